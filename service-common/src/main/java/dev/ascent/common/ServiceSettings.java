@@ -1,0 +1,74 @@
+package dev.ascent.common;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of one service, read from the environment once at start-up and handed to Micronaut as properties.
+ * With no database URL the service uses an H2 file database in MySQL mode under the data directory.
+ */
+public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword) {
+
+    public static final String HOME_VARIABLE = "ASCENT_HOME";
+    public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+
+    public static ServiceSettings fromEnvironment(ServiceSpec spec, Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault(HOME_VARIABLE, System.getProperty("user.home") + "/.ascent"))
+                .toAbsolutePath().normalize();
+        int port = parsePort(spec, env.get(spec.portVariable()));
+        String url = env.get(spec.dbUrlVariable());
+        if (url == null || url.isBlank()) {
+            return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "");
+        }
+        return new ServiceSettings(spec, home, port, url.trim(),
+                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""));
+    }
+
+    public static String embeddedUrl(Path fileWithoutSuffix) {
+        return "jdbc:h2:file:" + fileWithoutSuffix + H2_OPTIONS;
+    }
+
+    private static int parsePort(ServiceSpec spec, String value) {
+        if (value == null || value.isBlank()) {
+            return spec.defaultPort();
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupException(spec.portVariable() + " must be a port number from 0 to 65535, not '" + value + "'");
+    }
+
+    public boolean embedded() {
+        return dbUrl.startsWith("jdbc:h2:");
+    }
+
+    /** The URL with any password parameter hidden, for messages. */
+    public String safeDbUrl() {
+        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The Micronaut properties that wire this service: gRPC port, datasource, Flyway. */
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("micronaut.application.name", spec.displayName());
+        p.put("ascent.home", home.toString());
+        p.put("grpc.server.port", port);
+        // Graceful shutdown: stop taking calls, then give in-flight calls this long to finish.
+        p.put("grpc.server.await-termination", "30s");
+        p.put("datasources.default.url", dbUrl);
+        p.put("datasources.default.username", dbUser);
+        p.put("datasources.default.password", dbPassword);
+        p.put("datasources.default.driver-class-name", embedded() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
+        p.put("datasources.default.dialect", "MYSQL");
+        p.put("datasources.default.schema-generate", "NONE");
+        p.put("flyway.datasources.default.enabled", true);
+        p.put("flyway.datasources.default.locations", "classpath:db/migration");
+        return p;
+    }
+}

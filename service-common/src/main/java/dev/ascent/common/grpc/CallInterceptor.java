@@ -1,0 +1,106 @@
+package dev.ascent.common.grpc;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one interceptor every call passes: it makes the request headers available to the call's code
+ * ({@link RequestHeaders}), turns any exception escaping an endpoint into a status ({@link StatusMapper}) and logs
+ * one line per call with the method, the status and the duration. One class, so that the order of these three
+ * steps is fixed here rather than by interceptor registration order.
+ */
+@Singleton
+public class CallInterceptor implements ServerInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ascent.calls");
+
+    private final StatusMapper mapper;
+
+    public CallInterceptor(StatusMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                      ServerCallHandler<Q, R> next) {
+        long start = System.nanoTime();
+        String method = call.getMethodDescriptor().getFullMethodName();
+        OnceClosingCall<Q, R> logged = new OnceClosingCall<>(call, method, start);
+        Context context = Context.current().withValue(RequestHeaders.KEY, headers);
+        ServerCall.Listener<Q> delegate;
+        try {
+            delegate = Contexts.interceptCall(context, logged, headers, next);
+        } catch (RuntimeException e) {
+            logged.fail(mapper.toStatusException(e));
+            return new ServerCall.Listener<>() {
+            };
+        }
+        return new SimpleForwardingServerCallListener<>(delegate) {
+            @Override
+            public void onMessage(Q message) {
+                guard(() -> super.onMessage(message));
+            }
+
+            @Override
+            public void onHalfClose() {
+                guard(super::onHalfClose);
+            }
+
+            @Override
+            public void onReady() {
+                guard(super::onReady);
+            }
+
+            private void guard(Runnable step) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    logged.fail(mapper.toStatusException(e));
+                }
+            }
+        };
+    }
+
+    /** Logs the close and makes sure a failing endpoint that already closed its call is not closed twice. */
+    private static final class OnceClosingCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
+        private final String method;
+        private final long start;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        OnceClosingCall(ServerCall<Q, R> delegate, String method, long start) {
+            super(delegate);
+            this.method = method;
+            this.start = start;
+        }
+
+        @Override
+        public void close(Status status, Metadata trailers) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            long micros = (System.nanoTime() - start) / 1_000;
+            if (status.getCode() == Status.Code.INTERNAL || status.getCode() == Status.Code.UNKNOWN) {
+                LOG.warn("{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+            } else {
+                LOG.info("{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+            }
+            super.close(status, trailers);
+        }
+
+        void fail(io.grpc.StatusRuntimeException e) {
+            Metadata trailers = e.getTrailers() == null ? new Metadata() : e.getTrailers();
+            close(e.getStatus(), trailers);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ascent.common.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.FieldViolation;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps what escapes an endpoint to the most specific gRPC status, with {@code google.rpc.ErrorInfo} and
+ * {@code google.rpc.BadRequest} details. Bugs become INTERNAL with a generic message; the cause goes to the log only.
+ */
+@Singleton
+public class StatusMapper {
+
+    public static final String DOMAIN = "ascent.dev";
+    private static final Logger LOG = LoggerFactory.getLogger(StatusMapper.class);
+
+    public StatusRuntimeException toStatusException(Throwable error) {
+        if (error instanceof StatusRuntimeException sre) {
+            return sre;
+        }
+        if (error instanceof ApiException api) {
+            return fromApiException(api);
+        }
+        if (isDatabaseUnavailable(error)) {
+            LOG.warn("database unavailable: {}", error.toString());
+            return build(Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", "the database is not reachable; retry later");
+        }
+        if (findCause(error, SQLIntegrityConstraintViolationException.class) != null) {
+            return build(Code.ALREADY_EXISTS, "ALREADY_EXISTS", "a resource with the same key already exists");
+        }
+        LOG.error("unexpected error in a call", error);
+        return build(Code.INTERNAL, "INTERNAL", "internal error");
+    }
+
+    private StatusRuntimeException fromApiException(ApiException api) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.valueOf(api.kind().name()).getNumber())
+                .setMessage(api.getMessage())
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(api.reason()).setDomain(DOMAIN).build()));
+        if (!api.violations().isEmpty()) {
+            BadRequest.Builder bad = BadRequest.newBuilder();
+            for (FieldViolation v : api.violations()) {
+                bad.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField(v.field()).setDescription(v.description()));
+            }
+            status.addDetails(Any.pack(bad.build()));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static StatusRuntimeException build(Code code, String reason, String message) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(message)
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()))
+                .build());
+    }
+
+    /** Connection failures (SQLState class 08, pool timeouts) mean "try again later", not a bug. */
+    static boolean isDatabaseUnavailable(Throwable error) {
+        if (findCause(error, SQLTransientConnectionException.class) != null) {
+            return true;
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getClass().getName().endsWith("CannotGetJdbcConnectionException")
+                    || t.getClass().getName().endsWith("CannotCreateTransactionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
