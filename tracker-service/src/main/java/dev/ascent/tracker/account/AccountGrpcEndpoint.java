@@ -1,0 +1,113 @@
+package dev.ascent.tracker.account;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
+import dev.ascent.proto.tracker.v1.CreateAccessTokenRequest;
+import dev.ascent.proto.tracker.v1.CreateAccessTokenResponse;
+import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import dev.ascent.proto.tracker.v1.CreateUserResponse;
+import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
+import dev.ascent.proto.tracker.v1.GetCurrentUserResponse;
+import dev.ascent.proto.tracker.v1.ListAccessTokensRequest;
+import dev.ascent.proto.tracker.v1.ListAccessTokensResponse;
+import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
+import dev.ascent.proto.tracker.v1.RevokeAccessTokenResponse;
+import dev.ascent.tracker.grpc.Idempotency;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Singleton
+public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBase {
+
+    private static final Pattern TOKEN_NAME = Pattern.compile("users/([a-z][a-z0-9-]{2,31})/accessTokens/(\\d{1,19})");
+
+    private final Authenticator auth;
+    private final AccountService accounts;
+    private final Idempotency idempotency;
+
+    public AccountGrpcEndpoint(Authenticator auth, AccountService accounts, Idempotency idempotency) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
+        Caller caller = auth.require();
+        reply(response, idempotency.run(caller, request.getRequestId(), "CreateUser", CreateUserResponse.parser(),
+                () -> {
+                    AccountService.NewUser created = accounts.createUser(caller,
+                            new AccountService.CreateUser(request.getHandle(), request.getDisplayName()));
+                    return CreateUserResponse.newBuilder()
+                            .setUser(AccountProtoMapper.user(created.user()))
+                            .setAccessToken(AccountProtoMapper.token(created.user().handle(), created.token()))
+                            .setToken(created.secret())
+                            .build();
+                }));
+    }
+
+    @Override
+    public void getCurrentUser(GetCurrentUserRequest request, StreamObserver<GetCurrentUserResponse> response) {
+        Caller caller = auth.require();
+        reply(response, GetCurrentUserResponse.newBuilder()
+                .setUser(AccountProtoMapper.user(accounts.currentUser(caller))).build());
+    }
+
+    @Override
+    public void createAccessToken(CreateAccessTokenRequest request,
+                                  StreamObserver<CreateAccessTokenResponse> response) {
+        Caller caller = auth.require();
+        reply(response, idempotency.run(caller, request.getRequestId(), "CreateAccessToken",
+                CreateAccessTokenResponse.parser(), () -> {
+                    AccountService.NewToken created = accounts.createToken(caller, request.getLabel());
+                    return CreateAccessTokenResponse.newBuilder()
+                            .setAccessToken(AccountProtoMapper.token(caller.handle(), created.token()))
+                            .setToken(created.secret())
+                            .build();
+                }));
+    }
+
+    @Override
+    public void listAccessTokens(ListAccessTokensRequest request, StreamObserver<ListAccessTokensResponse> response) {
+        Caller caller = auth.require();
+        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "tokens");
+        List<AccessTokenRow> rows = accounts.listTokens(caller, page.size() + 1, page.offset());
+        boolean more = rows.size() > page.size();
+        List<AccessTokenRow> shown = more ? rows.subList(0, page.size()) : rows;
+        ListAccessTokensResponse.Builder out = ListAccessTokensResponse.newBuilder()
+                .setNextPageToken(PageTokens.next(page, shown.size(), more, "tokens"));
+        shown.forEach(row -> out.addAccessTokens(AccountProtoMapper.token(caller.handle(), row)));
+        reply(response, out.build());
+    }
+
+    @Override
+    public void revokeAccessToken(RevokeAccessTokenRequest request,
+                                  StreamObserver<RevokeAccessTokenResponse> response) {
+        Caller caller = auth.require();
+        Matcher m = TOKEN_NAME.matcher(request.getName());
+        if (!m.matches()) {
+            throw ApiException.invalid("name", "must look like users/{handle}/accessTokens/{id}");
+        }
+        if (!m.group(1).equals(caller.handle())) {
+            throw ApiException.notFound(request.getName());
+        }
+        long id;
+        try {
+            id = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound(request.getName());
+        }
+        AccessTokenRow revoked = accounts.revokeToken(caller, id);
+        reply(response, RevokeAccessTokenResponse.newBuilder()
+                .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked)).build());
+    }
+
+    private static <T> void reply(StreamObserver<T> observer, T value) {
+        observer.onNext(value);
+        observer.onCompleted();
+    }
+}

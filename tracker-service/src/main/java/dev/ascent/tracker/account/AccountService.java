@@ -1,0 +1,117 @@
+package dev.ascent.tracker.account;
+
+import dev.ascent.common.AdminToken;
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.Validator;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Users and access tokens. */
+@Singleton
+public class AccountService {
+
+    public static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
+
+    private final UserRepository users;
+    private final AccessTokenRepository tokens;
+    private final Clock clock;
+
+    public AccountService(UserRepository users, AccessTokenRepository tokens, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A new user and their first token, whose secret is returned only here. */
+    public record NewUser(UserRow user, AccessTokenRow token, String secret) {
+    }
+
+    public record NewToken(AccessTokenRow token, String secret) {
+    }
+
+    public record CreateUser(String handle, String displayName) {
+        public CreateUser {
+            new Validator()
+                    .check(handle != null && HANDLE.matcher(handle).matches(), "handle",
+                            "must be 3 to 32 characters: lowercase letters, digits and '-', starting with a letter")
+                    .required(displayName == null ? null : displayName.strip(), "display_name")
+                    .maxLength(displayName, 100, "display_name")
+                    .throwIfInvalid();
+        }
+    }
+
+    @Transactional
+    public NewUser createUser(Caller caller, CreateUser command) {
+        if (!caller.admin()) {
+            throw ApiException.permissionDenied("only an administrator can create users");
+        }
+        if (users.findByHandle(command.handle()).isPresent()) {
+            throw ApiException.alreadyExists("users/" + command.handle() + " already exists");
+        }
+        UserRow user = users.save(new UserRow(Ids.next(clock), command.handle(), command.displayName().strip(),
+                false, clock.instant()));
+        NewToken token = issueToken(user.id(), "first token");
+        return new NewUser(user, token.token(), token.secret());
+    }
+
+    @Transactional
+    public NewToken createToken(Caller caller, String label) {
+        new Validator().maxLength(label, 100, "label").throwIfInvalid();
+        return issueToken(caller.userId(), label == null || label.isBlank() ? "token" : label.strip());
+    }
+
+    public UserRow currentUser(Caller caller) {
+        return users.findById(caller.userId()).orElseThrow(() -> ApiException.notFound(caller.name()));
+    }
+
+    public List<AccessTokenRow> listTokens(Caller caller, int limit, int offset) {
+        return tokens.listForUser(caller.userId(), limit, offset);
+    }
+
+    /** Revokes one of the caller's tokens; someone else's token is NOT_FOUND, so its existence does not leak. */
+    @Transactional
+    public AccessTokenRow revokeToken(Caller caller, long tokenId) {
+        AccessTokenRow row = tokens.findById(tokenId).filter(t -> t.userId() == caller.userId())
+                .orElseThrow(() -> ApiException.notFound(caller.name() + "/accessTokens/" + tokenId));
+        if (row.revoked()) {
+            return row;
+        }
+        AccessTokenRow revoked = new AccessTokenRow(row.id(), row.userId(), row.tokenHash(), row.label(),
+                row.prefix(), row.createTime(), row.lastUseTime(), clock.instant());
+        return tokens.update(revoked);
+    }
+
+    /**
+     * Makes sure the admin user exists and that the configured admin token logs in as it. A changed
+     * ASCENT_ADMIN_TOKEN replaces the old admin token.
+     */
+    @Transactional
+    public void ensureAdmin(AdminToken adminToken) {
+        Instant now = clock.instant();
+        UserRow admin = users.findByHandle("admin").orElseGet(() ->
+                users.save(new UserRow(Ids.next(clock), "admin", "Administrator", true, now)));
+        String hash = Tokens.hash(adminToken.value());
+        if (tokens.findByTokenHash(hash).isPresent()) {
+            return;
+        }
+        tokens.listForUser(admin.id(), Integer.MAX_VALUE, 0).stream()
+                .filter(t -> t.label().equals(ADMIN_TOKEN_LABEL) && !t.revoked())
+                .forEach(t -> tokens.update(new AccessTokenRow(t.id(), t.userId(), t.tokenHash(), t.label(),
+                        t.prefix(), t.createTime(), t.lastUseTime(), now)));
+        tokens.save(new AccessTokenRow(Ids.next(clock), admin.id(), hash, ADMIN_TOKEN_LABEL,
+                Tokens.prefix(adminToken.value()), now, null, null));
+    }
+
+    static final String ADMIN_TOKEN_LABEL = "admin token (ASCENT_ADMIN_TOKEN or $ASCENT_HOME/admin-token)";
+
+    private NewToken issueToken(long userId, String label) {
+        String secret = "asc_" + AdminToken.newSecret();
+        AccessTokenRow row = tokens.save(new AccessTokenRow(Ids.next(clock), userId, Tokens.hash(secret), label,
+                Tokens.prefix(secret), clock.instant(), null, null));
+        return new NewToken(row, secret);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.ascent.tracker.grpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.ascent.common.db.InstantMicros;
+import dev.ascent.common.error.ApiException;
+import dev.ascent.tracker.account.Caller;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotent writes (AIP-155). A write with a {@code request_id} claims the id by inserting a request_log row in the
+ * same transaction as the write, and stores the response there. A retry finds the stored response and returns it
+ * without doing anything; a concurrent retry blocks on the claimed key until the first commits, then does the same.
+ * A write that fails rolls back its claim, so a retry after a failure runs again.
+ */
+@Singleton
+public class Idempotency {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int ATTEMPTS = 50;
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    public Idempotency(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public <T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
+                                     Supplier<T> write) {
+        if (requestId == null || requestId.isEmpty()) {
+            return transactions.executeWrite(status -> write.get());
+        }
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiException.invalid("request_id", "must be 1 to 64 letters, digits or . _ : - (a UUID is ideal)");
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<T> stored = stored(caller, requestId, method, parser);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            try {
+                return transactions.executeWrite(status -> {
+                    claim(caller, requestId, method);
+                    T response = write.get();
+                    saveResponse(caller, requestId, response);
+                    return response;
+                });
+            } catch (RuntimeException e) {
+                if (!isContention(e)) {
+                    throw e;
+                }
+                // Another call with the same id holds or just committed the claim: look again.
+                pause();
+            }
+        }
+        throw ApiException.aborted("REQUEST_IN_PROGRESS", "a request with request_id " + requestId
+                + " is still in progress; retry later");
+    }
+
+    private <T extends Message> Optional<T> stored(Caller caller, String requestId, String method, Parser<T> parser) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT method, response FROM request_log WHERE user_id = ? AND request_id = ?", ps -> {
+                    ps.setLong(1, caller.userId());
+                    ps.setString(2, requestId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<T>empty();
+                        }
+                        if (!rs.getString(1).equals(method)) {
+                            throw ApiException.invalid("request_id", "was already used for a " + rs.getString(1)
+                                    + " request; use a new id for each distinct request");
+                        }
+                        byte[] bytes = rs.getBytes(2);
+                        return bytes == null ? Optional.<T>empty() : Optional.of(parse(parser, bytes));
+                    }
+                }));
+    }
+
+    private void claim(Caller caller, String requestId, String method) {
+        jdbc.prepareStatement("INSERT INTO request_log (user_id, request_id, method, response, create_time) "
+                + "VALUES (?, ?, ?, NULL, ?)", ps -> {
+                    ps.setLong(1, caller.userId());
+                    ps.setString(2, requestId);
+                    ps.setString(3, method);
+                    ps.setLong(4, InstantMicros.toMicros(clock.instant()));
+                    return ps.executeUpdate();
+                });
+    }
+
+    private void saveResponse(Caller caller, String requestId, Message response) {
+        jdbc.prepareStatement("UPDATE request_log SET response = ? WHERE user_id = ? AND request_id = ?", ps -> {
+            ps.setBytes(1, response.toByteArray());
+            ps.setLong(2, caller.userId());
+            ps.setString(3, requestId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static <T extends Message> T parse(Parser<T> parser, byte[] bytes) {
+        try {
+            return parser.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored response does not parse", e);
+        }
+    }
+
+    /** Duplicate key (class 23), lock wait timeout (H2 HYT00) or deadlock/serialization failure (40001). */
+    static boolean isContention(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("23") || state.equals("HYT00") || state.equals("40001")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("INTERRUPTED", "interrupted while waiting for a concurrent retry");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.ascent.tracker;
+
+import static dev.ascent.common.testing.GrpcAssertions.assertInvalidField;
+import static dev.ascent.common.testing.GrpcAssertions.assertStatus;
+import static dev.ascent.tracker.TrackerHarness.ADMIN_TOKEN;
+import static dev.ascent.tracker.TrackerHarness.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ascent.common.testing.PlatformProbes;
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.AccessToken;
+import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
+import dev.ascent.proto.tracker.v1.AccountServiceGrpc.AccountServiceBlockingStub;
+import dev.ascent.proto.tracker.v1.CreateAccessTokenRequest;
+import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import dev.ascent.proto.tracker.v1.CreateUserResponse;
+import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
+import dev.ascent.proto.tracker.v1.ListAccessTokensRequest;
+import dev.ascent.proto.tracker.v1.ListAccessTokensResponse;
+import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
+import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Accounts and tokens over a real channel; runs once per database engine. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccountContract {
+
+    private TrackerHarness tracker;
+    private AccountServiceBlockingStub anonymous;
+
+    abstract TestDatabase.Engine engine();
+
+    @BeforeAll
+    void start() throws Exception {
+        tracker = TrackerHarness.start(engine(), Map.of());
+        anonymous = AccountServiceGrpc.newBlockingStub(tracker.service().channel());
+    }
+
+    @AfterAll
+    void stop() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    private AccountServiceBlockingStub admin() {
+        return as(anonymous, ADMIN_TOKEN);
+    }
+
+    private CreateUserResponse createUser(String handle) {
+        return admin().createUser(CreateUserRequest.newBuilder().setHandle(handle).setDisplayName("User " + handle)
+                .build());
+    }
+
+    @Test
+    void healthAndReflection() throws Exception {
+        assertEquals(ServingStatus.SERVING, PlatformProbes.health(tracker.service().channel(), ""));
+        List<String> services = PlatformProbes.reflectedServices(tracker.service().channel());
+        assertTrue(services.contains("ascent.tracker.v1.AccountService"), services::toString);
+    }
+
+    @Test
+    void theAdminExistsFromTheFirstStart() {
+        var user = admin().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
+        assertEquals("users/admin", user.getName());
+        assertTrue(user.getAdmin());
+    }
+
+    @Test
+    void callsWithoutAValidTokenAreUnauthenticated() {
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> as(anonymous, "asc_wrong")
+                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.createUser(CreateUserRequest.newBuilder()
+                .setHandle("nobody").setDisplayName("No Body").build()));
+    }
+
+    @Test
+    void adminCreatesUsersWhoLogInWithTheirFirstToken() {
+        CreateUserResponse created = createUser("ada");
+        assertEquals("users/ada", created.getUser().getName());
+        assertTrue(created.getToken().length() >= 40, "at least 128 random bits, base64");
+        var me = as(anonymous, created.getToken()).getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+        assertEquals("ada", me.getUser().getHandle());
+        assertFalse(me.getUser().getAdmin());
+
+        assertStatus(Status.Code.ALREADY_EXISTS, () -> createUser("ada"));
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> as(anonymous, created.getToken())
+                .createUser(CreateUserRequest.newBuilder().setHandle("eve").setDisplayName("Eve").build()));
+    }
+
+    @Test
+    void tokensAreStoredOnlyAsHashes() throws Exception {
+        CreateUserResponse created = createUser("hashcheck");
+        try (Connection c = tracker.database().connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT token_hash FROM access_token")) {
+            while (rs.next()) {
+                assertNotEquals(created.getToken(), rs.getString(1));
+                assertFalse(rs.getString(1).contains(created.getToken()));
+            }
+        }
+    }
+
+    @Test
+    void badUserFieldsAreNamed() {
+        assertInvalidField("handle", () -> admin().createUser(CreateUserRequest.newBuilder()
+                .setHandle("Bad Handle").setDisplayName("x").build()));
+        assertInvalidField("display_name", () -> admin().createUser(CreateUserRequest.newBuilder()
+                .setHandle("okhandle").setDisplayName(" ").build()));
+        assertInvalidField("request_id", () -> admin().createUser(CreateUserRequest.newBuilder()
+                .setHandle("okhandle").setDisplayName("Ok").setRequestId("has spaces").build()));
+    }
+
+    @Test
+    void tokensCanBeListedPagedAndRevoked() {
+        String first = createUser("grace").getToken();
+        AccountServiceBlockingStub grace = as(anonymous, first);
+        var second = grace.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("laptop").build());
+        grace.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("ci").build());
+
+        List<AccessToken> all = new ArrayList<>();
+        String pageToken = "";
+        do {
+            ListAccessTokensResponse page = grace.listAccessTokens(ListAccessTokensRequest.newBuilder()
+                    .setPageSize(2).setPageToken(pageToken).build());
+            all.addAll(page.getAccessTokensList());
+            pageToken = page.getNextPageToken();
+        } while (!pageToken.isEmpty());
+        assertEquals(List.of("ci", "laptop", "first token"), all.stream().map(AccessToken::getLabel).toList());
+
+        AccountServiceBlockingStub laptop = as(anonymous, second.getToken());
+        laptop.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+        var revoked = grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                .setName(second.getAccessToken().getName()).build());
+        assertTrue(revoked.getAccessToken().hasRevokeTime());
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> laptop.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        grace.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+
+        // Someone else's token is not found, not forbidden, so its existence does not leak.
+        String other = createUser("mallory").getToken();
+        assertStatus(Status.Code.NOT_FOUND, () -> as(anonymous, other).revokeAccessToken(RevokeAccessTokenRequest
+                .newBuilder().setName(all.get(0).getName()).build()));
+        assertInvalidField("name", () -> grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                .setName("tokens/1").build()));
+    }
+
+    @Test
+    void concurrentRetriesWithOneRequestIdCreateOneUser() throws Exception {
+        CreateUserRequest request = CreateUserRequest.newBuilder().setHandle("retried").setDisplayName("Retried")
+                .setRequestId("7b1c7a0e-2f7e-4d0e-9a53-0d5c6f7e8a91").build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<CreateUserResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> admin().createUser(request));
+            }
+            Set<String> tokens = new HashSet<>();
+            Set<String> users = new HashSet<>();
+            for (Future<CreateUserResponse> f : pool.invokeAll(calls)) {
+                tokens.add(f.get().getToken());
+                users.add(f.get().getUser().getName());
+            }
+            assertEquals(Set.of("users/retried"), users);
+            assertEquals(1, tokens.size(), "every retry returns the first response");
+        } finally {
+            pool.shutdownNow();
+        }
+        // A retry long after returns the first result too, and a different request with the id is refused.
+        assertEquals("users/retried", admin().createUser(request).getUser().getName());
+        assertInvalidField("request_id", () -> admin().createAccessToken(CreateAccessTokenRequest.newBuilder()
+                .setRequestId(request.getRequestId()).build()));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ascent.tracker;
+
+import dev.ascent.common.testing.RunningService;
+import dev.ascent.common.testing.TestDatabase;
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
+import io.grpc.stub.AbstractStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** A tracker service on a fresh database, with helpers to call it as a given token holder. */
+public final class TrackerHarness implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    private final TestDatabase db;
+    private final RunningService service;
+
+    private TrackerHarness(TestDatabase db, RunningService service) {
+        this.db = db;
+        this.service = service;
+    }
+
+    public static TrackerHarness start(TestDatabase.Engine engine, Map<String, Object> extra) throws Exception {
+        TestDatabase db = TestDatabase.create(engine);
+        Path home = Files.createTempDirectory("ascent-tracker-test");
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("ascent.admin-token", ADMIN_TOKEN);
+        try {
+            return new TrackerHarness(db, RunningService.start(TrackerApplication.SPEC, db, home, properties));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public RunningService service() {
+        return service;
+    }
+
+    public TestDatabase database() {
+        return db;
+    }
+
+    public static <S extends AbstractStub<S>> S as(S stub, String token) {
+        return stub.withCallCredentials(bearer(token));
+    }
+
+    public static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        db.close();
+    }
+}
