@@ -31,14 +31,13 @@ public final class ServiceLauncher {
             ServiceSettings settings = ServiceSettings.fromEnvironment(spec, System.getenv());
             checkPortFree(settings);
             checkDatabase(settings);
-            ApplicationContext context = Micronaut.build(args)
+            LOG.info("{} starting: gRPC port {}, database {}", spec.displayName(), settings.port(),
+                    settings.safeDbUrl());
+            return Micronaut.build(args)
                     .mainClass(mainClass)
                     .banner(false)
                     .properties(settings.properties())
                     .start();
-            LOG.info("{} serving gRPC on port {} (database {})", spec.displayName(), settings.port(),
-                    settings.safeDbUrl());
-            return context;
         } catch (StartupException e) {
             System.err.println(spec.displayName() + ": " + e.getMessage());
             System.exit(EXIT_BAD_SETTINGS);

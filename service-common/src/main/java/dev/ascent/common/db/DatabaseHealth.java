@@ -71,6 +71,7 @@ public class DatabaseHealth {
 
     @EventListener
     void onShutdown(ShutdownEvent event) {
+        LOG.info("stopped");
         health.enterTerminalState();
     }
 

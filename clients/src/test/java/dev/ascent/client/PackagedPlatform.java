@@ -1,0 +1,145 @@
+package dev.ascent.client;
+
+import dev.ascent.common.testing.TestDatabase;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged services ({@code content-service.jar}, {@code tracker-service.jar}) started as separate processes,
+ * the way {@code ./ascent up} runs them, each on its own database, on free ports.
+ */
+final class PackagedPlatform implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
+    private final Path home;
+    private final List<Process> processes = new ArrayList<>();
+    private final List<TestDatabase> databases = new ArrayList<>();
+    private final int contentPort;
+    private final int trackerPort;
+
+    private PackagedPlatform(Path home, int contentPort, int trackerPort) {
+        this.home = home;
+        this.contentPort = contentPort;
+        this.trackerPort = trackerPort;
+    }
+
+    /** Starts both services; with {@code engine} MYSQL each gets a fresh database on the test server. */
+    static PackagedPlatform start(TestDatabase.Engine engine) throws Exception {
+        Path home = Files.createTempDirectory("ascent-e2e");
+        PackagedPlatform platform = new PackagedPlatform(home, freePort(), freePort());
+        try {
+            platform.launch("content", engine);
+            platform.launch("tracker", engine);
+            platform.awaitServing(Duration.ofSeconds(90));
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    String contentTarget() {
+        return "127.0.0.1:" + contentPort;
+    }
+
+    String trackerTarget() {
+        return "127.0.0.1:" + trackerPort;
+    }
+
+    AscentClient client(String token) {
+        return AscentClient.builder().contentTarget(contentTarget()).trackerTarget(trackerTarget()).token(token)
+                .build();
+    }
+
+    Path home() {
+        return home;
+    }
+
+    private void launch(String service, TestDatabase.Engine engine) throws IOException {
+        Path jar = Path.of(System.getProperty("ascent.root", ".."), service + "-service", "target",
+                service + "-service.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build through the package phase");
+        }
+        String prefix = "ASCENT_" + service.toUpperCase();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("ASCENT_"));
+        env.put("ASCENT_HOME", home.toString());
+        env.put("ASCENT_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
+        env.put("ASCENT_TRACKER_PORT", Integer.toString(trackerPort));
+        env.put("ASCENT_CONTENT_TARGET", contentTarget());
+        if (engine == TestDatabase.Engine.MYSQL) {
+            TestDatabase db = TestDatabase.mysql();
+            databases.add(db);
+            env.put(prefix + "_DB_URL", db.url());
+            env.put(prefix + "_DB_USER", db.user());
+            env.put(prefix + "_DB_PASSWORD", db.password());
+        }
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(home.resolve(service + ".log").toFile());
+        processes.add(pb.start());
+    }
+
+    private void awaitServing(Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        try (AscentClient client = AscentClient.builder().contentTarget(contentTarget())
+                .trackerTarget(trackerTarget()).deadline(Duration.ofSeconds(1)).build()) {
+            while (System.nanoTime() < until) {
+                for (Process p : processes) {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException("a service exited: " + logs());
+                    }
+                }
+                if (client.health(AscentClient.Service.CONTENT) == ServingStatus.SERVING
+                        && client.health(AscentClient.Service.TRACKER) == ServingStatus.SERVING) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("services not SERVING in " + timeout + ": " + logs());
+    }
+
+    String logs() throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String s : List.of("content", "tracker")) {
+            Path log = home.resolve(s + ".log");
+            if (Files.exists(log)) {
+                out.append("\n== ").append(s).append("\n").append(Files.readString(log));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Stops like Ctrl-C does (SIGTERM), so the services shut down gracefully. */
+    @Override
+    public void close() throws Exception {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        databases.forEach(TestDatabase::close);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

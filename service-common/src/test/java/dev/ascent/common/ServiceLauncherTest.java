@@ -1,0 +1,80 @@
+package dev.ascent.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceLauncherTest {
+
+    private static final ServiceSpec SPEC = new ServiceSpec("demo", "ASCENT_DEMO", 50099);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsToAnEmbeddedH2DatabaseUnderTheDataDirectory() {
+        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString()));
+        assertEquals(50099, s.port());
+        assertTrue(s.embedded());
+        assertEquals("jdbc:h2:file:" + home.resolve("demo/db") + ServiceSettings.H2_OPTIONS, s.dbUrl());
+        assertEquals("org.h2.Driver", s.properties().get("datasources.default.driver-class-name"));
+    }
+
+    @Test
+    void mysqlSettingsComeFromTheServicesVariables() {
+        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_URL",
+                "jdbc:mysql://db:3306/demo?password=secret", "ASCENT_DEMO_DB_USER", "u", "ASCENT_DEMO_DB_PASSWORD",
+                "p", "ASCENT_DEMO_PORT", "6000"));
+        assertFalse(s.embedded());
+        assertEquals(6000, s.port());
+        assertEquals("com.mysql.cj.jdbc.Driver", s.properties().get("datasources.default.driver-class-name"));
+        assertFalse(s.safeDbUrl().contains("secret"));
+    }
+
+    @Test
+    void aBadPortVariableIsOneClearLine() {
+        StartupException e = assertThrows(StartupException.class,
+                () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_PORT", "http")));
+        assertEquals("ASCENT_DEMO_PORT must be a port number from 0 to 65535, not 'http'", e.getMessage());
+    }
+
+    @Test
+    void aPortInUseNamesThePortAndTheVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
+                    "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
+            StartupException e = assertThrows(StartupException.class, () -> ServiceLauncher.checkPortFree(s));
+            assertEquals("port " + taken.getLocalPort() + " is already in use; set ASCENT_DEMO_PORT to a free port",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneClearLine() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
+                "ASCENT_DEMO_DB_URL", "jdbc:mysql://127.0.0.1:" + closedPort + "/demo", "ASCENT_DEMO_DB_USER", "u"));
+        StartupException e = assertThrows(StartupException.class, () -> ServiceLauncher.checkDatabase(s));
+        assertTrue(e.getMessage().startsWith("cannot connect to the database at jdbc:mysql://127.0.0.1:" + closedPort),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(check ASCENT_DEMO_DB_URL, ASCENT_DEMO_DB_USER and ASCENT_DEMO_DB_PASSWORD)"));
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsCreatedOnFirstStart() {
+        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString()));
+        ServiceLauncher.checkDatabase(s);
+        assertTrue(home.resolve("demo/db.mv.db").toFile().exists());
+    }
+}
