@@ -17,6 +17,7 @@ CREATE TABLE guide_source (
     source_name VARCHAR(255) NOT NULL,
     sha256      CHAR(64)     NOT NULL,
     layout      VARCHAR(20)  NOT NULL,
+    line_count  INT          NOT NULL,
     revision    INT          NOT NULL,
     import_time BIGINT       NOT NULL,
     CONSTRAINT uq_guide_source UNIQUE (role_id, source_name),
@@ -29,6 +30,7 @@ CREATE TABLE section (
     source_id BIGINT       NOT NULL,
     kind      VARCHAR(32)  NOT NULL,
     heading   VARCHAR(300) NOT NULL,
+    body      TEXT         NOT NULL,
     summary   TEXT         NOT NULL,
     position  INT          NOT NULL,
     line      INT          NOT NULL,
@@ -88,6 +90,7 @@ CREATE TABLE salary_range (
     min_amount BIGINT,
     max_amount BIGINT,
     currency   VARCHAR(3)   NOT NULL,
+    period     VARCHAR(8)   NOT NULL,
     raw_text   TEXT         NOT NULL,
     line       INT          NOT NULL,
     CONSTRAINT fk_salary_range_source FOREIGN KEY (source_id) REFERENCES guide_source (id)

@@ -12,6 +12,12 @@ public interface RoleRepository extends CrudRepository<RoleRow, Long> {
 
     Optional<RoleRow> findBySlug(String slug);
 
+    /** Locks the role row: concurrent imports of one role run one after the other. */
+    Optional<RoleRow> findBySlugForUpdate(String slug);
+
+    @Query("SELECT * FROM role ORDER BY title, id")
+    List<RoleRow> listAllByTitle();
+
     @Query("SELECT * FROM role ORDER BY title, id LIMIT :limit OFFSET :offset")
     List<RoleRow> listByTitle(int limit, int offset);
 }
