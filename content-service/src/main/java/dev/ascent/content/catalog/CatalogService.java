@@ -3,24 +3,69 @@ package dev.ascent.content.catalog;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.PageTokens;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads the catalog. */
+/** Reads the catalog: roles (cached, merged views) and skills. */
 @Singleton
 public class CatalogService {
 
     private final RoleRepository roles;
+    private final RoleAssembler assembler;
+    private final RoleCache cache;
+    private final SkillQueries skills;
 
-    public CatalogService(RoleRepository roles) {
+    public CatalogService(RoleRepository roles, RoleAssembler assembler, RoleCache cache, SkillQueries skills) {
         this.roles = roles;
+        this.assembler = assembler;
+        this.cache = cache;
+        this.skills = skills;
     }
 
-    /** One page of roles ordered by title; asks for one row more than the page to know whether another follows. */
-    public List<RoleRow> listRoles(PageTokens.Page page) {
-        return roles.listByTitle(page.size() + 1, page.offset());
+    /** One page of roles ordered by title, plus one more when another page follows. */
+    public List<RoleView> listRoles(PageTokens.Page page) {
+        List<RoleView> out = new ArrayList<>();
+        for (RoleRow row : roles.listByTitle(page.size() + 1, page.offset())) {
+            findRole(row.slug()).ifPresent(out::add);
+        }
+        return out;
     }
 
-    public RoleRow getRole(String slug) {
-        return roles.findBySlug(slug).orElseThrow(() -> ApiException.notFound("roles/" + slug));
+    /** Every role, ordered by title: the catalog is a few hundred roles at most, and each view is cached. */
+    public List<RoleView> allRoles() {
+        List<RoleView> out = new ArrayList<>();
+        for (RoleRow row : roles.listAllByTitle()) {
+            findRole(row.slug()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    public RoleView getRole(String slug) {
+        return findRole(slug).orElseThrow(() -> ApiException.notFound("roles/" + slug));
+    }
+
+    public Optional<RoleView> findRole(String slug) {
+        return cache.get(slug, assembler::load);
+    }
+
+    public void invalidate(String slug) {
+        cache.invalidate(slug);
+    }
+
+    public List<SkillQueries.SkillSummary> listSkills(String roleSlug, PageTokens.Page page) {
+        Long roleId = roleSlug == null ? null : getRole(roleSlug).id();
+        return skills.list(roleId, page.size() + 1, page.offset());
+    }
+
+    public record SkillDetail(SkillQueries.SkillSummary skill, List<SkillQueries.SkillRoleWeight> roles) {
+    }
+
+    public SkillDetail getSkill(String key) {
+        SkillQueries.SkillSummary skill = skills.find(key)
+                .orElseThrow(() -> ApiException.notFound("skills/" + key));
+        List<SkillQueries.SkillRoleWeight> roleWeights = skills.roles(key);
+        return new SkillDetail(new SkillQueries.SkillSummary(skill.key(), skill.displayName(), roleWeights.size()),
+                roleWeights);
     }
 }

@@ -12,14 +12,38 @@ final class ResourceNames {
     }
 
     static String roleSlug(String name, String field) {
+        return slug(name, "roles/", field);
+    }
+
+    static String slug(String name, String prefix, String field) {
         if (name == null || name.isEmpty()) {
-            throw ApiException.invalid(field, "is required, as roles/{slug}");
+            throw ApiException.invalid(field, "is required, as " + prefix + "{slug}");
         }
-        if (!name.startsWith("roles/") || !SLUG.matcher(name.substring(6)).matches() || name.length() > 126) {
-            throw ApiException.invalid(field, "must look like roles/{slug} (lowercase letters, digits, '-'), not '"
-                    + abbreviate(name) + "'");
+        String slug = name.startsWith(prefix) ? name.substring(prefix.length()) : "";
+        if (slug.length() > 120 || !SLUG.matcher(slug).matches()) {
+            throw ApiException.invalid(field, "must look like " + prefix
+                    + "{slug} (lowercase letters, digits, '-'), not '" + abbreviate(name) + "'");
         }
-        return name.substring(6);
+        return slug;
+    }
+
+    static String skillKey(String name, String field) {
+        if (name == null || !name.startsWith("skills/") || name.length() == 7 || name.length() > 207) {
+            throw ApiException.invalid(field, "must look like skills/{key}, not '" + abbreviate(String.valueOf(name))
+                    + "'");
+        }
+        return name.substring(7);
+    }
+
+    static long numericId(String name, String prefix, String field) {
+        if (name != null && name.startsWith(prefix)) {
+            String id = name.substring(prefix.length());
+            if (id.matches("[0-9]{1,18}")) {
+                return Long.parseLong(id);
+            }
+        }
+        throw ApiException.invalid(field, "must look like " + prefix + "{id}, not '"
+                + abbreviate(String.valueOf(name)) + "'");
     }
 
     static String abbreviate(String value) {

@@ -1,0 +1,83 @@
+package dev.ascent.content.importer;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.FieldViolation;
+import dev.ascent.content.catalog.CatalogService;
+import dev.ascent.content.catalog.RoleView;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Imports a career guide: decode, parse, then store in one transaction ({@link ImportWriter}) and refresh the
+ * cached role. A document that cannot be read is INVALID_ARGUMENT with the line where reading failed; nothing is
+ * stored unless everything is.
+ */
+@Singleton
+public class ImportService {
+
+    public static final int MAX_SOURCE_NAME = 255;
+
+    /** What to import. {@code title} overrides the inferred role title when not blank. */
+    public record Command(byte[] text, String sourceName, String title, boolean dryRun) {
+    }
+
+    public record Result(RoleView role, ImportCounts counts, List<ParseWarning> warnings, boolean unchanged) {
+    }
+
+    private final GuideParser parser = new GuideParser();
+    private final ImportWriter writer;
+    private final CatalogService catalog;
+
+    public ImportService(ImportWriter writer, CatalogService catalog) {
+        this.writer = writer;
+        this.catalog = catalog;
+    }
+
+    public Result importGuide(Command command) {
+        if (command.sourceName() != null && command.sourceName().length() > MAX_SOURCE_NAME) {
+            throw ApiException.invalid("source_name", "must be at most " + MAX_SOURCE_NAME + " characters");
+        }
+        if (command.title() != null && command.title().strip().length() > 200) {
+            throw ApiException.invalid("title", "must be at most 200 characters");
+        }
+        String text;
+        ParsedGuide guide;
+        try {
+            text = GuideText.decode(command.text());
+            guide = parser.parse(text, command.title());
+        } catch (GuideParseException e) {
+            String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
+            throw ApiException.invalid(List.of(new FieldViolation("text", e.getMessage() + where)));
+        }
+        String slug = Slugs.of(guide.title());
+        if (slug.isEmpty()) {
+            throw ApiException.invalid("title", "the role title '" + guide.title() + "' has no letters or digits");
+        }
+        String sha = sha256(text);
+        String sourceName = command.sourceName() == null || command.sourceName().isBlank()
+                ? "import-" + sha.substring(0, 12) : command.sourceName().strip();
+        int lineCount = (int) text.lines().count();
+        if (command.dryRun()) {
+            return new Result(Preview.of(slug, guide, sourceName, sha, lineCount), Preview.counts(guide),
+                    guide.warnings(), false);
+        }
+        boolean titleGiven = command.title() != null && !command.title().isBlank();
+        ImportWriter.Written written = writer.write(new ImportWriter.Document(slug, guide, sourceName, sha,
+                lineCount, titleGiven));
+        catalog.invalidate(slug);
+        return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
