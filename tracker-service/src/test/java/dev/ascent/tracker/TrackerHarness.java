@@ -1,15 +1,13 @@
 package dev.ascent.tracker;
 
+import dev.ascent.common.testing.Bearer;
 import dev.ascent.common.testing.RunningService;
 import dev.ascent.common.testing.TestDatabase;
-import io.grpc.CallCredentials;
-import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /** A tracker service on a fresh database, with helpers to call it as a given token holder. */
 public final class TrackerHarness implements AutoCloseable {
@@ -46,18 +44,7 @@ public final class TrackerHarness implements AutoCloseable {
     }
 
     public static <S extends AbstractStub<S>> S as(S stub, String token) {
-        return stub.withCallCredentials(bearer(token));
-    }
-
-    public static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return stub.withCallCredentials(Bearer.token(token));
     }
 
     @Override
