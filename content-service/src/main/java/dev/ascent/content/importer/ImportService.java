@@ -7,6 +7,7 @@ import dev.ascent.content.catalog.RoleView;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,10 +67,35 @@ public class ImportService {
                     guide.warnings(), false);
         }
         boolean titleGiven = command.title() != null && !command.title().isBlank();
-        ImportWriter.Written written = writer.write(new ImportWriter.Document(slug, guide, sourceName, sha,
+        ImportWriter.Written written = writeWithRetry(new ImportWriter.Document(slug, guide, sourceName, sha,
                 lineCount, titleGiven));
         catalog.invalidate(slug);
         return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged());
+    }
+
+    /**
+     * Two imports that create the same new role or skill at once collide on a unique key; the loser's transaction
+     * rolls back whole, and running it again finds the winner's rows.
+     */
+    private ImportWriter.Written writeWithRetry(ImportWriter.Document doc) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.write(doc);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isUniqueKeyViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isUniqueKeyViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String sha256(String text) {
