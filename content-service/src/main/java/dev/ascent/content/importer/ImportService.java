@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,24 +75,30 @@ public class ImportService {
     }
 
     /**
-     * Two imports that create the same new role or skill at once collide on a unique key; the loser's transaction
-     * rolls back whole, and running it again finds the winner's rows.
+     * Two imports that create the same new role or skill at once collide on a unique key, or (InnoDB gap locks)
+     * deadlock; the loser's transaction rolls back whole, and running it again finds the winner's rows.
      */
     private ImportWriter.Written writeWithRetry(ImportWriter.Document doc) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return writer.write(doc);
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !isUniqueKeyViolation(e)) {
+                if (attempt >= 5 || !isRetryable(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean isUniqueKeyViolation(Throwable error) {
+    private static boolean isRetryable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
+            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof SQLTransactionRollbackException) {
                 return true;
             }
         }

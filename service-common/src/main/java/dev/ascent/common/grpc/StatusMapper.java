@@ -11,6 +11,7 @@ import io.grpc.protobuf.StatusProto;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,9 @@ public class StatusMapper {
         if (isDatabaseUnavailable(error)) {
             LOG.warn("database unavailable: {}", error.toString());
             return build(Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", "the database is not reachable; retry later");
+        }
+        if (findCause(error, SQLTransactionRollbackException.class) != null) {
+            return build(Code.ABORTED, "CONCURRENT_UPDATE", "a concurrent change got in the way; retry the request");
         }
         if (findCause(error, SQLIntegrityConstraintViolationException.class) != null) {
             return build(Code.ALREADY_EXISTS, "ALREADY_EXISTS", "a resource with the same key already exists");
