@@ -8,7 +8,11 @@ import java.util.Map;
  * Settings of one service, read from the environment once at start-up and handed to Micronaut as properties.
  * With no database URL the service uses an H2 file database in MySQL mode under the data directory.
  */
-public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword) {
+public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword,
+                              Map<String, Object> extra) {
+
+    /** Where the tracker finds the content service. */
+    public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
 
     public static final String HOME_VARIABLE = "ASCENT_HOME";
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
@@ -17,12 +21,22 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         Path home = Path.of(env.getOrDefault(HOME_VARIABLE, System.getProperty("user.home") + "/.ascent"))
                 .toAbsolutePath().normalize();
         int port = parsePort(spec, env.get(spec.portVariable()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
+        putIfSet(extra, "ascent.admin-token", env.get(AdminToken.VARIABLE));
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
-            return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "");
+            return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "",
+                    extra);
         }
         return new ServiceSettings(spec, home, port, url.trim(),
-                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""));
+                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""), extra);
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value.strip());
+        }
     }
 
     public static String embeddedUrl(Path fileWithoutSuffix) {
@@ -69,6 +83,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         p.put("datasources.default.schema-generate", "NONE");
         p.put("flyway.datasources.default.enabled", true);
         p.put("flyway.datasources.default.locations", "classpath:db/migration");
+        p.putAll(extra);
         return p;
     }
 }

@@ -29,7 +29,7 @@ public final class RunningService implements AutoCloseable {
      * properties on top of the usual ones.
      */
     public static RunningService start(ServiceSpec spec, TestDatabase db, Path home, Map<String, Object> extra) {
-        ServiceSettings settings = new ServiceSettings(spec, home, 0, db.url(), db.user(), db.password());
+        ServiceSettings settings = new ServiceSettings(spec, home, 0, db.url(), db.user(), db.password(), Map.of());
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put("grpc.server.port", 0);
         properties.put("grpc.server.await-termination", "5s");

@@ -43,7 +43,7 @@ public class Idempotency {
     public <T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
                                      Supplier<T> write) {
         if (requestId == null || requestId.isEmpty()) {
-            return transactions.executeWrite(status -> write.get());
+            return write.get();
         }
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw ApiException.invalid("request_id", "must be 1 to 64 letters, digits or . _ : - (a UUID is ideal)");

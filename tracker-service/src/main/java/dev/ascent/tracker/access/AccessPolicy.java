@@ -1,0 +1,60 @@
+package dev.ascent.tracker.access;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRepository;
+import dev.ascent.tracker.account.UserRow;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+
+/**
+ * Who may see and change whose data. The owner reads and writes; a mentor with an ACTIVE mentorship reads
+ * (writes get PERMISSION_DENIED); everyone else, including an administrator and a mentor whose mentorship is
+ * pending or ended, gets NOT_FOUND, so the data's existence does not leak. Checked against the database on every
+ * call, so ending a mentorship takes effect at once.
+ */
+@Singleton
+public class AccessPolicy {
+
+    private final UserRepository users;
+    private final JdbcOperations jdbc;
+
+    public AccessPolicy(UserRepository users, JdbcOperations jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** The owner named by a {@code users/{handle}} prefix, if the caller may read their data. */
+    public UserRow readableOwner(Caller caller, String handle, String resourceName) {
+        UserRow owner = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(resourceName));
+        if (!canRead(caller, owner.id())) {
+            throw ApiException.notFound(resourceName);
+        }
+        return owner;
+    }
+
+    /** The owner named by a {@code users/{handle}} prefix, if the caller may change their data. */
+    public UserRow writableOwner(Caller caller, String handle, String resourceName) {
+        UserRow owner = readableOwner(caller, handle, resourceName);
+        if (owner.id() != caller.userId()) {
+            throw ApiException.permissionDenied("mentors have read-only access to " + owner.name());
+        }
+        return owner;
+    }
+
+    public boolean canRead(Caller caller, long ownerId) {
+        return caller.userId() == ownerId || isActiveMentor(caller.userId(), ownerId);
+    }
+
+    public boolean isActiveMentor(long mentorId, long menteeId) {
+        return jdbc.prepareStatement("SELECT 1 FROM mentorship WHERE mentor_id = ? AND mentee_id = ? "
+                + "AND state = 'ACTIVE'", ps -> {
+                    ps.setLong(1, mentorId);
+                    ps.setLong(2, menteeId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+    }
+}

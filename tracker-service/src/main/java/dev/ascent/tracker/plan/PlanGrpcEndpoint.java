@@ -1,0 +1,159 @@
+package dev.ascent.tracker.plan;
+
+import dev.ascent.common.error.Validator;
+import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.proto.tracker.v1.AddPlanItemRequest;
+import dev.ascent.proto.tracker.v1.AddPlanItemResponse;
+import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.CreatePlanResponse;
+import dev.ascent.proto.tracker.v1.DeletePlanRequest;
+import dev.ascent.proto.tracker.v1.DeletePlanResponse;
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.GetPlanResponse;
+import dev.ascent.proto.tracker.v1.ListPlansRequest;
+import dev.ascent.proto.tracker.v1.ListPlansResponse;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
+import dev.ascent.proto.tracker.v1.LogTimeResponse;
+import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
+import dev.ascent.proto.tracker.v1.ReorderPlanItemsRequest;
+import dev.ascent.proto.tracker.v1.ReorderPlanItemsResponse;
+import dev.ascent.proto.tracker.v1.TimeEntry;
+import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
+import dev.ascent.proto.tracker.v1.UpdatePlanItemResponse;
+import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
+import dev.ascent.proto.tracker.v1.UpdatePlanResponse;
+import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.account.Authenticator;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Idempotency;
+import dev.ascent.tracker.grpc.Timestamps;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** The gRPC edge of {@code ascent.tracker.v1.PlanService}: authentication, shape checks, idempotency. */
+@Singleton
+public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
+
+    private final Authenticator auth;
+    private final PlanService plans;
+    private final Idempotency idempotency;
+
+    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency) {
+        this.auth = auth;
+        this.plans = plans;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public void createPlan(CreatePlanRequest request, StreamObserver<CreatePlanResponse> response) {
+        Caller caller = auth.require();
+        String parent = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
+        PlanCommands.CreatePlan command = PlanRequests.create(request);
+        reply(response, idempotency.run(caller, request.getRequestId(), "CreatePlan", CreatePlanResponse.parser(),
+                () -> CreatePlanResponse.newBuilder()
+                        .setPlan(PlanProtoMapper.plan(plans.create(caller, parent, command), true)).build()));
+    }
+
+    @Override
+    public void getPlan(GetPlanRequest request, StreamObserver<GetPlanResponse> response) {
+        Caller caller = auth.require();
+        Names.PlanName name = Names.plan(request.getName(), "name");
+        reply(response, GetPlanResponse.newBuilder()
+                .setPlan(PlanProtoMapper.plan(plans.get(caller, name), true)).build());
+    }
+
+    @Override
+    public void listPlans(ListPlansRequest request, StreamObserver<ListPlansResponse> response) {
+        Caller caller = auth.require();
+        String handle = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
+        String query = "plans:" + handle + ":" + request.getShowArchived();
+        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
+        List<PlanView> views = plans.list(caller, handle, request.getShowArchived(), page.size() + 1, page.offset());
+        boolean more = views.size() > page.size();
+        List<PlanView> shown = more ? views.subList(0, page.size()) : views;
+        ListPlansResponse.Builder out = ListPlansResponse.newBuilder()
+                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
+        shown.forEach(v -> out.addPlans(PlanProtoMapper.plan(v, false)));
+        reply(response, out.build());
+    }
+
+    @Override
+    public void updatePlan(UpdatePlanRequest request, StreamObserver<UpdatePlanResponse> response) {
+        Caller caller = auth.require();
+        Names.PlanName name = Names.plan(request.getPlan().getName(), "plan.name");
+        PlanCommands.UpdatePlan command = PlanRequests.update(request);
+        reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlan", UpdatePlanResponse.parser(),
+                () -> UpdatePlanResponse.newBuilder()
+                        .setPlan(PlanProtoMapper.plan(plans.update(caller, name, command), true)).build()));
+    }
+
+    @Override
+    public void deletePlan(DeletePlanRequest request, StreamObserver<DeletePlanResponse> response) {
+        Caller caller = auth.require();
+        Names.PlanName name = Names.plan(request.getName(), "name");
+        reply(response, idempotency.run(caller, request.getRequestId(), "DeletePlan", DeletePlanResponse.parser(),
+                () -> {
+                    plans.delete(caller, name, request.getEtag());
+                    return DeletePlanResponse.getDefaultInstance();
+                }));
+    }
+
+    @Override
+    public void addPlanItem(AddPlanItemRequest request, StreamObserver<AddPlanItemResponse> response) {
+        Caller caller = auth.require();
+        Names.PlanName name = Names.plan(request.getParent(), "parent");
+        PlanCommands.AddItem command = PlanRequests.add(request);
+        reply(response, idempotency.run(caller, request.getRequestId(), "AddPlanItem", AddPlanItemResponse.parser(),
+                () -> AddPlanItemResponse.newBuilder().setPlanItem(PlanProtoMapper.item(name.handle(),
+                        plans.addItem(caller, name, command), true)).build()));
+    }
+
+    @Override
+    public void updatePlanItem(UpdatePlanItemRequest request, StreamObserver<UpdatePlanItemResponse> response) {
+        Caller caller = auth.require();
+        Names.ItemName name = Names.item(request.getPlanItem().getName(), "plan_item.name");
+        PlanCommands.UpdateItem command = PlanRequests.updateItem(request);
+        reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlanItem",
+                UpdatePlanItemResponse.parser(), () -> UpdatePlanItemResponse.newBuilder()
+                        .setPlanItem(PlanProtoMapper.item(name.handle(), plans.updateItem(caller, name, command),
+                                true)).build()));
+    }
+
+    @Override
+    public void logTime(LogTimeRequest request, StreamObserver<LogTimeResponse> response) {
+        Caller caller = auth.require();
+        Names.ItemName name = Names.item(request.getPlanItem(), "plan_item");
+        new Validator()
+                .range(request.getMinutes(), 1, 24 * 60, "minutes")
+                .maxLength(request.getNote(), 1000, "note")
+                .throwIfInvalid();
+        Integer day = request.getDay().isEmpty() ? null : Days.parse(request.getDay(), "day");
+        PlanCommands.LogTime command = new PlanCommands.LogTime(request.getMinutes(), day, request.getNote());
+        reply(response, idempotency.run(caller, request.getRequestId(), "LogTime", LogTimeResponse.parser(), () -> {
+            PlanService.Logged logged = plans.logTime(caller, name, command);
+            return LogTimeResponse.newBuilder()
+                    .setTimeEntry(TimeEntry.newBuilder().setName(name.name() + "/timeEntries/" + logged.entryId())
+                            .setMinutes(logged.minutes()).setDay(Days.format(logged.day())).setNote(logged.note())
+                            .setCreateTime(Timestamps.of(logged.createTime())))
+                    .setPlanItem(PlanProtoMapper.item(name.handle(), logged.item(), true))
+                    .build();
+        }));
+    }
+
+    @Override
+    public void reorderPlanItems(ReorderPlanItemsRequest request, StreamObserver<ReorderPlanItemsResponse> response) {
+        Caller caller = auth.require();
+        Names.PlanName name = Names.plan(request.getName(), "name");
+        PlanCommands.Reorder command = PlanRequests.reorder(request, name);
+        reply(response, idempotency.run(caller, request.getRequestId(), "ReorderPlanItems",
+                ReorderPlanItemsResponse.parser(), () -> ReorderPlanItemsResponse.newBuilder()
+                        .setPlan(PlanProtoMapper.plan(plans.reorder(caller, name, command), true)).build()));
+    }
+
+    private static <T> void reply(StreamObserver<T> observer, T value) {
+        observer.onNext(value);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ascent.tracker.plan;
+
+import dev.ascent.common.db.InstantMicros;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import java.time.Instant;
+
+/** A plan item as stored; {@code source*} is the content it came from, copied at creation. */
+@MappedEntity("plan_item")
+public record PlanItemRow(
+        @Id long id,
+        long userId,
+        long planId,
+        String kind,
+        String title,
+        String description,
+        String sourceContent,
+        String sourceText,
+        String sourceName,
+        int sourceLine,
+        int estimatedMinutes,
+        int week,
+        int dueDay,
+        boolean duePinned,
+        String status,
+        boolean verified,
+        String verifiedBy,
+        int position,
+        String notes,
+        boolean notesPrivate,
+        long loggedMinutes,
+        int version,
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime,
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant completeTime) {
+
+    public boolean open() {
+        return status.equals("TODO") || status.equals("IN_PROGRESS");
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copies with changes; records have no withers. */
+    public static final class Builder {
+        private final PlanItemRow r;
+        private String title;
+        private String description;
+        private int estimatedMinutes;
+        private int week;
+        private int dueDay;
+        private boolean duePinned;
+        private String status;
+        private boolean verified;
+        private String verifiedBy;
+        private int position;
+        private String notes;
+        private boolean notesPrivate;
+        private long loggedMinutes;
+        private Instant updateTime;
+        private Instant completeTime;
+
+        private Builder(PlanItemRow r) {
+            this.r = r;
+            title = r.title;
+            description = r.description;
+            estimatedMinutes = r.estimatedMinutes;
+            week = r.week;
+            dueDay = r.dueDay;
+            duePinned = r.duePinned;
+            status = r.status;
+            verified = r.verified;
+            verifiedBy = r.verifiedBy;
+            position = r.position;
+            notes = r.notes;
+            notesPrivate = r.notesPrivate;
+            loggedMinutes = r.loggedMinutes;
+            updateTime = r.updateTime;
+            completeTime = r.completeTime;
+        }
+
+        public Builder title(String v) { title = v; return this; }
+        public Builder description(String v) { description = v; return this; }
+        public Builder estimatedMinutes(int v) { estimatedMinutes = v; return this; }
+        public Builder schedule(int w, int day) { week = w; dueDay = day; return this; }
+        public Builder duePinned(boolean v) { duePinned = v; return this; }
+        public Builder status(String v) { status = v; return this; }
+        public Builder verified(boolean v, String by) { verified = v; verifiedBy = by; return this; }
+        public Builder position(int v) { position = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+        public Builder notesPrivate(boolean v) { notesPrivate = v; return this; }
+        public Builder loggedMinutes(long v) { loggedMinutes = v; return this; }
+        public Builder updateTime(Instant v) { updateTime = v; return this; }
+        public Builder completeTime(Instant v) { completeTime = v; return this; }
+
+        /** The changed row with its version bumped, so the etag moves with every write. */
+        public PlanItemRow build() {
+            return new PlanItemRow(r.id, r.userId, r.planId, r.kind, title, description, r.sourceContent,
+                    r.sourceText, r.sourceName, r.sourceLine, estimatedMinutes, week, dueDay, duePinned, status,
+                    verified, verifiedBy, position, notes, notesPrivate, loggedMinutes, r.version + 1, r.createTime,
+                    updateTime, completeTime);
+        }
+    }
+}
