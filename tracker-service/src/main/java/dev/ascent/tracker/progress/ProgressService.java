@@ -1,0 +1,80 @@
+package dev.ascent.tracker.progress;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.tracker.access.AccessPolicy;
+import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.plan.PlanItemRepository;
+import dev.ascent.tracker.plan.PlanItemRow;
+import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanRow;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Progress summaries: three bounded queries (plan, items, day rollups), whatever the size of the history. */
+@Singleton
+public class ProgressService {
+
+    public record Result(String planName, String ownerHandle, PlanRow plan, ProgressCalculator.Summary summary,
+                         int awaitingReview, java.time.Instant asOf) {
+    }
+
+    private final PlanRepository plans;
+    private final PlanItemRepository items;
+    private final AccessPolicy access;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    public ProgressService(PlanRepository plans, PlanItemRepository items, AccessPolicy access, JdbcOperations jdbc,
+                           Clock clock) {
+        this.plans = plans;
+        this.items = items;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @ReadOnly
+    public Result summary(Caller caller, Names.PlanName name) {
+        UserRow owner = access.readableOwner(caller, name.handle(), name.name());
+        PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
+                .orElseThrow(() -> ApiException.notFound(name.name()));
+        return summarize(owner, plan);
+    }
+
+    /** The summary of a plan the caller has already been allowed to read. */
+    @ReadOnly
+    public Result summarize(UserRow owner, PlanRow plan) {
+        List<PlanItemRow> rows = items.findByPlanIdOrderByPosition(plan.id());
+        int today = Days.today(clock, plan.timeZone());
+        ProgressCalculator.Summary summary = ProgressCalculator.summarize(plan, rows, days(plan), today);
+        return new Result("users/" + owner.handle() + "/plans/" + plan.id(), owner.handle(), plan, summary,
+                awaitingReview(plan.id()), clock.instant());
+    }
+
+    private List<ProgressCalculator.Day> days(PlanRow plan) {
+        return jdbc.prepareStatement("SELECT day, minutes, actions FROM plan_day WHERE plan_id = ? ORDER BY day",
+                ps -> {
+                    ps.setLong(1, plan.id());
+                    List<ProgressCalculator.Day> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new ProgressCalculator.Day(rs.getInt(1), rs.getLong(2), rs.getInt(3)));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Open review requests on the plan's items; the review feature adds its table in a later migration. */
+    private int awaitingReview(long planId) {
+        return ReviewCounts.open(jdbc, planId);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ascent.tracker.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.ascent.tracker.plan.PlanItemRow;
+import dev.ascent.tracker.plan.PlanRow;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The progress maths for a fixed "today", as the injected clock gives it in the service. */
+class ProgressCalculatorTest {
+
+    private static final int START = 20_000;
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static PlanRow plan(long logged) {
+        return new PlanRow(1, 1, "p", "roles/r", "R", 1, 300, START, null, "UTC", "", false, logged, 0, 1, T, T);
+    }
+
+    private static PlanItemRow item(long id, String status, int minutes, int dueDay, boolean verified) {
+        return new PlanItemRow(id, 1, 1, "NEXT_STEP", "item " + id, "", "", "", "", 0, minutes, 1, dueDay, false,
+                status, verified, verified ? "mentor" : "", (int) id, "", false, 0, 1, T, T, null);
+    }
+
+    @Test
+    void percentagesWeighByEstimateAndIgnoreSkippedItems() {
+        List<PlanItemRow> items = List.of(item(1, "DONE", 300, START + 6, true), item(2, "DONE", 100, START + 6,
+                false), item(3, "TODO", 400, START + 13, false), item(4, "SKIPPED", 1000, START + 13, false),
+                item(5, "IN_PROGRESS", 200, START + 20, false));
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), items, List.of(), START + 8);
+        assertEquals(5, s.total());
+        assertEquals(2, s.done());
+        assertEquals(1, s.verified());
+        assertEquals(1, s.skipped());
+        assertEquals(40.0, s.percentComplete());
+        assertEquals(30.0, s.percentVerified());
+        assertEquals(40.0, s.expectedPercent(), "items due by today: 400 of 1000 minutes");
+        assertEquals(ProgressCalculator.Pace.ON_TRACK, s.pace());
+        assertEquals(List.of(), s.overdue());
+        assertEquals(List.of(3L, 5L), s.nextDue().stream().map(PlanItemRow::id).toList());
+    }
+
+    @Test
+    void fallingBehindShowsOverdueItemsAndTheBehindVerdict() {
+        List<PlanItemRow> items = List.of(item(1, "TODO", 300, START + 6, false), item(2, "DONE", 100, START + 13,
+                false), item(3, "TODO", 600, START + 20, false));
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), items, List.of(), START + 14);
+        assertEquals(ProgressCalculator.Pace.BEHIND, s.pace());
+        assertEquals(List.of(1L), s.overdue().stream().map(PlanItemRow::id).toList());
+        // 100 minutes done in 15 days: 900 remaining minutes take 135 more days.
+        assertEquals(START + 14 + 135, s.projectedFinishDay());
+    }
+
+    @Test
+    void aheadWhenMoreIsDoneThanScheduled() {
+        List<PlanItemRow> items = List.of(item(1, "DONE", 300, START + 20, false), item(2, "TODO", 300, START + 27,
+                false));
+        assertEquals(ProgressCalculator.Pace.AHEAD,
+                ProgressCalculator.summarize(plan(0), items, List.of(), START + 3).pace());
+    }
+
+    @Test
+    void streaksCountDaysInARowEndingTodayOrYesterday() {
+        List<ProgressCalculator.Day> days = List.of(day(START, 30), day(START + 1, 0, 1), day(START + 2, 45),
+                day(START + 5, 20), day(START + 6, 20));
+        ProgressCalculator.Summary today = ProgressCalculator.summarize(plan(115), List.of(), days, START + 6);
+        assertEquals(2, today.currentStreak());
+        assertEquals(3, today.longestStreak());
+        assertEquals(2, ProgressCalculator.summarize(plan(115), List.of(), days, START + 7).currentStreak(),
+                "today without activity yet keeps yesterday's streak");
+        assertEquals(0, ProgressCalculator.summarize(plan(115), List.of(), days, START + 8).currentStreak());
+    }
+
+    @Test
+    void weeklyMinutesCoverEveryWeekUpToToday() {
+        List<ProgressCalculator.Day> days = List.of(day(START, 30), day(START + 8, 60), day(START + 9, 15));
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(105), List.of(), days, START + 15);
+        assertEquals(List.of(30L, 75L, 0L), s.weeks().stream().map(ProgressCalculator.Week::minutes).toList());
+        assertEquals(0, s.minutesThisWeek());
+        assertEquals(105, s.loggedMinutes());
+    }
+
+    @Test
+    void noProjectionBeforeAnythingIsDone() {
+        assertNull(ProgressCalculator.summarize(plan(0), List.of(item(1, "TODO", 60, START + 6, false)), List.of(),
+                START).projectedFinishDay());
+    }
+
+    private static ProgressCalculator.Day day(int day, long minutes) {
+        return new ProgressCalculator.Day(day, minutes, 1);
+    }
+
+    private static ProgressCalculator.Day day(int day, long minutes, int actions) {
+        return new ProgressCalculator.Day(day, minutes, actions);
+    }
+}
