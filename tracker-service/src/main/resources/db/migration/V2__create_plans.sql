@@ -59,7 +59,7 @@ CREATE TABLE time_entry (
     plan_id     BIGINT        NOT NULL,
     item_id     BIGINT        NOT NULL,
     minutes     INT           NOT NULL,
-    day         INT           NOT NULL,
+    entry_day   INT           NOT NULL,
     note        VARCHAR(1000) NOT NULL,
     create_time BIGINT        NOT NULL
 );
@@ -70,10 +70,10 @@ CREATE INDEX ix_time_entry_item ON time_entry (user_id, plan_id, item_id);
 CREATE TABLE plan_day (
     user_id BIGINT NOT NULL,
     plan_id BIGINT NOT NULL,
-    day     INT    NOT NULL,
+    on_day  INT    NOT NULL,
     minutes BIGINT NOT NULL,
     actions INT    NOT NULL,
-    PRIMARY KEY (plan_id, day)
+    PRIMARY KEY (plan_id, on_day)
 );
 
 -- The append-only history. seq is the global cursor of the live stream (on Vitess: a sequence table).
@@ -88,7 +88,7 @@ CREATE TABLE activity (
     old_status  VARCHAR(16)  NOT NULL,
     new_status  VARCHAR(16)  NOT NULL,
     minutes     INT          NOT NULL,
-    day         INT,
+    on_day      INT,
     subject     VARCHAR(200) NOT NULL,
     create_time BIGINT       NOT NULL
 );

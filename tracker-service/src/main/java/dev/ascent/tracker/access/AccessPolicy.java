@@ -5,6 +5,7 @@ import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
  * pending or ended, gets NOT_FOUND, so the data's existence does not leak. Checked against the database on every
  * call, so ending a mentorship takes effect at once.
  */
+@ReadOnly
 @Singleton
 public class AccessPolicy {
 

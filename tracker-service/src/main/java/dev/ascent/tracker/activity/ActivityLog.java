@@ -51,7 +51,7 @@ public class ActivityLog {
         long micros = InstantMicros.toMicros(now);
         String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
         jdbc.prepareStatement("INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, summary, old_status, "
-                + "new_status, minutes, day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setLong(1, e.ownerId());
                     setNullable(ps, 2, e.planId());
                     setNullable(ps, 3, e.itemId());
@@ -86,14 +86,14 @@ public class ActivityLog {
      */
     public void countDay(long ownerId, long planId, int day, long minutes) {
         int updated = jdbc.prepareStatement("UPDATE plan_day SET minutes = minutes + ?, actions = actions + 1 "
-                + "WHERE plan_id = ? AND day = ?", ps -> {
+                + "WHERE plan_id = ? AND on_day = ?", ps -> {
                     ps.setLong(1, minutes);
                     ps.setLong(2, planId);
                     ps.setInt(3, day);
                     return ps.executeUpdate();
                 });
         if (updated == 0) {
-            jdbc.prepareStatement("INSERT INTO plan_day (user_id, plan_id, day, minutes, actions) VALUES (?, ?, ?, ?, 1)",
+            jdbc.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, 1)",
                     ps -> {
                         ps.setLong(1, ownerId);
                         ps.setLong(2, planId);

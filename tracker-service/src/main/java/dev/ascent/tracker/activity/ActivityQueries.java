@@ -1,6 +1,7 @@
 package dev.ascent.tracker.activity;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the activity history by sequence (keyset pagination: stable while new events arrive). */
+@ReadOnly
 @Singleton
 public class ActivityQueries {
 
     static final String SELECT = "SELECT a.seq, a.user_id, o.handle, a.plan_id, a.item_id, c.handle, a.type, "
-            + "a.summary, a.old_status, a.new_status, a.minutes, a.day, a.subject, a.create_time FROM activity a "
+            + "a.summary, a.old_status, a.new_status, a.minutes, a.on_day, a.subject, a.create_time FROM activity a "
             + "JOIN app_user o ON o.id = a.user_id JOIN app_user c ON c.id = a.actor_id ";
 
     private final JdbcOperations jdbc;

@@ -12,7 +12,7 @@ final class TimeEntries {
 
     static void insert(JdbcOperations jdbc, long id, PlanItemRow item, int minutes, int day, String note,
                        Instant now) {
-        jdbc.prepareStatement("INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, day, note, create_time) "
+        jdbc.prepareStatement("INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setLong(1, id);
                     ps.setLong(2, item.userId());

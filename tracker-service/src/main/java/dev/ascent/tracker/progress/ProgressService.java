@@ -60,7 +60,7 @@ public class ProgressService {
     }
 
     private List<ProgressCalculator.Day> days(PlanRow plan) {
-        return jdbc.prepareStatement("SELECT day, minutes, actions FROM plan_day WHERE plan_id = ? ORDER BY day",
+        return jdbc.prepareStatement("SELECT on_day, minutes, actions FROM plan_day WHERE plan_id = ? ORDER BY on_day",
                 ps -> {
                     ps.setLong(1, plan.id());
                     List<ProgressCalculator.Day> out = new ArrayList<>();
