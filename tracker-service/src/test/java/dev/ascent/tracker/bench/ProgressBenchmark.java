@@ -82,7 +82,8 @@ public final class ProgressBenchmark {
     }
 
     private static double[] measure(Runnable call) {
-        for (int i = 0; i < 300; i++) {
+        // Long enough for the JIT to settle, so the first row is not a warm-up figure.
+        for (int i = 0; i < 5_000; i++) {
             call.run();
         }
         long[] nanos = new long[CALLS];
