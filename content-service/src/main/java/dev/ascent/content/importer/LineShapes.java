@@ -10,6 +10,7 @@ final class LineShapes {
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2})[.)]\\s+(\\S.*)$");
     private static final Pattern BARE_NUMBER = Pattern.compile("^(\\d{1,2})[.)]?$");
     // "Entry: $120,000" style lines are list entries even without a bullet marker.
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern KEY_VALUE = Pattern.compile("^[A-Z][^:]{0,40}:\\s+\\S.*$");
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "and", "or", "of", "for", "in", "on",
             "to", "with", "under", "from", "by", "at", "as", "into", "via", "vs", "per", "amid", "&");
@@ -19,7 +20,7 @@ final class LineShapes {
 
     /** Tabs and repeated blanks collapse so lines compare equal however they were indented. */
     static String clean(String raw) {
-        return raw.replaceAll("[\\s\\u00A0]+", " ").trim();
+        return WHITESPACE.matcher(raw).replaceAll(" ").trim();
     }
 
     static boolean isBlank(String cleaned) {

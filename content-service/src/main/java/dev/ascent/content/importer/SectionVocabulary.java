@@ -92,16 +92,21 @@ final class SectionVocabulary {
         return kindOf(heading).isPresent() || isLabel(heading);
     }
 
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\d{1,2}[.)]\\s*");
+    private static final Pattern PARENTHETICAL = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9'\\- ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** Lower-cased heading without numbering, parentheticals, years and leading qualifiers. */
     static String core(String heading) {
-        String s = heading.toLowerCase(Locale.ROOT)
-                .replaceFirst("^\\d{1,2}[.)]\\s*", "")
-                .replace("&", " and ")
-                .replaceAll("\\([^)]*\\)", " ")
-                .replaceAll("\\b(19|20)\\d\\d\\b", " ")
-                .replaceAll("[^a-z0-9'\\- ]", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
+        // Precompiled: this runs for every line of every import, and compiling these patterns was most of the
+        // parse time (docs/PERFORMANCE.md).
+        String s = LEADING_NUMBER.matcher(heading.toLowerCase(Locale.ROOT)).replaceFirst("").replace("&", " and ");
+        s = PARENTHETICAL.matcher(s).replaceAll(" ");
+        s = YEAR.matcher(s).replaceAll(" ");
+        s = NOT_WORD.matcher(s).replaceAll(" ");
+        s = SPACES.matcher(s).replaceAll(" ").trim();
         boolean stripped = true;
         while (stripped) {
             stripped = false;
