@@ -1,0 +1,43 @@
+package dev.ascent.tracker.practice;
+
+import dev.ascent.common.db.InstantMicros;
+import dev.ascent.tracker.activity.ActivityLog;
+import dev.ascent.tracker.activity.ActivityType;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Expires sessions left ACTIVE for {@link PracticeSessionRow#EXPIRY_GRACE} past their deadline. Nothing runs in
+ * the background: every practice call first expires the owner's overdue sessions, in a transaction of its own, so
+ * the call then reads (or refuses to change) the expired state, and the expiry is recorded exactly once.
+ */
+@Singleton
+public class PracticeExpiry {
+
+    private final PracticeSessionRepository sessions;
+    private final ActivityLog activity;
+    private final Clock clock;
+
+    public PracticeExpiry(PracticeSessionRepository sessions, ActivityLog activity, Clock clock) {
+        this.sessions = sessions;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void expireOverdue(long ownerId, String ownerHandle) {
+        Instant now = clock.instant();
+        long cutoff = InstantMicros.toMicros(now.minus(PracticeSessionRow.EXPIRY_GRACE));
+        for (PracticeSessionRow s : sessions.overdue(ownerId, cutoff)) {
+            // The conditional update makes a concurrent expiry (or completion) of the same session a no-op here.
+            if (sessions.expire(s.id(), InstantMicros.toMicros(s.expiryTime()), InstantMicros.toMicros(now)) == 1) {
+                activity.record(ActivityLog.Event.of(ownerId, s.planId(), s.planItemId(), ownerId,
+                                ActivityType.PRACTICE_EXPIRED, "Practice \"" + s.title() + "\" expired, "
+                                        + s.checkedCount() + "/" + s.stepCount() + " steps checked")
+                        .withSubject(PracticeNames.session(ownerHandle, s.id())));
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ascent.tracker.practice;
+
+import dev.ascent.common.db.InstantMicros;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A practice session as stored; {@code version} is the etag. Steps live in {@link PracticeStepRow}. */
+@MappedEntity("practice_session")
+public record PracticeSessionRow(
+        @Id long id,
+        long userId,
+        String source,
+        String title,
+        String scenario,
+        String state,
+        int timeBoxMinutes,
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant startTime,
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant deadlineTime,
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant endTime,
+        int stepCount,
+        int checkedCount,
+        int selfRating,
+        String notes,
+        @Nullable Long planId,
+        @Nullable Long planItemId,
+        int version,
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime) {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String ABANDONED = "ABANDONED";
+    public static final String EXPIRED = "EXPIRED";
+
+    /** How long an ACTIVE session may outlive its deadline before the server expires it. */
+    public static final Duration EXPIRY_GRACE = Duration.ofHours(24);
+
+    public boolean active() {
+        return state.equals(ACTIVE);
+    }
+
+    public double coveragePercent() {
+        return PracticeStatsCalculator.percent(checkedCount, stepCount);
+    }
+
+    public Instant expiryTime() {
+        return deadlineTime.plus(EXPIRY_GRACE);
+    }
+
+    /** The etag clients send back; it moves with every write. */
+    public String etag() {
+        return "s" + version;
+    }
+
+    /** A copy with new progress (checked count, notes), version bumped. */
+    public PracticeSessionRow withProgress(int checked, String newNotes, Instant now) {
+        return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, startTime,
+                deadlineTime, endTime, stepCount, checked, selfRating, newNotes, planId, planItemId, version + 1, now);
+    }
+
+    /** A copy in a final state, version bumped. */
+    public PracticeSessionRow finish(String newState, Instant end, int rating, String newNotes, Instant now) {
+        return new PracticeSessionRow(id, userId, source, title, scenario, newState, timeBoxMinutes, startTime,
+                deadlineTime, end, stepCount, checkedCount, rating, newNotes, planId, planItemId, version + 1, now);
+    }
+}
