@@ -313,42 +313,47 @@ public abstract class PlanContract {
     @Test
     void nobodyElseSeesOrChangesAPlan() {
         Plan plan = create(SCIENTIST, 5);
-        PlanItem item = plan.getItems(0);
-        PlanServiceBlockingStub other = plans(otherToken);
-        PlanServiceBlockingStub anonymous = PlanServiceGrpc.newBlockingStub(tracker.service().channel());
-        var otherProgress = ProgressServiceGrpc.newBlockingStub(tracker.service().channel())
-                .withCallCredentials(Bearer.token(otherToken));
-        List<org.junit.jupiter.api.function.Executable> otherCalls = List.of(
-                () -> other.getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()),
-                () -> other.listPlans(ListPlansRequest.newBuilder().setParent("users/eng").build()),
-                () -> other.updatePlan(UpdatePlanRequest.newBuilder().setPlan(plan.toBuilder().setTitle("mine"))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("title")).build()),
-                () -> other.deletePlan(DeletePlanRequest.newBuilder().setName(plan.getName()).build()),
-                () -> other.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName())
-                        .setPlanItem(PlanItem.newBuilder().setTitle("x")).build()),
-                () -> other.updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(item.toBuilder()
-                        .setNotes("x")).setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build()),
-                () -> other.logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(5).build()),
-                () -> other.reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(plan.getName())
-                        .addItemNames(item.getName()).build()),
-                () -> other.createPlan(CreatePlanRequest.newBuilder().setParent("users/eng").setTargetRole(SMLE)
-                        .setHoursPerWeek(5).build()),
-                () -> otherProgress.getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                        .setPlan(plan.getName()).build()),
-                () -> otherProgress.listActivity(ListActivityRequest.newBuilder().setParent(plan.getName()).build()));
-        for (var call : otherCalls) {
+        PlanServiceBlockingStub anonymousPlans = PlanServiceGrpc.newBlockingStub(tracker.service().channel());
+        var anonymousProgress = ProgressServiceGrpc.newBlockingStub(tracker.service().channel());
+        for (var call : everyPlanCall(plan, plans(otherToken), anonymousProgress.withCallCredentials(
+                Bearer.token(otherToken)))) {
             assertStatus(Status.Code.NOT_FOUND, call);
         }
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.getPlan(GetPlanRequest.newBuilder()
-                .setName(plan.getName()).build()));
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.createPlan(CreatePlanRequest.newBuilder()
-                .setTargetRole(SMLE).setHoursPerWeek(5).build()));
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> ProgressServiceGrpc.newBlockingStub(tracker.service()
-                .channel()).getProgressSummary(GetProgressSummaryRequest.newBuilder().setPlan(plan.getName()).build()));
+        for (var call : everyPlanCall(plan, anonymousPlans, anonymousProgress)) {
+            assertStatus(Status.Code.UNAUTHENTICATED, call);
+        }
+        for (var call : everyPlanCall(plan, plans("asc_revoked_or_unknown"), anonymousProgress.withCallCredentials(
+                Bearer.token("asc_revoked_or_unknown")))) {
+            assertStatus(Status.Code.UNAUTHENTICATED, call);
+        }
         // and the owner's plan is untouched
         Plan after = eng().getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan();
         assertEquals(plan.getTitle(), after.getTitle());
         assertEquals(plan.getItemsCount(), after.getItemsCount());
+        assertEquals(plan.getEtag(), after.getEtag());
+    }
+
+    /** Every plan and progress RPC, aimed at the eng user's plan. */
+    private static List<org.junit.jupiter.api.function.Executable> everyPlanCall(
+            Plan plan, PlanServiceBlockingStub p, ProgressServiceGrpc.ProgressServiceBlockingStub g) {
+        PlanItem item = plan.getItems(0);
+        return List.of(
+                () -> p.getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()),
+                () -> p.listPlans(ListPlansRequest.newBuilder().setParent("users/eng").build()),
+                () -> p.updatePlan(UpdatePlanRequest.newBuilder().setPlan(plan.toBuilder().setTitle("mine"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("title")).build()),
+                () -> p.deletePlan(DeletePlanRequest.newBuilder().setName(plan.getName()).build()),
+                () -> p.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName())
+                        .setPlanItem(PlanItem.newBuilder().setTitle("x")).build()),
+                () -> p.updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(item.toBuilder()
+                        .setNotes("x")).setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build()),
+                () -> p.logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(5).build()),
+                () -> p.reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(plan.getName())
+                        .addItemNames(item.getName()).build()),
+                () -> p.createPlan(CreatePlanRequest.newBuilder().setParent("users/eng").setTargetRole(SMLE)
+                        .setHoursPerWeek(5).build()),
+                () -> g.getProgressSummary(GetProgressSummaryRequest.newBuilder().setPlan(plan.getName()).build()),
+                () -> g.listActivity(ListActivityRequest.newBuilder().setParent(plan.getName()).build()));
     }
 
     @Test
