@@ -61,7 +61,7 @@ final class ContentHarness implements AutoCloseable {
     }
 
     static Path seedsDir() {
-        return Path.of(System.getProperty("ascent.seeds", "../../shared/seeds"));
+        return dev.ascent.common.testing.SeedDirectory.resolve();
     }
 
     static Path seed(String prefix) {

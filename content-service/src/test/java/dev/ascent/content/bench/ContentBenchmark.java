@@ -153,20 +153,8 @@ public final class ContentBenchmark {
         return TestDatabase.Engine.MYSQL;
     }
 
-    /** {@code ascent.seeds}, else the first {@code shared/seeds} above the working directory (root or module). */
     static Path seedsDir() {
-        String configured = System.getProperty("ascent.seeds");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/seeds");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("seed documents not found above " + Path.of("").toAbsolutePath()
-                + "; pass -Dascent.seeds=<dir>");
+        return dev.ascent.common.testing.SeedDirectory.resolve();
     }
 
     private static Path seed(Path dir, String prefix) throws IOException {

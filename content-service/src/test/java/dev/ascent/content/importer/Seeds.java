@@ -13,7 +13,7 @@ final class Seeds {
     }
 
     static Path dir() {
-        return Path.of(System.getProperty("ascent.seeds", "../../shared/seeds"));
+        return dev.ascent.common.testing.SeedDirectory.resolve();
     }
 
     static Path file(String prefix) {
