@@ -35,6 +35,17 @@ public final class TrackerHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Another tracker instance on this harness's database, as a second server behind a load balancer would be.
+     * The caller closes it; the database stays with this harness.
+     */
+    public RunningService startAnotherInstance(Map<String, Object> extra) throws Exception {
+        Path home = Files.createTempDirectory("ascent-tracker-test");
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("ascent.admin-token", ADMIN_TOKEN);
+        return RunningService.start(TrackerApplication.SPEC, db, home, properties);
+    }
+
     public RunningService service() {
         return service;
     }

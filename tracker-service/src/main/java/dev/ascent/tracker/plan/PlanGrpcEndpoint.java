@@ -28,6 +28,7 @@ import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;
 import dev.ascent.tracker.grpc.Timestamps;
+import dev.ascent.tracker.review.OpenReviews;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -39,11 +40,13 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     private final Authenticator auth;
     private final PlanService plans;
     private final Idempotency idempotency;
+    private final OpenReviews openReviews;
 
-    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency) {
+    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency, OpenReviews openReviews) {
         this.auth = auth;
         this.plans = plans;
         this.idempotency = idempotency;
+        this.openReviews = openReviews;
     }
 
     @Override
@@ -61,7 +64,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
         reply(response, GetPlanResponse.newBuilder()
-                .setPlan(PlanProtoMapper.plan(plans.get(caller, name), true)).build());
+                .setPlan(withReviews(plans.get(caller, name))).build());
     }
 
     @Override
@@ -86,7 +89,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         PlanCommands.UpdatePlan command = PlanRequests.update(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlan", UpdatePlanResponse.parser(),
                 () -> UpdatePlanResponse.newBuilder()
-                        .setPlan(PlanProtoMapper.plan(plans.update(caller, name, command), true)).build()));
+                        .setPlan(withReviews(plans.update(caller, name, command))).build()));
     }
 
     @Override
@@ -149,7 +152,12 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         PlanCommands.Reorder command = PlanRequests.reorder(request, name);
         reply(response, idempotency.run(caller, request.getRequestId(), "ReorderPlanItems",
                 ReorderPlanItemsResponse.parser(), () -> ReorderPlanItemsResponse.newBuilder()
-                        .setPlan(PlanProtoMapper.plan(plans.reorder(caller, name, command), true)).build()));
+                        .setPlan(withReviews(plans.reorder(caller, name, command))).build()));
+    }
+
+    /** One extra query per plan read (never per item) fills each item's open review request. */
+    private dev.ascent.proto.tracker.v1.Plan withReviews(PlanView view) {
+        return PlanProtoMapper.plan(view, true, openReviews.byItem(view.plan().id()));
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {

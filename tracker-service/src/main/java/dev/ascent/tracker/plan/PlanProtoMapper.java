@@ -8,6 +8,7 @@ import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.grpc.Timestamps;
+import java.util.Map;
 
 /** Plan views to proto messages. */
 public final class PlanProtoMapper {
@@ -17,6 +18,11 @@ public final class PlanProtoMapper {
 
     /** The plan; with {@code withItems} false (lists) without its items. */
     public static Plan plan(PlanView view, boolean withItems) {
+        return plan(view, withItems, Map.of());
+    }
+
+    /** The plan with each item's open review request ({@code openReviews}: item id to request id). */
+    public static Plan plan(PlanView view, boolean withItems, Map<Long, Long> openReviews) {
         PlanRow p = view.plan();
         Plan.Builder b = Plan.newBuilder()
                 .setName(view.name())
@@ -40,7 +46,12 @@ public final class PlanProtoMapper {
                     .setScheduleNote(ScheduleNotes.of(view))
                     .setScheduledEndDate(Days.format(view.scheduledEndDay()))
                     .setTotalEstimatedMinutes(view.totalMinutes());
-            view.items().forEach(i -> b.addItems(item(view.ownerHandle(), i, view.ownerView())));
+            view.items().forEach(i -> {
+                PlanItem item = item(view.ownerHandle(), i, view.ownerView());
+                Long review = openReviews.get(i.id());
+                b.addItems(review == null ? item : item.toBuilder().setOpenReviewRequest("reviewRequests/" + review)
+                        .build());
+            });
         }
         return b.build();
     }

@@ -141,7 +141,7 @@ public class PlanService {
     public void delete(Caller caller, Names.PlanName name, String etag) {
         Locked locked = lock(caller, name, etag);
         long planId = locked.plan.id();
-        PlanCleanup.deleteHistory(items, planId, locked.plan.userId(), jdbc);
+        PlanCleanup.deleteHistory(items, planId, locked.plan.userId(), jdbc, clock.instant());
         plans.deleteById(planId);
         activity.record(ActivityLog.Event.of(locked.plan.userId(), null, null, caller.userId(),
                 ActivityType.PLAN_DELETED, "Deleted plan \"" + locked.plan.title() + "\"").withSubject(name.name()));

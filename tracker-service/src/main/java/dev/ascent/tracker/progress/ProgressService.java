@@ -73,7 +73,7 @@ public class ProgressService {
                 });
     }
 
-    /** Open review requests on the plan's items; the review feature adds its table in a later migration. */
+    /** Open review requests on the plan's items. */
     private int awaitingReview(long planId) {
         return ReviewCounts.open(jdbc, planId);
     }

@@ -1,0 +1,91 @@
+package dev.ascent.tracker.activity;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.Validator;
+import dev.ascent.common.grpc.RequestHeaders;
+import dev.ascent.proto.tracker.v1.ActivityServiceGrpc;
+import dev.ascent.proto.tracker.v1.WatchActivityRequest;
+import dev.ascent.proto.tracker.v1.WatchActivityResponse;
+import dev.ascent.tracker.access.AccessPolicy;
+import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.account.Authenticator;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.plan.PlanRepository;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gRPC edge of {@code ascent.tracker.v1.ActivityService}. The handler only checks the request and registers
+ * the stream with the {@link ActivityHub}; it returns at once, so no server thread is held while a stream is open.
+ */
+@Singleton
+public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImplBase {
+
+    static final int DEFAULT_HEARTBEAT_SECONDS = 15;
+    static final int MAX_HEARTBEAT_SECONDS = 300;
+
+    private final Authenticator auth;
+    private final AccessPolicy access;
+    private final PlanRepository plans;
+    private final ActivityHub hub;
+
+    public ActivityGrpcEndpoint(Authenticator auth, AccessPolicy access, PlanRepository plans, ActivityHub hub) {
+        this.auth = auth;
+        this.access = access;
+        this.plans = plans;
+        this.hub = hub;
+    }
+
+    @Override
+    public void watchActivity(WatchActivityRequest request, StreamObserver<WatchActivityResponse> response) {
+        Caller caller = auth.require();
+        new Validator()
+                .check(request.getAfterSequence() >= 0, "after_sequence", "must not be negative")
+                .check(request.getHeartbeatSeconds() == 0 || (request.getHeartbeatSeconds() >= 1
+                        && request.getHeartbeatSeconds() <= MAX_HEARTBEAT_SECONDS), "heartbeat_seconds",
+                        "must be 0 (15 s) or 1 to " + MAX_HEARTBEAT_SECONDS)
+                .throwIfInvalid();
+        Long owner = null;
+        if (!request.getOwner().isEmpty()) {
+            String handle = Names.user(request.getOwner(), "owner");
+            owner = access.readableOwner(caller, handle, request.getOwner()).id();
+        }
+        Long plan = null;
+        if (!request.getPlan().isEmpty()) {
+            Names.PlanName name = Names.plan(request.getPlan(), "plan");
+            UserRow planOwner = access.readableOwner(caller, name.handle(), name.name());
+            if (owner != null && owner != planOwner.id()) {
+                throw ApiException.invalid("plan", "is not a plan of " + request.getOwner());
+            }
+            plan = plans.findById(name.planId()).filter(p -> p.userId() == planOwner.id())
+                    .orElseThrow(() -> ApiException.notFound(name.name())).id();
+        }
+        int heartbeat = request.getHeartbeatSeconds() == 0 ? DEFAULT_HEARTBEAT_SECONDS : request.getHeartbeatSeconds();
+        long cursor = request.getAfterSequence() == 0 ? hub.head() : request.getAfterSequence();
+        ServerCallStreamObserver<WatchActivityResponse> out =
+                (ServerCallStreamObserver<WatchActivityResponse>) response;
+        Watch watch = new Watch(caller.userId(), tokenHash(), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
+                cursor, out);
+        out.setOnCancelHandler(() -> hub.remove(watch));
+        out.setOnReadyHandler(() -> hub.resume(watch));
+        hub.add(watch);
+    }
+
+    /** The SHA-256 the token is stored under, so the hub can notice its revocation. */
+    private static String tokenHash() {
+        String token = RequestHeaders.bearerToken().orElseThrow();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ascent.tracker.activity;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The live stream's reads: each in its own short read-only transaction, so every poll sees the latest commits. */
+@ReadOnly
+@Singleton
+public class StreamQueries {
+
+    private final JdbcOperations jdbc;
+
+    public StreamQueries(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long maxSeq() {
+        return jdbc.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM activity", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Every event after {@code seq}, whoever owns it, in sequence order: the shared poll of one instance. */
+    public List<ActivityRow> after(long seq, int limit) {
+        return jdbc.prepareStatement(ActivityQueries.SELECT + "WHERE a.seq > ? ORDER BY a.seq LIMIT ?", ps -> {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            return ActivityQueries.read(ps.executeQuery());
+        });
+    }
+
+    /** One watcher's backlog: events of {@code owners} in (after, upTo], optionally of one plan. */
+    public List<ActivityRow> backlog(long after, long upTo, Collection<Long> owners, Long planId, int limit) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", owners.stream().map(o -> "?").toList());
+        String sql = ActivityQueries.SELECT + "WHERE a.user_id IN (" + in + ") AND a.seq > ? AND a.seq <= ?"
+                + (planId == null ? "" : " AND a.plan_id = ?") + " ORDER BY a.seq LIMIT ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (long owner : owners) {
+                ps.setLong(i++, owner);
+            }
+            ps.setLong(i++, after);
+            ps.setLong(i++, upTo);
+            if (planId != null) {
+                ps.setLong(i++, planId);
+            }
+            ps.setInt(i, limit);
+            return ActivityQueries.read(ps.executeQuery());
+        });
+    }
+
+    /** The ACTIVE mentees of each of {@code mentorIds}; every one of them is a key (an empty set: none). */
+    public Map<Long, Set<Long>> activeMentees(Collection<Long> mentorIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        mentorIds.forEach(id -> out.put(id, new HashSet<>()));
+        if (mentorIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", mentorIds.stream().map(o -> "?").toList());
+        return jdbc.prepareStatement("SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' "
+                + "AND mentor_id IN (" + in + ")", ps -> {
+                    int i = 1;
+                    for (long id : mentorIds) {
+                        ps.setLong(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.get(rs.getLong(1)).add(rs.getLong(2));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Which of these token hashes still belong to a token that is not revoked. */
+    public Set<String> validTokens(Collection<String> hashes) {
+        Set<String> out = new HashSet<>();
+        if (hashes.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", hashes.stream().map(o -> "?").toList());
+        return jdbc.prepareStatement("SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
+                + in + ")", ps -> {
+                    int i = 1;
+                    for (String h : hashes) {
+                        ps.setString(i++, h);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ascent.tracker.review;
+
+import dev.ascent.common.db.InstantMicros;
+import dev.ascent.common.error.ApiException;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRepository;
+import dev.ascent.tracker.account.UserRow;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Review request lists, oldest first, keyset-paged by (create_time, id) so a queue that is being worked through
+ * does not shift later pages. The caller sees requests they made, and requests to them from mentees whose
+ * mentorship is ACTIVE.
+ */
+@Singleton
+public class ReviewQueue {
+
+    /** A filter of the list; null handles mean no filter. {@code state} is a stored state name. */
+    public record Filter(String menteeHandle, String mentorHandle, String state) {
+        String fingerprint() {
+            return Integer.toHexString((menteeHandle + "|" + mentorHandle + "|" + state).hashCode());
+        }
+    }
+
+    public record Page(List<ReviewView> requests, String nextPageToken) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final UserRepository users;
+    private final ReviewService reviews;
+
+    public ReviewQueue(JdbcOperations jdbc, UserRepository users, ReviewService reviews) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.reviews = reviews;
+    }
+
+    @ReadOnly
+    public Page list(Caller caller, Filter filter, int size, String pageToken) {
+        long[] after = after(pageToken, filter);
+        // Neither filter: the caller's queue as a mentor.
+        String mentorHandle = filter.menteeHandle() == null && filter.mentorHandle() == null ? caller.handle()
+                : filter.mentorHandle();
+        Optional<Long> mentee = id(filter.menteeHandle());
+        Optional<Long> mentor = id(mentorHandle);
+        if ((filter.menteeHandle() != null && mentee.isEmpty()) || (mentorHandle != null && mentor.isEmpty())) {
+            return new Page(List.of(), "");
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
+                + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
+                + "AND m.state = 'ACTIVE'))) AND r.state = ? AND (r.create_time > ? OR (r.create_time = ? AND r.id > ?))");
+        mentee.ifPresent(x -> sql.append(" AND r.user_id = ?"));
+        mentor.ifPresent(x -> sql.append(" AND r.mentor_id = ?"));
+        sql.append(" ORDER BY r.create_time, r.id LIMIT ?");
+        List<ReviewRequestRow> rows = jdbc.prepareStatement(sql.toString(), ps -> {
+            int i = 1;
+            ps.setLong(i++, caller.userId());
+            ps.setLong(i++, caller.userId());
+            ps.setString(i++, filter.state());
+            ps.setLong(i++, after[0]);
+            ps.setLong(i++, after[0]);
+            ps.setLong(i++, after[1]);
+            if (mentee.isPresent()) {
+                ps.setLong(i++, mentee.get());
+            }
+            if (mentor.isPresent()) {
+                ps.setLong(i++, mentor.get());
+            }
+            ps.setInt(i, size + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return jdbc.entityStream(rs, ReviewRequestRow.class).toList();
+            }
+        });
+        boolean more = rows.size() > size;
+        List<ReviewRequestRow> shown = more ? rows.subList(0, size) : rows;
+        String next = more ? token(shown.get(shown.size() - 1), filter) : "";
+        return new Page(shown.stream().map(reviews::view).toList(), next);
+    }
+
+    private Optional<Long> id(String handle) {
+        return handle == null ? Optional.empty() : users.findByHandle(handle).map(UserRow::id);
+    }
+
+    private static String token(ReviewRequestRow last, Filter filter) {
+        String raw = "q1:" + InstantMicros.toMicros(last.createTime()) + ":" + last.id() + ":" + filter.fingerprint();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long[] after(String token, Filter filter) {
+        if (token == null || token.isEmpty()) {
+            return new long[] {Long.MIN_VALUE, Long.MIN_VALUE};
+        }
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+            if (p.length == 4 && p[0].equals("q1") && p[3].equals(filter.fingerprint())) {
+                return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ApiException.invalid("page_token", "is not a token from a previous call with the same filters");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ascent.tracker.review;
+
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.Validator;
+import dev.ascent.proto.tracker.v1.RequestReviewRequest;
+import dev.ascent.proto.tracker.v1.ReviewDecision;
+import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
+import dev.ascent.tracker.access.Names;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/** Review requests to commands: every field checked, every violation reported at once. */
+final class ReviewRequests {
+
+    static final int MAX_LINKS = 10;
+    static final int MAX_LINK = 2000;
+    static final int MAX_TEXT = CommentService.MAX_BODY;
+    private static final Pattern SESSION = Pattern.compile("users/[a-z][a-z0-9-]{2,31}/practiceSessions/\\d{1,19}");
+    private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
+
+    private ReviewRequests() {
+    }
+
+    static ReviewService.RequestReview request(RequestReviewRequest r) {
+        if (SESSION.matcher(r.getTarget()).matches()) {
+            // Practice sessions live in the practice feature, which this build does not have yet.
+            throw ApiException.failedPrecondition("PRACTICE_REVIEWS_UNAVAILABLE", "reviews of practice sessions are "
+                    + "not available on this server yet; ask for a review of the plan item the session belongs to");
+        }
+        Names.ItemName target = Names.item(r.getTarget(), "target");
+        Validator v = new Validator();
+        v.check(r.getEvidenceLinksCount() <= MAX_LINKS, "evidence_links", "at most " + MAX_LINKS + " links");
+        for (int i = 0; i < r.getEvidenceLinksCount(); i++) {
+            v.check(isWebLink(r.getEvidenceLinks(i)), "evidence_links[" + i + "]",
+                    "must be an http or https URL of at most " + MAX_LINK + " characters");
+        }
+        v.maxLength(r.getNote(), MAX_TEXT, "note");
+        v.throwIfInvalid();
+        String mentor = r.getMentor().isEmpty() ? "" : handle(r.getMentor(), "mentor");
+        return new ReviewService.RequestReview(target, mentor, r.getEvidenceLinksList(), r.getNote());
+    }
+
+    static ReviewDecisions.Decision decision(SubmitReviewRequest r) {
+        Validator v = new Validator();
+        v.check(r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED
+                || r.getDecision() == ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, "decision",
+                "must be APPROVED or CHANGES_REQUESTED");
+        v.maxLength(r.getComment(), MAX_TEXT, "comment");
+        v.check(r.getDecision() != ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED || !r.getComment().isBlank(),
+                "comment", "is required when requesting changes");
+        for (int i = 0; i < r.getStepScoresCount(); i++) {
+            v.range(r.getStepScores(i).getScore(), 1, 5, "step_scores[" + i + "].score");
+        }
+        // Only plan items can be reviewed on this server, and they have no steps.
+        v.check(r.getStepScoresCount() == 0, "step_scores", "are for practice sessions only, not plan items");
+        v.throwIfInvalid();
+        return r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED ? ReviewDecisions.Decision.APPROVED
+                : ReviewDecisions.Decision.CHANGES_REQUESTED;
+    }
+
+    /** {@code users/{handle}} or a bare handle. */
+    static String handle(String value, String field) {
+        return HANDLE.matcher(value).matches() ? value : Names.user(value, field);
+    }
+
+    static boolean isWebLink(String link) {
+        if (link.isEmpty() || link.length() > MAX_LINK || link.contains("\n") || link.contains("\r")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(link);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ascent.tracker.mentorship;
+
+import static dev.ascent.common.testing.GrpcAssertions.assertInvalidField;
+import static dev.ascent.common.testing.GrpcAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.EndMentorshipRequest;
+import dev.ascent.proto.tracker.v1.GetMentorshipRequest;
+import dev.ascent.proto.tracker.v1.InvitationDirection;
+import dev.ascent.proto.tracker.v1.InviteMentorRequest;
+import dev.ascent.proto.tracker.v1.ListInvitationsRequest;
+import dev.ascent.proto.tracker.v1.ListMenteesRequest;
+import dev.ascent.proto.tracker.v1.ListMentorsRequest;
+import dev.ascent.proto.tracker.v1.Mentorship;
+import dev.ascent.proto.tracker.v1.MentorshipState;
+import dev.ascent.proto.tracker.v1.RespondToInvitationRequest;
+import dev.ascent.tracker.ContentProcess;
+import dev.ascent.tracker.Mentors;
+import dev.ascent.tracker.Mentors.User;
+import dev.ascent.tracker.TrackerHarness;
+import io.grpc.Status;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The invitation state machine over a real channel; runs once per database engine. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class MentorshipContract {
+
+    private TrackerHarness tracker;
+    private Mentors m;
+
+    protected abstract TestDatabase.Engine engine();
+
+    @BeforeAll
+    void start() throws Exception {
+        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        m = new Mentors(tracker.service().channel());
+    }
+
+    @AfterAll
+    void stop() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    @Test
+    void anInvitationIsAcceptedThenEndedBySide() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        User stranger = m.user("sam");
+        Mentorship pending = m.invite(mentee, mentor);
+        assertEquals(MentorshipState.MENTORSHIP_STATE_PENDING, pending.getState());
+        assertEquals(mentor.name(), pending.getMentor());
+        assertEquals("Would you mentor me?", pending.getMessage());
+
+        var received = m.mentorships(mentor).listInvitations(ListInvitationsRequest.newBuilder()
+                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                .setState(MentorshipState.MENTORSHIP_STATE_PENDING).build());
+        assertEquals(pending.getName(), received.getMentorships(0).getName());
+        assertEquals(0, m.mentorships(mentee).listInvitations(ListInvitationsRequest.newBuilder()
+                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED).build()).getMentorshipsCount());
+
+        RespondToInvitationRequest accept = RespondToInvitationRequest.newBuilder().setName(pending.getName())
+                .setAccept(true).build();
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> m.mentorships(mentee).respondToInvitation(accept));
+        assertStatus(Status.Code.NOT_FOUND, () -> m.mentorships(stranger).respondToInvitation(accept));
+        assertStatus(Status.Code.NOT_FOUND, () -> m.mentorships(stranger).getMentorship(GetMentorshipRequest
+                .newBuilder().setName(pending.getName()).build()));
+        assertStatus(Status.Code.ABORTED, () -> m.mentorships(mentor).respondToInvitation(accept.toBuilder()
+                .setEtag("m99").build()));
+
+        Mentorship active = m.mentorships(mentor).respondToInvitation(accept.toBuilder().setEtag(pending.getEtag())
+                .build()).getMentorship();
+        assertEquals(MentorshipState.MENTORSHIP_STATE_ACTIVE, active.getState());
+        assertTrue(active.hasRespondTime());
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.mentorships(mentor).respondToInvitation(accept));
+        assertEquals(active.getName(), m.mentorships(mentee).listMentors(ListMentorsRequest.getDefaultInstance())
+                .getMentorships(0).getName());
+        assertEquals(mentee.name(), m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance())
+                .getMentees(0).getMentee());
+
+        EndMentorshipRequest end = EndMentorshipRequest.newBuilder().setName(active.getName()).build();
+        assertStatus(Status.Code.NOT_FOUND, () -> m.mentorships(stranger).endMentorship(end));
+        Mentorship ended = m.mentorships(mentor).endMentorship(end).getMentorship();
+        assertEquals(MentorshipState.MENTORSHIP_STATE_ENDED, ended.getState());
+        assertEquals(mentor.name(), ended.getEndedBy());
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.mentorships(mentee).endMentorship(end));
+        assertEquals(0, m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance()).getMenteesCount());
+        // Once ended, the pair may start again.
+        assertEquals(MentorshipState.MENTORSHIP_STATE_PENDING, m.invite(mentee, mentor).getState());
+    }
+
+    @Test
+    void badAndDuplicateInvitationsAreRefused() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        assertInvalidField("mentor", () -> m.mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor(mentee.name()).build()));
+        assertInvalidField("mentor", () -> m.mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor("people/x").build()));
+        assertInvalidField("message", () -> m.mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor(mentor.name()).setMessage("x".repeat(1001)).build()));
+        assertStatus(Status.Code.NOT_FOUND, () -> m.mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor("users/nobody-here").build()));
+        // A bare handle is accepted too.
+        Mentorship first = m.mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor(mentor.handle()).build()).getMentorship();
+        assertStatus(Status.Code.ALREADY_EXISTS, () -> m.invite(mentee, mentor));
+        Mentors.refused(Status.Code.ALREADY_EXISTS, () -> m.invite(mentor, mentee), "in either direction");
+        m.mentorships(mentor).respondToInvitation(RespondToInvitationRequest.newBuilder().setName(first.getName())
+                .setAccept(true).build());
+        assertStatus(Status.Code.ALREADY_EXISTS, () -> m.invite(mentee, mentor));
+    }
+
+    @Test
+    void aDeclinedInvitationIsFinalAndAPendingOneCanBeWithdrawn() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        Mentorship invited = m.invite(mentee, mentor);
+        Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> m.end(mentor, invited), "the mentor declines instead");
+        Mentorship declined = m.mentorships(mentor).respondToInvitation(RespondToInvitationRequest.newBuilder()
+                .setName(invited.getName()).setAccept(false).build()).getMentorship();
+        assertEquals(MentorshipState.MENTORSHIP_STATE_DECLINED, declined.getState());
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.end(mentee, declined));
+
+        Mentorship again = m.invite(mentee, mentor);
+        Mentorship withdrawn = m.end(mentee, again);
+        assertEquals(MentorshipState.MENTORSHIP_STATE_ENDED, withdrawn.getState());
+        assertEquals(mentee.name(), withdrawn.getEndedBy());
+    }
+
+    @Test
+    void retriedInvitationsWithOneRequestIdMakeOne() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        InviteMentorRequest request = InviteMentorRequest.newBuilder().setMentor(mentor.name())
+                .setRequestId("invite-once").build();
+        String first = m.mentorships(mentee).inviteMentor(request).getMentorship().getName();
+        assertEquals(first, m.mentorships(mentee).inviteMentor(request).getMentorship().getName());
+    }
+}

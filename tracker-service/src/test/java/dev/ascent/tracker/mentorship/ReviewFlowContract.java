@@ -1,0 +1,230 @@
+package dev.ascent.tracker.mentorship;
+
+import static dev.ascent.common.testing.GrpcAssertions.assertInvalidField;
+import static dev.ascent.common.testing.GrpcAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.ActivityType;
+import dev.ascent.proto.tracker.v1.AddCommentRequest;
+import dev.ascent.proto.tracker.v1.CancelReviewRequestRequest;
+import dev.ascent.proto.tracker.v1.Comment;
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
+import dev.ascent.proto.tracker.v1.GetReviewRequestRequest;
+import dev.ascent.proto.tracker.v1.ListActivityRequest;
+import dev.ascent.proto.tracker.v1.ListCommentsRequest;
+import dev.ascent.proto.tracker.v1.ListMenteesRequest;
+import dev.ascent.proto.tracker.v1.ListReviewRequestsRequest;
+import dev.ascent.proto.tracker.v1.ListReviewRequestsResponse;
+import dev.ascent.proto.tracker.v1.MenteeSummary;
+import dev.ascent.proto.tracker.v1.Mentorship;
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.PlanItem;
+import dev.ascent.proto.tracker.v1.PlanItemStatus;
+import dev.ascent.proto.tracker.v1.ProgressSummary;
+import dev.ascent.proto.tracker.v1.RequestReviewRequest;
+import dev.ascent.proto.tracker.v1.ReviewDecision;
+import dev.ascent.proto.tracker.v1.ReviewRequest;
+import dev.ascent.proto.tracker.v1.ReviewRequestState;
+import dev.ascent.proto.tracker.v1.StepScore;
+import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
+import dev.ascent.tracker.ContentProcess;
+import dev.ascent.tracker.Mentors;
+import dev.ascent.tracker.Mentors.User;
+import dev.ascent.tracker.TrackerHarness;
+import io.grpc.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A mentee asks, a mentor reviews, over a real channel; runs once per database engine. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ReviewFlowContract {
+
+    private TrackerHarness tracker;
+    private Mentors m;
+
+    protected abstract TestDatabase.Engine engine();
+
+    @BeforeAll
+    void start() throws Exception {
+        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        m = new Mentors(tracker.service().channel());
+    }
+
+    @AfterAll
+    void stop() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    private ReviewRequest ask(User mentee, PlanItem item, String requestId) {
+        return m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder().setTarget(item.getName())
+                .addEvidenceLinks("https://github.com/example/pr/1").setNote("please look")
+                .setRequestId(requestId).build()).getReviewRequest();
+    }
+
+    private PlanItem item(User u, Plan plan, int i) {
+        return m.plans(u).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan().getItems(i);
+    }
+
+    @Test
+    void changesRequestedThenApprovedEndToEnd() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        Plan plan = m.plan(mentee);
+        m.activate(mentee, mentor);
+        PlanItem target = plan.getItems(0);
+
+        ReviewRequest open = ask(mentee, target, "ask-1");
+        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN, open.getState());
+        assertEquals(mentor.name(), open.getMentor(), "the only active mentor is chosen");
+        assertEquals(open.getName(), ask(mentee, target, "ask-1").getName(), "a retry returns the first result");
+        assertStatus(Status.Code.ALREADY_EXISTS, () -> ask(mentee, target, ""));
+        assertEquals(open.getName(), item(mentee, plan, 0).getOpenReviewRequest());
+        assertEquals(1, summary(mentee, plan).getAwaitingReviewCount());
+        MenteeSummary row = m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance()).getMentees(0);
+        assertEquals(1, row.getAwaitingReviewCount());
+        assertEquals(1, row.getPlanCount());
+        assertTrue(row.hasLastActivityTime());
+
+        assertInvalidField("comment", () -> decide(mentor, open, ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, ""));
+        assertInvalidField("step_scores", () -> m.reviews(mentor).submitReview(SubmitReviewRequest.newBuilder()
+                .setName(open.getName()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                .addStepScores(StepScore.newBuilder().setStep(target.getName() + "/steps/1").setScore(3)).build()));
+        assertInvalidField("step_scores[0].score", () -> m.reviews(mentor).submitReview(SubmitReviewRequest
+                .newBuilder().setName(open.getName()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                .addStepScores(StepScore.newBuilder().setScore(9)).build()));
+        ReviewRequest changes = decide(mentor, open, ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED,
+                "Add a section on failure modes");
+        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED, changes.getState());
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, item(mentee, plan, 0).getStatus());
+        assertEquals("", item(mentee, plan, 0).getOpenReviewRequest());
+        Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> decide(mentor, open,
+                ReviewDecision.REVIEW_DECISION_APPROVED, ""), "no longer awaiting review");
+        List<Comment> thread = m.reviews(mentee).listComments(ListCommentsRequest.newBuilder()
+                .setParent(target.getName()).build()).getCommentsList();
+        assertEquals("Add a section on failure modes", thread.get(0).getBody());
+        assertEquals(open.getName(), thread.get(0).getReviewRequest());
+
+        ReviewRequest again = ask(mentee, target, "ask-2");
+        ReviewRequest approved = decide(mentor, again, ReviewDecision.REVIEW_DECISION_APPROVED, "");
+        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_APPROVED, approved.getState());
+        PlanItem verified = item(mentee, plan, 0);
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, verified.getStatus());
+        assertTrue(verified.getVerified());
+        assertEquals(mentor.name(), verified.getVerifiedBy());
+        ProgressSummary s = summary(mentor, plan);
+        assertEquals(1, s.getVerifiedCount());
+        assertEquals(1, s.getDoneCount());
+        assertEquals(0, s.getAwaitingReviewCount());
+
+        List<ActivityEvent> history = m.progress(mentee).listActivity(ListActivityRequest.newBuilder()
+                .setParent(plan.getName()).setPageSize(100).build()).getActivityEventsList();
+        ActivityEvent decision = history.stream().filter(e -> e.getType() == ActivityType.ACTIVITY_TYPE_REVIEW_SUBMITTED)
+                .findFirst().orElseThrow();
+        assertEquals(mentor.name(), decision.getActor());
+        assertEquals(mentee.name(), decision.getOwner());
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, decision.getNewStatus());
+    }
+
+    @Test
+    void theQueueIsOldestFirstPagedAndFilteredByMentee() {
+        User mentor = m.user("max");
+        User first = m.user("mia");
+        User second = m.user("moe");
+        Plan p1 = m.plan(first);
+        Plan p2 = m.plan(second);
+        m.activate(first, mentor);
+        m.activate(second, mentor);
+        ReviewRequest a = ask(first, p1.getItems(0), "");
+        ReviewRequest b = ask(second, p2.getItems(0), "");
+        ReviewRequest c = ask(first, p1.getItems(1), "");
+        ListReviewRequestsResponse page1 = m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
+                .newBuilder().setPageSize(2).build());
+        assertEquals(List.of(a.getName(), b.getName()), page1.getReviewRequestsList().stream()
+                .map(ReviewRequest::getName).toList());
+        ListReviewRequestsResponse page2 = m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
+                .newBuilder().setPageSize(2).setPageToken(page1.getNextPageToken()).build());
+        assertEquals(List.of(c.getName()), page2.getReviewRequestsList().stream().map(ReviewRequest::getName).toList());
+        assertEquals("", page2.getNextPageToken());
+        assertEquals(List.of(a.getName(), c.getName()), m.reviews(mentor).listReviewRequests(
+                ListReviewRequestsRequest.newBuilder().setMentee(first.name()).build()).getReviewRequestsList()
+                .stream().map(ReviewRequest::getName).toList());
+        assertInvalidField("page_token", () -> m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
+                .newBuilder().setMentee(first.name()).setPageToken(page1.getNextPageToken()).build()));
+        assertEquals(2, m.reviews(first).listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                .setMentee(first.name()).build()).getReviewRequestsCount(), "a mentee sees their own requests");
+    }
+
+    @Test
+    void requestsAreWithdrawnOrCancelledWhenTheMentorshipEnds() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        Plan plan = m.plan(mentee);
+        Mentorship ms = m.activate(mentee, mentor);
+        ReviewRequest one = ask(mentee, plan.getItems(0), "");
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> m.reviews(mentor).cancelReviewRequest(
+                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()));
+        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED, m.reviews(mentee).cancelReviewRequest(
+                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()).getReviewRequest().getState());
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).cancelReviewRequest(
+                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()));
+
+        ReviewRequest two = ask(mentee, plan.getItems(1), "");
+        m.end(mentee, ms);
+        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED, m.reviews(mentee).getReviewRequest(
+                GetReviewRequestRequest.newBuilder().setName(two.getName()).build()).getReviewRequest().getState());
+        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentor).getReviewRequest(GetReviewRequestRequest
+                .newBuilder().setName(two.getName()).build()));
+        Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> ask(mentee, plan.getItems(2), ""), "no active mentor");
+    }
+
+    @Test
+    void badReviewInputIsNamed() {
+        User mentee = m.user("mia");
+        User mentor = m.user("max");
+        Plan plan = m.plan(mentee);
+        m.activate(mentee, mentor);
+        String item = plan.getItems(0).getName();
+        assertInvalidField("evidence_links[0]", () -> m.reviews(mentee).requestReview(RequestReviewRequest
+                .newBuilder().setTarget(item).addEvidenceLinks("ftp://example.com/x").build()));
+        assertInvalidField("note", () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
+                .setTarget(item).setNote("x".repeat(4001)).build()));
+        assertInvalidField("target", () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
+                .setTarget("plans/1").build()));
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).requestReview(RequestReviewRequest
+                .newBuilder().setTarget(mentee.name() + "/practiceSessions/1").build()));
+        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
+                .setTarget(item).setMentor("users/nobody-here").build()));
+        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).requestReview(RequestReviewRequest
+                .newBuilder().setTarget(item).setMentor(m.user("sam").name()).build()));
+        assertInvalidField("body", () -> m.reviews(mentor).addComment(AddCommentRequest.newBuilder()
+                .setParent(item).setBody("x".repeat(4001)).build()));
+        assertInvalidField("body", () -> m.reviews(mentor).addComment(AddCommentRequest.newBuilder()
+                .setParent(item).setBody("  ").build()));
+        assertEquals(0, m.reviews(mentee).listComments(ListCommentsRequest.newBuilder().setParent(item).build())
+                .getCommentsCount(), "nothing half-written");
+        Comment c = m.reviews(mentor).addComment(AddCommentRequest.newBuilder().setParent(item)
+                .setBody("Nice start").build()).getComment();
+        assertEquals(mentor.name(), c.getAuthor());
+        assertTrue(c.getName().startsWith(item + "/comments/"));
+    }
+
+    private ReviewRequest decide(User mentor, ReviewRequest r, ReviewDecision d, String comment) {
+        return m.reviews(mentor).submitReview(SubmitReviewRequest.newBuilder().setName(r.getName()).setDecision(d)
+                .setComment(comment).build()).getReviewRequest();
+    }
+
+    private ProgressSummary summary(User u, Plan plan) {
+        return m.progress(u).getProgressSummary(GetProgressSummaryRequest.newBuilder().setPlan(plan.getName())
+                .build()).getProgressSummary();
+    }
+}
