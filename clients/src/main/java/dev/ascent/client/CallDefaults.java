@@ -29,7 +29,7 @@ final class CallDefaults implements ClientInterceptor {
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
         CallOptions o = options;
         if (o.getDeadline() == null && method.getType() == MethodDescriptor.MethodType.UNARY) {
-            o = o.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            o = o.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
         if (credentials != null && o.getCredentials() == null) {
             o = o.withCallCredentials(credentials);
