@@ -169,7 +169,9 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         List<List<String>> paths = new ArrayList<>();
-        collect(AscentCli.commandLine(new Cli(Map.of(), null, null, null, false)), new ArrayList<>(), paths);
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        collect(AscentCli.commandLine(new Cli(Map.of(), sink, sink, java.io.InputStream.nullInputStream(), false)),
+                new ArrayList<>(), paths);
         assertTrue(paths.size() > 30, paths::toString);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
