@@ -1,8 +1,9 @@
 package dev.ascent.client;
 
-import io.grpc.CallCredentials;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -10,21 +11,38 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * The entry point to the Ascent API: one channel to the content service and one to the tracker service.
+ * The entry point to the Ascent API: one channel to the content service and one to the tracker service, and a
+ * typed client per gRPC service.
  *
  * <pre>{@code
- * try (AscentClient ascent = AscentClient.builder().token(System.getenv("ASCENT_TOKEN")).build()) {
- *     ascent.health(Service.CONTENT);
+ * try (AscentClient ascent = AscentClient.builder()
+ *         .contentTarget("localhost:50051").trackerTarget("localhost:50052")
+ *         .token(System.getenv("ASCENT_TOKEN")).build()) {
+ *     Plan plan = ascent.plans().createPlan(CreatePlanRequest.newBuilder()
+ *             .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(6).build()).getPlan();
  * }
  * }</pre>
  *
- * Every call carries a deadline ({@link Builder#deadline}); {@link #close()} shuts both channels down.
+ * <p>Manners on the network, the same for every method:
+ * <ul>
+ *   <li>every unary call carries the {@linkplain Builder#deadline deadline} (default 10 s) unless the caller set one
+ *       on a raw stub; streams have none;</li>
+ *   <li>the bearer token goes with every call;</li>
+ *   <li>reads, and writes whose request has a {@code request_id} field, are retried on {@code UNAVAILABLE} with
+ *       exponential backoff and jitter ({@link RetryPolicy}); an empty {@code request_id} is filled with a random
+ *       UUID first, so every attempt carries the same id and the service answers a retry with the first result;</li>
+ *   <li>failures arrive as {@link AscentException} subclasses carrying the status and its error details.</li>
+ * </ul>
+ * Retries live in the client rather than in gRPC's service-config retry so that the request_id is fixed before the
+ * first attempt and the policy reads the same for every method. {@link #close()} shuts both channels down.
+ * Instances are thread-safe; share one.
  */
 public final class AscentClient implements AutoCloseable {
 
@@ -34,17 +52,77 @@ public final class AscentClient implements AutoCloseable {
     private final ManagedChannel content;
     private final ManagedChannel tracker;
     private final Duration deadline;
-    private final CallCredentials credentials;
+    private final ContentClient contentClient;
+    private final AccountClient accounts;
+    private final PlanClient plans;
+    private final ProgressClient progress;
+    private final PracticeClient practice;
+    private final MentorshipClient mentorship;
+    private final ReviewClient reviews;
+    private final ActivityClient activity;
 
     private AscentClient(Builder b) {
         this.content = channel(b.contentTarget, b);
         this.tracker = channel(b.trackerTarget, b);
         this.deadline = b.deadline;
-        this.credentials = b.token == null || b.token.isBlank() ? null : bearer(b.token.strip());
+        List<ClientInterceptor> interceptors = new ArrayList<>(b.interceptors);
+        // The last interceptor added runs first, so the defaults apply before any of the caller's.
+        interceptors.add(new CallDefaults(b.deadline, b.token));
+        Channel c = ClientInterceptors.intercept(content, interceptors);
+        Channel t = ClientInterceptors.intercept(tracker, interceptors);
+        Calls calls = new Calls(b.retryPolicy);
+        this.contentClient = new ContentClient(calls, c);
+        this.accounts = new AccountClient(calls, t);
+        this.plans = new PlanClient(calls, t);
+        this.progress = new ProgressClient(calls, t);
+        this.practice = new PracticeClient(calls, t);
+        this.mentorship = new MentorshipClient(calls, t);
+        this.reviews = new ReviewClient(calls, t);
+        this.activity = new ActivityClient(calls, t);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The catalog: roles, skills, comparisons, checklists, design prompts, search, imports. */
+    public ContentClient content() {
+        return contentClient;
+    }
+
+    /** Users and access tokens. */
+    public AccountClient accounts() {
+        return accounts;
+    }
+
+    /** Learning plans and their items. */
+    public PlanClient plans() {
+        return plans;
+    }
+
+    /** Progress summaries and plan activity. */
+    public ProgressClient progress() {
+        return progress;
+    }
+
+    /** System-design practice sessions and stats. */
+    public PracticeClient practice() {
+        return practice;
+    }
+
+    /** Mentor invitations, mentors and mentees. */
+    public MentorshipClient mentorship() {
+        return mentorship;
+    }
+
+    /** Review requests, reviews and comments. */
+    public ReviewClient reviews() {
+        return reviews;
+    }
+
+    /** The live activity stream. */
+    public ActivityClient activity() {
+        return activity;
     }
 
     /** The health of one service as its load balancer would see it; UNKNOWN when it cannot be reached. */
@@ -58,16 +136,9 @@ public final class AscentClient implements AutoCloseable {
         }
     }
 
-    ManagedChannel channel(Service service) {
+    /** The raw channel to one service, without the client's deadline, token or retries. */
+    public ManagedChannel channel(Service service) {
         return service == Service.CONTENT ? content : tracker;
-    }
-
-    Duration deadline() {
-        return deadline;
-    }
-
-    CallCredentials credentials() {
-        return credentials;
     }
 
     @Override
@@ -95,22 +166,11 @@ public final class AscentClient implements AutoCloseable {
         } else {
             try {
                 builder.sslContext(GrpcSslContexts.forClient().trustManager(b.caFile).build()).useTransportSecurity();
-            } catch (SSLException e) {
+            } catch (SSLException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot use CA file " + b.caFile + ": " + e.getMessage(), e);
             }
         }
         return builder.build();
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
     }
 
     /** Settings of an {@link AscentClient}; the defaults talk plain text to both services on localhost. */
@@ -120,6 +180,8 @@ public final class AscentClient implements AutoCloseable {
         private String token;
         private Duration deadline = Duration.ofSeconds(10);
         private File caFile;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -136,21 +198,36 @@ public final class AscentClient implements AutoCloseable {
             return this;
         }
 
-        /** The bearer token sent with every call; without one only public content reads work. */
+        /** The bearer token sent with every call; without one only catalog reads work. */
         public Builder token(String token) {
             this.token = token;
             return this;
         }
 
-        /** The deadline of every call (default 10 seconds). */
+        /** The deadline of every unary call attempt (default 10 seconds). */
         public Builder deadline(Duration deadline) {
-            this.deadline = Objects.requireNonNull(deadline);
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive");
+            }
+            this.deadline = deadline;
             return this;
         }
 
         /** Use TLS, trusting the certificates in this PEM file; without it the channels are plain text. */
         public Builder caFile(File caFile) {
             this.caFile = caFile;
+            return this;
+        }
+
+        /** How safe calls are retried on UNAVAILABLE (default {@link RetryPolicy#DEFAULT}). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy);
+            return this;
+        }
+
+        /** An extra interceptor on both channels, for metrics or tracing; it sees every attempt of a call. */
+        public Builder intercept(ClientInterceptor interceptor) {
+            this.interceptors.add(Objects.requireNonNull(interceptor));
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +17,17 @@ import java.util.concurrent.TimeUnit;
  * The packaged services ({@code content-service.jar}, {@code tracker-service.jar}) started as separate processes,
  * the way {@code ./ascent up} runs them, each on its own database, on free ports.
  */
-final class PackagedPlatform implements AutoCloseable {
+public final class PackagedPlatform implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+    public static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
 
     private final Path home;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<TestDatabase> databases = new ArrayList<>();
     private final int contentPort;
     private final int trackerPort;
+
+    private TestDatabase.Engine engine;
 
     private PackagedPlatform(Path home, int contentPort, int trackerPort) {
         this.home = home;
@@ -33,9 +36,10 @@ final class PackagedPlatform implements AutoCloseable {
     }
 
     /** Starts both services; with {@code engine} MYSQL each gets a fresh database on the test server. */
-    static PackagedPlatform start(TestDatabase.Engine engine) throws Exception {
+    public static PackagedPlatform start(TestDatabase.Engine engine) throws Exception {
         Path home = Files.createTempDirectory("ascent-e2e");
         PackagedPlatform platform = new PackagedPlatform(home, freePort(), freePort());
+        platform.engine = engine;
         try {
             platform.launch("content", engine);
             platform.launch("tracker", engine);
@@ -47,11 +51,11 @@ final class PackagedPlatform implements AutoCloseable {
         }
     }
 
-    String contentTarget() {
+    public String contentTarget() {
         return "127.0.0.1:" + contentPort;
     }
 
-    String trackerTarget() {
+    public String trackerTarget() {
         return "127.0.0.1:" + trackerPort;
     }
 
@@ -60,7 +64,7 @@ final class PackagedPlatform implements AutoCloseable {
                 .build();
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
@@ -88,8 +92,8 @@ final class PackagedPlatform implements AutoCloseable {
             env.put(prefix + "_DB_PASSWORD", db.password());
         }
         pb.redirectErrorStream(true);
-        pb.redirectOutput(home.resolve(service + ".log").toFile());
-        processes.add(pb.start());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(service + ".log").toFile()));
+        processes.put(service, pb.start());
     }
 
     private void awaitServing(Duration timeout) throws Exception {
@@ -97,7 +101,7 @@ final class PackagedPlatform implements AutoCloseable {
         try (AscentClient client = AscentClient.builder().contentTarget(contentTarget())
                 .trackerTarget(trackerTarget()).deadline(Duration.ofSeconds(1)).build()) {
             while (System.nanoTime() < until) {
-                for (Process p : processes) {
+                for (Process p : processes.values()) {
                     if (!p.isAlive()) {
                         throw new IllegalStateException("a service exited: " + logs());
                     }
@@ -112,7 +116,30 @@ final class PackagedPlatform implements AutoCloseable {
         throw new IllegalStateException("services not SERVING in " + timeout + ": " + logs());
     }
 
-    String logs() throws IOException {
+    /** Stops one service ("content" or "tracker") gracefully; its port stays reserved for {@link #restart}. */
+    void stop(String service) throws InterruptedException {
+        Process p = processes.remove(service);
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts a stopped service again on its port and data, and waits until both are SERVING. */
+    void restart(String service) throws Exception {
+        if (engine == TestDatabase.Engine.MYSQL) {
+            throw new UnsupportedOperationException("restart keeps the H2 files; MySQL databases are per launch");
+        }
+        launch(service, engine);
+        awaitServing(Duration.ofSeconds(90));
+    }
+
+    boolean isRunning(String service) {
+        Process p = processes.get(service);
+        return p != null && p.isAlive();
+    }
+
+    public String logs() throws IOException {
         StringBuilder out = new StringBuilder();
         for (String s : List.of("content", "tracker")) {
             Path log = home.resolve(s + ".log");
@@ -126,10 +153,10 @@ final class PackagedPlatform implements AutoCloseable {
     /** Stops like Ctrl-C does (SIGTERM), so the services shut down gracefully. */
     @Override
     public void close() throws Exception {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }

@@ -1,0 +1,240 @@
+package dev.ascent.cli;
+
+import com.google.protobuf.ByteString;
+import dev.ascent.client.AscentClient;
+import dev.ascent.proto.content.v1.CompareRolesRequest;
+import dev.ascent.proto.content.v1.CompareRolesResponse;
+import dev.ascent.proto.content.v1.DesignPrompt;
+import dev.ascent.proto.content.v1.GetRoleRequest;
+import dev.ascent.proto.content.v1.ImportGuideRequest;
+import dev.ascent.proto.content.v1.ImportGuideResponse;
+import dev.ascent.proto.content.v1.ListDesignPromptsRequest;
+import dev.ascent.proto.content.v1.ListRolesRequest;
+import dev.ascent.proto.content.v1.ListRolesResponse;
+import dev.ascent.proto.content.v1.Role;
+import dev.ascent.proto.content.v1.RoleSkill;
+import dev.ascent.proto.content.v1.SearchContentRequest;
+import dev.ascent.proto.content.v1.SearchHit;
+import dev.ascent.proto.content.v1.Section;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The catalog: roles, comparisons, search, design prompts and guide imports. */
+final class CatalogCommands {
+
+    private CatalogCommands() {
+    }
+
+    static String role(String slugOrName) {
+        return slugOrName.startsWith("roles/") ? slugOrName : "roles/" + slugOrName;
+    }
+
+    @Command(name = "roles", mixinStandardHelpOptions = true, description = "Lists the roles in the catalog.")
+    static final class Roles extends ClientCommand {
+        Roles(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            List<Role> roles = new ArrayList<>();
+            String token = "";
+            do {
+                ListRolesResponse page = client.content().listRoles(
+                        ListRolesRequest.newBuilder().setPageSize(100).setPageToken(token).build());
+                roles.addAll(page.getRolesList());
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            if (json) {
+                Json.printList(cli.out, roles);
+                return 0;
+            }
+            Table t = new Table("SLUG", "TITLE", "REVISION", "UPDATED");
+            roles.forEach(r -> t.row(Fmt.id(r.getName()), r.getTitle(), r.getRevision(), Fmt.time(r.getUpdateTime())));
+            t.print(cli.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true,
+            description = "Shows one role: summary, sections, top skills, salary ranges.")
+    static final class ShowRole extends ClientCommand {
+        @Parameters(paramLabel = "SLUG", description = "for example senior-machine-learning-engineer")
+        String slug;
+
+        ShowRole(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            var role = client.content().getRole(GetRoleRequest.newBuilder().setName(role(slug)).build()).getRole();
+            if (json) {
+                Json.print(cli.out, role);
+                return 0;
+            }
+            cli.out.printf("%s  (%s, revision %d)%n", role.getTitle(), role.getName(), role.getRevision());
+            if (!role.getSummary().isEmpty()) {
+                cli.out.println(role.getSummary());
+            }
+            cli.out.println();
+            Table sections = new Table("SECTION", "KIND", "TOPICS");
+            for (Section s : role.getSectionsList()) {
+                sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_"), s.getTopicsCount());
+            }
+            sections.print(cli.out);
+            cli.out.println();
+            Table skills = new Table("SKILL", "WEIGHT");
+            role.getSkillsList().stream().limit(15)
+                    .forEach((RoleSkill s) -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
+            skills.print(cli.out);
+            if (role.getSalaryRangesCount() > 0) {
+                cli.out.println();
+                Table salaries = new Table("SALARY", "RANGE");
+                role.getSalaryRangesList().forEach(s -> salaries.row(s.getLabel(), s.getRawText()));
+                salaries.print(cli.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "What the target role asks for that your current role does not.")
+    static final class Compare extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "FROM", description = "the role you hold (slug)")
+        String from;
+        @Parameters(index = "1", paramLabel = "TO", description = "the role you aim for (slug)")
+        String to;
+
+        Compare(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            CompareRolesResponse r = client.content().compareRoles(CompareRolesRequest.newBuilder()
+                    .setFromRole(role(from)).setToRole(role(to)).build());
+            if (json) {
+                Json.print(cli.out, r);
+                return 0;
+            }
+            Table skills = new Table("MISSING SKILL", "WEIGHT");
+            r.getMissingSkillsList().forEach(s -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
+            skills.print(cli.out);
+            cli.out.println();
+            Table topics = new Table("MISSING TOPIC", "SECTION");
+            r.getMissingTopicsList().forEach(t -> topics.row(t.getTitle(), Fmt.en(t.getSectionKind(), "SECTION_KIND_")));
+            topics.print(cli.out);
+            cli.out.println();
+            cli.out.println("shared skills: " + String.join(", ", r.getSharedSkillsList()));
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Full-text search over the catalog.")
+    static final class Search extends ClientCommand {
+        @Parameters(paramLabel = "QUERY", arity = "1..*", description = "words to look for")
+        List<String> words;
+        @Option(names = "--role", paramLabel = "SLUG", description = "search within one role")
+        String role;
+        @Option(names = "--limit", description = "at most this many hits (default: 20)")
+        int limit = 20;
+
+        Search(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            var request = SearchContentRequest.newBuilder().setQuery(String.join(" ", words))
+                    .setPageSize(Math.min(100, Math.max(1, limit)));
+            if (role != null) {
+                request.setRole(role(role));
+            }
+            List<SearchHit> hits = client.content().searchContent(request.build()).getHitsList();
+            if (json) {
+                Json.printList(cli.out, hits);
+                return 0;
+            }
+            Table t = new Table("KIND", "ROLE", "TITLE", "SNIPPET");
+            hits.forEach(h -> t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(),
+                    h.getSnippet()));
+            t.print(cli.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "prompts", mixinStandardHelpOptions = true, description = "Lists the system-design practice prompts.")
+    static final class Prompts extends ClientCommand {
+        Prompts(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            List<DesignPrompt> prompts = client.content().listDesignPrompts(
+                    ListDesignPromptsRequest.newBuilder().setPageSize(100).build()).getDesignPromptsList();
+            if (json) {
+                Json.printList(cli.out, prompts);
+                return 0;
+            }
+            Table t = new Table("PROMPT", "TITLE", "MINUTES", "STEPS");
+            prompts.forEach(p -> t.row(Fmt.id(p.getName()), p.getTitle(), p.getSuggestedMinutes(), p.getStepsCount()));
+            t.print(cli.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Imports career guides into the catalog (needs the admin token).")
+    static final class Import extends ClientCommand {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guide text files")
+        List<Path> files;
+        @Option(names = "--dry-run", description = "parse and validate only; store nothing")
+        boolean dryRun;
+        @Option(names = "--title", description = "override the role title inferred from the text")
+        String title;
+
+        Import(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            Table t = new Table("FILE", "ROLE", "RESULT", "ITEMS +/=/-", "WARNINGS");
+            List<ImportGuideResponse> results = new ArrayList<>();
+            for (Path file : files) {
+                byte[] text;
+                try {
+                    text = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new CliException(ExitCodes.FAILED, "cannot read " + file + ": " + e.getMessage());
+                }
+                var request = ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(text))
+                        .setSourceName(file.getFileName().toString()).setDryRun(dryRun);
+                if (title != null) {
+                    request.setTitle(title);
+                }
+                ImportGuideResponse r = client.content().importGuide(request.build());
+                results.add(r);
+                var c = r.getCounts();
+                String result = r.getUnchanged() ? "unchanged" : dryRun ? "dry run" : c.getRoleCreated() ? "created"
+                        : "updated";
+                t.row(file.getFileName(), Fmt.id(r.getRole().getName()), result,
+                        c.getItemsCreated() + "/" + c.getItemsKept() + "/" + c.getItemsRemoved(), r.getWarningsCount());
+            }
+            if (json) {
+                Json.printList(cli.out, results);
+            } else {
+                t.print(cli.out);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ascent.cli;
+
+import com.google.protobuf.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small text helpers shared by the commands. */
+final class Fmt {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private Fmt() {
+    }
+
+    /** {@code PLAN_ITEM_STATUS_IN_PROGRESS} with prefix {@code PLAN_ITEM_STATUS_} becomes {@code in progress}. */
+    static String en(Enum<?> value, String prefix) {
+        String n = value.name();
+        if (n.endsWith("UNSPECIFIED") || n.equals("UNRECOGNIZED")) {
+            return "-";
+        }
+        return n.substring(n.startsWith(prefix) ? prefix.length() : 0).toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The last path segment of a resource name: the short id people type. */
+    static String id(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    static String minutes(long minutes) {
+        if (minutes < 60) {
+            return minutes + "m";
+        }
+        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes / 60 + "h " + minutes % 60 + "m";
+    }
+
+    static String time(Timestamp t) {
+        if (t == null || (t.getSeconds() == 0 && t.getNanos() == 0)) {
+            return "-";
+        }
+        return WHEN.format(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
+    }
+
+    static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    /** {@code [#########-----------]} for a percentage. */
+    static String bar(double percent, int width) {
+        int full = (int) Math.round(Math.max(0, Math.min(100, percent)) / 100.0 * width);
+        return "[" + "#".repeat(full) + "-".repeat(width - full) + "]";
+    }
+
+    static String orDash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+}

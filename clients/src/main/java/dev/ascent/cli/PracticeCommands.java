@@ -1,0 +1,162 @@
+package dev.ascent.cli;
+
+import dev.ascent.client.AscentClient;
+import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
+import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
+import dev.ascent.proto.tracker.v1.PracticeSession;
+import dev.ascent.proto.tracker.v1.PracticeStats;
+import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
+import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
+import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ascent practice start|stats}. */
+@Command(name = "practice", mixinStandardHelpOptions = true, description = "Time-boxed system-design practice.",
+        subcommands = {PracticeCommands.Start.class, PracticeCommands.Stats.class})
+final class PracticeCommands implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a subcommand: start or stats");
+    }
+
+    static String source(String ref) {
+        return ref.startsWith("designPrompts/") || ref.startsWith("checklists/") ? ref : "designPrompts/" + ref;
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Starts a practice session on a design prompt (see 'ascent prompts') or checklist.",
+                    "At a terminal it runs an interactive checklist with a countdown; with --check, --rating or",
+                    "--complete (or without a terminal) it runs non-interactively for scripts."})
+    static final class Start extends ClientCommand {
+        @Parameters(paramLabel = "PROMPT", description = "prompt slug, designPrompts/<slug> or checklists/<id>")
+        String prompt;
+        @Option(names = "--minutes", description = "time box, 5 to 480 (default: 45)")
+        int minutes;
+        @Option(names = "--item", paramLabel = "ITEM", description = "plan item this session practices (" 
+                + "# in the current plan, id or name)")
+        String item;
+        @Option(names = "--check", split = ",", paramLabel = "N", description = "step numbers covered, e.g. 1,3,4")
+        List<Integer> check;
+        @Option(names = "--notes", description = "overall notes")
+        String notes;
+        @Option(names = "--complete", description = "complete the session (needs --rating)")
+        boolean complete;
+        @Option(names = "--rating", paramLabel = "1-5", description = "self-rating when completing")
+        Integer rating;
+        @Option(names = "--mark-done", description = "also mark the linked plan item done")
+        boolean markDone;
+
+        Start(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            if (complete && rating == null) {
+                throw new CliException(ExitCodes.USAGE, "--complete needs --rating 1-5");
+            }
+            var request = StartPracticeSessionRequest.newBuilder().setSource(source(prompt)).setTimeBoxMinutes(minutes);
+            if (item != null) {
+                request.setPlanItem(refs(client).item(item, null));
+            }
+            PracticeSession session = client.practice().startPracticeSession(request.build()).getPracticeSession();
+            boolean scripted = check != null || rating != null || complete || notes != null || json;
+            if (cli.interactive && !scripted) {
+                new PracticeSessionRunner(cli, client).run(session, markDone);
+                return 0;
+            }
+            session = scripted(client, session);
+            if (json) {
+                Json.print(cli.out, session);
+            } else {
+                cli.out.printf("practice session %s: %s, %d of %d steps (%s)%s%n", Fmt.id(session.getName()),
+                        session.getTitle(), session.getCheckedCount(), session.getStepCount(),
+                        Fmt.percent(session.getCoveragePercent()),
+                        session.getSelfRating() > 0 ? ", rated " + session.getSelfRating() : ", still open");
+            }
+            return 0;
+        }
+
+        private PracticeSession scripted(AscentClient client, PracticeSession session) {
+            if (check != null || notes != null) {
+                var update = UpdatePracticeSessionRequest.newBuilder().setName(session.getName())
+                        .setEtag(session.getEtag());
+                for (int n : check == null ? List.<Integer>of() : check) {
+                    if (n < 1 || n > session.getStepsCount()) {
+                        throw new CliException(ExitCodes.USAGE, "no step " + n + ": the session has steps 1 to "
+                                + session.getStepsCount());
+                    }
+                    update.addStepUpdates(PracticeStepUpdate.newBuilder()
+                            .setStep(session.getSteps(n - 1).getName()).setChecked(true));
+                }
+                if (notes != null) {
+                    update.setNotes(notes);
+                }
+                session = client.practice().updatePracticeSession(update.build()).getPracticeSession();
+            }
+            if (complete) {
+                session = client.practice().completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(session.getName()).setEtag(session.getEtag()).setSelfRating(rating)
+                        .setMarkItemDone(markDone).build()).getPracticeSession();
+            }
+            return session;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Attempts, coverage and rating per prompt, and the design phases you miss most.")
+    static final class Stats extends ClientCommand {
+        @Option(names = "--user", paramLabel = "HANDLE", description = "a mentee's stats (default: yours)")
+        String user;
+        @Option(names = "--prompt", paramLabel = "PROMPT", description = "only this prompt or checklist")
+        String prompt;
+
+        Stats(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            var request = GetPracticeStatsRequest.newBuilder();
+            if (user != null) {
+                request.setParent("users/" + user);
+            }
+            if (prompt != null) {
+                request.setSource(source(prompt));
+            }
+            PracticeStats s = client.practice().getPracticeStats(request.build()).getPracticeStats();
+            if (json) {
+                Json.print(cli.out, s);
+                return 0;
+            }
+            var o = s.getOverall();
+            cli.out.printf("%d sessions completed, %d abandoned; average coverage %s, average rating %.1f%n",
+                    o.getAttempts(), o.getAbandonedCount(), Fmt.percent(o.getAverageCoveragePercent()),
+                    o.getAverageSelfRating());
+            Table sources = new Table("PROMPT", "TITLE", "ATTEMPTS", "AVG COVERAGE", "BEST", "AVG RATING");
+            s.getSourcesList().forEach(x -> sources.row(Fmt.id(x.getSource()), x.getTitle(), x.getTotals().getAttempts(),
+                    Fmt.percent(x.getTotals().getAverageCoveragePercent()), Fmt.percent(x.getBestCoveragePercent()),
+                    String.format("%.1f", x.getTotals().getAverageSelfRating())));
+            cli.out.println();
+            sources.print(cli.out);
+            if (s.getPhasesCount() > 0) {
+                Table phases = new Table("PHASE", "MISSED", "OF", "MISS %");
+                s.getPhasesList().forEach(p -> phases.row(p.getPhase().toLowerCase().replace('_', ' '),
+                        p.getMissedCount(), p.getStepCount(), Fmt.percent(p.getMissPercent())));
+                cli.out.println();
+                phases.print(cli.out);
+            }
+            return 0;
+        }
+    }
+}

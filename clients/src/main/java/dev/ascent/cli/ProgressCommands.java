@@ -1,0 +1,159 @@
+package dev.ascent.cli;
+
+import dev.ascent.client.AscentClient;
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
+import dev.ascent.proto.tracker.v1.ItemRef;
+import dev.ascent.proto.tracker.v1.ListActivityRequest;
+import dev.ascent.proto.tracker.v1.ProgressSummary;
+import dev.ascent.proto.tracker.v1.WatchActivityRequest;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ascent progress}, {@code ascent activity} and {@code ascent watch}. */
+final class ProgressCommands {
+
+    private ProgressCommands() {
+    }
+
+    @Command(name = "progress", mixinStandardHelpOptions = true,
+            description = "Where you stand on a plan: done, pace, streak, what is due next.")
+    static final class Progress extends ClientCommand {
+        @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
+        String plan;
+
+        Progress(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            String name = refs(client).plan(plan);
+            ProgressSummary s = client.progress().getProgressSummary(
+                    GetProgressSummaryRequest.newBuilder().setPlan(name).build()).getProgressSummary();
+            if (json) {
+                Json.print(cli.out, s);
+            } else {
+                print(s);
+            }
+            return 0;
+        }
+
+        private void print(ProgressSummary s) {
+            var out = cli.out;
+            out.printf("plan %s, as of %s%n", s.getPlan(), s.getToday());
+            out.printf("%s %s done (%s verified); expected by today %s%n", Fmt.bar(s.getPercentComplete(), 30),
+                    Fmt.percent(s.getPercentComplete()), Fmt.percent(s.getPercentVerified()),
+                    Fmt.percent(s.getExpectedPercentToday()));
+            out.printf("pace:    %s%n", verdict(s));
+            out.printf("items:   %d done (%d verified), %d in progress, %d to do, %d skipped; %d in all%s%n",
+                    s.getDoneCount(), s.getVerifiedCount(), s.getInProgressCount(), s.getTodoCount(),
+                    s.getSkippedCount(), s.getTotalCount(),
+                    s.getAwaitingReviewCount() > 0 ? "; " + s.getAwaitingReviewCount() + " awaiting review" : "");
+            out.printf("time:    %s logged, %s this week%n", Fmt.minutes(s.getLoggedMinutesTotal()),
+                    Fmt.minutes(s.getMinutesThisWeek()));
+            out.printf("streak:  %d day%s (longest %d)%n", s.getCurrentStreakDays(),
+                    s.getCurrentStreakDays() == 1 ? "" : "s", s.getLongestStreakDays());
+            if (!s.getProjectedFinishDate().isEmpty()) {
+                out.printf("finish:  %s at your pace so far%n", s.getProjectedFinishDate());
+            }
+            items("overdue", s.getOverdueItemsList());
+            items("due next", s.getNextDueItemsList());
+            out.flush();
+        }
+
+        private void items(String heading, List<ItemRef> refs) {
+            if (refs.isEmpty()) {
+                return;
+            }
+            cli.out.println(heading + ":");
+            refs.forEach(r -> cli.out.printf("  %s  %s  (item %s)%n", r.getDueDate(), r.getTitle(), Fmt.id(r.getName())));
+        }
+
+        private static String verdict(ProgressSummary s) {
+            return switch (s.getPace()) {
+                case PACE_AHEAD -> "ahead of schedule";
+                case PACE_ON_TRACK -> "on track";
+                case PACE_BEHIND -> "behind schedule";
+                default -> "-";
+            };
+        }
+    }
+
+    static String eventLine(ActivityEvent e) {
+        return String.format("%s  %-8s %s", Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary());
+    }
+
+    @Command(name = "activity", mixinStandardHelpOptions = true, description = "A plan's history, newest first.")
+    static final class Activity extends ClientCommand {
+        @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
+        String plan;
+        @Option(names = "--limit", description = "at most this many events (default: 20)")
+        int limit = 20;
+
+        Activity(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            List<ActivityEvent> events = client.progress().listActivity(ListActivityRequest.newBuilder()
+                    .setParent(refs(client).plan(plan)).setPageSize(Math.min(100, Math.max(1, limit))).build())
+                    .getActivityEventsList();
+            if (json) {
+                Json.printList(cli.out, events);
+                return 0;
+            }
+            Table t = new Table("WHEN", "WHO", "WHAT", "ITEM");
+            events.forEach(e -> t.row(Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary(),
+                    e.getItem().isEmpty() ? "" : Fmt.id(e.getItem())));
+            t.print(cli.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "watch", mixinStandardHelpOptions = true,
+            description = {"Follows the live activity of your plans and your mentees' until Ctrl-C.",
+                    "Reconnects by itself after a tracker restart without losing or repeating events."})
+    static final class Watch extends ClientCommand {
+        @Option(names = "--user", paramLabel = "HANDLE", description = "only this user's events (you or a mentee)")
+        String user;
+        @Option(names = "--plan", paramLabel = "PLAN", description = "only this plan's events (id or name)")
+        String plan;
+        @Option(names = "--after", paramLabel = "SEQUENCE", description = "resume after this sequence or cursor")
+        long after;
+        @Option(names = "--count", description = "stop after this many events (default: run until Ctrl-C)")
+        int count;
+
+        Watch(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            var request = WatchActivityRequest.newBuilder().setAfterSequence(after);
+            if (user != null) {
+                request.setOwner("users/" + user);
+            }
+            if (plan != null) {
+                request.setPlan(refs(client).plan(plan));
+            }
+            int[] seen = {0};
+            client.activity().follow(request.build(), r -> {
+                if (!r.hasEvent()) {
+                    return true;
+                }
+                if (json) {
+                    cli.out.println(Json.compact(r.getEvent()));
+                } else {
+                    cli.out.println(eventLine(r.getEvent()));
+                }
+                cli.out.flush();
+                return count == 0 || ++seen[0] < count;
+            });
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ascent.client;
+
+import dev.ascent.proto.tracker.v1.ActivityServiceGrpc;
+import dev.ascent.proto.tracker.v1.WatchActivityRequest;
+import dev.ascent.proto.tracker.v1.WatchActivityResponse;
+import io.grpc.Channel;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Iterator;
+import java.util.function.Predicate;
+
+/**
+ * {@code ascent.tracker.v1.ActivityService}: the live activity stream. Streams get no default deadline.
+ * Get one from {@link AscentClient#activity()}.
+ */
+public final class ActivityClient {
+
+    private final Calls calls;
+    private final ActivityServiceGrpc.ActivityServiceBlockingStub stub;
+
+    ActivityClient(Calls calls, Channel channel) {
+        this.calls = calls;
+        this.stub = ActivityServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** The underlying stub, with the client's token but without exception mapping. */
+    public ActivityServiceGrpc.ActivityServiceBlockingStub stub() {
+        return stub;
+    }
+
+    /**
+     * Follows {@code WatchActivity}, handing each event and heartbeat to {@code listener} until it returns false or
+     * the thread is interrupted. When the stream breaks with {@code UNAVAILABLE} (a tracker restart, a lost
+     * connection) it reconnects with backoff from the last event's sequence or heartbeat cursor, so nothing is lost
+     * or repeated; after the retry policy's attempts fail in a row it gives up with {@link UnavailableException}.
+     * Other failures end it with the matching {@link AscentException}.
+     *
+     * @return the cursor to resume from later
+     */
+    public long follow(WatchActivityRequest request, Predicate<WatchActivityResponse> listener) {
+        long cursor = request.getAfterSequence();
+        int failures = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            Context.CancellableContext context = Context.current().withCancellation();
+            Context previous = context.attach();
+            try {
+                Iterator<WatchActivityResponse> stream =
+                        stub.watchActivity(request.toBuilder().setAfterSequence(cursor).build());
+                while (stream.hasNext()) {
+                    WatchActivityResponse next = stream.next();
+                    failures = 0;
+                    cursor = next.hasEvent() ? next.getEvent().getSequence()
+                            : Math.max(cursor, next.getHeartbeat().getCursor());
+                    if (!listener.test(next)) {
+                        return cursor;
+                    }
+                }
+                return cursor;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || ++failures >= calls.policy().maxAttempts()) {
+                    throw AscentException.from(e);
+                }
+            } finally {
+                context.detach(previous);
+                context.cancel(null);
+            }
+            calls.sleep(failures);
+        }
+        return cursor;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ascent.client;
+
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives every unary call the client's deadline (unless the caller set one) and the bearer token. Streams get no
+ * default deadline: a watch is meant to stay open.
+ */
+final class CallDefaults implements ClientInterceptor {
+
+    private final Duration deadline;
+    private final CallCredentials credentials;
+
+    CallDefaults(Duration deadline, String token) {
+        this.deadline = deadline;
+        this.credentials = token == null || token.isBlank() ? null : bearer(token.strip());
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+        CallOptions o = options;
+        if (o.getDeadline() == null && method.getType() == MethodDescriptor.MethodType.UNARY) {
+            o = o.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (credentials != null && o.getCredentials() == null) {
+            o = o.withCallCredentials(credentials);
+        }
+        return next.newCall(method, o);
+    }
+
+    private static CallCredentials bearer(String token) {
+        Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(authorization, "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+}

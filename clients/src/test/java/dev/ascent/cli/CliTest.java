@@ -1,0 +1,196 @@
+package dev.ascent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.ascent.client.PackagedPlatform;
+import dev.ascent.common.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI run in-process against the packaged services: output, --json, exit codes, the config file. */
+class CliTest {
+
+    static PackagedPlatform platform;
+    static Path configDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = PackagedPlatform.start(TestDatabase.Engine.H2);
+        configDir = Files.createTempDirectory("ascent-cli-config");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    static Map<String, String> env(String token) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
+        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
+        env.put("ASCENT_CONFIG", configDir.resolve("unused.properties").toString());
+        if (token != null) {
+            env.put("ASCENT_TOKEN", token);
+        }
+        return env;
+    }
+
+    static CliRun ascent(String token, String... args) {
+        return CliRun.run(env(token), "", args);
+    }
+
+    static String newUser(String handle) {
+        CliRun r = ascent(PackagedPlatform.ADMIN_TOKEN, "admin", "create-user", handle, "Test", "User", "--token-only");
+        assertEquals(0, r.exitCode, r::toString);
+        return r.out.strip();
+    }
+
+    @Test
+    void listingsPrintAnAlignedTableOrJson() {
+        CliRun table = ascent(null, "roles");
+        assertEquals(0, table.exitCode, table::toString);
+        String[] lines = table.out.split("\n");
+        assertTrue(lines[0].startsWith("SLUG "), lines[0]);
+        int titleColumn = lines[0].indexOf("TITLE");
+        assertTrue(table.out.contains("senior-machine-learning-engineer"), table.out);
+        for (int i = 1; i < lines.length; i++) {
+            assertEquals(' ', lines[i].charAt(titleColumn - 1), "aligned: " + lines[i]);
+        }
+
+        CliRun json = ascent(null, "roles", "--json");
+        assertEquals(0, json.exitCode, json::toString);
+        JsonArray roles = JsonParser.parseString(json.out).getAsJsonArray();
+        assertEquals(lines.length - 1, roles.size());
+        assertTrue(roles.get(0).getAsJsonObject().get("name").getAsString().startsWith("roles/"));
+
+        CliRun prompts = ascent(null, "prompts");
+        assertTrue(prompts.out.contains("feature-store"), prompts::toString);
+    }
+
+    @Test
+    void aPlanFromCreationToProgress() {
+        String token = newUser("cli-ann");
+        CliRun created = ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer",
+                "--hours-per-week", "6", "--rate", "python=1");
+        assertEquals(0, created.exitCode, created::toString);
+        assertTrue(created.out.contains("Path to"), created.out);
+
+        assertEquals(0, ascent(token, "item", "start", "1").exitCode);
+        CliRun done = ascent(token, "item", "done", "1");
+        assertEquals(0, done.exitCode, done::toString);
+        assertTrue(done.out.contains(": done"), done.out);
+        CliRun logged = ascent(token, "log", "2", "45", "read", "the", "paper");
+        assertEquals(0, logged.exitCode, logged::toString);
+        assertTrue(logged.out.contains("logged 45m"), logged.out);
+
+        JsonObject plan = JsonParser.parseString(ascent(token, "plan", "show", "--json").out).getAsJsonObject();
+        JsonObject first = plan.getAsJsonArray("items").get(0).getAsJsonObject();
+        assertEquals("PLAN_ITEM_STATUS_DONE", first.get("status").getAsString());
+        String planId = plan.get("name").getAsString().replaceAll(".*/", "");
+        String secondItem = plan.getAsJsonArray("items").get(1).getAsJsonObject().get("name").getAsString();
+        assertEquals(0, ascent(token, "item", "skip", planId + "/" + secondItem.replaceAll(".*/", "")).exitCode);
+
+        CliRun progress = ascent(token, "progress", planId);
+        assertEquals(0, progress.exitCode, progress::toString);
+        assertTrue(progress.out.contains("[#"), progress.out);
+        assertTrue(progress.out.contains("pace:"), progress.out);
+        assertTrue(progress.out.contains("streak:  1 day"), progress.out);
+        assertTrue(progress.out.contains("due next:"), progress.out);
+        assertTrue(progress.out.contains("45m logged"), progress.out);
+
+        CliRun list = ascent(token, "plan", "list");
+        assertTrue(list.out.contains(planId), list::toString);
+        CliRun activity = ascent(token, "activity", "--json");
+        assertTrue(JsonParser.parseString(activity.out).getAsJsonArray().size() >= 4, activity::toString);
+    }
+
+    @Test
+    void failuresPrintOneLineAndExitWithDistinctCodes() {
+        CliRun notFound = ascent(null, "role", "no-such-role");
+        assertEquals(ExitCodes.NOT_FOUND, notFound.exitCode, notFound::toString);
+        assertEquals(1, notFound.err.strip().lines().count(), notFound.err);
+        assertTrue(notFound.err.startsWith("ascent: not found: "), notFound.err);
+
+        CliRun noToken = ascent(null, "plan", "list");
+        assertEquals(ExitCodes.AUTH, noToken.exitCode, noToken::toString);
+        assertTrue(noToken.err.contains("ascent login"), noToken.err);
+        assertEquals(ExitCodes.AUTH, ascent("not-a-real-token-at-all", "whoami").exitCode);
+
+        assertEquals(ExitCodes.USAGE, ascent(null, "plan", "new").exitCode);
+        assertEquals(ExitCodes.USAGE, ascent(null, "no-such-command").exitCode);
+        CliRun invalid = ascent(newUser("cli-bad"), "plan", "new", "--role", "senior-machine-learning-engineer",
+                "--hours-per-week", "500");
+        assertEquals(ExitCodes.USAGE, invalid.exitCode, invalid::toString);
+        assertTrue(invalid.err.contains("hours_per_week"), invalid.err);
+
+        CliRun noPlan = ascent(newUser("cli-new"), "progress");
+        assertEquals(ExitCodes.NOT_FOUND, noPlan.exitCode, noPlan::toString);
+        assertTrue(noPlan.err.contains("ascent plan new"), noPlan.err);
+
+        CliRun down = ascent(null, "roles", "--content", "127.0.0.1:1", "--deadline", "1");
+        assertEquals(ExitCodes.UNAVAILABLE, down.exitCode, down::toString);
+        assertTrue(down.err.startsWith("ascent: service unavailable"), down.err);
+    }
+
+    @Test
+    void loginSavesTheTokenReadableOnlyByItsOwnerAndEnvironmentOverridesIt(@TempDir Path dir) throws Exception {
+        String token = newUser("cli-login");
+        Map<String, String> env = env(null);
+        Path config = dir.resolve("ascent").resolve("config.properties");
+        env.put("ASCENT_CONFIG", config.toString());
+        CliRun login = CliRun.run(env, token + "\n", "login");
+        assertEquals(0, login.exitCode, login::toString);
+        assertTrue(login.out.contains("Logged in as cli-login"), login.out);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
+        assertTrue(Files.readString(config).contains("token=" + token));
+
+        CliRun whoami = CliRun.run(env, "", "whoami");
+        assertEquals("cli-login (Test User)", whoami.out.strip(), whoami::toString);
+        env.put("ASCENT_TOKEN", PackagedPlatform.ADMIN_TOKEN);
+        assertTrue(CliRun.run(env, "", "whoami").out.startsWith("admin "));
+        assertTrue(CliRun.run(env, "", "whoami", "--token", token).out.startsWith("cli-login "));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        collect(AscentCli.commandLine(new Cli(Map.of(), sink, sink, java.io.InputStream.nullInputStream(), false)),
+                new ArrayList<>(), paths);
+        assertTrue(paths.size() > 30, paths::toString);
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            CliRun help = ascent(null, args.toArray(String[]::new));
+            assertEquals(0, help.exitCode, () -> path + ": " + help);
+            assertTrue(help.out.startsWith("Usage: ascent"), () -> path + ": " + help.out);
+            assertFalse(help.out.isBlank());
+        }
+    }
+
+    private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
+        out.add(path);
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                List<String> p = new ArrayList<>(path);
+                p.add(name);
+                collect(sub, p, out);
+            }
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ascent.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Node.js client's own tests ({@code clients/node}, {@code node --test}) against the packaged services,
+ * proving the API is usable from the .proto files alone. Skipped, saying why, when {@code node} is not on the PATH
+ * or its packages cannot be installed ({@code npm ci}).
+ */
+class NodeClientTest {
+
+    private static final Path NODE_DIR = Path.of(System.getProperty("ascent.root", ".."), "clients", "node")
+            .toAbsolutePath().normalize();
+
+    private static final Path LOG = Path.of("target", "node-client-test.log").toAbsolutePath();
+
+    private static String output() {
+        try {
+            return Files.readString(LOG);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Test
+    void theNodeClientListsRolesAndPrintsProgress() throws Exception {
+        assumeTrue(run(List.of("node", "--version"), Map.of(), 30) == 0, "node is not on the PATH; skipping");
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
+            assumeTrue(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300) == 0,
+                    "cannot install the Node client's packages (npm ci in " + NODE_DIR + "); skipping");
+        }
+        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2);
+             AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
+            String token = admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle("node-user")
+                    .setDisplayName("Node User").build()).getToken();
+            int exit = run(List.of("node", "--test", "test/"), Map.of(
+                    "ASCENT_CONTENT_TARGET", platform.contentTarget(),
+                    "ASCENT_TRACKER_TARGET", platform.trackerTarget(),
+                    "ASCENT_TOKEN", token), 180);
+            assertEquals(0, exit, () -> "node --test failed:\n" + output());
+        }
+    }
+
+    private static int run(List<String> command, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(LOG.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("ASCENT_"));
+        pb.environment().putAll(env);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return -1;
+        }
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}
