@@ -72,7 +72,7 @@ public final class PlanProtoMapper {
                 .setStatus(status(i.status()))
                 .setVerified(i.verified())
                 .setVerifiedBy(i.verifiedBy())
-                .setPosition(i.position())
+                .setPosition(i.position() + 1)
                 .setNotes(hideNotes ? "" : i.notes())
                 .setNotesPrivate(i.notesPrivate())
                 .setLoggedMinutes(i.loggedMinutes())
