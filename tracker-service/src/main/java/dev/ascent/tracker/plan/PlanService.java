@@ -298,6 +298,18 @@ public class PlanService {
         return view(plans.findById(locked.plan.id()).orElseThrow(), locked.owner, caller, rows);
     }
 
+    /**
+     * Reschedules the plan's open, unpinned items after a change made outside this class (a review decision moving
+     * an item's status), as {@link #updateItem} does for its own status changes, and moves the plan's etag. Runs in
+     * the caller's transaction, which must already hold the plan's lock.
+     */
+    public void rescheduleOpenItems(long planId) {
+        PlanRow plan = plans.findById(planId).orElseThrow();
+        Instant now = clock.instant();
+        reschedule(plan, items.findByPlanIdOrderByPosition(planId), now);
+        touchPlan(plan, now);
+    }
+
     // ---- helpers ----
 
     private record Locked(UserRow owner, PlanRow plan, List<PlanItemRow> items) {

@@ -21,9 +21,11 @@ import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;
 import dev.ascent.tracker.plan.PlanProtoMapper;
+import dev.ascent.tracker.review.OpenReviews;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /** The gRPC edge of {@code ascent.tracker.v1.PracticeService}: authentication, shape checks, idempotency. */
 @Singleton
@@ -34,14 +36,16 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
     private final PracticeWrites writes;
     private final PracticeReads reads;
     private final Idempotency idempotency;
+    private final OpenReviews openReviews;
 
     public PracticeGrpcEndpoint(Authenticator auth, StartPractice starter, PracticeWrites writes, PracticeReads reads,
-                                Idempotency idempotency) {
+                                Idempotency idempotency, OpenReviews openReviews) {
         this.auth = auth;
         this.starter = starter;
         this.writes = writes;
         this.reads = reads;
         this.idempotency = idempotency;
+        this.openReviews = openReviews;
     }
 
     @Override
@@ -61,8 +65,9 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
                                    StreamObserver<GetPracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
-        reply(response, GetPracticeSessionResponse.newBuilder()
-                .setPracticeSession(PracticeProtoMapper.session(reads.get(caller, name))).build());
+        PracticeView view = reads.get(caller, name);
+        reply(response, GetPracticeSessionResponse.newBuilder().setPracticeSession(PracticeProtoMapper.session(view,
+                openReviews.bySession(List.of(view.session().id())))).build());
     }
 
     @Override
@@ -78,7 +83,8 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         List<PracticeView> shown = more ? views.subList(0, page.size()) : views;
         ListPracticeSessionsResponse.Builder out = ListPracticeSessionsResponse.newBuilder()
                 .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        shown.forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v)));
+        Map<Long, Long> reviews = openReviews.bySession(shown.stream().map(v -> v.session().id()).toList());
+        shown.forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v, reviews)));
         reply(response, out.build());
     }
 

@@ -11,6 +11,7 @@ import dev.ascent.proto.tracker.v1.PracticeStep;
 import dev.ascent.proto.tracker.v1.PracticeTotals;
 import dev.ascent.proto.tracker.v1.SourceStats;
 import dev.ascent.tracker.grpc.Timestamps;
+import java.util.Map;
 
 /** Practice views and stats to proto messages. */
 final class PracticeProtoMapper {
@@ -19,6 +20,11 @@ final class PracticeProtoMapper {
     }
 
     static PracticeSession session(PracticeView view) {
+        return session(view, Map.of());
+    }
+
+    /** The session with its open review request ({@code openReviews}: session id to request id). */
+    static PracticeSession session(PracticeView view, Map<Long, Long> openReviews) {
         PracticeSessionRow s = view.session();
         PracticeSession.Builder b = PracticeSession.newBuilder()
                 .setName(view.name())
@@ -40,6 +46,10 @@ final class PracticeProtoMapper {
             b.setEndTime(Timestamps.of(s.endTime()))
                     .setDuration(duration(java.time.Duration.between(s.startTime(), s.endTime())))
                     .setOverran(s.state().equals(PracticeSessionRow.COMPLETED) && s.endTime().isAfter(s.deadlineTime()));
+        }
+        Long review = openReviews.get(s.id());
+        if (review != null) {
+            b.setOpenReviewRequest("reviewRequests/" + review);
         }
         if (s.planItemId() != null) {
             b.setPlanItem(PlanLinks.name(view.ownerHandle(), s).name());

@@ -62,6 +62,12 @@ public record PracticeSessionRow(
                 deadlineTime, endTime, stepCount, checked, selfRating, newNotes, planId, planItemId, version + 1, now);
     }
 
+    /** A copy whose steps changed elsewhere (a mentor's scores): version bumped so the etag moves. */
+    public PracticeSessionRow touched(Instant now) {
+        return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, startTime,
+                deadlineTime, endTime, stepCount, checkedCount, selfRating, notes, planId, planItemId, version + 1, now);
+    }
+
     /** A copy in a final state, version bumped. */
     public PracticeSessionRow finish(String newState, Instant end, int rating, String newNotes, Instant now) {
         return new PracticeSessionRow(id, userId, source, title, scenario, newState, timeBoxMinutes, startTime,

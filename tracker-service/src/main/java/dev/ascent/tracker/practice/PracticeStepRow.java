@@ -22,4 +22,9 @@ public record PracticeStepRow(
         return new PracticeStepRow(id, userId, sessionId, position, sourceStep, phase, title, body, newChecked,
                 newNotes, mentorScore);
     }
+
+    public PracticeStepRow withMentorScore(int score) {
+        return new PracticeStepRow(id, userId, sessionId, position, sourceStep, phase, title, body, checked, notes,
+                score);
+    }
 }

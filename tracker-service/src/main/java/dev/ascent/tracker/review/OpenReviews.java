@@ -4,10 +4,15 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The open review request of each item of a plan, in one query per plan (never one per item). */
+/**
+ * The open review request of each item of a plan, in one query per plan (never one per item), and of a page of
+ * practice sessions, in one query per page.
+ */
 @Singleton
 public class OpenReviews {
 
@@ -27,6 +32,29 @@ public class OpenReviews {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.put(rs.getLong(1), rs.getLong(2));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Session id to review request id, looked up by the sessions' open keys (a unique index). */
+    @ReadOnly
+    public Map<Long, Long> bySession(Collection<Long> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(sessionIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT open_key, id FROM review_request WHERE open_key IN (" + marks + ")",
+                ps -> {
+                    int i = 1;
+                    for (long id : sessionIds) {
+                        ps.setString(i++, ReviewService.sessionOpenKey(id));
+                    }
+                    Map<Long, Long> out = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(Long.valueOf(rs.getString(1).substring("session:".length())), rs.getLong(2));
                         }
                     }
                     return out;

@@ -89,9 +89,10 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         Caller caller = auth.require();
         long id = id(request.getName());
         ReviewDecisions.Decision decision = ReviewRequests.decision(request);
+        List<ReviewDecisions.Score> scores = ReviewRequests.scores(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "SubmitReview", SubmitReviewResponse.parser(),
                 () -> SubmitReviewResponse.newBuilder().setReviewRequest(ReviewProtoMapper.request(
-                        decisions.submit(caller, id, decision, request.getComment().strip(), request.getEtag())))
+                        decisions.submit(caller, id, decision, request.getComment().strip(), scores, request.getEtag())))
                         .build()));
     }
 

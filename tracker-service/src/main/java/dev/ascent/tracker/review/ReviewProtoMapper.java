@@ -3,6 +3,7 @@ package dev.ascent.tracker.review;
 import dev.ascent.proto.tracker.v1.Comment;
 import dev.ascent.proto.tracker.v1.ReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewRequestState;
+import dev.ascent.proto.tracker.v1.StepScore;
 import dev.ascent.tracker.grpc.Timestamps;
 
 /** Review requests and comments to proto messages. */
@@ -25,6 +26,8 @@ final class ReviewProtoMapper {
                 .setDecisionComment(r.decisionComment())
                 .setCreateTime(Timestamps.of(r.createTime()))
                 .setEtag(r.etag());
+        r.scores().forEach((position, score) -> b.addStepScores(StepScore.newBuilder()
+                .setStep(r.target() + "/steps/" + position).setScore(score)));
         if (r.reviewTime() != null) {
             b.setReviewTime(Timestamps.of(r.reviewTime()));
         }

@@ -1,13 +1,17 @@
 package dev.ascent.tracker.review;
 
-import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
 import dev.ascent.proto.tracker.v1.RequestReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewDecision;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.practice.PracticeNames;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Review requests to commands: every field checked, every violation reported at once. */
@@ -16,19 +20,15 @@ final class ReviewRequests {
     static final int MAX_LINKS = 10;
     static final int MAX_LINK = 2000;
     static final int MAX_TEXT = CommentService.MAX_BODY;
-    private static final Pattern SESSION = Pattern.compile("users/[a-z][a-z0-9-]{2,31}/practiceSessions/\\d{1,19}");
     private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
     private ReviewRequests() {
     }
 
     static ReviewService.RequestReview request(RequestReviewRequest r) {
-        if (SESSION.matcher(r.getTarget()).matches()) {
-            // Practice sessions live in the practice feature, which this build does not have yet.
-            throw ApiException.failedPrecondition("PRACTICE_REVIEWS_UNAVAILABLE", "reviews of practice sessions are "
-                    + "not available on this server yet; ask for a review of the plan item the session belongs to");
-        }
-        Names.ItemName target = Names.item(r.getTarget(), "target");
+        boolean session = r.getTarget().contains("/practiceSessions/");
+        PracticeNames.SessionName sessionName = session ? PracticeNames.session(r.getTarget(), "target") : null;
+        Names.ItemName item = session ? null : Names.item(r.getTarget(), "target");
         Validator v = new Validator();
         v.check(r.getEvidenceLinksCount() <= MAX_LINKS, "evidence_links", "at most " + MAX_LINKS + " links");
         for (int i = 0; i < r.getEvidenceLinksCount(); i++) {
@@ -38,7 +38,7 @@ final class ReviewRequests {
         v.maxLength(r.getNote(), MAX_TEXT, "note");
         v.throwIfInvalid();
         String mentor = r.getMentor().isEmpty() ? "" : handle(r.getMentor(), "mentor");
-        return new ReviewService.RequestReview(target, mentor, r.getEvidenceLinksList(), r.getNote());
+        return new ReviewService.RequestReview(item, sessionName, mentor, r.getEvidenceLinksList(), r.getNote());
     }
 
     static ReviewDecisions.Decision decision(SubmitReviewRequest r) {
@@ -49,14 +49,24 @@ final class ReviewRequests {
         v.maxLength(r.getComment(), MAX_TEXT, "comment");
         v.check(r.getDecision() != ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED || !r.getComment().isBlank(),
                 "comment", "is required when requesting changes");
+        Set<String> scored = new HashSet<>();
         for (int i = 0; i < r.getStepScoresCount(); i++) {
             v.range(r.getStepScores(i).getScore(), 1, 5, "step_scores[" + i + "].score");
+            v.check(r.getStepScores(i).getStep().isEmpty() || scored.add(r.getStepScores(i).getStep()),
+                    "step_scores[" + i + "].step", "is scored more than once");
         }
-        // Only plan items can be reviewed on this server, and they have no steps.
-        v.check(r.getStepScoresCount() == 0, "step_scores", "are for practice sessions only, not plan items");
         v.throwIfInvalid();
         return r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED ? ReviewDecisions.Decision.APPROVED
                 : ReviewDecisions.Decision.CHANGES_REQUESTED;
+    }
+
+    /** The step scores as sent; which steps exist is checked against the reviewed session. */
+    static List<ReviewDecisions.Score> scores(SubmitReviewRequest r) {
+        List<ReviewDecisions.Score> out = new ArrayList<>();
+        for (int i = 0; i < r.getStepScoresCount(); i++) {
+            out.add(new ReviewDecisions.Score(i, r.getStepScores(i).getStep(), r.getStepScores(i).getScore()));
+        }
+        return out;
     }
 
     /** {@code users/{handle}} or a bare handle. */

@@ -15,6 +15,9 @@ import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.practice.PracticeNames;
+import dev.ascent.tracker.practice.PracticeSessionRepository;
+import dev.ascent.tracker.practice.PracticeSessionRow;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -25,17 +28,20 @@ import java.util.List;
 /**
  * Asking for, reading and withdrawing reviews. A request is visible to its mentee, and to its mentor while the
  * mentorship is ACTIVE; NOT_FOUND for anyone else. Writes lock the item's plan first (as every plan write does),
- * then the request.
+ * then the request; a practice session's request locks the session first, as every session write does.
  */
 @Singleton
 public class ReviewService {
 
-    public record RequestReview(Names.ItemName target, String mentorHandle, List<String> links, String note) {
+    /** Exactly one of {@code item} and {@code session} is set. */
+    public record RequestReview(Names.ItemName item, PracticeNames.SessionName session, String mentorHandle,
+                                List<String> links, String note) {
     }
 
     private final ReviewRequestRepository requests;
     private final PlanRepository plans;
     private final PlanItemRepository items;
+    private final PracticeSessionRepository sessions;
     private final UserRepository users;
     private final MentorshipRepository mentorships;
     private final AccessPolicy access;
@@ -43,11 +49,12 @@ public class ReviewService {
     private final Clock clock;
 
     public ReviewService(ReviewRequestRepository requests, PlanRepository plans, PlanItemRepository items,
-                         UserRepository users, MentorshipRepository mentorships, AccessPolicy access,
+                         PracticeSessionRepository sessions, UserRepository users, MentorshipRepository mentorships, AccessPolicy access,
                          ActivityLog activity, Clock clock) {
         this.requests = requests;
         this.plans = plans;
         this.items = items;
+        this.sessions = sessions;
         this.users = users;
         this.mentorships = mentorships;
         this.access = access;
@@ -57,7 +64,11 @@ public class ReviewService {
 
     @Transactional
     public ReviewView request(Caller caller, RequestReview command) {
-        Names.ItemName name = command.target();
+        return command.session() != null ? requestSession(caller, command) : requestItem(caller, command);
+    }
+
+    private ReviewView requestItem(Caller caller, RequestReview command) {
+        Names.ItemName name = command.item();
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
         UserRow mentor = mentor(owner, command.mentorHandle());
         PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
@@ -81,6 +92,36 @@ public class ReviewService {
         activity.record(ActivityLog.Event.of(owner.id(), plan.id(), item.id(), caller.userId(),
                 ActivityType.REVIEW_REQUESTED, "Asked " + mentor.name() + " to review \"" + item.title() + "\"")
                 .withSubject(row.name()));
+        return new ReviewView(row, owner.handle(), mentor.handle());
+    }
+
+    /**
+     * A review of a COMPLETED session of the caller's. An ACTIVE session is not finished yet, and an ABANDONED or
+     * EXPIRED one was given up: all three get FAILED_PRECONDITION SESSION_NOT_COMPLETED. The request records no
+     * plan or item of its own; its activity is filed under the session's linked plan item, when there is one.
+     */
+    private ReviewView requestSession(Caller caller, RequestReview command) {
+        PracticeNames.SessionName name = command.session();
+        UserRow owner = access.writableOwner(caller, name.handle(), name.name());
+        UserRow mentor = mentor(owner, command.mentorHandle());
+        PracticeSessionRow session = sessions.findByIdForUpdate(name.sessionId())
+                .filter(s -> s.userId() == owner.id()).orElseThrow(() -> ApiException.notFound(name.name()));
+        if (!session.state().equals(PracticeSessionRow.COMPLETED)) {
+            throw ApiException.failedPrecondition("SESSION_NOT_COMPLETED", name.name() + " is " + session.state()
+                    + (session.active() ? "; complete it before asking for a review"
+                    : "; only COMPLETED sessions can be reviewed"));
+        }
+        String openKey = sessionOpenKey(session.id());
+        requests.findByOpenKey(openKey).ifPresent(r -> {
+            throw ApiException.alreadyExists(name.name() + " already has an open review request " + r.name());
+        });
+        Instant now = clock.instant();
+        ReviewRequestRow row = requests.save(new ReviewRequestRow(Ids.next(clock), owner.id(), mentor.id(),
+                null, null, name.name(), session.title(), ReviewRequestRow.OPEN, openKey,
+                String.join("\n", command.links()), command.note(), "", "", 1, now, null, null));
+        activity.record(ActivityLog.Event.of(owner.id(), session.planId(), session.planItemId(), caller.userId(),
+                ActivityType.REVIEW_REQUESTED, "Asked " + mentor.name() + " to review practice \""
+                        + session.title() + "\"").withSubject(row.name()));
         return new ReviewView(row, owner.handle(), mentor.handle());
     }
 
@@ -115,6 +156,11 @@ public class ReviewService {
         return found.filter(r -> r.userId() == caller.userId()
                         || (r.mentorId() == caller.userId() && access.isActiveMentor(caller.userId(), r.userId())))
                 .orElseThrow(() -> ApiException.notFound("reviewRequests/" + id));
+    }
+
+    /** The open_key of a session's OPEN request; an item's is {@code item:{id}}. */
+    static String sessionOpenKey(long sessionId) {
+        return "session:" + sessionId;
     }
 
     static void checkEtag(ReviewRequestRow row, String etag) {

@@ -200,7 +200,7 @@ public abstract class ReviewFlowContract {
                 .setTarget(item).setNote("x".repeat(4001)).build()));
         assertInvalidField("target", () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
                 .setTarget("plans/1").build()));
-        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).requestReview(RequestReviewRequest
+        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentee).requestReview(RequestReviewRequest
                 .newBuilder().setTarget(mentee.name() + "/practiceSessions/1").build()));
         assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
                 .setTarget(item).setMentor("users/nobody-here").build()));
