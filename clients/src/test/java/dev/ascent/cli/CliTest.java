@@ -119,6 +119,117 @@ class CliTest {
         assertTrue(JsonParser.parseString(activity.out).getAsJsonArray().size() >= 4, activity::toString);
     }
 
+    static JsonObject object(CliRun r) {
+        assertEquals(0, r.exitCode, r::toString);
+        return JsonParser.parseString(r.out).getAsJsonObject();
+    }
+
+    static JsonArray array(CliRun r) {
+        assertEquals(0, r.exitCode, r::toString);
+        return JsonParser.parseString(r.out).getAsJsonArray();
+    }
+
+    static CliRun ok(CliRun r) {
+        assertEquals(0, r.exitCode, r::toString);
+        return r;
+    }
+
+    static String id(JsonObject o) {
+        return o.get("name").getAsString().replaceAll(".*/", "");
+    }
+
+    @Test
+    void aMenteeAndAMentorFromInvitationToAVerifiedItem() {
+        String mentee = newUser("cli-mentee");
+        String mentor = newUser("cli-mentor");
+        ok(ascent(mentee, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
+        String planName = object(ascent(mentee, "plan", "show", "--json")).get("name").getAsString();
+        ok(ascent(mentee, "item", "start", "1"));
+        ok(ascent(mentee, "item", "done", "1"));
+
+        JsonObject invited = object(ascent(mentee, "mentor", "invite", "cli-mentor", "--message", "Review me?",
+                "--json"));
+        assertEquals("MENTORSHIP_STATE_PENDING", invited.get("state").getAsString());
+        assertEquals("users/cli-mentor", invited.get("mentor").getAsString());
+        String invitation = id(invited);
+        CliRun again = ascent(mentee, "mentor", "invite", "cli-mentor");
+        assertEquals(ExitCodes.FAILED, again.exitCode, again::toString);
+        assertTrue(again.err.startsWith("ascent: already exists: "), again.err);
+
+        CliRun received = ok(ascent(mentor, "mentor", "invitations"));
+        assertTrue(received.out.startsWith("ID "), received.out);
+        assertTrue(received.out.contains(invitation) && received.out.contains("cli-mentee")
+                && received.out.contains("pending") && received.out.contains("Review me?"), received.out);
+        JsonArray receivedJson = array(ascent(mentor, "mentor", "invitations", "--json"));
+        assertEquals(1, receivedJson.size());
+        assertEquals(invitation, id(receivedJson.get(0).getAsJsonObject()));
+        assertEquals(1, array(ascent(mentee, "mentor", "invitations", "--sent", "--json")).size());
+        assertEquals(0, array(ascent(mentee, "mentor", "invitations", "--json")).size());
+
+        CliRun menteeAccepts = ascent(mentee, "mentor", "accept", invitation);
+        assertEquals(ExitCodes.AUTH, menteeAccepts.exitCode, menteeAccepts::toString);
+        CliRun accepted = ok(ascent(mentor, "mentor", "accept", invitation));
+        assertTrue(accepted.out.contains("cli-mentor mentors cli-mentee, active"), accepted.out);
+        assertEquals(0, array(ascent(mentor, "mentor", "invitations", "--json")).size());
+        assertEquals(1, array(ascent(mentor, "mentor", "invitations", "--all", "--json")).size());
+
+        CliRun mentees = ok(ascent(mentor, "mentees"));
+        assertTrue(mentees.out.startsWith("MENTEE "), mentees.out);
+        assertTrue(mentees.out.lines().anyMatch(l -> l.startsWith("cli-mentee ") && l.contains("Test User")),
+                mentees.out);
+        JsonObject row = array(ascent(mentor, "mentees", "--json")).get(0).getAsJsonObject();
+        assertEquals("users/cli-mentee", row.get("mentee").getAsString());
+        assertEquals(1, row.get("planCount").getAsInt());
+
+        JsonObject asked = object(ascent(mentee, "review", "request", "1", "--note", "Dashboards are live",
+                "--link", "https://example.com/dashboards", "--json"));
+        assertEquals("REVIEW_REQUEST_STATE_OPEN", asked.get("state").getAsString());
+        assertEquals(planName + "/items/", asked.get("target").getAsString().replaceAll("[0-9]+$", ""));
+        String request = id(asked);
+        assertEquals(1, array(ascent(mentor, "mentees", "--json")).get(0).getAsJsonObject()
+                .get("awaitingReviewCount").getAsInt());
+
+        CliRun queue = ok(ascent(mentor, "review", "queue"));
+        assertTrue(queue.out.startsWith("ID "), queue.out);
+        assertTrue(queue.out.contains(request) && queue.out.contains("Dashboards are live"), queue.out);
+        JsonArray queueJson = array(ascent(mentor, "review", "queue", "--mentee", "cli-mentee", "--json"));
+        assertEquals(1, queueJson.size());
+        assertEquals(request, id(queueJson.get(0).getAsJsonObject()));
+        CliRun menteeApproves = ascent(mentee, "review", "approve", request);
+        assertEquals(ExitCodes.AUTH, menteeApproves.exitCode, menteeApproves::toString);
+
+        CliRun approved = ok(ascent(mentor, "review", "approve", request, "--comment", "Solid work"));
+        assertTrue(approved.out.contains("approved"), approved.out);
+        assertEquals(0, array(ascent(mentor, "review", "queue", "--json")).size());
+
+        JsonObject progress = object(ascent(mentee, "progress", "--json"));
+        assertEquals(1, progress.get("verifiedCount").getAsInt(), progress::toString);
+        CliRun progressText = ok(ascent(mentee, "progress"));
+        assertTrue(progressText.out.contains("1 done (1 verified)"), progressText.out);
+        CliRun mentorView = ok(ascent(mentor, "progress", planName));
+        assertTrue(mentorView.out.contains("1 done (1 verified)"), mentorView.out);
+
+        // Changes requested: the item goes back to in progress, the comment joins its thread.
+        ok(ascent(mentee, "item", "done", "2"));
+        String second = id(object(ascent(mentee, "review", "request", "2", "--json")));
+        CliRun noComment = ascent(mentor, "review", "request-changes", second);
+        assertEquals(ExitCodes.USAGE, noComment.exitCode, noComment::toString);
+        assertTrue(noComment.err.contains("--comment"), noComment.err);
+        JsonObject changes = object(ascent(mentor, "review", "request-changes", second, "--comment",
+                "Add the latency numbers", "--json"));
+        assertEquals("REVIEW_REQUEST_STATE_CHANGES_REQUESTED", changes.get("state").getAsString());
+        JsonObject item2 = object(ascent(mentee, "plan", "show", "--json")).getAsJsonArray("items").get(1)
+                .getAsJsonObject();
+        assertEquals("PLAN_ITEM_STATUS_IN_PROGRESS", item2.get("status").getAsString());
+
+        // Someone else's invitation, declined.
+        String other = newUser("cli-other");
+        String declinedId = id(object(ascent(other, "mentor", "invite", "cli-mentor", "--json")));
+        CliRun declined = ok(ascent(mentor, "mentor", "decline", "mentorships/" + declinedId));
+        assertTrue(declined.out.contains("declined"), declined.out);
+        assertEquals(1, array(ascent(mentor, "mentees", "--json")).size());
+    }
+
     @Test
     void failuresPrintOneLineAndExitWithDistinctCodes() {
         CliRun notFound = ascent(null, "role", "no-such-role");
