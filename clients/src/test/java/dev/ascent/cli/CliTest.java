@@ -231,6 +231,69 @@ class CliTest {
     }
 
     @Test
+    void practiceWithFlagsAndStats() {
+        String token = newUser("cli-practice");
+        ok(ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
+
+        CliRun done = ok(ascent(token, "practice", "start", "feature-store", "--check", "1,2", "--notes",
+                "ran out of time", "--rating", "4", "--complete"));
+        assertTrue(done.out.matches("(?s)practice session \\d+: .+, 2 of \\d+ steps \\(.+%\\), rated 4\n"), done.out);
+
+        JsonObject linked = object(ascent(token, "practice", "start", "designPrompts/feature-store", "--item", "1",
+                "--minutes", "30", "--check", "1,2,3", "--rating", "3", "--mark-done", "--json"));
+        assertEquals("PRACTICE_SESSION_STATE_COMPLETED", linked.get("state").getAsString());
+        assertEquals(3, linked.get("checkedCount").getAsInt());
+        assertEquals(30, linked.get("timeBoxMinutes").getAsInt());
+        assertEquals(3, linked.get("selfRating").getAsInt());
+        assertEquals("PLAN_ITEM_STATUS_DONE", object(ascent(token, "plan", "show", "--json"))
+                .getAsJsonArray("items").get(0).getAsJsonObject().get("status").getAsString());
+
+        CliRun open = ok(ascent(token, "practice", "start", "feature-store", "--check", "1"));
+        assertTrue(open.out.contains("1 of") && open.out.endsWith("still open\n"), open.out);
+
+        CliRun badStep = ascent(token, "practice", "start", "feature-store", "--check", "99");
+        assertEquals(ExitCodes.USAGE, badStep.exitCode, badStep::toString);
+        assertEquals(ExitCodes.USAGE, ascent(token, "practice", "start", "feature-store", "--complete").exitCode);
+        assertEquals(ExitCodes.USAGE, ascent(token, "practice", "start", "feature-store", "--rating", "9").exitCode);
+        assertEquals(ExitCodes.USAGE,
+                ascent(token, "practice", "start", "feature-store", "--rating", "3", "--mark-done").exitCode);
+        assertEquals(ExitCodes.NOT_FOUND, ascent(token, "practice", "start", "no-such-prompt").exitCode);
+
+        CliRun stats = ok(ascent(token, "practice", "stats"));
+        assertTrue(stats.out.startsWith("2 sessions completed, 0 abandoned; average coverage "), stats.out);
+        assertTrue(stats.out.contains("average rating 3.5"), stats.out);
+        assertTrue(stats.out.contains("PROMPT ") && stats.out.contains("feature-store"), stats.out);
+        assertTrue(stats.out.contains("PHASE "), stats.out);
+        JsonObject statsJson = object(ascent(token, "practice", "stats", "--prompt", "feature-store", "--json"));
+        assertEquals(2, statsJson.getAsJsonObject("overall").get("attempts").getAsInt());
+        assertEquals("designPrompts/feature-store", statsJson.getAsJsonArray("sources").get(0).getAsJsonObject()
+                .get("source").getAsString());
+    }
+
+    @Test
+    void theInteractiveChecklistReadsItsCommandsFromAPipe() {
+        String token = newUser("cli-checklist");
+        CliRun run = CliRun.run(env(token), "1 2\n3\n2\nbogus\ndone\n7\n5\n", "practice", "start",
+                "feature-store", "--interactive");
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("left]") || run.out.contains(" left] "), run.out);
+        assertTrue(run.out.contains("not a step number: bogus"), run.out);
+        assertTrue(run.out.contains("how did it go"), run.out);
+        assertTrue(run.out.matches("(?s).*completed: 2 of \\d+ steps \\(.+%\\), rated 5\n"), run.out);
+
+        CliRun later = CliRun.run(env(token), "1\n", "practice", "start", "feature-store", "-i");
+        assertEquals(0, later.exitCode, later::toString);
+        assertTrue(later.out.contains("left open: session "), later.out);
+        CliRun abandoned = CliRun.run(env(token), "abandon\n", "practice", "start", "feature-store", "-i");
+        assertTrue(abandoned.out.endsWith("abandoned\n"), abandoned::toString);
+        JsonObject overall = object(ascent(token, "practice", "stats", "--json")).getAsJsonObject("overall");
+        assertEquals(1, overall.get("attempts").getAsInt());
+        assertEquals(1, overall.get("abandonedCount").getAsInt());
+        assertEquals(ExitCodes.USAGE,
+                ascent(token, "practice", "start", "feature-store", "-i", "--rating", "3").exitCode);
+    }
+
+    @Test
     void failuresPrintOneLineAndExitWithDistinctCodes() {
         CliRun notFound = ascent(null, "role", "no-such-role");
         assertEquals(ExitCodes.NOT_FOUND, notFound.exitCode, notFound::toString);
