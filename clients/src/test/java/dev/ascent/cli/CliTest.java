@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,6 +293,49 @@ class CliTest {
         assertEquals(1, overall.get("abandonedCount").getAsInt());
         assertEquals(ExitCodes.USAGE,
                 ascent(token, "practice", "start", "feature-store", "-i", "--rating", "3").exitCode);
+    }
+
+    @Test
+    void watchPrintsTheBacklogAfterACursorAndLiveEventsOfMentees() throws Exception {
+        String mentee = newUser("cli-watched");
+        String mentor = newUser("cli-watcher");
+        ok(ascent(mentee, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
+        long last = array(ascent(mentee, "activity", "--json")).get(0).getAsJsonObject().get("sequence").getAsLong();
+        ok(ascent(mentee, "log", "1", "25", "warm-up"));
+        ok(ascent(mentee, "item", "start", "2"));
+
+        CliRun backlog = ok(ascent(mentee, "watch", "--after", Long.toString(last), "--count", "2", "--json"));
+        List<JsonObject> events = backlog.out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        assertEquals(2, events.size(), backlog.out);
+        assertEquals("ACTIVITY_TYPE_TIME_LOGGED", events.get(0).get("type").getAsString());
+        assertEquals(25, events.get(0).get("minutes").getAsInt());
+        assertEquals("ACTIVITY_TYPE_STATUS_CHANGED", events.get(1).get("type").getAsString());
+        CliRun text = ok(ascent(mentee, "watch", "--after", Long.toString(last), "--count", "1"));
+        assertTrue(text.out.strip().lines().count() == 1 && text.out.contains("cli-watched"), text.out);
+
+        long start = System.nanoTime();
+        CliRun quiet = ok(ascent(mentor, "watch", "--timeout", "2"));
+        assertEquals("", quiet.out);
+        assertTrue(System.nanoTime() - start < 15_000_000_000L, "--timeout 2 took too long");
+
+        String invitation = id(object(ascent(mentee, "mentor", "invite", "cli-watcher", "--json")));
+        ok(ascent(mentor, "mentor", "accept", invitation));
+        // The mentor watches from now; the mentee keeps logging until the watcher has seen one of those events.
+        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(
+                () -> ascent(mentor, "watch", "--user", "cli-watched", "--count", "1", "--timeout", "60", "--json"));
+        for (int i = 0; i < 60 && !watching.isDone(); i++) {
+            ok(ascent(mentee, "log", "1", "1", "live " + i));
+            Thread.sleep(500);
+        }
+        CliRun live = watching.get(70, TimeUnit.SECONDS);
+        assertEquals(0, live.exitCode, live::toString);
+        JsonObject event = JsonParser.parseString(live.out.strip()).getAsJsonObject();
+        assertEquals("users/cli-watched", event.get("owner").getAsString());
+        assertEquals("ACTIVITY_TYPE_TIME_LOGGED", event.get("type").getAsString());
+
+        CliRun stranger = ascent(newUser("cli-stranger"), "watch", "--user", "cli-watched", "--timeout", "5");
+        assertEquals(ExitCodes.NOT_FOUND, stranger.exitCode, stranger::toString);
+        assertEquals(ExitCodes.USAGE, ascent(mentor, "watch", "--count", "-1").exitCode);
     }
 
     @Test
