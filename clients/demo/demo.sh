@@ -4,7 +4,8 @@
 # An admin creates an engineer and a mentor; the engineer builds a plan for a senior role, works some items, runs a
 # practice session and asks for review; the mentor accepts, reviews, and both look at progress.
 #
-# Targets: ASCENT_CONTENT_TARGET / ASCENT_TRACKER_TARGET (default localhost:50051 / :50052).
+# Targets: ASCENT_CONTENT_TARGET / ASCENT_TRACKER_TARGET, else localhost on ASCENT_CONTENT_PORT /
+# ASCENT_TRACKER_PORT (the ports ./ascent up listens on), else localhost:50051 / :50052.
 # Admin token: ASCENT_ADMIN_TOKEN, else $ASCENT_HOME/admin-token (ASCENT_HOME defaults to ~/.ascent).
 # Exit: 0 when every step ran; 6 when some steps need services this server does not offer yet (each is named);
 # 1 when a step failed.
@@ -17,6 +18,8 @@ if [ -z "$admin_token" ]; then
   echo "demo: no admin token (set ASCENT_ADMIN_TOKEN or run ./ascent up, which writes $home/admin-token)" >&2
   exit 1
 fi
+export ASCENT_CONTENT_TARGET="${ASCENT_CONTENT_TARGET:-localhost:${ASCENT_CONTENT_PORT:-50051}}"
+export ASCENT_TRACKER_TARGET="${ASCENT_TRACKER_TARGET:-localhost:${ASCENT_TRACKER_PORT:-50052}}"
 # The demo must not pick up (or overwrite) the person's own login.
 export ASCENT_CONFIG="$(mktemp -d)/config.properties"
 unset ASCENT_TOKEN

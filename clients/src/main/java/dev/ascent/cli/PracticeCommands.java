@@ -35,8 +35,9 @@ final class PracticeCommands implements Runnable {
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = {"Starts a practice session on a design prompt (see 'ascent prompts') or checklist.",
-                    "At a terminal it runs an interactive checklist with a countdown; with --check, --rating or",
-                    "--complete (or without a terminal) it runs non-interactively for scripts."})
+                    "At a terminal it runs an interactive checklist with a countdown; with --check, --notes,",
+                    "--rating or --complete (or without a terminal) it runs non-interactively for scripts, and",
+                    "--interactive runs the checklist on commands read from standard input (a pipe, a file)."})
     static final class Start extends ClientCommand {
         @Parameters(paramLabel = "PROMPT", description = "prompt slug, designPrompts/<slug> or checklists/<id>")
         String prompt;
@@ -51,8 +52,11 @@ final class PracticeCommands implements Runnable {
         String notes;
         @Option(names = "--complete", description = "complete the session (needs --rating)")
         boolean complete;
-        @Option(names = "--rating", paramLabel = "1-5", description = "self-rating when completing")
+        @Option(names = "--rating", paramLabel = "1-5", description = "self-rating; completes the session")
         Integer rating;
+        @Option(names = {"-i", "--interactive"},
+                description = "the interactive checklist even when standard input is not a terminal")
+        boolean interactive;
         @Option(names = "--mark-done", description = "also mark the linked plan item done")
         boolean markDone;
 
@@ -65,13 +69,26 @@ final class PracticeCommands implements Runnable {
             if (complete && rating == null) {
                 throw new CliException(ExitCodes.USAGE, "--complete needs --rating 1-5");
             }
+            if (rating != null && (rating < 1 || rating > 5)) {
+                throw new CliException(ExitCodes.USAGE, "--rating must be 1 to 5");
+            }
+            if (markDone && item == null) {
+                throw new CliException(ExitCodes.USAGE, "--mark-done needs --item (the plan item to mark done)");
+            }
+            if (check != null && check.stream().anyMatch(n -> n < 1)) {
+                throw new CliException(ExitCodes.USAGE, "--check takes step numbers from 1");
+            }
+            boolean scripted = check != null || rating != null || complete || notes != null || json;
+            if (interactive && scripted) {
+                throw new CliException(ExitCodes.USAGE,
+                        "--interactive cannot be combined with --check, --notes, --rating, --complete or --json");
+            }
             var request = StartPracticeSessionRequest.newBuilder().setSource(source(prompt)).setTimeBoxMinutes(minutes);
             if (item != null) {
                 request.setPlanItem(refs(client).item(item, null));
             }
             PracticeSession session = client.practice().startPracticeSession(request.build()).getPracticeSession();
-            boolean scripted = check != null || rating != null || complete || notes != null || json;
-            if (cli.interactive && !scripted) {
+            if ((cli.interactive || interactive) && !scripted) {
                 new PracticeSessionRunner(cli, client).run(session, markDone);
                 return 0;
             }
@@ -104,7 +121,7 @@ final class PracticeCommands implements Runnable {
                 }
                 session = client.practice().updatePracticeSession(update.build()).getPracticeSession();
             }
-            if (complete) {
+            if (rating != null) {
                 session = client.practice().completePracticeSession(CompletePracticeSessionRequest.newBuilder()
                         .setName(session.getName()).setEtag(session.getEtag()).setSelfRating(rating)
                         .setMarkItemDone(markDone).build()).getPracticeSession();

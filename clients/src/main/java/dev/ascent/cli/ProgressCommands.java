@@ -115,8 +115,9 @@ final class ProgressCommands {
     }
 
     @Command(name = "watch", mixinStandardHelpOptions = true,
-            description = {"Follows the live activity of your plans and your mentees' until Ctrl-C.",
-                    "Reconnects by itself after a tracker restart without losing or repeating events."})
+            description = {"Follows the live activity of your plans and your mentees' until Ctrl-C (or --count",
+                    "events, or --timeout seconds). Reconnects by itself after a tracker restart without losing",
+                    "or repeating events. With --json it prints one event per line (JSON Lines)."})
     static final class Watch extends ClientCommand {
         @Option(names = "--user", paramLabel = "HANDLE", description = "only this user's events (you or a mentee)")
         String user;
@@ -126,6 +127,9 @@ final class ProgressCommands {
         long after;
         @Option(names = "--count", description = "stop after this many events (default: run until Ctrl-C)")
         int count;
+        @Option(names = "--timeout", paramLabel = "SECONDS",
+                description = "stop after this many seconds, with exit 0 (default: run until Ctrl-C)")
+        int timeoutSeconds;
 
         Watch(Cli cli) {
             super(cli);
@@ -133,7 +137,16 @@ final class ProgressCommands {
 
         @Override
         int run(AscentClient client) {
+            if (count < 0 || timeoutSeconds < 0 || after < 0) {
+                throw new CliException(ExitCodes.USAGE, "--count, --timeout and --after must not be negative");
+            }
             var request = WatchActivityRequest.newBuilder().setAfterSequence(after);
+            long until = 0;
+            if (timeoutSeconds > 0) {
+                // Heartbeats every second wake the listener up so the timeout is noticed on a quiet stream.
+                request.setHeartbeatSeconds(1);
+                until = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+            }
             if (user != null) {
                 request.setOwner("users/" + user);
             }
@@ -141,9 +154,10 @@ final class ProgressCommands {
                 request.setPlan(refs(client).plan(plan));
             }
             int[] seen = {0};
+            long deadline = until;
             client.activity().follow(request.build(), r -> {
                 if (!r.hasEvent()) {
-                    return true;
+                    return deadline == 0 || System.nanoTime() < deadline;
                 }
                 if (json) {
                     cli.out.println(Json.compact(r.getEvent()));
@@ -151,7 +165,7 @@ final class ProgressCommands {
                     cli.out.println(eventLine(r.getEvent()));
                 }
                 cli.out.flush();
-                return count == 0 || ++seen[0] < count;
+                return (count == 0 || ++seen[0] < count) && (deadline == 0 || System.nanoTime() < deadline);
             });
             return 0;
         }

@@ -37,7 +37,7 @@ final class ReviewCommands implements Runnable {
             description = "Asks your mentor to review a plan item (or a practice session).")
     static final class Ask extends ClientCommand {
         @Parameters(paramLabel = "ITEM", description = ItemCommands.ITEM_HELP
-                + ", or users/<you>/practiceSessions/<id>")
+                + ", or a completed practice session: practiceSessions/<id> (the id 'practice start' prints)")
         String target;
         @Option(names = "--mentor", paramLabel = "HANDLE", description = "needed only when you have several mentors")
         String mentor;
@@ -54,7 +54,8 @@ final class ReviewCommands implements Runnable {
 
         @Override
         int run(AscentClient client) {
-            String name = target.contains("/practiceSessions/") ? target : refs(client).item(target, plan);
+            String name = target.startsWith("practiceSessions/") ? "users/" + me(client) + "/" + target
+                    : target.contains("/practiceSessions/") ? target : refs(client).item(target, plan);
             var request = RequestReviewRequest.newBuilder().setTarget(name);
             if (mentor != null) {
                 request.setMentor("users/" + mentor);

@@ -7,6 +7,7 @@ import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.function.Predicate;
 
@@ -19,8 +20,11 @@ public final class ActivityClient {
     private final Calls calls;
     private final ActivityServiceGrpc.ActivityServiceBlockingStub stub;
 
-    ActivityClient(Calls calls, Channel channel) {
+    private final Duration reconnectWindow;
+
+    ActivityClient(Calls calls, Channel channel, Duration reconnectWindow) {
         this.calls = calls;
+        this.reconnectWindow = reconnectWindow;
         this.stub = ActivityServiceGrpc.newBlockingStub(channel);
     }
 
@@ -32,8 +36,10 @@ public final class ActivityClient {
     /**
      * Follows {@code WatchActivity}, handing each event and heartbeat to {@code listener} until it returns false or
      * the thread is interrupted. When the stream breaks with {@code UNAVAILABLE} (a tracker restart, a lost
-     * connection) it reconnects with backoff from the last event's sequence or heartbeat cursor, so nothing is lost
-     * or repeated; after the retry policy's attempts fail in a row it gives up with {@link UnavailableException}.
+     * connection) it reconnects with the retry policy's backoff from the last event's sequence or heartbeat cursor,
+     * so nothing is lost or repeated; when reconnecting has failed for longer than the client's
+     * {@linkplain AscentClient.Builder#streamReconnectWindow stream reconnect window} (default 60 s) it gives up with
+     * {@link UnavailableException}. With {@link RetryPolicy#NONE} it does not reconnect.
      * Other failures end it with the matching {@link AscentException}.
      *
      * @return the cursor to resume from later
@@ -41,6 +47,7 @@ public final class ActivityClient {
     public long follow(WatchActivityRequest request, Predicate<WatchActivityResponse> listener) {
         long cursor = request.getAfterSequence();
         int failures = 0;
+        long failingSince = 0;
         while (!Thread.currentThread().isInterrupted()) {
             Context.CancellableContext context = Context.current().withCancellation();
             Context previous = context.attach();
@@ -50,6 +57,7 @@ public final class ActivityClient {
                 while (stream.hasNext()) {
                     WatchActivityResponse next = stream.next();
                     failures = 0;
+                    failingSince = 0;
                     cursor = next.hasEvent() ? next.getEvent().getSequence()
                             : Math.max(cursor, next.getHeartbeat().getCursor());
                     if (!listener.test(next)) {
@@ -58,7 +66,15 @@ public final class ActivityClient {
                 }
                 return cursor;
             } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || ++failures >= calls.policy().maxAttempts()) {
+                // A restart takes longer than the few quick attempts of a unary call, so the stream keeps trying for
+                // the whole reconnect window, and counts failures only to grow the backoff.
+                long now = System.nanoTime();
+                if (failures == 0) {
+                    failingSince = now;
+                }
+                failures++;
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || calls.policy().maxAttempts() <= 1
+                        || now - failingSince >= reconnectWindow.toNanos()) {
                     throw AscentException.from(e);
                 }
             } finally {

@@ -78,7 +78,7 @@ public final class AscentClient implements AutoCloseable {
         this.practice = new PracticeClient(calls, t);
         this.mentorship = new MentorshipClient(calls, t);
         this.reviews = new ReviewClient(calls, t);
-        this.activity = new ActivityClient(calls, t);
+        this.activity = new ActivityClient(calls, t, b.streamReconnectWindow);
     }
 
     public static Builder builder() {
@@ -181,6 +181,7 @@ public final class AscentClient implements AutoCloseable {
         private Duration deadline = Duration.ofSeconds(10);
         private File caFile;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Duration streamReconnectWindow = Duration.ofSeconds(60);
         private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
@@ -222,6 +223,19 @@ public final class AscentClient implements AutoCloseable {
         /** How safe calls are retried on UNAVAILABLE (default {@link RetryPolicy#DEFAULT}). */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy);
+            return this;
+        }
+
+        /**
+         * How long {@link ActivityClient#follow} keeps reconnecting a live stream that broke with UNAVAILABLE before
+         * it gives up (default 60 seconds, enough for a tracker restart). Waits between attempts follow the retry
+         * policy's backoff; with {@link RetryPolicy#NONE} the stream is not reconnected.
+         */
+        public Builder streamReconnectWindow(Duration window) {
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("streamReconnectWindow must not be negative");
+            }
+            this.streamReconnectWindow = window;
             return this;
         }
 

@@ -16,6 +16,11 @@ import dev.ascent.proto.tracker.v1.CreatePlanResponse;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.ActivityType;
+import dev.ascent.proto.tracker.v1.ListActivityRequest;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
+import dev.ascent.proto.tracker.v1.WatchActivityRequest;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -126,6 +131,57 @@ class ClientLibraryTest {
         } finally {
             if (!platform.isRunning("content")) {
                 platform.restart("content");
+            }
+        }
+    }
+
+    @Test
+    void followResumesAfterTheTrackerRestartsWithoutLosingOrRepeatingEvents() throws Exception {
+        String token = newUser("follower");
+        try (AscentClient client = platform.client(token)) {
+            String item = client.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SENIOR_MLE)
+                    .setHoursPerWeek(6).build()).getPlan().getItems(0).getName();
+            String plan = item.substring(0, item.indexOf("/items/"));
+            long after = client.progress().listActivity(ListActivityRequest.newBuilder().setParent(plan)
+                    .setPageSize(1).build()).getActivityEvents(0).getSequence();
+            // Every event, and the TIME_LOGGED ones (the first log also moves the item to IN_PROGRESS).
+            List<ActivityEvent> all = new CopyOnWriteArrayList<>();
+            List<ActivityEvent> events = new CopyOnWriteArrayList<>();
+            CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> client.activity().follow(
+                    WatchActivityRequest.newBuilder().setAfterSequence(after).setHeartbeatSeconds(1).build(), r -> {
+                        if (r.hasEvent()) {
+                            all.add(r.getEvent());
+                            if (r.getEvent().getType() == ActivityType.ACTIVITY_TYPE_TIME_LOGGED) {
+                                events.add(r.getEvent());
+                            }
+                        }
+                        return events.size() < 4;
+                    }));
+            for (int minutes = 1; minutes <= 2; minutes++) {
+                client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(minutes).build());
+            }
+            for (int i = 0; i < 100 && events.size() < 2; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(2, events.size(), "the first two events arrive before the restart");
+
+            platform.stop("tracker");
+            try {
+                platform.restart("tracker");
+            } finally {
+                if (!platform.isRunning("tracker")) {
+                    platform.restart("tracker");
+                }
+            }
+            for (int minutes = 3; minutes <= 4; minutes++) {
+                client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(minutes).build());
+            }
+            long cursor = following.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(1, 2, 3, 4), events.stream().map(ActivityEvent::getMinutes).toList());
+            assertEquals(events.get(3).getSequence(), cursor);
+            assertEquals(5, all.size(), all::toString);
+            for (int i = 1; i < all.size(); i++) {
+                assertTrue(all.get(i).getSequence() > all.get(i - 1).getSequence(), all::toString);
             }
         }
     }
