@@ -224,14 +224,12 @@ class CliTest {
                 .getAsJsonObject();
         assertEquals("PLAN_ITEM_STATUS_IN_PROGRESS", item2.get("status").getAsString());
 
-        // A completed practice session by its short name. The contract allows reviews of sessions, but this
-        // tracker refuses them for now (FAILED_PRECONDITION); the message shows the CLI sent a session's name.
+        // A completed practice session, by its short name, goes to the mentor's queue like an item.
         JsonObject session = object(ascent(mentee, "practice", "start", "feature-store", "--check", "1,2",
                 "--rating", "2", "--json"));
-        CliRun sessionReview = ascent(mentee, "review", "request", "practiceSessions/" + id(session));
-        assertEquals(ExitCodes.FAILED, sessionReview.exitCode, sessionReview::toString);
-        assertTrue(sessionReview.err.startsWith("ascent: failed precondition: reviews of practice sessions"),
-                sessionReview.err);
+        CliRun sessionReview = ok(ascent(mentee, "review", "request", "practiceSessions/" + id(session)));
+        assertTrue(array(ascent(mentor, "review", "queue", "--json")).toString()
+                .contains("practiceSessions/" + id(session)), sessionReview::toString);
 
         // Someone else's invitation, declined.
         String other = newUser("cli-other");
