@@ -30,8 +30,15 @@ final class NumberedSteps {
     List<String> take(String cleaned) {
         String rest = cleaned;
         Matcher lead = LEADING.matcher(rest);
-        if (lead.find() && Integer.parseInt(lead.group(1)) == expected - 1) {
-            rest = rest.substring(lead.end());
+        if (lead.find()) {
+            int number = Integer.parseInt(lead.group(1));
+            // The current step's own marker, or the next step written on a line of its own ("2. Draft ...").
+            if (number == expected - 1) {
+                rest = rest.substring(lead.end());
+            } else if (number == expected) {
+                rest = rest.substring(lead.end());
+                expected++;
+            }
         }
         List<String> steps = new ArrayList<>();
         int from = 0;

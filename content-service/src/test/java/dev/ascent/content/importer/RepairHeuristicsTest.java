@@ -122,4 +122,17 @@ class RepairHeuristicsTest {
         assertEquals("Follow these:\nOverall, testing early keeps the feedback loop short.", frozen.summary());
         assertEquals(new ParsedItem("Write tests first", 4), frozen.topics().get(0).items().get(0));
     }
+
+    @Test
+    void cleanNumberedStepsOnTheirOwnLinesLoseTheirNumbers() throws Exception {
+        String text = "Staff Platform Engineer\nCareer Guide\nTop Skills\n- Go\n- Kubernetes\nNext Steps\n"
+                + "1. Run a game day for your service\n2. Write the runbook you wish you had\n"
+                + "3. Mentor one engineer through an incident\n";
+        ParsedGuide g = new GuideParser().parse(text, null);
+        ParsedSection next = g.sections().stream().filter(s -> s.kind() == SectionKind.NEXT_STEPS).findFirst()
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("Run a game day for your service",
+                "Write the runbook you wish you had", "Mentor one engineer through an incident"),
+                next.topics().stream().flatMap(t -> t.items().stream()).map(ParsedItem::text).toList());
+    }
 }
