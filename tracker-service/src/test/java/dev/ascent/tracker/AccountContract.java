@@ -85,6 +85,21 @@ abstract class AccountContract {
     }
 
     @Test
+    void everyAccountRpcNeedsAToken() {
+        for (AccountServiceBlockingStub stub : List.of(anonymous, as(anonymous, "asc_unknown"))) {
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.createUser(CreateUserRequest.newBuilder()
+                    .setHandle("nobody").setDisplayName("No Body").build()));
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.createAccessToken(
+                    CreateAccessTokenRequest.getDefaultInstance()));
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.listAccessTokens(
+                    ListAccessTokensRequest.getDefaultInstance()));
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.revokeAccessToken(RevokeAccessTokenRequest
+                    .newBuilder().setName("users/admin/accessTokens/1").build()));
+        }
+    }
+
+    @Test
     void callsWithoutAValidTokenAreUnauthenticated() {
         assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
         assertStatus(Status.Code.UNAUTHENTICATED, () -> as(anonymous, "asc_wrong")
