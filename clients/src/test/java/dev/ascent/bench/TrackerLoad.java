@@ -3,8 +3,8 @@ package dev.ascent.bench;
 import com.google.protobuf.FieldMask;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
+import dev.ascent.common.testing.Bearer;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -144,13 +143,6 @@ public final class TrackerLoad {
     }
 
     private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return Bearer.token(token);
     }
 }
