@@ -36,17 +36,18 @@ final class ItemCommands implements Runnable {
         @Option(names = "--plan", paramLabel = "PLAN", description = "plan of the item (default: current plan)")
         String plan;
 
-        SetStatus(Cli cli) {
-            super(cli);
-        }
+        private final PlanItemStatus status;
 
-        abstract PlanItemStatus status();
+        SetStatus(Cli cli, PlanItemStatus status) {
+            super(cli);
+            this.status = status;
+        }
 
         @Override
         int run(AscentClient client) {
             String name = refs(client).item(item, plan);
             PlanItem updated = client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                    .setPlanItem(PlanItem.newBuilder().setName(name).setStatus(status()))
+                    .setPlanItem(PlanItem.newBuilder().setName(name).setStatus(status))
                     .setUpdateMask(FieldMask.newBuilder().addPaths("status")).build()).getPlanItem();
             if (json) {
                 Json.print(cli.out, updated);
@@ -61,36 +62,21 @@ final class ItemCommands implements Runnable {
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Marks an item in progress.")
     static final class Start extends SetStatus {
         Start(Cli cli) {
-            super(cli);
-        }
-
-        @Override
-        PlanItemStatus status() {
-            return PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS;
+            super(cli, PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS);
         }
     }
 
     @Command(name = "done", mixinStandardHelpOptions = true, description = "Marks an item done.")
     static final class Done extends SetStatus {
         Done(Cli cli) {
-            super(cli);
-        }
-
-        @Override
-        PlanItemStatus status() {
-            return PlanItemStatus.PLAN_ITEM_STATUS_DONE;
+            super(cli, PlanItemStatus.PLAN_ITEM_STATUS_DONE);
         }
     }
 
     @Command(name = "skip", mixinStandardHelpOptions = true, description = "Leaves an item out on purpose.")
     static final class Skip extends SetStatus {
         Skip(Cli cli) {
-            super(cli);
-        }
-
-        @Override
-        PlanItemStatus status() {
-            return PlanItemStatus.PLAN_ITEM_STATUS_SKIPPED;
+            super(cli, PlanItemStatus.PLAN_ITEM_STATUS_SKIPPED);
         }
     }
 
