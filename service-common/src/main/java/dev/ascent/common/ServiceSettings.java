@@ -81,6 +81,10 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         p.put("datasources.default.driver-class-name", embedded() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         p.put("datasources.default.dialect", "MYSQL");
         p.put("datasources.default.schema-generate", "NONE");
+        // Every statement reads the latest committed rows. Writers lock their aggregate's root row first and read
+        // after the lock, so they see every earlier writer's commit; under InnoDB's default REPEATABLE READ they
+        // would read a snapshot taken before the lock and write stale values back (docs/ARCHITECTURE.md).
+        p.put("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED");
         p.put("flyway.datasources.default.enabled", true);
         p.put("flyway.datasources.default.locations", "classpath:db/migration");
         p.putAll(extra);

@@ -13,6 +13,7 @@ import dev.ascent.proto.tracker.v1.MentorshipServiceGrpc;
 import dev.ascent.proto.tracker.v1.Mentorship;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
+import dev.ascent.proto.tracker.v1.PracticeServiceGrpc;
 import dev.ascent.proto.tracker.v1.ProgressServiceGrpc;
 import dev.ascent.proto.tracker.v1.RespondToInvitationRequest;
 import dev.ascent.proto.tracker.v1.ReviewServiceGrpc;
@@ -66,6 +67,10 @@ public final class Mentors {
 
     public ProgressServiceGrpc.ProgressServiceBlockingStub progress(User u) {
         return as(ProgressServiceGrpc.newBlockingStub(channel), u.token());
+    }
+
+    public PracticeServiceGrpc.PracticeServiceBlockingStub practice(User u) {
+        return as(PracticeServiceGrpc.newBlockingStub(channel), u.token());
     }
 
     public MentorshipServiceGrpc.MentorshipServiceBlockingStub mentorships(User u) {

@@ -19,4 +19,7 @@ public interface PlanRepository extends CrudRepository<PlanRow, Long> {
 
     @Query("UPDATE plan SET logged_minutes = logged_minutes + :minutes WHERE id = :id")
     void addLoggedMinutes(long id, long minutes);
+
+    @Query("UPDATE plan SET version = version + 1, update_time = :nowMicros WHERE id = :id")
+    void touch(long id, long nowMicros);
 }

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.plan;
 
+import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.access.Days;
@@ -336,12 +337,9 @@ public class PlanService {
         }
     }
 
+    /** Moves the plan's version (its etag) once per write, in SQL, so no other column is written back. */
     private void touchPlan(PlanRow plan, Instant now) {
-        PlanRow current = plans.findById(plan.id()).orElseThrow();
-        plans.update(new PlanRow(current.id(), current.userId(), current.title(), current.targetRole(),
-                current.roleTitle(), current.roleRevision(), current.minutesPerWeek(), current.startDay(),
-                current.targetDay(), current.timeZone(), current.skillRatings(), current.archived(),
-                current.loggedMinutes(), current.lastActivityTime(), current.version() + 1, current.createTime(), now));
+        plans.touch(plan.id(), InstantMicros.toMicros(now));
     }
 
     private List<PlanItemRow> renumber(List<PlanItemRow> rows, Instant now) {

@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * Expires sessions left ACTIVE for {@link PracticeSessionRow#EXPIRY_GRACE} past their deadline. Nothing runs in
- * the background: every practice call first expires the owner's overdue sessions, in a transaction of its own, so
- * the call then reads (or refuses to change) the expired state, and the expiry is recorded exactly once.
+ * the background: every practice call first expires the owner's overdue sessions, in a transaction of its own that
+ * commits before the call's own transaction opens (never nested: that would hold two pooled connections at once),
+ * so the call then reads (or refuses to change) the expired state, and the expiry is recorded exactly once.
  */
 @Singleton
 public class PracticeExpiry {
@@ -26,7 +27,7 @@ public class PracticeExpiry {
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public void expireOverdue(long ownerId, String ownerHandle) {
         Instant now = clock.instant();
         long cutoff = InstantMicros.toMicros(now.minus(PracticeSessionRow.EXPIRY_GRACE));

@@ -94,6 +94,7 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         PracticeCommands.Update command = PracticeRequests.update(request, name);
+        writes.expireOverdue(caller, name.handle());
         reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePracticeSession",
                 UpdatePracticeSessionResponse.parser(), () -> UpdatePracticeSessionResponse.newBuilder()
                         .setPracticeSession(PracticeProtoMapper.session(writes.update(caller, name, command)))
@@ -106,6 +107,7 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         PracticeCommands.Complete command = PracticeRequests.complete(request);
+        writes.expireOverdue(caller, name.handle());
         reply(response, idempotency.run(caller, request.getRequestId(), "CompletePracticeSession",
                 CompletePracticeSessionResponse.parser(), () -> {
                     PracticeWrites.Completed done = writes.complete(caller, name, command);
@@ -121,6 +123,7 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
                                        StreamObserver<AbandonPracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
+        writes.expireOverdue(caller, name.handle());
         reply(response, idempotency.run(caller, request.getRequestId(), "AbandonPracticeSession",
                 AbandonPracticeSessionResponse.parser(), () -> AbandonPracticeSessionResponse.newBuilder()
                         .setPracticeSession(PracticeProtoMapper.session(writes.abandon(caller, name,

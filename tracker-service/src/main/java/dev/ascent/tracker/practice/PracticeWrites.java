@@ -103,18 +103,33 @@ public class PracticeWrites {
         return new PracticeView(abandoned, locked.steps, locked.owner.handle());
     }
 
+    /**
+     * Expires the owner's overdue sessions in a transaction of its own. The endpoint calls this before a write's
+     * transaction opens (a write with a request_id opens it early), so a write never holds one connection while
+     * waiting for a second: a nested transaction could exhaust the pool under concurrency.
+     */
+    public void expireOverdue(Caller caller, String handle) {
+        UserRow owner = access.writableOwner(caller, handle, "users/" + handle);
+        expiry.expireOverdue(owner.id(), owner.handle());
+    }
+
     private record Locked(UserRow owner, PracticeSessionRow session, List<PracticeStepRow> steps) {
     }
 
     private Locked lock(Caller caller, PracticeNames.SessionName name, String etag) {
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
-        expiry.expireOverdue(owner.id(), owner.handle());
         PracticeSessionRow session = sessions.findByIdForUpdate(name.sessionId())
                 .filter(s -> s.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         if (etag != null && !etag.isEmpty() && !etag.equals(session.etag())) {
             throw ApiException.aborted("STALE_ETAG", name.name() + " changed since etag " + etag
                     + "; read it again and retry");
+        }
+        if (session.active() && clock.instant().isAfter(session.expiryTime())) {
+            // Past its grace period but not yet expired by expireOverdue (a caller that skipped it): refuse, as the
+            // expired session would be refused.
+            throw ApiException.failedPrecondition("SESSION_NOT_ACTIVE", name.name() + " is past its deadline and "
+                    + "expires; only ACTIVE sessions change");
         }
         if (!session.active()) {
             throw ApiException.failedPrecondition("SESSION_NOT_ACTIVE", name.name() + " is "
