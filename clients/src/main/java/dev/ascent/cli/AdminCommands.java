@@ -1,6 +1,9 @@
 package dev.ascent.cli;
 
 import dev.ascent.client.AscentClient;
+import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
+import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
+import dev.ascent.proto.tracker.v1.ConsistencyDrift;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.CreateUserResponse;
 import java.util.List;
@@ -11,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ascent admin create-user}: needs the admin token. */
+/** {@code ascent admin create-user | check}: need the admin token. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration (needs the admin token).",
-        subcommands = {AdminCommands.CreateUser.class})
+        subcommands = {AdminCommands.CreateUser.class, AdminCommands.Check.class})
 final class AdminCommands implements Runnable {
 
     @Spec
@@ -21,7 +24,7 @@ final class AdminCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: create-user");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: create-user, check");
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,
@@ -53,6 +56,53 @@ final class AdminCommands implements Runnable {
             }
             cli.out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Recomputes every stored counter and rollup from the raw rows (time entries, practice "
+                    + "steps) and lists what differs. Exits 0 when nothing differs, 1 when something does.",
+                    "With --repair, also sets the stored values to the recomputed ones (each plan and session "
+                            + "under its lock; safe while the platform runs)."})
+    static final class Check extends ClientCommand {
+        @Option(names = "--repair", description = "fix what differs")
+        boolean repair;
+        @Option(names = "--page-size", paramLabel = "N", description = "plans or sessions per call (default: 200)")
+        int pageSize;
+
+        Check(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            int plans = 0;
+            int sessions = 0;
+            int drifts = 0;
+            String token = "";
+            do {
+                CheckConsistencyResponse page = client.admin().checkConsistency(CheckConsistencyRequest.newBuilder()
+                        .setRepair(repair).setPageSize(pageSize).setPageToken(token).build());
+                plans += page.getPlansChecked();
+                sessions += page.getSessionsChecked();
+                for (ConsistencyDrift d : page.getDriftsList()) {
+                    drifts++;
+                    if (json) {
+                        Json.print(cli.out, d);
+                    } else {
+                        cli.out.printf("%s %s: stored %d, recomputed %d%s%n", d.getResource(), d.getField(),
+                                d.getStored(), d.getExpected(), repair ? " (repaired)" : "");
+                    }
+                }
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            if (!json) {
+                cli.out.printf("checked %d plans and %d practice sessions: %s%n", plans, sessions, drifts == 0
+                        ? "consistent" : drifts + (drifts == 1 ? " value differs" : " values differ")
+                        + (repair ? ", repaired" : "; run with --repair to fix"));
+            }
+            cli.out.flush();
+            return drifts == 0 || repair ? 0 : 1;
         }
     }
 }

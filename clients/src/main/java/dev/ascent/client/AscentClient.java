@@ -54,6 +54,7 @@ public final class AscentClient implements AutoCloseable {
     private final Duration deadline;
     private final ContentClient contentClient;
     private final AccountClient accounts;
+    private final AdminClient admin;
     private final PlanClient plans;
     private final ProgressClient progress;
     private final PracticeClient practice;
@@ -73,6 +74,7 @@ public final class AscentClient implements AutoCloseable {
         Calls calls = new Calls(b.retryPolicy);
         this.contentClient = new ContentClient(calls, c);
         this.accounts = new AccountClient(calls, t);
+        this.admin = new AdminClient(calls, t);
         this.plans = new PlanClient(calls, t);
         this.progress = new ProgressClient(calls, t);
         this.practice = new PracticeClient(calls, t);
@@ -93,6 +95,11 @@ public final class AscentClient implements AutoCloseable {
     /** Users and access tokens. */
     public AccountClient accounts() {
         return accounts;
+    }
+
+    /** Administration: the consistency check. Needs the admin token. */
+    public AdminClient admin() {
+        return admin;
     }
 
     /** Learning plans and their items. */
