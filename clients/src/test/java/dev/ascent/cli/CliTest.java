@@ -351,6 +351,19 @@ class CliTest {
     }
 
     @Test
+    void adminCheckRecomputesTheCountersAndSaysWhetherAnythingDiffers() {
+        String token = newUser("cli-check");
+        assertEquals(0, ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer",
+                "--hours-per-week", "5").exitCode);
+        CliRun check = ascent(PackagedPlatform.ADMIN_TOKEN, "admin", "check", "--page-size", "1");
+        assertEquals(0, check.exitCode, check::toString);
+        assertTrue(check.out.matches("(?s)checked [1-9][0-9]* plans and [0-9]+ practice sessions: consistent\\s*"),
+                check.out);
+        CliRun notAdmin = ascent(token, "admin", "check");
+        assertEquals(ExitCodes.AUTH, notAdmin.exitCode, notAdmin::toString);
+    }
+
+    @Test
     void failuresPrintOneLineAndExitWithDistinctCodes() {
         CliRun notFound = ascent(null, "role", "no-such-role");
         assertEquals(ExitCodes.NOT_FOUND, notFound.exitCode, notFound::toString);
