@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -42,21 +43,36 @@ public class Idempotency {
 
     public <T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
                                      Supplier<T> write) {
+        return run(caller, requestId, method, parser, () -> null, ignored -> write.get());
+    }
+
+    /**
+     * As {@link #run(Caller, String, String, Parser, Supplier)}, with a {@code prepare} step that runs once, after
+     * a retry has been ruled out and before the write's transaction opens: the place for a call to another service,
+     * so no transaction (and no pooled connection) waits on it.
+     */
+    public <P, T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
+                                        Supplier<P> prepare, Function<P, T> write) {
         if (requestId == null || requestId.isEmpty()) {
-            return write.get();
+            return write.apply(prepare.get());
         }
         if (!REQUEST_ID.matcher(requestId).matches()) {
             throw ApiException.invalid("request_id", "must be 1 to 64 letters, digits or . _ : - (a UUID is ideal)");
         }
+        Optional<T> first = stored(caller, requestId, method, parser);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        P prepared = prepare.get();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<T> stored = stored(caller, requestId, method, parser);
+            Optional<T> stored = attempt == 0 ? Optional.empty() : stored(caller, requestId, method, parser);
             if (stored.isPresent()) {
                 return stored.get();
             }
             try {
                 return transactions.executeWrite(status -> {
                     claim(caller, requestId, method);
-                    T response = write.get();
+                    T response = write.apply(prepared);
                     saveResponse(caller, requestId, response);
                     return response;
                 });

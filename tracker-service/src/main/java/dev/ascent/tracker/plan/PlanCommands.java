@@ -8,6 +8,8 @@ import java.util.Set;
 public final class PlanCommands {
 
     public static final int MAX_NOTES = 4000;
+    /** Items per plan: keeps a whole plan (GetPlan, and the stored response of a retried write) a few MB at most. */
+    public static final int MAX_ITEMS = 200;
     public static final int MAX_TITLE = 300;
     public static final int MAX_ESTIMATE_MINUTES = 100 * 60;
     public static final double MAX_HOURS_PER_WEEK = 80;

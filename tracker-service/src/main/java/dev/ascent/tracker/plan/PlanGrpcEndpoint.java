@@ -55,8 +55,8 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String parent = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         PlanCommands.CreatePlan command = PlanRequests.create(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "CreatePlan", CreatePlanResponse.parser(),
-                () -> CreatePlanResponse.newBuilder()
-                        .setPlan(PlanProtoMapper.plan(plans.create(caller, parent, command), true)).build()));
+                () -> plans.role(caller, parent, command), role -> CreatePlanResponse.newBuilder()
+                        .setPlan(PlanProtoMapper.plan(plans.create(caller, role, command), true)).build()));
     }
 
     @Override

@@ -51,22 +51,26 @@ public class PlanService {
         this.clock = clock;
     }
 
-    /** Fetches the role first (no transaction is open while the content service answers), then stores the plan. */
-    public PlanView create(Caller caller, String parentHandle, PlanCommands.CreatePlan command) {
+    /**
+     * The role a new plan is built from, asked of the content service. Call it with no transaction open (the
+     * endpoint does, before the write's transaction), so a slow content service holds no connection or lock.
+     */
+    public RoleSnapshot role(Caller caller, String parentHandle, PlanCommands.CreatePlan command) {
         if (!parentHandle.equals(caller.handle())) {
             access.writableOwner(caller, parentHandle, "users/" + parentHandle);
         }
-        RoleSnapshot role = content.role(command.targetRole()).orElseThrow(() -> ApiException.invalid(
+        return content.role(command.targetRole()).orElseThrow(() -> ApiException.invalid(
                 "target_role", command.targetRole() + " is not in the catalog"));
-        return store(caller, role, command);
     }
 
     @Transactional
-    PlanView store(Caller caller, RoleSnapshot role, PlanCommands.CreatePlan command) {
+    public PlanView create(Caller caller, RoleSnapshot role, PlanCommands.CreatePlan command) {
         Instant now = clock.instant();
         int today = Days.today(clock, command.timeZone());
         int start = command.startDay() == null ? today : command.startDay();
-        List<PlanDraft> drafts = PlanBuilder.build(role, command.ratings());
+        List<PlanDraft> all = PlanBuilder.build(role, command.ratings());
+        // The builder orders by priority, so a role with more material than a plan holds loses its least urgent.
+        List<PlanDraft> drafts = all.subList(0, Math.min(all.size(), PlanCommands.MAX_ITEMS));
         long total = drafts.stream().mapToLong(PlanDraft::estimatedMinutes).sum();
         int minutesPerWeek;
         if (command.hoursPerWeek() > 0) {
@@ -154,6 +158,10 @@ public class PlanService {
         requireActive(locked.plan);
         Instant now = clock.instant();
         List<PlanItemRow> rows = new ArrayList<>(locked.items);
+        if (rows.size() >= PlanCommands.MAX_ITEMS) {
+            throw ApiException.failedPrecondition("PLAN_FULL", name.name() + " already has "
+                    + PlanCommands.MAX_ITEMS + " items, the most a plan holds");
+        }
         int position = command.position() <= 0 || command.position() > rows.size() ? rows.size()
                 : command.position() - 1;
         ItemKind kind = command.kind() == null ? ItemKind.CUSTOM : command.kind();

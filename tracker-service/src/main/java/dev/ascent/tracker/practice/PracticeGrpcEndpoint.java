@@ -55,8 +55,9 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         String parent = parent(caller, request.getParent());
         PracticeCommands.Start command = PracticeRequests.start(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "StartPracticeSession",
-                StartPracticeSessionResponse.parser(), () -> StartPracticeSessionResponse.newBuilder()
-                        .setPracticeSession(PracticeProtoMapper.session(starter.start(caller, parent, command)))
+                StartPracticeSessionResponse.parser(), () -> starter.source(caller, parent, command),
+                copy -> StartPracticeSessionResponse.newBuilder()
+                        .setPracticeSession(PracticeProtoMapper.session(starter.start(caller, copy, command)))
                         .build()));
     }
 

@@ -35,19 +35,21 @@ public class StartPractice {
         this.clock = clock;
     }
 
-    /** Only for the caller: PERMISSION_DENIED for anyone else, as the contract says, whether they exist or not. */
-    public PracticeView start(Caller caller, String parentHandle, PracticeCommands.Start command) {
+    /**
+     * The prompt's or checklist's steps, asked of the content service. Only for the caller: PERMISSION_DENIED for
+     * anyone else, as the contract says, whether they exist or not. Call it with no transaction open (the endpoint
+     * does, before the write's transaction), so a slow content service holds no connection or lock.
+     */
+    public PracticeSources.Copy source(Caller caller, String parentHandle, PracticeCommands.Start command) {
         if (!parentHandle.equals(caller.handle())) {
             throw ApiException.permissionDenied("practice sessions are started by their owner; use parent "
                     + caller.name() + " or leave it empty");
         }
-        // Asked with no transaction open, so a slow content service holds no locks; nothing is stored if it fails.
-        PracticeSources.Copy copy = sources.copy(command.source());
-        return store(caller, copy, command);
+        return sources.copy(command.source());
     }
 
     @Transactional
-    PracticeView store(Caller caller, PracticeSources.Copy copy, PracticeCommands.Start command) {
+    public PracticeView start(Caller caller, PracticeSources.Copy copy, PracticeCommands.Start command) {
         PlanItemRow item = command.planItem() == null ? null : links.link(caller, command.planItem());
         Instant now = clock.instant();
         long id = Ids.next(clock);
