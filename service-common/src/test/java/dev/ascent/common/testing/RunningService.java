@@ -2,8 +2,13 @@ package dev.ascent.common.testing;
 
 import dev.ascent.common.ServiceSettings;
 import dev.ascent.common.ServiceSpec;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.MethodDescriptor;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import java.nio.file.Path;
@@ -21,7 +26,8 @@ public final class RunningService implements AutoCloseable {
     private RunningService(ApplicationContext context) {
         this.context = context;
         this.port = context.getBean(GrpcEmbeddedServer.class).getPort();
-        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                .intercept(new DefaultDeadline()).build();
     }
 
     /**
@@ -62,6 +68,15 @@ public final class RunningService implements AutoCloseable {
 
     public String target() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Calls made without a deadline get two minutes, so a server that never answers fails the test. */
+    private static final class DefaultDeadline implements ClientInterceptor {
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            return next.newCall(method, options.getDeadline() == null
+                    ? options.withDeadlineAfter(2, TimeUnit.MINUTES) : options);
+        }
     }
 
     @Override
