@@ -15,6 +15,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
     public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
 
     public static final String HOME_VARIABLE = "ASCENT_HOME";
+    public static final int DEFAULT_POOL_SIZE = 10;
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
 
     public static ServiceSettings fromEnvironment(ServiceSpec spec, Map<String, String> env) {
@@ -24,6 +25,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         Map<String, Object> extra = new LinkedHashMap<>();
         putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
         putIfSet(extra, "ascent.admin-token", env.get(AdminToken.VARIABLE));
+        extra.put("datasources.default.maximum-pool-size", poolSize(spec, env.get(spec.dbPoolSizeVariable())));
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
             return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "",
@@ -41,6 +43,23 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
 
     public static String embeddedUrl(Path fileWithoutSuffix) {
         return "jdbc:h2:file:" + fileWithoutSuffix + H2_OPTIONS;
+    }
+
+    /** Connections in the pool: 10 by default; every call holds at most one at a time. */
+    private static int poolSize(ServiceSpec spec, String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_POOL_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(value.trim());
+            if (size >= 1 && size <= 1000) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupException(spec.dbPoolSizeVariable() + " must be a number from 1 to 1000, not '" + value
+                + "'");
     }
 
     private static int parsePort(ServiceSpec spec, String value) {

@@ -28,4 +28,8 @@ public record ServiceSpec(String name, String envPrefix, int defaultPort) {
     public String dbPasswordVariable() {
         return envPrefix + "_DB_PASSWORD";
     }
+
+    public String dbPoolSizeVariable() {
+        return envPrefix + "_DB_POOL_SIZE";
+    }
 }

@@ -46,6 +46,18 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void thePoolSizeComesFromItsVariableAndEveryTransactionReadsCommittedRows() {
+        Map<String, Object> defaults = ServiceSettings.fromEnvironment(SPEC, Map.of()).properties();
+        assertEquals(10, defaults.get("datasources.default.maximum-pool-size"));
+        assertEquals("TRANSACTION_READ_COMMITTED", defaults.get("datasources.default.transaction-isolation"));
+        assertEquals(32, ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_POOL_SIZE", "32")).properties()
+                .get("datasources.default.maximum-pool-size"));
+        StartupException e = assertThrows(StartupException.class,
+                () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_POOL_SIZE", "0")));
+        assertEquals("ASCENT_DEMO_DB_POOL_SIZE must be a number from 1 to 1000, not '0'", e.getMessage());
+    }
+
+    @Test
     void aPortInUseNamesThePortAndTheVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),

@@ -300,6 +300,58 @@ public abstract class WriteConcurrencyContract {
         }
     }
 
+    /**
+     * Four times as many concurrent writers as pooled connections, with request_ids (each write's transaction opens
+     * early) and practice writes that expire overdue sessions first: every call finishes, none times out waiting for
+     * a second connection while holding one.
+     */
+    @Test
+    void fourTimesThePoolSizeOfWritersAllFinish() throws Exception {
+        int pool = 4;
+        RunningService small = tracker.startAnotherInstance(Map.of("ascent.content.target",
+                ContentProcess.shared().target(), "datasources.default.maximum-pool-size", pool));
+        try {
+            Mentors via = new Mentors(small.channel());
+            Mentors.User eng = via.user("pool");
+            Plan plan = via.plan(eng);
+            List<PracticeSession> sessions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sessions.add(via.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource("designPrompts/feature-store").setTimeBoxMinutes(240).build()).getPracticeSession());
+            }
+            int calls = 8 * 4 * pool;
+            ExecutorService writers = Executors.newFixedThreadPool(4 * pool);
+            try {
+                List<Future<Object>> done = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    int n = i;
+                    done.add(writers.submit(() -> switch (n % 4) {
+                        case 0 -> via.plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(n % 8)
+                                .getName()).setMinutes(1).setRequestId(UUID.randomUUID().toString()).build());
+                        case 1 -> via.practice(eng).updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                                .setName(sessions.get(n % 4).getName()).setNotes("n" + n)
+                                .setRequestId(UUID.randomUUID().toString()).build());
+                        case 2 -> via.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                                .setSource("designPrompts/feature-store").setPlanItem(plan.getItems(8).getName())
+                                .setRequestId(UUID.randomUUID().toString()).build());
+                        default -> via.plans(eng).updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                .setPlanItem(PlanItem.newBuilder().setName(plan.getItems(n % 8).getName())
+                                        .setNotes("n" + n)).setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                                .setRequestId(UUID.randomUUID().toString()).build());
+                    }));
+                }
+                for (Future<Object> f : done) {
+                    f.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                writers.shutdownNow();
+            }
+            assertCountersMatchRawRows(id(plan.getName()));
+        } finally {
+            small.close();
+        }
+    }
+
     // ---- mentorship and reviews ----
 
     @ParameterizedTest(name = "{0} instance(s)")
