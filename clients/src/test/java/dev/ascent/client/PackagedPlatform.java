@@ -1,13 +1,14 @@
 package dev.ascent.client;
 
+import dev.ascent.common.testing.TcpProxy;
 import dev.ascent.common.testing.TestDatabase;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,25 @@ public final class PackagedPlatform implements AutoCloseable {
 
     private final Path home;
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final List<TestDatabase> databases = new ArrayList<>();
+    private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
+    private final Options options;
+    private TcpProxy trackerDbProxy;
+    private TcpProxy contentProxy;
     private final int contentPort;
     private final int trackerPort;
 
     private TestDatabase.Engine engine;
 
-    private PackagedPlatform(Path home, int contentPort, int trackerPort) {
+    /**
+     * How to start: the tracker's database connections and its calls to the content service can go through a
+     * {@link TcpProxy} each (for fault tests), and the tracker can get extra environment variables.
+     */
+    public record Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv) {
+        public static final Options PLAIN = new Options(false, false, Map.of());
+    }
+
+    private PackagedPlatform(Path home, int contentPort, int trackerPort, Options options) {
+        this.options = options;
         this.home = home;
         this.contentPort = contentPort;
         this.trackerPort = trackerPort;
@@ -37,8 +50,12 @@ public final class PackagedPlatform implements AutoCloseable {
 
     /** Starts both services; with {@code engine} MYSQL each gets a fresh database on the test server. */
     public static PackagedPlatform start(TestDatabase.Engine engine) throws Exception {
+        return start(engine, Options.PLAIN);
+    }
+
+    public static PackagedPlatform start(TestDatabase.Engine engine, Options options) throws Exception {
         Path home = Files.createTempDirectory("ascent-e2e");
-        PackagedPlatform platform = new PackagedPlatform(home, freePort(), freePort());
+        PackagedPlatform platform = new PackagedPlatform(home, freePort(), freePort(), options);
         platform.engine = engine;
         try {
             platform.launch("content", engine);
@@ -84,12 +101,29 @@ public final class PackagedPlatform implements AutoCloseable {
         env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
         env.put("ASCENT_TRACKER_PORT", Integer.toString(trackerPort));
         env.put("ASCENT_CONTENT_TARGET", contentTarget());
+        boolean tracker = service.equals("tracker");
+        if (tracker && options.contentThroughProxy()) {
+            if (contentProxy == null) {
+                contentProxy = TcpProxy.start("127.0.0.1", contentPort);
+            }
+            env.put("ASCENT_CONTENT_TARGET", "127.0.0.1:" + contentProxy.port());
+        }
         if (engine == TestDatabase.Engine.MYSQL) {
-            TestDatabase db = TestDatabase.mysql();
-            databases.add(db);
-            env.put(prefix + "_DB_URL", db.url());
+            TestDatabase db = databases.computeIfAbsent(service, s -> TestDatabase.mysql());
+            String url = db.url();
+            if (tracker && options.trackerDbThroughProxy()) {
+                URI server = URI.create(url.substring("jdbc:".length()));
+                if (trackerDbProxy == null) {
+                    trackerDbProxy = TcpProxy.start(server.getHost(), server.getPort());
+                }
+                url = "jdbc:mysql://127.0.0.1:" + trackerDbProxy.port() + server.getPath();
+            }
+            env.put(prefix + "_DB_URL", url);
             env.put(prefix + "_DB_USER", db.user());
             env.put(prefix + "_DB_PASSWORD", db.password());
+        }
+        if (tracker) {
+            env.putAll(options.trackerEnv());
         }
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(service + ".log").toFile()));
@@ -125,13 +159,30 @@ public final class PackagedPlatform implements AutoCloseable {
         }
     }
 
-    /** Starts a stopped service again on its port and data, and waits until both are SERVING. */
+    /** Kills one service with SIGKILL (kill -9): no shutdown hook, no graceful drain. */
+    void kill(String service) throws InterruptedException {
+        Process p = processes.remove(service);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a stopped service again on its port and database, and waits until both are SERVING. */
     void restart(String service) throws Exception {
-        if (engine == TestDatabase.Engine.MYSQL) {
-            throw new UnsupportedOperationException("restart keeps the H2 files; MySQL databases are per launch");
-        }
         launch(service, engine);
         awaitServing(Duration.ofSeconds(90));
+    }
+
+    /** The database of "content" or "tracker" (MySQL only). */
+    TestDatabase database(String service) {
+        return databases.get(service);
+    }
+
+    TcpProxy trackerDbProxy() {
+        return trackerDbProxy;
+    }
+
+    TcpProxy contentProxy() {
+        return contentProxy;
     }
 
     boolean isRunning(String service) {
@@ -161,7 +212,13 @@ public final class PackagedPlatform implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        databases.forEach(TestDatabase::close);
+        if (trackerDbProxy != null) {
+            trackerDbProxy.close();
+        }
+        if (contentProxy != null) {
+            contentProxy.close();
+        }
+        databases.values().forEach(TestDatabase::close);
     }
 
     private static int freePort() throws IOException {

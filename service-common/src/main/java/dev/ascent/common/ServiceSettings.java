@@ -104,6 +104,9 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         // after the lock, so they see every earlier writer's commit; under InnoDB's default REPEATABLE READ they
         // would read a snapshot taken before the lock and write stale values back (docs/ARCHITECTURE.md).
         p.put("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED");
+        // While the database is away a call waits this long for a connection, then fails UNAVAILABLE (retryable)
+        // instead of hanging for Hikari's default 30 s.
+        p.put("datasources.default.connection-timeout", 5000);
         p.put("flyway.datasources.default.enabled", true);
         p.put("flyway.datasources.default.locations", "classpath:db/migration");
         p.putAll(extra);

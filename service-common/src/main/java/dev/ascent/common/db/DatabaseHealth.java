@@ -12,6 +12,12 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -19,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code grpc.health.v1.Health} truthful: SERVING only while the database answers. Checked at start-up and
- * every few seconds; on shutdown every service turns NOT_SERVING first, so load balancers stop sending new calls
- * while the server lets in-flight calls finish.
+ * every second; a probe that has not answered within a second counts as down (while the database is away, taking a
+ * pooled connection waits for the pool's connection timeout). On shutdown every service turns NOT_SERVING first, so
+ * load balancers stop sending new calls while the server lets in-flight calls finish.
  */
 @Singleton
 public class DatabaseHealth {
@@ -32,6 +39,13 @@ public class DatabaseHealth {
     private final List<String> serviceNames;
     private final AtomicReference<ServingStatus> current = new AtomicReference<>();
     private volatile String lastError = "";
+    private static final long PROBE_TIMEOUT_MILLIS = 1000;
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "database-health-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Boolean> inFlight;
 
     public DatabaseHealth(DataSource dataSource, DataSourceResolver resolver, HealthStatusManager health,
                           List<BindableService> services) {
@@ -49,9 +63,9 @@ public class DatabaseHealth {
         check();
     }
 
-    @Scheduled(fixedDelay = "${ascent.health.interval:2s}", initialDelay = "${ascent.health.interval:2s}")
+    @Scheduled(fixedDelay = "${ascent.health.interval:1s}", initialDelay = "${ascent.health.interval:1s}")
     void check() {
-        ServingStatus status = databaseAnswers() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        ServingStatus status = probe() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
         ServingStatus previous = current.getAndSet(status);
         if (previous == status) {
             return;
@@ -73,11 +87,34 @@ public class DatabaseHealth {
     void onShutdown(ShutdownEvent event) {
         LOG.info("stopped");
         health.enterTerminalState();
+        prober.shutdownNow();
+    }
+
+    /** The running probe's answer within {@link #PROBE_TIMEOUT_MILLIS}; a probe still waiting is not restarted. */
+    private synchronized boolean probe() {
+        if (prober.isShutdown()) {
+            return false;
+        }
+        if (inFlight == null || inFlight.isDone()) {
+            inFlight = prober.submit(this::databaseAnswers);
+        }
+        try {
+            return inFlight.get(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            lastError = "no answer within " + PROBE_TIMEOUT_MILLIS + " ms";
+            return false;
+        } catch (ExecutionException e) {
+            lastError = e.getCause().toString();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean databaseAnswers() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            return connection.isValid(1);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("database check failed", e);
             lastError = e.toString();

@@ -80,8 +80,11 @@ public class StatusMapper {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // Micronaut Data's ConnectionException: a pooled connection died under the call (Hikari's "Connection
+            // is closed" carries no SQLState), as when the database goes away mid-transaction.
             if (t.getClass().getName().endsWith("CannotGetJdbcConnectionException")
-                    || t.getClass().getName().endsWith("CannotCreateTransactionException")) {
+                    || t.getClass().getName().endsWith("CannotCreateTransactionException")
+                    || t.getClass().getName().equals("io.micronaut.data.connection.exceptions.ConnectionException")) {
                 return true;
             }
         }

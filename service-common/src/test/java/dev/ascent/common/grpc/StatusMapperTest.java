@@ -39,6 +39,10 @@ class StatusMapperTest {
         assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(wrapped).getStatus().getCode());
         RuntimeException refused = new RuntimeException(new SQLException("Communications link failure", "08S01"));
         assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(refused).getStatus().getCode());
+        // Found by FaultTest: a pooled connection cut under a call fails with Hikari's SQLState-less message.
+        RuntimeException cut = new io.micronaut.data.connection.exceptions.ConnectionException(
+                "Could not set JDBC Connection read-only: Connection is closed", new SQLException("Connection is closed"));
+        assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(cut).getStatus().getCode());
     }
 
     @Test
