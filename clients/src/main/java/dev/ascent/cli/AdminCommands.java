@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ascent admin create-user | check}: need the admin token. */
+/** {@code ascent admin create-user | check | backup | restore}: the administrator's commands. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration (needs the admin token).",
-        subcommands = {AdminCommands.CreateUser.class, AdminCommands.Check.class})
+        subcommands = {AdminCommands.CreateUser.class, AdminCommands.Check.class, BackupCommands.Backup.class,
+                BackupCommands.Restore.class})
 final class AdminCommands implements Runnable {
 
     @Spec
@@ -24,7 +25,7 @@ final class AdminCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: create-user, check");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: create-user, check, backup, restore");
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,

@@ -24,12 +24,17 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (AscentClient client = connection.open(cli)) {
+        try (AscentClient client = connection.open(cli, defaultDeadlineSeconds())) {
             return run(client);
         }
     }
 
     abstract int run(AscentClient client);
+
+    /** The deadline of each call when --deadline is not given. */
+    int defaultDeadlineSeconds() {
+        return 10;
+    }
 
     /** The caller's handle, asked once per command. */
     String me(AscentClient client) {

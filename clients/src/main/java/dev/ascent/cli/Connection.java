@@ -42,11 +42,16 @@ final class Connection {
     }
 
     AscentClient open(Cli cli) {
+        return open(cli, 10);
+    }
+
+    /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
+    AscentClient open(Cli cli, int defaultDeadlineSeconds) {
         Properties config = Config.load(cli.configFile());
         String ca = caFile != null ? caFile.getPath() : config.getProperty("ca-file");
         return AscentClient.builder().contentTarget(content(cli, config)).trackerTarget(tracker(cli, config))
                 .token(token(cli, config)).caFile(ca == null ? null : new File(ca))
-                .deadline(Duration.ofSeconds(deadlineSeconds == null ? 10 : deadlineSeconds)).build();
+                .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();
     }
 
     private static String first(String... values) {

@@ -74,7 +74,7 @@ public final class AscentClient implements AutoCloseable {
         Calls calls = new Calls(b.retryPolicy);
         this.contentClient = new ContentClient(calls, c);
         this.accounts = new AccountClient(calls, t);
-        this.admin = new AdminClient(calls, t);
+        this.admin = new AdminClient(calls, c, t);
         this.plans = new PlanClient(calls, t);
         this.progress = new ProgressClient(calls, t);
         this.practice = new PracticeClient(calls, t);
@@ -97,7 +97,7 @@ public final class AscentClient implements AutoCloseable {
         return accounts;
     }
 
-    /** Administration: the consistency check. Needs the admin token. */
+    /** Administration: the consistency check, backups. Needs the admin token. */
     public AdminClient admin() {
         return admin;
     }

@@ -76,7 +76,7 @@ public final class PackagedPlatform implements AutoCloseable {
         return "127.0.0.1:" + trackerPort;
     }
 
-    AscentClient client(String token) {
+    public AscentClient client(String token) {
         return AscentClient.builder().contentTarget(contentTarget()).trackerTarget(trackerTarget()).token(token)
                 .build();
     }
@@ -151,7 +151,7 @@ public final class PackagedPlatform implements AutoCloseable {
     }
 
     /** Stops one service ("content" or "tracker") gracefully; its port stays reserved for {@link #restart}. */
-    void stop(String service) throws InterruptedException {
+    public void stop(String service) throws InterruptedException {
         Process p = processes.remove(service);
         p.destroy();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -166,9 +166,11 @@ public final class PackagedPlatform implements AutoCloseable {
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Starts a stopped service again on its port and database, and waits until both are SERVING. */
-    void restart(String service) throws Exception {
-        launch(service, engine);
+    /** Starts stopped services again on their ports and databases, and waits until both are SERVING. */
+    public void restart(String... services) throws Exception {
+        for (String service : services) {
+            launch(service, engine);
+        }
         awaitServing(Duration.ofSeconds(90));
     }
 

@@ -1,6 +1,10 @@
 package dev.ascent.tracker.consistency;
 
+import dev.ascent.common.db.EmbeddedBackup;
+import dev.ascent.common.error.ApiException;
 import dev.ascent.proto.tracker.v1.AdminServiceGrpc;
+import dev.ascent.proto.tracker.v1.BackupDatabaseRequest;
+import dev.ascent.proto.tracker.v1.BackupDatabaseResponse;
 import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
 import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import dev.ascent.proto.tracker.v1.ConsistencyDrift;
@@ -13,10 +17,20 @@ public class AdminGrpcEndpoint extends AdminServiceGrpc.AdminServiceImplBase {
 
     private final Authenticator auth;
     private final ConsistencyChecker checker;
+    private final EmbeddedBackup backup;
 
-    public AdminGrpcEndpoint(Authenticator auth, ConsistencyChecker checker) {
+    public AdminGrpcEndpoint(Authenticator auth, ConsistencyChecker checker, EmbeddedBackup backup) {
         this.auth = auth;
         this.checker = checker;
+        this.backup = backup;
+    }
+
+    @Override
+    public void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> response) {
+        if (!auth.require().admin()) {
+            throw ApiException.permissionDenied("only an administrator can back up the database");
+        }
+        backup.stream(response, data -> BackupDatabaseResponse.newBuilder().setData(data).build());
     }
 
     @Override
