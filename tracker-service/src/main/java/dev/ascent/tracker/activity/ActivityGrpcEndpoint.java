@@ -72,7 +72,7 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
         ServerCallStreamObserver<WatchActivityResponse> out =
                 (ServerCallStreamObserver<WatchActivityResponse>) response;
         Watch watch = new Watch(caller.userId(), tokenHash(), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
-                cursor, out);
+                cursor, hub.bufferLimit(), out);
         out.setOnCancelHandler(() -> hub.remove(watch));
         out.setOnReadyHandler(() -> hub.resume(watch));
         hub.add(watch);

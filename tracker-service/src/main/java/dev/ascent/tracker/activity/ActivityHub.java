@@ -8,7 +8,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fans the activity table out to this instance's WatchActivity streams. One poller per instance reads every new
- * event by sequence (so writes through any instance sharing the database are seen) and hands each batch to the
- * live watchers; a watcher that is behind (resuming from a cursor, or whose client was slow) catches up from the
- * database on a worker, then turns live. Visibility (own events, ACTIVE mentees') is re-read with every batch, so
- * an ended mentorship stops its mentee's events from the next poll on.
+ * event by sequence (so writes through any instance sharing the database are seen) and offers each batch to the
+ * live watchers' bounded queues; a watcher that is behind (resuming from a cursor, or whose client is slower than the
+ * writes) has its queue refilled from the database by a catch-up worker, one page at a time and only while there is
+ * room, then turns live again. Queues drain only while the client can take more, so a slow client costs one bounded
+ * queue and no thread; a client that takes nothing for {@code stall-timeout} while events wait is ended with
+ * UNAVAILABLE and its cursor. Visibility (own events, ACTIVE mentees') is re-read with every batch and every refill.
  *
- * <p>Sequences are allocated at insert but committed in any order, so a poll may see seq 11 before seq 10
- * commits. The poller therefore never moves past a gap until it is older than {@code gap-grace} (a rolled-back
- * insert leaves a permanent one), which keeps "no event lost" without waiting forever.
+ * <p>The poller never moves past a sequence that an open transaction may still commit ({@link SequenceGaps}), so
+ * every stream gets every event in sequence order, once.
  */
 @Singleton
 public class ActivityHub {
@@ -42,44 +42,54 @@ public class ActivityHub {
 
     private final StreamQueries queries;
     private final StatusMapper statuses;
-    private final long gapGraceNanos;
+    private final SequenceGaps gaps;
+    private final int bufferLimit;
+    private final long stallNanos;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
     private final ExecutorService catchUps;
 
     private volatile long head = -1;
     private volatile Map<Long, Set<Long>> mentees = Map.of();
-    private long gapSeq = -1;
-    private long gapSinceNanos;
     private long lastTokenCheck = System.nanoTime();
     private long failingSinceNanos;
     private volatile boolean stopped;
 
     public ActivityHub(StreamQueries queries, StatusMapper statuses,
                        @Value("${ascent.activity.poll-interval:250ms}") Duration pollInterval,
-                       @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace) {
+                       @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
+                       @Value("${ascent.activity.gap-max-wait:60s}") Duration gapMaxWait,
+                       @Value("${ascent.activity.buffer:1000}") int bufferLimit,
+                       @Value("${ascent.activity.stall-timeout:60s}") Duration stallTimeout) {
         this.queries = queries;
         this.statuses = statuses;
-        this.gapGraceNanos = gapGrace.toNanos();
+        this.gaps = new SequenceGaps(queries, gapGrace.toNanos(), gapMaxWait.toNanos());
+        this.bufferLimit = bufferLimit;
+        this.stallNanos = stallTimeout.toNanos();
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("activity-poller"));
         this.catchUps = Executors.newFixedThreadPool(4, daemon("activity-catch-up"));
         poller.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The sequence up to which this instance has read the activity table ("now" for a new stream). */
+    /** The sequence up to which this instance has handed out events ("now" for a new stream). */
     public long head() {
-        long h = head;
-        return h >= 0 ? h : queries.maxSeq();
+        initHead();
+        return head;
+    }
+
+    /** How many events a stream may have queued before it is fed from the database instead. */
+    int bufferLimit() {
+        return bufferLimit;
     }
 
     void add(Watch watch) {
         if (stopped) {
             throw ApiException.unavailable("SHUTTING_DOWN", "the server is shutting down; reconnect with your cursor");
         }
+        initHead();
         watches.add(watch);
         watch.heartbeat(true);
-        initHead();
-        scheduleCatchUp(watch);
+        scheduleRefill(watch);
     }
 
     void remove(Watch watch) {
@@ -87,9 +97,10 @@ public class ActivityHub {
         watches.remove(watch);
     }
 
-    /** Called when a client can take more messages again: a watcher that fell behind resumes. */
+    /** Called when the client can take more messages again. */
     void resume(Watch watch) {
-        scheduleCatchUp(watch);
+        watch.drain();
+        scheduleRefill(watch);
     }
 
     private void pollSafely() {
@@ -108,98 +119,104 @@ public class ActivityHub {
         }
     }
 
-    /** A watcher must never turn live before the head is known, or the first batch would skip its backlog. */
     private synchronized void initHead() {
         if (head < 0) {
-            head = queries.maxSeq();
+            head = gaps.initialHead();
         }
     }
 
     private void poll() {
         initHead();
         List<ActivityRow> rows;
+        List<ActivityRow> accepted;
         do {
             rows = queries.after(head, BATCH);
-            List<ActivityRow> accepted = contiguous(rows);
+            accepted = gaps.contiguous(head, rows);
             if (!accepted.isEmpty()) {
+                long from = head;
                 long newHead = accepted.get(accepted.size() - 1).seq();
                 if (!watches.isEmpty()) {
                     mentees = queries.activeMentees(watches.stream().map(w -> w.userId).distinct().toList());
                 }
+                // Moved before any offer: a watcher turning live reads it under its lock (see Watch.finishRefill).
                 head = newHead;
                 for (Watch w : watches) {
                     // A watcher added since the refresh has no entry yet; read its mentees rather than guess.
                     Set<Long> ms = mentees.containsKey(w.userId) ? mentees.get(w.userId)
                             : queries.activeMentees(List.of(w.userId)).get(w.userId);
-                    w.deliverLive(accepted, newHead, ms);
+                    List<ActivityRow> batch = accepted;
+                    guarded(w, () -> w.offer(batch, from, newHead, ms));
                 }
             }
-            if (accepted.size() < rows.size()) {
-                break;
-            }
-        } while (rows.size() == BATCH);
-        long now = System.nanoTime();
+        } while (accepted.size() == BATCH);
         for (Watch w : watches) {
             if (w.closed()) {
                 watches.remove(w);
+            } else if (w.stalled(stallNanos)) {
+                LOG.info("ending a WatchActivity stream of user {}: its client has read nothing for {} s",
+                        w.userId, TimeUnit.NANOSECONDS.toSeconds(stallNanos));
+                w.endTooSlow();
+                watches.remove(w);
             } else {
-                w.heartbeat(false);
-                scheduleCatchUp(w);
+                guarded(w, () -> {
+                    w.drain();
+                    w.heartbeat(false);
+                    scheduleRefill(w);
+                });
             }
         }
+        long now = System.nanoTime();
         if (now - lastTokenCheck > TOKEN_CHECK_NANOS) {
             lastTokenCheck = now;
             closeRevoked();
         }
     }
 
-    /** The rows up to the first gap that is still young enough to be an uncommitted insert. */
-    private List<ActivityRow> contiguous(List<ActivityRow> rows) {
-        List<ActivityRow> out = new ArrayList<>();
-        long expected = head + 1;
-        for (ActivityRow row : rows) {
-            if (row.seq() != expected) {
-                long now = System.nanoTime();
-                if (gapSeq != expected) {
-                    gapSeq = expected;
-                    gapSinceNanos = now;
-                }
-                if (now - gapSinceNanos < gapGraceNanos) {
-                    break;
-                }
-            }
-            out.add(row);
-            expected = row.seq() + 1;
-        }
-        return out;
-    }
-
-    private void scheduleCatchUp(Watch watch) {
-        if (!stopped && watch.startCatchUp()) {
-            catchUps.execute(() -> catchUp(watch));
-        }
-    }
-
-    /** Pages the watcher's visible events from its cursor to the head, then turns it live. */
-    private void catchUp(Watch watch) {
+    /** One stream's trouble must not keep the batch from the others. */
+    private void guarded(Watch w, Runnable step) {
         try {
-            while (!watch.finishCatchUpIfCaughtUp(() -> head)) {
-                long upTo = head;
-                long from = watch.cursor();
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("activity stream of user {} failed: {}", w.userId, e.toString());
+            w.fail(statuses.toStatusException(e));
+            watches.remove(w);
+        }
+    }
+
+    private void scheduleRefill(Watch watch) {
+        long from = watch.startRefill();
+        if (from < 0) {
+            return;
+        }
+        if (stopped) {
+            watch.refillFailed();
+            return;
+        }
+        catchUps.execute(() -> refill(watch, from));
+    }
+
+    /** Reads the next page of the watcher's visible events after {@code from} (up to the head) into its queue. */
+    private void refill(Watch watch, long from) {
+        try {
+            long upTo = head;
+            List<ActivityRow> rows = List.of();
+            long reached = upTo;
+            if (from < upTo) {
                 Set<Long> visible = new HashSet<>(queries.activeMentees(List.of(watch.userId)).get(watch.userId));
                 visible.add(watch.userId);
                 if (watch.ownerFilter != null) {
                     visible.retainAll(Set.of(watch.ownerFilter));
                 }
-                List<ActivityRow> rows = queries.backlog(from, upTo, visible, watch.planFilter, BATCH);
-                long reached = rows.size() == BATCH ? rows.get(rows.size() - 1).seq() : upTo;
-                if (!watch.deliverBacklog(rows, reached, visible)) {
-                    return;
-                }
+                int limit = Math.min(BATCH, watch.room());
+                rows = queries.backlog(from, upTo, visible, watch.planFilter, limit);
+                reached = rows.size() == limit ? rows.get(rows.size() - 1).seq() : upTo;
+            }
+            if (watch.finishRefill(rows, Math.max(from, reached), () -> head)) {
+                scheduleRefill(watch);
             }
         } catch (RuntimeException e) {
             LOG.warn("activity catch-up failed: {}", e.toString());
-            watch.stopCatchUp();
+            watch.refillFailed();
             watch.fail(statuses.toStatusException(ApiException.unavailable("DATABASE_UNAVAILABLE",
                     "the activity history cannot be read; reconnect with your cursor")));
             watches.remove(watch);

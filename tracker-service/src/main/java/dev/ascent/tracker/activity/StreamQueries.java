@@ -1,6 +1,7 @@
 package dev.ascent.tracker.activity;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -27,6 +28,39 @@ public class StreamQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
+        });
+    }
+
+    /** The committed sequences in (after, upTo], in order. */
+    public List<Long> committedSequences(long after, long upTo) {
+        return sequences("SELECT seq FROM activity WHERE seq > ? AND seq <= ? ORDER BY seq", after, upTo);
+    }
+
+    /**
+     * The sequences in (after, upTo] that exist at all, committed or not: a dirty read, so a row inserted by a
+     * transaction that is still open counts, while a rolled-back insert is gone. This is how the poller tells a gap
+     * that may still commit from one that never will, on InnoDB and H2 alike, without privileges or lock waits.
+     * The last parameter changes with every call because H2 reuses a statement's previous result for the same
+     * parameters when it sees no committed change, and a rollback is not one.
+     */
+    @ReadOnly(isolation = TransactionDefinition.Isolation.READ_UNCOMMITTED)
+    public List<Long> anySequences(long after, long upTo) {
+        return sequences("SELECT seq FROM activity WHERE seq > ? AND seq <= ? AND ? <> 0 ORDER BY seq", after, upTo,
+                System.nanoTime() | 1);
+    }
+
+    private List<Long> sequences(String sql, long... params) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            List<Long> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
         });
     }
 

@@ -1,18 +1,31 @@
 package dev.ascent.tracker.activity;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.Timestamp;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import dev.ascent.common.grpc.StatusMapper;
 import dev.ascent.proto.tracker.v1.Heartbeat;
 import dev.ascent.proto.tracker.v1.WatchActivityResponse;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * One WatchActivity stream. Everything sent goes through this object's lock, because a gRPC stream observer is
- * not thread-safe and both the hub's poller and a catch-up task send on it. {@code cursor} is the sequence up to
- * which every event the watcher may see has been sent; it is what a heartbeat reports.
+ * One WatchActivity stream: a bounded queue of events to send, drained only while gRPC says the client can take
+ * more ({@code isReady}), so a slow client is never buffered without limit and never blocks a thread.
+ *
+ * <p>Two positions, both sequences: everything the watcher may see up to {@code queuedUpTo} is sent or queued, and
+ * the heartbeat cursor ({@link #cursor()}) is the point up to which it has all been sent. A watcher is <em>live</em>
+ * while the poller's batches are queued for it directly; when its queue would overflow (the client is slower than
+ * the writes) it stops being live and the hub refills the queue from the database, from {@code queuedUpTo}, until it
+ * reaches the poller's head again. Everything happens under this object's lock: the observer is not thread-safe,
+ * and the poller, catch-up workers and gRPC's on-ready callback all touch it.
  */
 final class Watch {
 
@@ -20,23 +33,26 @@ final class Watch {
     final String tokenHash;
     final Long ownerFilter;
     final Long planFilter;
-    final long heartbeatNanos;
+    private final long heartbeatNanos;
+    private final int bufferLimit;
     private final ServerCallStreamObserver<WatchActivityResponse> out;
+    private final ArrayDeque<ActivityRow> queue = new ArrayDeque<>();
 
-    private long cursor;
+    private long queuedUpTo;
     private boolean live;
-    private boolean catchingUp;
+    private boolean refilling;
     private boolean closed;
-    private long lastSendNanos;
+    private long lastSendNanos = System.nanoTime();
 
     Watch(long userId, String tokenHash, Long ownerFilter, Long planFilter, long heartbeatNanos, long cursor,
-          ServerCallStreamObserver<WatchActivityResponse> out) {
+          int bufferLimit, ServerCallStreamObserver<WatchActivityResponse> out) {
         this.userId = userId;
         this.tokenHash = tokenHash;
         this.ownerFilter = ownerFilter;
         this.planFilter = planFilter;
         this.heartbeatNanos = heartbeatNanos;
-        this.cursor = cursor;
+        this.queuedUpTo = cursor;
+        this.bufferLimit = bufferLimit;
         this.out = out;
     }
 
@@ -47,83 +63,121 @@ final class Watch {
                 && (planFilter == null || planFilter.equals(row.planId()));
     }
 
+    /** Every event up to this sequence that the watcher may see has been sent. */
     synchronized long cursor() {
-        return cursor;
+        return queue.isEmpty() ? queuedUpTo : queue.peekFirst().seq() - 1;
     }
 
     /**
-     * Sends the live batch (events up to {@code head}) if this watcher is live and its client keeps up. A watcher
-     * whose client is not ready stops being live and later catches up from the database instead of buffering.
+     * The poller's batch: events in (from, head]. Queued when live and there is room; otherwise the watcher stays
+     * (or becomes) behind and the hub reads these events from the database later.
      */
-    synchronized void deliverLive(Iterable<ActivityRow> rows, long head, Set<Long> mentees) {
+    synchronized void offer(List<ActivityRow> rows, long from, long head, Set<Long> mentees) {
         if (closed || !live) {
             return;
         }
-        if (!out.isReady()) {
+        if (queuedUpTo < from) {
+            live = false; // cannot happen while live; reading from the database is always safe
+            return;
+        }
+        List<ActivityRow> mine = rows.stream().filter(r -> r.seq() > queuedUpTo && accepts(r, mentees)).toList();
+        if (queue.size() + mine.size() > bufferLimit) {
             live = false;
-            return;
+        } else {
+            queue.addAll(mine);
+            queuedUpTo = Math.max(queuedUpTo, head);
         }
-        sendRows(rows, mentees);
-        cursor = Math.max(cursor, head);
+        drain();
     }
 
-    /** Sends a catch-up page and moves the cursor to {@code upTo}. False when the watcher closed meanwhile. */
-    synchronized boolean deliverBacklog(Iterable<ActivityRow> rows, long upTo, Set<Long> mentees) {
-        if (closed) {
-            return false;
-        }
-        sendRows(rows, mentees);
-        cursor = Math.max(cursor, upTo);
-        return true;
-    }
-
-    private void sendRows(Iterable<ActivityRow> rows, Set<Long> mentees) {
-        for (ActivityRow row : rows) {
-            if (row.seq() > cursor && accepts(row, mentees)) {
-                out.onNext(WatchActivityResponse.newBuilder().setEvent(ActivityProtoMapper.event(row)).build());
-                lastSendNanos = System.nanoTime();
-            }
+    /** Sends queued events while the client can take them. */
+    synchronized void drain() {
+        while (!closed && !queue.isEmpty() && out.isReady()) {
+            send(WatchActivityResponse.newBuilder().setEvent(ActivityProtoMapper.event(queue.pollFirst())).build());
         }
     }
 
-    synchronized void heartbeat(boolean force) {
-        long now = System.nanoTime();
-        if (closed || (!force && (!live || now - lastSendNanos < heartbeatNanos || !out.isReady()))) {
-            return;
+    /** Claims a refill from the database: returns the sequence to read after, or -1 when none is due. */
+    synchronized long startRefill() {
+        if (closed || live || refilling || queue.size() > bufferLimit / 2) {
+            return -1;
         }
-        Instant t = Instant.now();
-        out.onNext(WatchActivityResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
-                .setTime(Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()))
-                .setCursor(cursor)).build());
-        lastSendNanos = now;
+        refilling = true;
+        return queuedUpTo;
     }
 
-    /** Claims the catch-up for the caller unless one is running or the watcher is live. */
-    synchronized boolean startCatchUp() {
-        if (closed || live || catchingUp || !out.isReady()) {
-            return false;
-        }
-        catchingUp = true;
-        return true;
+    /** How many events a refill may read now. */
+    synchronized int room() {
+        return bufferLimit - queue.size();
     }
 
     /**
-     * Ends a catch-up round: live when the cursor reached the hub's head, else another round is due. The head is
-     * read under this lock: the poller moves the head before it delivers to live watchers under the same lock, so
-     * a watcher turning live either sees the new head or gets the batch.
+     * Queues a refill's events (the database's visible events in (start, reached]) and turns live when {@code reached} is the
+     * poller's head. The head is read under this lock and the poller moves it before it offers a batch under the
+     * same lock, so a watcher turning live either sees the new head here or is offered that batch. Returns whether
+     * another refill is due right away.
      */
-    synchronized boolean finishCatchUpIfCaughtUp(LongSupplier heads) {
-        long head = heads.getAsLong();
-        if (closed || cursor >= head || !out.isReady()) {
-            live = !closed && cursor >= head;
-            catchingUp = false;
-            return true;
+    synchronized boolean finishRefill(List<ActivityRow> rows, long reached, LongSupplier head) {
+        refilling = false;
+        if (closed) {
+            return false;
         }
-        return false;
+        for (ActivityRow r : rows) {
+            if (r.seq() > queuedUpTo) {
+                queue.addLast(r);
+            }
+        }
+        queuedUpTo = Math.max(queuedUpTo, reached);
+        live = queuedUpTo >= head.getAsLong();
+        drain();
+        return !live && queue.size() <= bufferLimit / 2;
     }
 
-    synchronized void stopCatchUp() {
-        catchingUp = false;
+    synchronized void refillFailed() {
+        refilling = false;
+    }
+
+    /** A heartbeat when nothing was sent for the watcher's interval (or {@code force}) and the client can take it. */
+    synchronized void heartbeat(boolean force) {
+        long now = System.nanoTime();
+        if (closed || (!force && (now - lastSendNanos < heartbeatNanos || !queue.isEmpty() || !out.isReady()))) {
+            return;
+        }
+        Instant t = Instant.now();
+        send(WatchActivityResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                .setTime(Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()))
+                .setCursor(cursor())).build());
+    }
+
+    /**
+     * True when events wait but the client has taken nothing for {@code stallNanos}: such a stream is ended (see
+     * {@link #endTooSlow}) rather than kept open without progress.
+     */
+    synchronized boolean stalled(long stallNanos) {
+        boolean waiting = !queue.isEmpty() || !live;
+        return !closed && waiting && !out.isReady() && System.nanoTime() - lastSendNanos > stallNanos;
+    }
+
+    /** Ends the stream with UNAVAILABLE and the cursor to resume from, in the message and in ErrorInfo metadata. */
+    synchronized void endTooSlow() {
+        long c = cursor();
+        fail(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage("the client has not read the stream for too long; resume with after_sequence " + c)
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("CLIENT_TOO_SLOW")
+                        .setDomain(StatusMapper.DOMAIN).putMetadata("cursor", Long.toString(c)).build()))
+                .build()));
+    }
+
+    private void send(WatchActivityResponse message) {
+        try {
+            out.onNext(message);
+            lastSendNanos = System.nanoTime();
+        } catch (RuntimeException e) {
+            // The call ended under us (cancelled or closed); nothing more can be sent on it.
+            closed = true;
+            queue.clear();
+        }
     }
 
     synchronized boolean closed() {
@@ -136,6 +190,7 @@ final class Watch {
             return false;
         }
         closed = true;
+        queue.clear();
         return true;
     }
 

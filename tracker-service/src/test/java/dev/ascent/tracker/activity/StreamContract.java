@@ -21,10 +21,19 @@ import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
+import com.google.rpc.ErrorInfo;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +47,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class StreamContract {
 
     private static final long WAIT = 10_000;
+    /** Far more than an 8 KiB window plus gRPC's 32 KiB send buffer hold. */
+    private static final int WRITES_UNREAD = 400;
     private TrackerHarness a;
     private RunningService b;
     private Mentors onA;
@@ -47,8 +58,10 @@ public abstract class StreamContract {
 
     @BeforeAll
     void start() throws Exception {
+        // A small queue and a short stall timeout, so a client that stops reading is ended within the test.
         Map<String, Object> props = Map.of("ascent.content.target", ContentProcess.shared().target(),
-                "ascent.activity.poll-interval", "50ms");
+                "ascent.activity.poll-interval", "50ms", "ascent.activity.buffer", "50",
+                "ascent.activity.stall-timeout", "2s");
         a = TrackerHarness.start(engine(), props);
         b = a.startAnotherInstance(props);
         onA = new Mentors(a.service().channel());
@@ -169,6 +182,89 @@ public abstract class StreamContract {
             }
             assertInstanceOf(StatusRuntimeException.class, end);
             assertEquals(Status.Code.UNAUTHENTICATED, ((StatusRuntimeException) end).getStatus().getCode());
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsEndedWithItsCursorAndResumesWithoutLoss() throws Exception {
+        User mentee = onA.user("mia");
+        Plan plan = onA.plan(mentee);
+        ManagedChannel narrow = NettyChannelBuilder.forTarget(a.service().target()).usePlaintext()
+                .flowControlWindow(8 * 1024).build();
+        try {
+            LinkedBlockingQueue<Object> got = new LinkedBlockingQueue<>();
+            AtomicReference<ClientCallStreamObserver<WatchActivityRequest>> call = new AtomicReference<>();
+            TrackerHarness.as(ActivityServiceGrpc.newStub(narrow), mentee.token()).watchActivity(from(0),
+                    new ClientResponseObserver<WatchActivityRequest, WatchActivityResponse>() {
+                        @Override
+                        public void beforeStart(ClientCallStreamObserver<WatchActivityRequest> stream) {
+                            stream.disableAutoRequestWithInitial(1); // the first heartbeat, then nothing
+                            call.set(stream);
+                        }
+
+                        @Override
+                        public void onNext(WatchActivityResponse value) {
+                            got.add(value);
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            got.add(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            got.add("completed");
+                        }
+                    });
+            long start = ((WatchActivityResponse) got.poll(WAIT, TimeUnit.MILLISECONDS)).getHeartbeat().getCursor();
+            for (int i = 0; i < WRITES_UNREAD; i++) {
+                onB.plans(mentee).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(i % 8).getName())
+                        .setMinutes(1).build());
+            }
+            Thread.sleep(3000); // past the 2 s stall timeout
+            call.get().request(100_000); // read everything the server managed to send, then the status
+            List<Long> seen = new java.util.ArrayList<>();
+            long cursor = start;
+            long until = System.currentTimeMillis() + WAIT;
+            Object m;
+            while ((m = got.poll(WAIT, TimeUnit.MILLISECONDS)) instanceof WatchActivityResponse r
+                    && System.currentTimeMillis() < until) {
+                if (r.hasEvent()) {
+                    seen.add(r.getEvent().getSequence());
+                    cursor = r.getEvent().getSequence();
+                } else {
+                    cursor = Math.max(cursor, r.getHeartbeat().getCursor());
+                }
+            }
+            StatusRuntimeException end = assertInstanceOf(StatusRuntimeException.class, m);
+            assertEquals(Status.Code.UNAVAILABLE, end.getStatus().getCode());
+            ErrorInfo info = StatusProto.fromThrowable(end).getDetails(0).unpack(ErrorInfo.class);
+            assertEquals("CLIENT_TOO_SLOW", info.getReason());
+            assertEquals(cursor, Long.parseLong(info.getMetadataOrThrow("cursor")), "the cursor of what arrived");
+            assertTrue(seen.size() < WRITES_UNREAD, "the server stopped sending to a client that did not read: "
+                    + seen.size());
+
+            long last = logTime(mentee, plan, 2);
+            try (Watcher w = Watcher.start(onB.activity(mentee), from(cursor))) {
+                seen.addAll(w.eventsUntil(e -> e.getSequence() == last, WAIT).stream()
+                        .map(ActivityEvent::getSequence).toList());
+            }
+            List<Long> expected = new java.util.ArrayList<>();
+            try (java.sql.Connection c = a.database().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT a.seq FROM activity a JOIN app_user o ON o.id = a.user_id WHERE o.handle = ? "
+                            + "AND a.seq > ? ORDER BY a.seq")) {
+                ps.setString(1, mentee.handle());
+                ps.setLong(2, start);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        expected.add(rs.getLong(1));
+                    }
+                }
+            }
+            assertEquals(expected, seen, "every stored event once, in order, across the forced reconnect");
+        } finally {
+            narrow.shutdownNow();
         }
     }
 
