@@ -174,8 +174,13 @@ public final class PackagedPlatform implements AutoCloseable {
         awaitServing(Duration.ofSeconds(90));
     }
 
+    /** The process id of a running service ("content" or "tracker"). */
+    public long pid(String service) {
+        return processes.get(service).pid();
+    }
+
     /** The database of "content" or "tracker" (MySQL only). */
-    TestDatabase database(String service) {
+    public TestDatabase database(String service) {
         return databases.get(service);
     }
 

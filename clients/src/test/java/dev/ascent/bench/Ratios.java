@@ -1,0 +1,283 @@
+package dev.ascent.bench;
+
+import dev.ascent.client.PackagedPlatform;
+import dev.ascent.common.testing.Bearer;
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.content.v1.ContentServiceGrpc;
+import dev.ascent.proto.content.v1.GetRoleRequest;
+import dev.ascent.proto.content.v1.ListRolesRequest;
+import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
+import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
+import dev.ascent.proto.tracker.v1.ProgressServiceGrpc;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The throughput of the hot RPCs as a ratio of a bare ceiling measured by the same client in the same run: reads
+ * against a bare grpc-java echo server at the same concurrency, writes against raw single-row JDBC UPDATEs. Starts
+ * the packaged services (H2; then MariaDB when ASCENT_TEST_MYSQL_URL is set), interleaves every configuration over
+ * {@code -Drounds} rounds (closed loop, fixed concurrency, warm-up, HdrHistogram) and prints medians as Markdown,
+ * then start-up times and resident memory. {@code bench/ratios.sh} runs it.
+ */
+public final class Ratios {
+
+    private static final int SECONDS = Integer.getInteger("seconds", 6);
+    private static final int WARMUP = Integer.getInteger("warmup", 2);
+    private static final int ROUNDS = Integer.getInteger("rounds", 2);
+    private static final String ROLE = "roles/senior-machine-learning-engineer";
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
+    private static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("bench.Echo/Echo")
+            .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+
+    /** One row of the table: what is called, at which concurrency, against which ceiling. */
+    private record Config(String name, int threads, boolean write, Op op) {
+    }
+
+    @FunctionalInterface
+    private interface Op {
+        void call(int thread) throws Exception;
+    }
+
+    private record Result(double perSecond, double p99Millis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "%d rounds, %d s measured after %d s warm-up per configuration; ratios are "
+                + "medians of per-round ratios%n%n", ROUNDS, SECONDS, WARMUP);
+        run(TestDatabase.Engine.H2);
+        if (System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
+            run(TestDatabase.Engine.MYSQL);
+        }
+        System.exit(0);
+    }
+
+    private static void run(TestDatabase.Engine engine) throws Exception {
+        Server echo = NettyServerBuilder.forPort(0).addService(ServerServiceDefinition.builder("bench.Echo")
+                .addMethod(ECHO, ServerCalls.asyncUnaryCall((request, response) -> {
+                    response.onNext(request);
+                    response.onCompleted();
+                })).build()).build().start();
+        long started = System.nanoTime();
+        try (PackagedPlatform platform = PackagedPlatform.start(engine)) {
+            double firstStart = (System.nanoTime() - started) / 1e9;
+            ManagedChannel echoChannel = channel("127.0.0.1:" + echo.getPort());
+            ManagedChannel content = channel(platform.contentTarget());
+            ManagedChannel tracker = channel(platform.trackerTarget());
+            var admin = AccountServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(
+                    PackagedPlatform.ADMIN_TOKEN));
+            List<PlanServiceGrpc.PlanServiceBlockingStub> plans = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            Plan first = null;
+            String firstToken = null;
+            for (int u = 0; u < 32; u++) {
+                String token = admin.createUser(CreateUserRequest.newBuilder().setHandle("ratio-" + u)
+                        .setDisplayName("Ratio " + u).build()).getToken();
+                var stub = PlanServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(token));
+                Plan plan = stub.createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE).setHoursPerWeek(6)
+                        .build()).getPlan();
+                plans.add(stub);
+                items.add(plan.getItems(0).getName());
+                if (first == null) {
+                    first = plan;
+                    firstToken = token;
+                }
+            }
+            String planName = first.getName();
+            var contentStub = ContentServiceGrpc.newBlockingStub(content);
+            var accounts = AccountServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(firstToken));
+            var progress = ProgressServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(firstToken));
+            byte[] payload = new byte[64];
+
+            List<Config> configs = new ArrayList<>();
+            configs.add(new Config("echo (ceiling)", 16, false, t -> ClientCalls.blockingUnaryCall(echoChannel, ECHO,
+                    CallOptions.DEFAULT, payload)));
+            configs.add(new Config("GetRole", 16, false, t -> contentStub.getRole(GetRoleRequest.newBuilder()
+                    .setName(ROLE).build())));
+            configs.add(new Config("ListRoles", 16, false, t -> contentStub.listRoles(ListRolesRequest
+                    .getDefaultInstance())));
+            configs.add(new Config("GetCurrentUser", 16, false, t -> accounts.getCurrentUser(GetCurrentUserRequest
+                    .getDefaultInstance())));
+            configs.add(new Config("GetPlan (" + first.getItemsCount() + " items)", 16, false, t ->
+                    plans.get(0).getPlan(GetPlanRequest.newBuilder().setName(planName).build())));
+            configs.add(new Config("GetProgressSummary", 16, false, t -> progress.getProgressSummary(
+                    GetProgressSummaryRequest.newBuilder().setPlan(planName).build())));
+            configs.add(new Config("LogTime, one plan", 32, true, t -> plans.get(0).logTime(LogTimeRequest
+                    .newBuilder().setPlanItem(items.get(0)).setMinutes(1).build())));
+            configs.add(new Config("LogTime, 32 users", 32, true, t -> plans.get(t).logTime(LogTimeRequest
+                    .newBuilder().setPlanItem(items.get(t)).setMinutes(1).build())));
+            Config raw = engine == TestDatabase.Engine.MYSQL ? rawUpdates(platform.database("tracker")) : null;
+            if (raw != null) {
+                configs.add(raw);
+            }
+
+            Map<String, List<Result>> results = new LinkedHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Config c : configs) {
+                    results.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(measure(c));
+                }
+            }
+            System.out.printf(Locale.ROOT, "### %s%n%n| call | concurrency | calls/s | ratio | ceiling | p99 ms | "
+                    + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n", engine == TestDatabase.Engine.H2
+                    ? "H2 (embedded)" : "MariaDB");
+            for (Config c : configs) {
+                Config ceiling = c.write() ? raw : configs.get(0);
+                List<Result> mine = results.get(c.name());
+                String ratio = "n/a";
+                String p99Ratio = "n/a";
+                if (ceiling != null) {
+                    List<Result> base = results.get(ceiling.name());
+                    double[] r = new double[ROUNDS];
+                    double[] p = new double[ROUNDS];
+                    for (int i = 0; i < ROUNDS; i++) {
+                        r[i] = mine.get(i).perSecond() / base.get(i).perSecond();
+                        p[i] = mine.get(i).p99Millis() / base.get(i).p99Millis();
+                    }
+                    ratio = String.format(Locale.ROOT, "%.3fx", median(r));
+                    p99Ratio = String.format(Locale.ROOT, "%.1fx", median(p));
+                }
+                System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.1f | %s |%n", c.name(), c.threads(),
+                        median(mine.stream().mapToDouble(Result::perSecond).toArray()), ratio,
+                        ceiling == null ? "none on the embedded database" : ceiling.name(),
+                        median(mine.stream().mapToDouble(Result::p99Millis).toArray()), p99Ratio);
+            }
+            System.out.printf(Locale.ROOT, "%nresident memory after the load: content %s, tracker %s%n",
+                    rss(platform.pid("content")), rss(platform.pid("tracker")));
+            System.out.printf(Locale.ROOT, "start to SERVING, both together, first start: %.1f s%n", firstStart);
+            for (String service : List.of("content", "tracker")) {
+                platform.stop(service);
+                long restart = System.nanoTime();
+                platform.restart(service);
+                System.out.printf(Locale.ROOT, "start to SERVING, %s alone, a later start: %.1f s%n", service,
+                        (System.nanoTime() - restart) / 1e9);
+            }
+            System.out.println();
+            echoChannel.shutdownNow();
+            content.shutdownNow();
+            tracker.shutdownNow();
+        } finally {
+            echo.shutdownNow();
+        }
+    }
+
+    /** Raw autocommit single-row UPDATEs, one row and one connection per thread, on the tracker's own database. */
+    private static Config rawUpdates(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL)");
+            for (int i = 0; i < 32; i++) {
+                s.execute("INSERT INTO bench_counter VALUES (" + i + ", 0)");
+            }
+        }
+        Map<Integer, PreparedStatement> statements = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Config("raw UPDATE (ceiling)", 32, true, t -> statements.computeIfAbsent(t, k -> {
+            try {
+                PreparedStatement ps = db.connect().prepareStatement("UPDATE bench_counter SET n = n + 1 WHERE id = ?");
+                ps.setInt(1, k);
+                return ps;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).executeUpdate());
+    }
+
+    private static Result measure(Config c) throws Exception {
+        Recorder recorder = new Recorder(3);
+        AtomicBoolean counting = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(c.threads());
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < c.threads(); t++) {
+            int thread = t;
+            running.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    long start = System.nanoTime();
+                    c.op().call(thread);
+                    if (counting.get()) {
+                        recorder.recordValue((System.nanoTime() - start) / 1000);
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(WARMUP * 1000L);
+        recorder.reset();
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(SECONDS * 1000L);
+        var histogram = recorder.getIntervalHistogram();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Result(histogram.getTotalCount() / seconds, histogram.getValueAtPercentile(99) / 1000.0);
+    }
+
+    private static ManagedChannel channel(String target) {
+        return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String rss(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return "n/a";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.substring("VmRSS:".length()).strip()).findFirst().orElse("n/a");
+    }
+}
