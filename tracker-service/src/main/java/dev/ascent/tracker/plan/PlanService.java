@@ -262,6 +262,10 @@ public class PlanService {
         if (day > today) {
             throw ApiException.invalid("day", "must not be in the future (today is " + Days.format(today) + ")");
         }
+        if (day < locked.plan.startDay()) {
+            throw ApiException.invalid("day", "must not be before the plan's start date "
+                    + Days.format(locked.plan.startDay()));
+        }
         Instant now = clock.instant();
         PlanItemRow.Builder b = item.toBuilder().loggedMinutes(item.loggedMinutes() + command.minutes())
                 .updateTime(now);

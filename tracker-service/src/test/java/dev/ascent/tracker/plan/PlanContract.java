@@ -268,6 +268,8 @@ public abstract class PlanContract {
                 .setMinutes(0).build()));
         assertInvalidField("day", () -> eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
                 .setMinutes(10).setDay(LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()).build()));
+        assertInvalidField("day", () -> eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
+                .setMinutes(10).setDay(LocalDate.parse(plan.getStartDate()).minusDays(1).toString()).build()));
     }
 
     @Test
