@@ -85,7 +85,7 @@ public abstract class PlanContract {
         contentChannel = ManagedChannelBuilder.forTarget(content.target()).usePlaintext().build();
         var contentAdmin = ContentServiceGrpc.newBlockingStub(contentChannel).withCallCredentials(
                 Bearer.token(ADMIN_TOKEN));
-        Path seeds = dev.ascent.common.testing.SeedDirectory.resolve();
+        Path seeds = dev.ascent.common.testing.SeedDirectory.require();
         try (var files = Files.list(seeds)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 contentAdmin.importGuide(ImportGuideRequest.newBuilder().setSourceName(p.getFileName().toString())
