@@ -11,6 +11,7 @@ import dev.ascent.content.catalog.Checklists;
 import dev.ascent.content.catalog.RoleComparison;
 import dev.ascent.content.catalog.RoleView;
 import dev.ascent.content.catalog.SkillQueries;
+import dev.ascent.content.importer.Cancellation;
 import dev.ascent.content.importer.ImportService;
 import dev.ascent.content.practice.DesignPrompts;
 import dev.ascent.proto.content.v1.CompareRolesRequest;
@@ -42,9 +43,12 @@ import dev.ascent.proto.content.v1.Skill;
 import dev.ascent.proto.content.v1.SkillGap;
 import dev.ascent.proto.content.v1.SkillRole;
 import dev.ascent.proto.content.v1.TopicGap;
+import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /** The gRPC edge of {@code ascent.content.v1.ContentService}: shape checks, then the feature services. */
 @Singleton
@@ -179,11 +183,21 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
         if (!adminToken.matches(token)) {
             throw ApiException.permissionDenied("only the administrator can import guides");
         }
-        ImportService.Result r = importer.importGuide(new ImportService.Command(request.getText().toByteArray(),
-                request.getSourceName(), request.getTitle(), request.getDryRun()));
+        Context call = Context.current();
+        ImportService.Result r;
+        try {
+            r = importer.importGuide(new ImportService.Command(request.getText().toByteArray(),
+                    request.getSourceName(), request.getTitle(), request.getDryRun(),
+                    CatalogProtoMapper.format(request.getFormat()), call::isCancelled));
+        } catch (Cancellation.Cancelled e) {
+            // The caller has gone (cancelled, or its deadline passed): stop here; nothing was written.
+            throw (call.cancellationCause() instanceof TimeoutException ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
+                    .withDescription("the import was abandoned by its caller").asRuntimeException();
+        }
         ImportGuideResponse.Builder out = ImportGuideResponse.newBuilder()
                 .setRole(CatalogProtoMapper.role(r.role()))
                 .setUnchanged(r.unchanged())
+                .setFormat(CatalogProtoMapper.format(r.format()))
                 .setCounts(ImportCounts.newBuilder()
                         .setSections(r.counts().sections()).setTopics(r.counts().topics())
                         .setItemsCreated(r.counts().itemsCreated()).setItemsKept(r.counts().itemsKept())

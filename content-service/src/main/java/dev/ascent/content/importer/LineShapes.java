@@ -96,6 +96,26 @@ final class LineShapes {
         return significant > 0 && capitalized * 10 >= significant * 6;
     }
 
+    /** The text without one trailing colon: "Requirements:" names the same heading as "Requirements". */
+    static String withoutColon(String s) {
+        return s.endsWith(":") ? s.substring(0, s.length() - 1).trim() : s;
+    }
+
+    /** Written in capitals ("REQUIREMENTS", "CAREER PATHS"): at least four letters and no lower-case one. */
+    static boolean allCaps(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 4;
+    }
+
     /** Prose rather than a list entry: ends like a sentence, or is too long and lower-case to be a name. */
     static boolean paragraphLike(String s) {
         if (endsSentence(s) || s.endsWith(":")) {

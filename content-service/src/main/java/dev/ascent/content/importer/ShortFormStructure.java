@@ -39,15 +39,16 @@ final class ShortFormStructure {
                 && LineShapes.clean(lines.get(1)).toLowerCase(Locale.ROOT).startsWith(MARKER);
     }
 
-    static List<SectionDraft> read(List<String> lines, List<ParseWarning> warnings) {
+    static List<SectionDraft> read(List<String> lines, List<ParseWarning> warnings, Cancellation cancellation) {
         ShortFormStructure s = new ShortFormStructure(warnings);
-        s.build(segments(lines));
+        s.build(segments(lines, cancellation), cancellation);
         return s.sections;
     }
 
-    private static List<Segment> segments(List<String> lines) {
+    private static List<Segment> segments(List<String> lines, Cancellation cancellation) {
         List<Segment> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
+            cancellation.check();
             String text = LineShapes.clean(lines.get(i));
             if (i == 1) {
                 text = text.substring(MARKER.length()).trim();
@@ -63,8 +64,9 @@ final class ShortFormStructure {
         return out;
     }
 
-    private void build(List<Segment> segs) {
+    private void build(List<Segment> segs, Cancellation cancellation) {
         for (int i = 0; i < segs.size(); i++) {
+            cancellation.check();
             Segment seg = segs.get(i);
             Segment next = i + 1 < segs.size() ? segs.get(i + 1) : null;
             String text = seg.text();
