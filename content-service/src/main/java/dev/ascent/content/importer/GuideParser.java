@@ -66,7 +66,7 @@ public final class GuideParser {
                 warnings);
     }
 
-    /** Override first, then a title line written by the document itself, then the overview sentence. */
+    /** Override first, then a title line written by the document itself, then the overview's opening sentence. */
     private static String title(String override, String titleLine, List<SectionDraft> drafts)
             throws GuideParseException {
         if (override != null && !override.isBlank()) {
@@ -79,8 +79,11 @@ public final class GuideParser {
         drafts.stream().filter(d -> d.kind == SectionKind.OVERVIEW).forEach(ordered::add);
         drafts.stream().filter(d -> d.kind != SectionKind.OVERVIEW).forEach(ordered::add);
         for (SectionDraft d : ordered) {
-            for (TextLine intro : d.intro) {
-                Optional<String> found = TitleInference.infer(intro.text());
+            // The intro first; a guide without intros states the role in its first topic's prose ("Summary").
+            List<TextLine> prose = new ArrayList<>(d.intro);
+            d.topics.stream().findFirst().ifPresent(t -> prose.addAll(t.text));
+            for (TextLine line : prose) {
+                Optional<String> found = TitleInference.infer(line.text());
                 if (found.isPresent()) {
                     return found.get();
                 }

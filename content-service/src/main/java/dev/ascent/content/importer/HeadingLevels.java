@@ -20,11 +20,14 @@ import java.util.Set;
  * intro paragraph, opens a section: top-level headings directly followed by a sub-heading ("Requirements", then
  * "Technical Skills") are as much sections as those with an intro.</li>
  * <li><b>Context.</b> Any other heading that names a section kind opens a section unless that kind usually sits
- * inside the current section ("Technical Skills" under Requirements, "Key Responsibilities" under Overview).</li>
+ * inside the current section ("Technical Skills" under Requirements, "Key Responsibilities" under Overview) and
+ * that section is itself organised in sub-headings; a section that opened straight into a list is flat, so the
+ * next vocabulary heading is its sibling.</li>
  * <li>A kind opens one section only; a later heading of the same kind is a topic (decided by the caller).</li>
  * </ol>
  * A document with no sign of two levels (no heading directly followed by a heading, no lead-in ending in ':'
- * followed by a heading) is flat: every heading from the vocabulary opens a section. A heading outside the
+ * followed by a heading) is flat: every heading from the vocabulary opens a section, and so does an unknown heading
+ * with prose under it (OTHER), unless it is one of a run of "Heading / paragraph" topics. A heading outside the
  * vocabulary opens an OTHER section only when a lead-in ending in ':' and a sub-heading follow it. A vocabulary
  * heading followed by prose only, inside a run of such "Heading / paragraph" topics, stays a topic. All look-ups are precomputed, so deciding
  * costs O(1) per heading.
@@ -66,7 +69,8 @@ final class HeadingLevels {
     }
 
     /** Whether heading row i (whose kind is unused so far) opens a section under the current section's kind. */
-    boolean opensSection(int i, Optional<SectionKind> kind, SectionKind current, int sectionRow) {
+    boolean opensSection(int i, Optional<SectionKind> kind, SectionKind current, int sectionRow,
+                         boolean currentIsFlat) {
         Row row = rows.get(i);
         if (sectionStyle != null) {
             return row.style() == sectionStyle && (kind.isPresent() || directParent(i) || colonParent(i));
@@ -74,7 +78,7 @@ final class HeadingLevels {
         int after = afterIntro[i];
         boolean hasIntro = after > i + 1;
         if (!twoLevel) {
-            return kind.isPresent() || hasIntro;
+            return kind.isPresent() || (hasIntro && !continuesProseRun(i, sectionRow) && !startsProseRun(i));
         }
         if (kind.isEmpty()) {
             return colonParent(i);
@@ -85,7 +89,7 @@ final class HeadingLevels {
         if (hasIntro && !isList(after) && continuesProseRun(i, sectionRow)) {
             return false;
         }
-        return current == null || !CHILDREN.getOrDefault(current, Set.of()).contains(kind.get());
+        return current == null || currentIsFlat || !CHILDREN.getOrDefault(current, Set.of()).contains(kind.get());
     }
 
     /**
@@ -98,6 +102,12 @@ final class HeadingLevels {
             j--;
         }
         return j >= 0 && j < i - 1 && j != sectionRow && isHeading(j) && afterIntro[j] == i;
+    }
+
+    /** Heading i and the heading after its prose are both unknown headings followed by prose only. */
+    private boolean startsProseRun(int i) {
+        int next = afterIntro[i];
+        return isHeading(next) && LongFormStructure.kind(rows.get(next)).isEmpty() && afterIntro[next] > next + 1;
     }
 
     private boolean isList(int i) {

@@ -101,7 +101,8 @@ final class LongFormStructure {
             Optional<SectionKind> kind = kind(row);
             boolean repeated = kind.isPresent() && used.contains(kind.get());
             SectionKind current = section == null ? null : section.kind;
-            if (row.shape() == Shape.HEADING && (i == first || (!repeated && levels.opensSection(i, kind, current, sectionRow)))) {
+            if (row.shape() == Shape.HEADING && (i == first || (!repeated && levels.opensSection(i, kind, current, sectionRow,
+                    section != null && !section.topics.isEmpty() && section.topics.get(0).title.isEmpty())))) {
                 section = openSection(row, kind);
                 sectionRow = i;
                 sections.add(section);

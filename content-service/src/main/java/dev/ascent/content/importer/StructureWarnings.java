@@ -19,7 +19,8 @@ final class StructureWarnings {
                     : " sections were") + " recognized (a guide usually has at least " + MIN_SECTIONS
                     + "); check that its headings were read as headings"));
         }
-        if (sections.size() < 2) {
+        if (sections.size() < MIN_SECTIONS) {
+            // With one or two sections one of them holds most lines anyway; the warning above says enough.
             return;
         }
         int[] weights = new int[sections.size()];
