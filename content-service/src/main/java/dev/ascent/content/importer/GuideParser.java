@@ -30,8 +30,14 @@ public final class GuideParser {
         List<SectionDraft> drafts;
         String titleLine;
         if (format == GuideFormat.MARKDOWN || format == GuideFormat.HTML) {
-            List<MarkupBlock> blocks = format == GuideFormat.MARKDOWN ? MarkdownBlocks.read(normalized, cancellation)
-                    : HtmlBlocks.read(normalized, cancellation);
+            List<MarkupBlock> blocks;
+            try {
+                blocks = format == GuideFormat.MARKDOWN ? MarkdownBlocks.read(normalized, cancellation)
+                        : HtmlBlocks.read(normalized, cancellation);
+            } catch (StackOverflowError e) {
+                // A last line of defence: the libraries recurse on some constructs; the caller gets a clear refusal.
+                throw new GuideParseException("the " + format.name() + " is nested too deeply to read", 0);
+            }
             LongFormStructure.Result result = MarkupStructure.read(blocks, warnings, cancellation);
             drafts = result.sections();
             titleLine = result.titleLine();
@@ -62,7 +68,9 @@ public final class GuideParser {
             sections.add(d.freeze());
         }
         StructureWarnings.add(sections, warnings);
-        return new ParsedGuide(title, layout, sections, salaries(sections, warnings), SkillMentions.collect(sections),
+        List<ParsedSalary> salaries = salaries(sections, warnings);
+        cancellation.check();
+        return new ParsedGuide(title, layout, sections, salaries, SkillMentions.collect(sections, cancellation),
                 warnings);
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -29,12 +28,16 @@ final class HtmlBlocks {
             "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li",
             "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
 
+    static final int MAX_DEPTH = 64;
+
     private HtmlBlocks() {
     }
 
     static List<MarkupBlock> read(String html, Cancellation cancellation) {
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
-        Document doc = Jsoup.parse(html, "", parser);
+        // Guides nest a few levels; jsoup checks scopes against the open-element stack on every tag, so a cap keeps
+        // deliberately deep nesting linear. Deeper elements are kept, just not nested further.
+        Parser parser = Parser.htmlParser().setTrackPosition(true).setMaxDepth(MAX_DEPTH);
+        Document doc = parser.parseInput(new CancellableReader(html, cancellation), "");
         cancellation.check();
         Element root = doc.selectFirst("main");
         if (root == null) {

@@ -98,7 +98,7 @@ final class LongFormStructure {
         for (int i = first; i < rows.size(); i++) {
             cancellation.check();
             Row row = rows.get(i);
-            Optional<SectionKind> kind = kind(row);
+            Optional<SectionKind> kind = row.shape() == Shape.HEADING ? kind(row) : Optional.empty();
             boolean repeated = kind.isPresent() && used.contains(kind.get());
             SectionKind current = section == null ? null : section.kind;
             if (row.shape() == Shape.HEADING && (i == first || (!repeated && levels.opensSection(i, kind, current, sectionRow,

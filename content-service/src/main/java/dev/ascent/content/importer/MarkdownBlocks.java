@@ -1,5 +1,7 @@
 package dev.ascent.content.importer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,23 +19,37 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
 
 /**
  * CommonMark to {@link MarkupBlock}s with {@code org.commonmark}: ATX and Setext headings keep their level, list
  * items (bullet or ordered, at any depth) become items, paragraphs stay prose. Emphasis, links and code spans are
  * reduced to their text; code blocks, HTML blocks and rules are dropped. The tree is walked with an explicit stack,
- * so deep nesting cannot overflow the call stack.
+ * so deep nesting cannot overflow the call stack, and the input is read through a {@link CancellableReader}.
  */
 final class MarkdownBlocks {
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /**
+     * Inline parsing (brackets, emphasis delimiters, backslashes) can cost time quadratic in the length of one
+     * paragraph; no guide has a paragraph this long with markup in it, so longer inline content is kept as plain
+     * text. Block parsing is linear.
+     */
+    static final int INLINE_LIMIT = 8_000;
 
     private MarkdownBlocks() {
     }
 
     static List<MarkupBlock> read(String text, Cancellation cancellation) {
-        Node document = PARSER.parse(text);
+        Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> guarded(new InlineParserImpl(context), cancellation)).build();
+        Node document;
+        try {
+            document = parser.parseReader(new CancellableReader(text, cancellation));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         cancellation.check();
         List<MarkupBlock> out = new ArrayList<>();
         // Each entry: a node and the list depth it sits at.
@@ -65,6 +81,19 @@ final class MarkdownBlocks {
             }
         }
         return out;
+    }
+
+    /** CommonMark's own inline parser for ordinary blocks, checking the cancellation before each one. */
+    private static InlineParser guarded(InlineParser real, Cancellation cancellation) {
+        return (lines, block) -> {
+            cancellation.check();
+            String content = lines.getContent();
+            if (content.length() > INLINE_LIMIT) {
+                block.appendChild(new Text(content));
+            } else {
+                real.parse(lines, block);
+            }
+        };
     }
 
     private static void pushChildren(Deque<Object[]> stack, Node parent, int depth) {

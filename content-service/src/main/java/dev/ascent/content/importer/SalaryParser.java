@@ -29,6 +29,7 @@ final class SalaryParser {
     /** No salary in any currency reaches this; a larger figure is a typo or garbage, not data. */
     static final long MAX_AMOUNT = 1_000_000_000L;
     private static final int MAX_DIGITS = 13;
+    private static final int MAX_AMOUNTS_READ = 8;
     private static final Pattern MONEY_CHAR = Pattern.compile("[\\d$€£¥₹]");
 
     private SalaryParser() {
@@ -79,7 +80,8 @@ final class SalaryParser {
     private static List<Money> amounts(String raw) {
         List<Money> out = new ArrayList<>();
         Matcher m = AMOUNT.matcher(raw);
-        while (m.find()) {
+        // A range needs two amounts and a currency; a line with hundreds of figures is not a salary line anyway.
+        while (out.size() < MAX_AMOUNTS_READ && m.find()) {
             String pre = trimOrNull(m.group("pre"));
             String post = trimOrNull(m.group("post"));
             String suffix = trimOrNull(m.group("suf"));

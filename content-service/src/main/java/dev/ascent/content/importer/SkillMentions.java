@@ -26,9 +26,14 @@ final class SkillMentions {
     }
 
     static List<ParsedSkillMention> collect(List<ParsedSection> sections) {
+        return collect(sections, Cancellation.NONE);
+    }
+
+    static List<ParsedSkillMention> collect(List<ParsedSection> sections, Cancellation cancellation) {
         List<ParsedSkillMention> out = new ArrayList<>();
         for (ParsedSection s : sections) {
             for (ParsedTopic t : s.topics()) {
+                cancellation.check();
                 boolean skillTopic = s.kind() == SectionKind.REQUIREMENTS
                         && SectionVocabulary.kindOf(t.title()).orElse(null) == SectionKind.SKILLS;
                 boolean use = s.kind() == SectionKind.SKILLS || s.kind() == SectionKind.SKILL_GAPS || skillTopic;
@@ -39,6 +44,7 @@ final class SkillMentions {
                     out.add(new ParsedSkillMention(t.title(), s.kind(), t.line()));
                 }
                 for (ParsedItem item : t.items()) {
+                    cancellation.check();
                     for (String name : names(item.text())) {
                         out.add(new ParsedSkillMention(name, s.kind(), item.line()));
                     }
@@ -50,7 +56,12 @@ final class SkillMentions {
 
     /** Skill names found in one list item, in order, without repeats. */
     static List<String> names(String item) {
-        String text = item.trim().replaceAll("[.;]+$", "");
+        String text = item.trim();
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ';')) {
+            end--;
+        }
+        text = text.substring(0, end);
         Set<String> names = new LinkedHashSet<>();
         int colon = text.indexOf(':');
         if (colon > 0) {
@@ -65,7 +76,7 @@ final class SkillMentions {
             return List.copyOf(names);
         }
         Matcher p = PARENS.matcher(text);
-        while (p.find()) {
+        while (text.indexOf('(') >= 0 && p.find()) {
             String inner = p.group(1).replaceFirst("^(?:e\\.g\\.|i\\.e\\.|such as)[,]?\\s*", "");
             boolean example = !inner.equals(p.group(1));
             List<String> listed = enumeration(inner);
@@ -74,7 +85,8 @@ final class SkillMentions {
             }
         }
         Matcher such = SUCH_AS.matcher(text);
-        if (such.find()) {
+        boolean mayList = text.contains("such as") || text.contains("like") || text.contains("including");
+        if (mayList && such.find()) {
             List<String> listed = enumeration(such.group(1));
             if (listed.size() >= 2) {
                 names.addAll(listed);

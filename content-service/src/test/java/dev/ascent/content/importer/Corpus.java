@@ -12,12 +12,12 @@ import java.util.stream.Stream;
  * The project's own guides (test resources {@code corpus/}): written by the Ascent team for roles the seeds do not
  * cover, in every layout the importer reads, each with its expected outline beside it ({@code .expected}).
  */
-final class Corpus {
+public final class Corpus {
     private Corpus() {
     }
 
-    record Guide(Path file, String text) {
-        String name() {
+    public record Guide(Path file, String text) {
+        public String name() {
             return file.getFileName().toString();
         }
 
@@ -39,7 +39,7 @@ final class Corpus {
         }
     }
 
-    static List<Guide> guides() {
+    public static List<Guide> guides() {
         try (Stream<Path> files = Files.list(dir())) {
             return files.filter(p -> !p.toString().endsWith(".expected")).sorted()
                     .map(p -> new Guide(p, read(p))).toList();
