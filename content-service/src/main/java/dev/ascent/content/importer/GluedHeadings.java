@@ -19,6 +19,10 @@ final class GluedHeadings {
     }
 
     static List<String> split(String text) {
+        return split(text, Cancellation.NONE);
+    }
+
+    static List<String> split(String text, Cancellation cancellation) {
         List<String> out = new ArrayList<>();
         String t = text.trim();
         Prose prose = new Prose(t);
@@ -27,6 +31,7 @@ final class GluedHeadings {
         int to = t.length();
         // Cuts found at the start are emitted in order; cuts found at the end are collected and emitted last.
         while (from < to) {
+            cancellation.check();
             int[] cut = cut(t, from, to, prose);
             if (cut == null) {
                 out.add(t.substring(from, to).trim());

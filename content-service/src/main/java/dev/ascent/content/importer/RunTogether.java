@@ -28,11 +28,19 @@ final class RunTogether {
     }
 
     static List<String> split(String text) {
+        return split(text, Cancellation.NONE);
+    }
+
+    /** As {@link #split(String)}, checking the cancellation every few thousand characters of a long line. */
+    static List<String> split(String text, Cancellation cancellation) {
         if (text.chars().anyMatch(Character::isDigit)) {
             return List.of(text.trim());
         }
         TreeSet<Integer> candidates = new TreeSet<>();
         for (int p = 1; p < text.length(); p++) {
+            if ((p & 4095) == 0) {
+                cancellation.check();
+            }
             char a = text.charAt(p - 1);
             char b = text.charAt(p);
             boolean lowerUpper = Character.isLowerCase(a) && Character.isUpperCase(b);
@@ -47,7 +55,11 @@ final class RunTogether {
         candidates.removeIf(p -> protectedPos[p]);
         List<String> parts = new ArrayList<>();
         int from = 0;
+        int seen = 0;
         for (int p : candidates) {
+            if ((++seen & 1023) == 0) {
+                cancellation.check();
+            }
             int left = letters(text, p, -1, candidates);
             int right = letters(text, p, +1, candidates);
             if (left >= 3 && right >= 3) {

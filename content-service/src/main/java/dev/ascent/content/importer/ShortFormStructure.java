@@ -21,6 +21,7 @@ final class ShortFormStructure {
     }
 
     private final List<ParseWarning> warnings;
+    private final Cancellation cancellation;
     private final Set<SectionKind> used = EnumSet.noneOf(SectionKind.class);
     private final List<SectionDraft> sections = new ArrayList<>();
     private SectionDraft section;
@@ -29,8 +30,9 @@ final class ShortFormStructure {
     // A label after a bare list entry belongs to the same section; the entry is not a group heading.
     private boolean lastWasBareItem;
 
-    private ShortFormStructure(List<ParseWarning> warnings) {
+    private ShortFormStructure(List<ParseWarning> warnings, Cancellation cancellation) {
         this.warnings = warnings;
+        this.cancellation = cancellation;
     }
 
     /** True when the first line is followed by a line that starts with "Career Guide". */
@@ -40,7 +42,7 @@ final class ShortFormStructure {
     }
 
     static List<SectionDraft> read(List<String> lines, List<ParseWarning> warnings, Cancellation cancellation) {
-        ShortFormStructure s = new ShortFormStructure(warnings);
+        ShortFormStructure s = new ShortFormStructure(warnings, cancellation);
         s.build(segments(lines, cancellation), cancellation);
         return s.sections;
     }
@@ -57,7 +59,7 @@ final class ShortFormStructure {
                 continue;
             }
             boolean bullet = LineShapes.bulletText(text) != null;
-            for (String piece : bullet ? List.of(text) : GluedHeadings.split(text)) {
+            for (String piece : bullet ? List.of(text) : GluedHeadings.split(text, cancellation)) {
                 out.add(new Segment(i + 1, piece));
             }
         }
@@ -164,7 +166,7 @@ final class ShortFormStructure {
             steps = new NumberedSteps(1);
         }
         lastWasBareItem = steps == null;
-        List<String> parts = steps != null ? steps.take(text) : RunTogether.split(text);
+        List<String> parts = steps != null ? steps.take(text) : RunTogether.split(text, cancellation);
         for (String part : parts) {
             addItem(part, line);
         }
