@@ -144,10 +144,13 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
     @Override
     public void listDesignPrompts(ListDesignPromptsRequest request,
                                   StreamObserver<ListDesignPromptsResponse> response) {
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "prompts");
-        Slice<DesignPrompts.Prompt> slice = Slice.page(prompts.list(), page);
+        String role = request.getRole().isEmpty() ? null : ResourceNames.roleSlug(request.getRole(), "role");
+        String query = "prompts:" + request.getRole();
+        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
+        List<DesignPrompts.Prompt> all = role == null ? prompts.list() : prompts.forRole(catalog.getRole(role));
+        Slice<DesignPrompts.Prompt> slice = Slice.page(all, page);
         ListDesignPromptsResponse.Builder out = ListDesignPromptsResponse.newBuilder()
-                .setNextPageToken(slice.next("prompts"));
+                .setNextPageToken(slice.next(query));
         slice.items().forEach(p -> out.addDesignPrompts(CatalogProtoMapper.designPrompt(p)));
         reply(response, out.build());
     }
