@@ -32,7 +32,13 @@ final class LineShapes {
     }
 
     static boolean isBlank(String cleaned) {
-        return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '-' || c == '=' || c == '_' || c == '*');
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c != '-' && c != '=' && c != '_' && c != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text after a bullet marker, or null when the line is not a bullet. */

@@ -127,7 +127,9 @@ final class SkillMentions {
         }
         if (names.isEmpty() && LineShapes.wordCount(text) <= MAX_NAME_WORDS && !LineShapes.endsSentence(item.trim())) {
             // "Go or Python" and "Prometheus and Grafana" name two skills; "Identity and Access Management" one.
-            List<String> listed = enumeration(text);
+            boolean joined = text.contains(",") || text.contains(" or ") || text.contains(" and ")
+                    || text.contains(" & ");
+            List<String> listed = joined ? enumeration(text) : List.of();
             boolean pair = listed.size() >= 2 && (text.contains(" or ")
                     || listed.stream().allMatch(n -> LineShapes.wordCount(n) == 1));
             if (pair && mostlyCapitalized(listed)) {
@@ -189,25 +191,37 @@ final class SkillMentions {
     /** No clause words ("when", "requires", "it", ...), at most a few words, and at least one letter. */
     static boolean isName(String s) {
         String t = s.trim();
-        if (t.isEmpty() || t.length() > 60 || !t.matches(".*\\p{L}.*")) {
+        if (t.isEmpty() || t.length() > 60 || t.chars().noneMatch(Character::isLetter)) {
             return false;
         }
-        String[] words = t.split("\\s+");
+        String[] words = t.split(" +");
         if (words.length > MAX_NAME_WORDS || CONNECTORS.contains(words[0].toLowerCase(Locale.ROOT))
                 || CONNECTORS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
             return false;
         }
         for (String w : words) {
-            if (CLAUSE_WORDS.contains(w.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", ""))) {
+            if (CLAUSE_WORDS.contains(letters(w))) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The word lower-cased, keeping letters and apostrophes only ("it," gives "it"). */
+    private static String letters(String word) {
+        StringBuilder sb = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if ((c >= 'a' && c <= 'z') || c == '\'') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** "Languages", "Core Tools", "Specialized areas", "Cloud and Infrastructure": a group of skills, not one. */
     static boolean isCategory(String s) {
-        String[] words = s.trim().toLowerCase(Locale.ROOT).split("\\s+");
-        return CATEGORIES.contains(words[words.length - 1]);
+        String t = s.trim();
+        return CATEGORIES.contains(t.substring(t.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT));
     }
 }

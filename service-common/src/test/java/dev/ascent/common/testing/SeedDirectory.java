@@ -43,6 +43,14 @@ public final class SeedDirectory {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * For tests that use the seeds when they are there and run without them otherwise: the folder, or empty; a
+     * failure when the corpus is required but missing.
+     */
+    public static Optional<Path> findOrFailWhenRequired() {
+        return Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE)) ? Optional.of(require()) : find();
+    }
+
     /** The seed folder when it exists. */
     public static Optional<Path> find() {
         Path dir = expected();
