@@ -76,6 +76,26 @@ class ImportLimitsTest {
     }
 
     @Test
+    void markdownFollowsTheSameRevisionAndProvenanceRulesAsText() {
+        String md = "# Release Engineer\n\n## Overview\n\nA Release Engineer ships.\n\n## Skills\n\n- Bazel\n"
+                + "- Git\n\n## Challenges\n\n- Flaky builds\n";
+        ImportGuideResponse first = importText("release.md", md, false);
+        assertTrue(first.getCounts().getRoleCreated());
+        assertEquals(1, first.getRole().getRevision());
+        assertTrue(importText("release.md", md, false).getUnchanged());
+        ImportGuideResponse changed = importText("release.md", md.replace("- Git\n", "- Git\n- Buildkite\n"), false);
+        assertEquals(2, changed.getRole().getRevision());
+        assertEquals(1, changed.getCounts().getItemsCreated());
+        assertEquals(3, changed.getCounts().getItemsKept());
+        var skills = changed.getRole().getSectionsList().stream()
+                .filter(sec -> sec.getTitle().equals("Skills")).findFirst().orElseThrow();
+        var bazel = skills.getTopics(0).getItems(0);
+        assertEquals("Bazel", bazel.getText());
+        assertEquals("release.md", bazel.getProvenance().getSourceName());
+        assertEquals(9, bazel.getProvenance().getLine());
+    }
+
+    @Test
     void theFormatIsDetectedOrTakenAsGiven() {
         String md = "# Test Engineer\n\n## Overview\n\nText.\n\n## Skills\n\n- **Testing**\n\n## Challenges\n\n- Time\n";
         ImportGuideResponse auto = importText("guide", md, true);
