@@ -6,6 +6,7 @@ import dev.ascent.proto.content.v1.CompareRolesRequest;
 import dev.ascent.proto.content.v1.CompareRolesResponse;
 import dev.ascent.proto.content.v1.DesignPrompt;
 import dev.ascent.proto.content.v1.GetRoleRequest;
+import dev.ascent.proto.content.v1.GuideFormat;
 import dev.ascent.proto.content.v1.ImportGuideRequest;
 import dev.ascent.proto.content.v1.ImportGuideResponse;
 import dev.ascent.proto.content.v1.ListDesignPromptsRequest;
@@ -192,14 +193,22 @@ final class CatalogCommands {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Imports career guides into the catalog (needs the admin token).")
+            description = {"Imports career guides into the catalog (needs the admin token).",
+                    "Reads .txt, .md/.markdown and .html/.htm files; --format overrides the extension.",
+                    "--dry-run prints each guide's outline (sections, topics, item counts) and warnings and stores"
+                            + " nothing."})
     static final class Import extends ClientCommand {
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guide text files")
+        static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm")
         List<Path> files;
-        @Option(names = "--dry-run", description = "parse and validate only; store nothing")
+        @Option(names = "--dry-run", description = "parse and validate only; print the outline; store nothing")
         boolean dryRun;
         @Option(names = "--title", description = "override the role title inferred from the text")
         String title;
+        @Option(names = "--format", paramLabel = "FORMAT",
+                description = "auto (default: by extension, then by content), text, markdown or html")
+        String format = "auto";
 
         Import(Cli cli) {
             super(cli);
@@ -207,8 +216,17 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            Table t = new Table("FILE", "ROLE", "RESULT", "ITEMS +/=/-", "WARNINGS");
+            GuideFormat requested = format(format);
+            for (Path file : files) {
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (requested == GuideFormat.GUIDE_FORMAT_AUTO && EXTENSIONS.stream().noneMatch(name::endsWith)) {
+                    throw new CliException(ExitCodes.USAGE, file + ": unsupported file type; use "
+                            + String.join(", ", EXTENSIONS) + " or pass --format");
+                }
+            }
+            Table t = new Table("FILE", "FORMAT", "ROLE", "RESULT", "ITEMS +/=/-", "WARNINGS");
             List<ImportGuideResponse> results = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             for (Path file : files) {
                 byte[] text;
                 try {
@@ -217,24 +235,72 @@ final class CatalogCommands {
                     throw new CliException(ExitCodes.FAILED, "cannot read " + file + ": " + e.getMessage());
                 }
                 var request = ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(text))
-                        .setSourceName(file.getFileName().toString()).setDryRun(dryRun);
+                        .setSourceName(file.getFileName().toString()).setDryRun(dryRun).setFormat(requested);
                 if (title != null) {
                     request.setTitle(title);
                 }
                 ImportGuideResponse r = client.content().importGuide(request.build());
                 results.add(r);
+                if (dryRun && !json) {
+                    printOutline(file, r);
+                    continue;
+                }
                 var c = r.getCounts();
                 String result = r.getUnchanged() ? "unchanged" : dryRun ? "dry run" : c.getRoleCreated() ? "created"
                         : "updated";
-                t.row(file.getFileName(), Fmt.id(r.getRole().getName()), result,
+                t.row(file.getFileName(), formatName(r.getFormat()), Fmt.id(r.getRole().getName()), result,
                         c.getItemsCreated() + "/" + c.getItemsKept() + "/" + c.getItemsRemoved(), r.getWarningsCount());
+                r.getWarningsList().forEach(w -> warnings.add(file.getFileName() + warning(w)));
             }
             if (json) {
                 Json.printList(cli.out, results);
-            } else {
+            } else if (!dryRun) {
                 t.print(cli.out);
+                warnings.forEach(w -> cli.out.println("warning: " + w));
             }
             return 0;
+        }
+
+        /** Sections in the order the role shows them, each with its topics and their item counts, then warnings. */
+        private void printOutline(Path file, ImportGuideResponse r) {
+            Role role = r.getRole();
+            var c = r.getCounts();
+            cli.out.println(file.getFileName() + " (" + formatName(r.getFormat()) + "): " + role.getTitle() + " -> "
+                    + role.getName() + " (dry run, nothing stored)");
+            for (Section s : role.getSectionsList()) {
+                cli.out.println("  " + Fmt.en(s.getKind(), "SECTION_KIND_") + ": "
+                        + (s.getTitle().isEmpty() ? "(untitled)" : s.getTitle()) + " (line "
+                        + s.getProvenance().getLine() + ")");
+                for (var topic : s.getTopicsList()) {
+                    cli.out.println("    " + (topic.getTitle().isEmpty() ? "(untitled)" : topic.getTitle()) + ": "
+                            + topic.getItemsCount() + (topic.getItemsCount() == 1 ? " item" : " items"));
+                }
+            }
+            cli.out.println("  " + c.getSections() + " sections, " + c.getTopics() + " topics, " + c.getItemsCreated()
+                    + " items, " + c.getSkillsLinked() + " skills, " + c.getSalaryRanges() + " salary ranges");
+            if (r.getWarningsCount() == 0) {
+                cli.out.println("  no warnings");
+            }
+            r.getWarningsList().forEach(w -> cli.out.println("  warning" + warning(w)));
+        }
+
+        private static String warning(dev.ascent.proto.content.v1.ImportWarning w) {
+            return (w.getLine() > 0 ? " (line " + w.getLine() + ")" : "") + ": " + w.getMessage();
+        }
+
+        static GuideFormat format(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> GuideFormat.GUIDE_FORMAT_AUTO;
+                case "text", "txt" -> GuideFormat.GUIDE_FORMAT_TEXT;
+                case "markdown", "md" -> GuideFormat.GUIDE_FORMAT_MARKDOWN;
+                case "html", "htm" -> GuideFormat.GUIDE_FORMAT_HTML;
+                default -> throw new CliException(ExitCodes.USAGE, "unknown --format '" + name
+                        + "'; use auto, text, markdown or html");
+            };
+        }
+
+        private static String formatName(GuideFormat f) {
+            return Fmt.en(f, "GUIDE_FORMAT_");
         }
     }
 }

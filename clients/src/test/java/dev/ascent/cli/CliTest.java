@@ -63,6 +63,53 @@ class CliTest {
     }
 
     @Test
+    void importDryRunPrintsTheOutlineAndWarningsOfMarkdownAndHtml(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("release-engineer.md");
+        Files.writeString(md, """
+                # Release Engineer
+
+                ## Overview
+
+                A Release Engineer keeps the path from merge to production **short** and safe.
+
+                ## Responsibilities
+
+                ### Pipelines
+
+                - Own the build pipeline
+                - Keep `main` releasable
+                  - Revert broken merges fast
+                """);
+        Path html = dir.resolve("release-engineer.html");
+        Files.writeString(html, "<html><body><nav><ul><li>Home</li></ul></nav><main><h1>Release Engineer</h1>"
+                + "<h2>Overview</h2><p>A Release Engineer ships safely.</p><h2>Skills</h2><ul><li>Bazel</li>"
+                + "<li>GitHub Actions</li></ul></main><footer><p>Contact</p></footer></body></html>");
+        CliRun r = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", md.toString(), html.toString());
+        assertEquals(0, r.exitCode, r::toString);
+        assertTrue(r.out.contains("release-engineer.md (markdown): Release Engineer -> roles/release-engineer"
+                + " (dry run, nothing stored)"), r.out);
+        assertTrue(r.out.contains("  responsibilities: Responsibilities (line 7)\n    Pipelines: 3 items"), r.out);
+        assertTrue(r.out.contains("release-engineer.html (html): Release Engineer"), r.out);
+        assertTrue(r.out.contains("  skills: Skills (line 1)\n    (untitled): 2 items"), r.out);
+        assertTrue(r.out.contains("  warning: only 2 sections were recognized"), r.out);
+        CliRun roles = ascent(null, "roles");
+        assertFalse(roles.out.contains("release-engineer"), "a dry run stores nothing: " + roles.out);
+    }
+
+    @Test
+    void importRefusesFilesOfUnknownTypeUnlessAFormatIsGiven(@TempDir Path dir) throws Exception {
+        Path doc = dir.resolve("guide.docx");
+        Files.writeString(doc, "Overview\nA Release Engineer ships safely.\nSkills\n- Bazel\n");
+        CliRun refused = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", doc.toString());
+        assertEquals(2, refused.exitCode, refused::toString);
+        assertTrue(refused.err.contains("unsupported file type"), refused::toString);
+        CliRun forced = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", "--format", "text",
+                doc.toString());
+        assertEquals(0, forced.exitCode, forced::toString);
+        assertTrue(forced.out.contains("guide.docx (text): Release Engineer"), forced.out);
+    }
+
+    @Test
     void listingsPrintAnAlignedTableOrJson() {
         CliRun table = ascent(null, "roles");
         assertEquals(0, table.exitCode, table::toString);

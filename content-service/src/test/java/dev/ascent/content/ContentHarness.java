@@ -61,7 +61,7 @@ final class ContentHarness implements AutoCloseable {
     }
 
     static Path seedsDir() {
-        return dev.ascent.common.testing.SeedDirectory.resolve();
+        return dev.ascent.common.testing.SeedDirectory.require();
     }
 
     static Path seed(String prefix) {

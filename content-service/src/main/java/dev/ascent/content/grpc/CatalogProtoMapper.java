@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import dev.ascent.content.catalog.CatalogSearch;
 import dev.ascent.content.catalog.Checklists;
 import dev.ascent.content.catalog.RoleView;
+import dev.ascent.content.importer.GuideFormat;
 import dev.ascent.content.importer.SectionKind;
 import dev.ascent.content.practice.DesignPrompts;
 import dev.ascent.proto.content.v1.Checklist;
@@ -99,6 +100,20 @@ final class CatalogProtoMapper {
 
     static dev.ascent.proto.content.v1.SectionKind kind(SectionKind kind) {
         return dev.ascent.proto.content.v1.SectionKind.valueOf("SECTION_KIND_" + kind.name());
+    }
+
+    /** Unspecified (and any value a newer client sends that this server does not know) means AUTO. */
+    static GuideFormat format(dev.ascent.proto.content.v1.GuideFormat format) {
+        return switch (format) {
+            case GUIDE_FORMAT_TEXT -> GuideFormat.TEXT;
+            case GUIDE_FORMAT_MARKDOWN -> GuideFormat.MARKDOWN;
+            case GUIDE_FORMAT_HTML -> GuideFormat.HTML;
+            default -> GuideFormat.AUTO;
+        };
+    }
+
+    static dev.ascent.proto.content.v1.GuideFormat format(GuideFormat format) {
+        return dev.ascent.proto.content.v1.GuideFormat.valueOf("GUIDE_FORMAT_" + format.name());
     }
 
     static Provenance provenance(RoleView.Provenance p) {

@@ -11,6 +11,7 @@ import dev.ascent.content.catalog.Checklists;
 import dev.ascent.content.catalog.RoleComparison;
 import dev.ascent.content.catalog.RoleView;
 import dev.ascent.content.catalog.SkillQueries;
+import dev.ascent.content.importer.Cancellation;
 import dev.ascent.content.importer.ImportService;
 import dev.ascent.content.practice.DesignPrompts;
 import dev.ascent.proto.content.v1.CompareRolesRequest;
@@ -42,9 +43,12 @@ import dev.ascent.proto.content.v1.Skill;
 import dev.ascent.proto.content.v1.SkillGap;
 import dev.ascent.proto.content.v1.SkillRole;
 import dev.ascent.proto.content.v1.TopicGap;
+import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /** The gRPC edge of {@code ascent.content.v1.ContentService}: shape checks, then the feature services. */
 @Singleton
@@ -140,10 +144,13 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
     @Override
     public void listDesignPrompts(ListDesignPromptsRequest request,
                                   StreamObserver<ListDesignPromptsResponse> response) {
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "prompts");
-        Slice<DesignPrompts.Prompt> slice = Slice.page(prompts.list(), page);
+        String role = request.getRole().isEmpty() ? null : ResourceNames.roleSlug(request.getRole(), "role");
+        String query = "prompts:" + request.getRole();
+        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
+        List<DesignPrompts.Prompt> all = role == null ? prompts.list() : prompts.forRole(catalog.getRole(role));
+        Slice<DesignPrompts.Prompt> slice = Slice.page(all, page);
         ListDesignPromptsResponse.Builder out = ListDesignPromptsResponse.newBuilder()
-                .setNextPageToken(slice.next("prompts"));
+                .setNextPageToken(slice.next(query));
         slice.items().forEach(p -> out.addDesignPrompts(CatalogProtoMapper.designPrompt(p)));
         reply(response, out.build());
     }
@@ -179,11 +186,21 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
         if (!adminToken.matches(token)) {
             throw ApiException.permissionDenied("only the administrator can import guides");
         }
-        ImportService.Result r = importer.importGuide(new ImportService.Command(request.getText().toByteArray(),
-                request.getSourceName(), request.getTitle(), request.getDryRun()));
+        Context call = Context.current();
+        ImportService.Result r;
+        try {
+            r = importer.importGuide(new ImportService.Command(request.getText().toByteArray(),
+                    request.getSourceName(), request.getTitle(), request.getDryRun(),
+                    CatalogProtoMapper.format(request.getFormat()), call::isCancelled));
+        } catch (Cancellation.Cancelled e) {
+            // The caller has gone (cancelled, or its deadline passed): stop here; nothing was written.
+            throw (call.cancellationCause() instanceof TimeoutException ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
+                    .withDescription("the import was abandoned by its caller").asRuntimeException();
+        }
         ImportGuideResponse.Builder out = ImportGuideResponse.newBuilder()
                 .setRole(CatalogProtoMapper.role(r.role()))
                 .setUnchanged(r.unchanged())
+                .setFormat(CatalogProtoMapper.format(r.format()))
                 .setCounts(ImportCounts.newBuilder()
                         .setSections(r.counts().sections()).setTopics(r.counts().topics())
                         .setItemsCreated(r.counts().itemsCreated()).setItemsKept(r.counts().itemsKept())

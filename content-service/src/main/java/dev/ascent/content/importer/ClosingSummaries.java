@@ -24,6 +24,7 @@ final class ClosingSummaries {
             + "|conclude)\\b|Taken together\\b|By [a-z]+ing\\b|With (?:these|this|such)\\b|(?:These|This|Such)"
             + " [a-z]+|[A-Z][a-z]+ing (?:these|this|such|the above)\\b)");
     private static final Pattern ARTICLE = Pattern.compile("^(?:The|A|An) ");
+    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}+/-]+");
     // A sentence does not end on these words, so a capital after them is part of the same sentence.
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "for", "of", "to", "in", "with",
             "by", "as", "and", "or", "like", "among", "than", "from", "between", "at", "on", "into", "about", "via",
@@ -68,10 +69,24 @@ final class ClosingSummaries {
         }
     }
 
-    /** Index where the glued wrap-up sentence starts, or -1. */
+    /**
+     * Index where the glued wrap-up sentence starts, or -1. One pass: the words before each candidate are counted
+     * as the scan goes, and every test on the rest of the line looks at a bounded window or a precomputed count,
+     * so a megabyte-long line costs linear time.
+     */
     int splitPoint(String text, boolean listItem) {
+        // Every qualifying tail must end like a sentence, and every tail ends where the text ends.
+        if (!LineShapes.endsSentence(text)) {
+            return -1;
+        }
+        int totalWords = LineShapes.wordCount(text);
+        int wordsBefore = 0;
         for (int p = 2; p < text.length(); p++) {
-            if (text.charAt(p - 1) != ' ' || !Character.isUpperCase(text.charAt(p))) {
+            char prev = text.charAt(p - 1);
+            if (prev == ' ' && text.charAt(p - 2) != ' ') {
+                wordsBefore++;
+            }
+            if (prev != ' ' || !Character.isUpperCase(text.charAt(p))) {
                 continue;
             }
             char before = text.charAt(p - 2);
@@ -82,50 +97,56 @@ final class ClosingSummaries {
             if (!sentenceEnd && !glued) {
                 continue;
             }
-            if (!sentenceEnd && FUNCTION_WORDS.contains(lastWord(text.substring(0, p - 1)))) {
+            if (!sentenceEnd && FUNCTION_WORDS.contains(wordEndingAt(text, p - 1))) {
                 continue;
             }
-            if (LineShapes.wordCount(text.substring(0, p)) < 2) {
+            if (wordsBefore < 2) {
                 continue;
             }
-            String tail = text.substring(p);
-            if (qualifies(tail, listItem)) {
+            if (qualifies(text, p, totalWords - wordsBefore, listItem)) {
                 return p;
             }
         }
         return -1;
     }
 
-    private static String lastWord(String head) {
-        int space = head.lastIndexOf(' ');
-        return head.substring(space + 1).toLowerCase(Locale.ROOT);
+    /** The lower-cased word that ends just before index {@code end} (exclusive). */
+    private static String wordEndingAt(String text, int end) {
+        int start = text.lastIndexOf(' ', end - 1) + 1;
+        // Function words are short; a long run of letters is no function word and is not copied.
+        return end - start > 12 ? "" : text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
-    private boolean qualifies(String tail, boolean listItem) {
-        if (!LineShapes.endsSentence(tail)) {
-            return false;
-        }
-        int words = LineShapes.wordCount(tail);
-        if (OPENER.matcher(tail).find()) {
+    /** Whether the text from {@code p} on (a full sentence, as checked by the caller) opens like a conclusion. */
+    private boolean qualifies(String text, int p, int words, boolean listItem) {
+        if (OPENER.matcher(text).region(p, text.length()).lookingAt()) {
             return words >= MIN_OPENER_WORDS;
         }
         if (words < MIN_OTHER_WORDS) {
             return false;
         }
-        return (listItem && ARTICLE.matcher(tail).find()) || namesRole(tail);
+        return (listItem && ARTICLE.matcher(text).region(p, text.length()).lookingAt()) || namesRole(text, p);
     }
 
-    private boolean namesRole(String tail) {
-        String[] words = tail.split("\\s+");
+    /** Two or more capitalized words from {@code p} whose last word, made singular, is a word of the title. */
+    private boolean namesRole(String text, int p) {
+        String last = null;
         int run = 0;
-        while (run < words.length && !words[run].isEmpty() && Character.isUpperCase(words[run].charAt(0))
-                && words[run].matches("[\\p{L}+/-]+")) {
+        int at = p;
+        // A role name is a handful of words; reading more would only cost time on pathological lines.
+        while (at < text.length() && run < 12) {
+            int end = text.indexOf(' ', at);
+            String word = text.substring(at, end < 0 ? text.length() : Math.min(end, at + 40));
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || !NAME_WORD.matcher(word).matches()) {
+                break;
+            }
+            last = word;
             run++;
+            if (end < 0) {
+                break;
+            }
+            at = end + 1;
         }
-        if (run < 2) {
-            return false;
-        }
-        String head = SkillKeys.singular(words[run - 1].toLowerCase(Locale.ROOT));
-        return titleWords.contains(head);
+        return run >= 2 && titleWords.contains(SkillKeys.singular(last.toLowerCase(Locale.ROOT)));
     }
 }

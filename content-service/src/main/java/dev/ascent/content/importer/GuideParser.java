@@ -6,46 +6,75 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point: detects the layout, reads the structure, settles the title, repairs glued closing summaries and
- * extracts salaries and skills. Holds no state, so one instance can be shared between threads.
+ * Entry point: reads the structure (plain text in the long or short layout, Markdown or HTML), settles the title,
+ * repairs glued closing summaries, extracts salaries and skills, and warns when the structure looks doubtful. Holds
+ * no state, so one instance can be shared between threads. Every step is linear in the input; the
+ * {@link Cancellation} is checked as it goes.
  */
 public final class GuideParser {
 
+    /** Plain text, never cancelled. */
     public ParsedGuide parse(String text, String titleOverride) throws GuideParseException {
+        return parse(text, titleOverride, GuideFormat.TEXT, Cancellation.NONE);
+    }
+
+    public ParsedGuide parse(String text, String titleOverride, GuideFormat format, Cancellation cancellation)
+            throws GuideParseException {
         if (text == null || text.isBlank()) {
             throw new GuideParseException("document is empty", 0);
         }
         String normalized = GuideText.normalizeNewlines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<String> lines = Arrays.asList(normalized.split("\n", -1));
         List<ParseWarning> warnings = new ArrayList<>();
-        boolean shortForm = ShortFormStructure.matches(lines);
+        Layout layout;
         List<SectionDraft> drafts;
         String titleLine;
-        if (shortForm) {
-            drafts = ShortFormStructure.read(lines, warnings);
-            titleLine = LineShapes.clean(lines.get(0));
-        } else {
-            LongFormStructure.Result result = LongFormStructure.read(lines, warnings);
+        if (format == GuideFormat.MARKDOWN || format == GuideFormat.HTML) {
+            List<MarkupBlock> blocks;
+            try {
+                blocks = format == GuideFormat.MARKDOWN ? MarkdownBlocks.read(normalized, cancellation)
+                        : HtmlBlocks.read(normalized, cancellation);
+            } catch (StackOverflowError e) {
+                // A last line of defence: the libraries recurse on some constructs; the caller gets a clear refusal.
+                throw new GuideParseException("the " + format.name() + " is nested too deeply to read", 0);
+            }
+            LongFormStructure.Result result = MarkupStructure.read(blocks, warnings, cancellation);
             drafts = result.sections();
             titleLine = result.titleLine();
+            layout = format == GuideFormat.MARKDOWN ? Layout.MARKDOWN : Layout.HTML;
+        } else if (ShortFormStructure.matches(lines)) {
+            drafts = ShortFormStructure.read(lines, warnings, cancellation);
+            titleLine = LineShapes.clean(lines.get(0));
+            layout = Layout.SHORT_FORM;
+        } else {
+            LongFormStructure.Result result = LongFormStructure.read(lines, warnings, cancellation);
+            drafts = result.sections();
+            titleLine = result.titleLine();
+            layout = Layout.LONG_FORM;
         }
         if (drafts.stream().allMatch(d -> d.kind == SectionKind.OTHER)) {
             throw new GuideParseException("no recognizable section headings found", 0);
         }
         String title = title(titleOverride, titleLine, drafts);
-        if (!shortForm) {
+        if (layout != Layout.SHORT_FORM) {
             ClosingSummaries closings = new ClosingSummaries(title);
-            drafts.forEach(closings::apply);
+            for (SectionDraft d : drafts) {
+                cancellation.check();
+                closings.apply(d);
+            }
         }
         List<ParsedSection> sections = new ArrayList<>();
         for (SectionDraft d : drafts) {
             sections.add(d.freeze());
         }
-        return new ParsedGuide(title, shortForm ? Layout.SHORT_FORM : Layout.LONG_FORM, sections,
-                salaries(sections), SkillMentions.collect(sections), warnings);
+        StructureWarnings.add(sections, warnings);
+        List<ParsedSalary> salaries = salaries(sections, warnings);
+        cancellation.check();
+        return new ParsedGuide(title, layout, sections, salaries, SkillMentions.collect(sections, cancellation),
+                warnings);
     }
 
-    /** Override first, then a title line written by the document itself, then the overview sentence. */
+    /** Override first, then a title line written by the document itself, then the overview's opening sentence. */
     private static String title(String override, String titleLine, List<SectionDraft> drafts)
             throws GuideParseException {
         if (override != null && !override.isBlank()) {
@@ -58,8 +87,11 @@ public final class GuideParser {
         drafts.stream().filter(d -> d.kind == SectionKind.OVERVIEW).forEach(ordered::add);
         drafts.stream().filter(d -> d.kind != SectionKind.OVERVIEW).forEach(ordered::add);
         for (SectionDraft d : ordered) {
-            for (TextLine intro : d.intro) {
-                Optional<String> found = TitleInference.infer(intro.text());
+            // The intro first; a guide without intros states the role in its first topic's prose ("Summary").
+            List<TextLine> prose = new ArrayList<>(d.intro);
+            d.topics.stream().findFirst().ifPresent(t -> prose.addAll(t.text));
+            for (TextLine line : prose) {
+                Optional<String> found = TitleInference.infer(line.text());
                 if (found.isPresent()) {
                     return found.get();
                 }
@@ -72,9 +104,9 @@ public final class GuideParser {
 
     /**
      * Items of SALARY sections that mention a number or currency; prose is left alone because it repeats the
-     * figures in sentences that have no single label.
+     * figures in sentences that have no single label. A figure too large to be a salary is dropped with a warning.
      */
-    private static List<ParsedSalary> salaries(List<ParsedSection> sections) {
+    private static List<ParsedSalary> salaries(List<ParsedSection> sections, List<ParseWarning> warnings) {
         List<ParsedSalary> out = new ArrayList<>();
         for (ParsedSection s : sections) {
             if (s.kind() != SectionKind.SALARY) {
@@ -82,8 +114,13 @@ public final class GuideParser {
             }
             for (ParsedTopic t : s.topics()) {
                 for (ParsedItem item : t.items()) {
-                    if (item.text().matches(".*[\\d$€£¥₹].*")) {
-                        out.add(SalaryParser.parse(item.text(), item.line(), t.title()));
+                    if (SalaryParser.mentionsMoney(item.text())) {
+                        try {
+                            out.add(SalaryParser.parse(item.text(), item.line(), t.title()));
+                        } catch (SalaryParser.OutOfRange e) {
+                            warnings.add(new ParseWarning(item.line(), "salary figure at line " + item.line()
+                                    + " ignored: " + e.getMessage()));
+                        }
                     }
                 }
             }

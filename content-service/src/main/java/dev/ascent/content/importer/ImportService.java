@@ -23,11 +23,19 @@ public class ImportService {
 
     public static final int MAX_SOURCE_NAME = 255;
 
-    /** What to import. {@code title} overrides the inferred role title when not blank. */
-    public record Command(byte[] text, String sourceName, String title, boolean dryRun) {
+    /**
+     * What to import. {@code title} overrides the inferred role title when not blank; {@code cancellation} tells
+     * the parser when the caller has gone away.
+     */
+    public record Command(byte[] text, String sourceName, String title, boolean dryRun, GuideFormat format,
+                          Cancellation cancellation) {
+        public Command(byte[] text, String sourceName, String title, boolean dryRun) {
+            this(text, sourceName, title, dryRun, GuideFormat.AUTO, Cancellation.NONE);
+        }
     }
 
-    public record Result(RoleView role, ImportCounts counts, List<ParseWarning> warnings, boolean unchanged) {
+    public record Result(RoleView role, ImportCounts counts, List<ParseWarning> warnings, boolean unchanged,
+                         GuideFormat format) {
     }
 
     private final GuideParser parser = new GuideParser();
@@ -43,18 +51,21 @@ public class ImportService {
         if (command.sourceName() != null && command.sourceName().length() > MAX_SOURCE_NAME) {
             throw ApiException.invalid("source_name", "must be at most " + MAX_SOURCE_NAME + " characters");
         }
-        if (command.title() != null && command.title().strip().length() > 200) {
-            throw ApiException.invalid("title", "must be at most 200 characters");
+        if (command.title() != null && command.title().strip().length() > ColumnLimits.TITLE) {
+            throw ApiException.invalid("title", "must be at most " + ColumnLimits.TITLE + " characters");
         }
         String text;
         ParsedGuide guide;
+        GuideFormat format;
         try {
             text = GuideText.decode(command.text());
-            guide = parser.parse(text, command.title());
+            format = command.format().resolve(command.sourceName(), text);
+            guide = parser.parse(text, command.title(), format, command.cancellation());
         } catch (GuideParseException e) {
             String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
             throw ApiException.invalid(List.of(new FieldViolation("text", e.getMessage() + where)));
         }
+        ColumnLimits.check(guide, command.title() != null && !command.title().isBlank());
         String slug = Slugs.of(guide.title());
         if (slug.isEmpty()) {
             throw ApiException.invalid("title", "the role title '" + guide.title() + "' has no letters or digits");
@@ -65,13 +76,13 @@ public class ImportService {
         int lineCount = (int) text.lines().count();
         if (command.dryRun()) {
             return new Result(Preview.of(slug, guide, sourceName, sha, lineCount), Preview.counts(guide),
-                    guide.warnings(), false);
+                    guide.warnings(), false, format);
         }
         boolean titleGiven = command.title() != null && !command.title().isBlank();
         ImportWriter.Written written = writeWithRetry(new ImportWriter.Document(slug, guide, sourceName, sha,
                 lineCount, titleGiven));
         catalog.invalidate(slug);
-        return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged());
+        return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged(), format);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ascent.content.importer;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,11 +21,24 @@ final class LineShapes {
 
     /** Tabs and repeated blanks collapse so lines compare equal however they were indented. */
     static String clean(String raw) {
-        return WHITESPACE.matcher(raw).replaceAll(" ").trim();
+        // Most lines need no change; finding that out without a regular expression keeps big documents cheap.
+        boolean plain = true;
+        for (int i = 0; i < raw.length() && plain; i++) {
+            char c = raw.charAt(i);
+            plain = c != '\t' && c != '\u00A0' && (c != ' ' || (i + 1 < raw.length() && raw.charAt(i + 1) != ' '))
+                    && !(Character.isWhitespace(c) && c != ' ');
+        }
+        return plain ? raw.trim() : WHITESPACE.matcher(raw).replaceAll(" ").trim();
     }
 
     static boolean isBlank(String cleaned) {
-        return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '-' || c == '=' || c == '_' || c == '*');
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c != '-' && c != '=' && c != '_' && c != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text after a bullet marker, or null when the line is not a bullet. */
@@ -54,8 +68,16 @@ final class LineShapes {
     }
 
     static int wordCount(String s) {
-        String t = s.trim();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     static boolean endsSentence(String s) {
@@ -81,9 +103,16 @@ final class LineShapes {
         }
         int significant = 0;
         int capitalized = 0;
-        for (String w : s.split("\\s+")) {
-            String word = w.replaceAll("^[(\"'\\[]+", "");
-            if (word.isEmpty() || SMALL_WORDS.contains(word.toLowerCase())) {
+        for (int start = 0; start < s.length(); ) {
+            int end = s.indexOf(' ', start);
+            end = end < 0 ? s.length() : end;
+            int from = start;
+            while (from < end && "(\"'[".indexOf(s.charAt(from)) >= 0) {
+                from++;
+            }
+            String word = s.substring(from, end);
+            start = end + 1;
+            if (word.isEmpty() || SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             significant++;
@@ -94,6 +123,26 @@ final class LineShapes {
             }
         }
         return significant > 0 && capitalized * 10 >= significant * 6;
+    }
+
+    /** The text without one trailing colon: "Requirements:" names the same heading as "Requirements". */
+    static String withoutColon(String s) {
+        return s.endsWith(":") ? s.substring(0, s.length() - 1).trim() : s;
+    }
+
+    /** Written in capitals ("REQUIREMENTS", "CAREER PATHS"): at least four letters and no lower-case one. */
+    static boolean allCaps(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 4;
     }
 
     /** Prose rather than a list entry: ends like a sentence, or is too long and lower-case to be a name. */

@@ -7,24 +7,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the long layout. Headings come in two levels that use the same vocabulary ("Key Responsibilities" can be
- * a sub-heading of Overview), so a heading only opens a section when the layout around it says so:
- * <ul>
- * <li>the first heading always opens a section;</li>
- * <li>in a two-level document (some heading is followed by a lead-in ending in ':' and then by another heading)
- * a section heading is followed by an intro paragraph and then by a sub-heading, never directly by a list;
- * an intro that does not end in ':' only counts when the next sub-heading is followed by a list, because
- * paragraph-only sub-topics ("Heading / paragraph" runs) look exactly like that otherwise;</li>
- * <li>in a flat document every heading from the vocabulary opens a section;</li>
- * <li>a kind already opened never restarts; the heading becomes a topic instead;</li>
- * <li>an unknown heading opens an OTHER section (with a warning) only when followed by an intro as above.</li>
- * </ul>
+ * Reads the long layout of plain text. Headings come in two levels that share one vocabulary ("Key
+ * Responsibilities" can be a sub-heading of Overview), so the level of a heading comes from context, never from
+ * whether an intro paragraph happens to follow it ({@link HeadingLevels} holds the rules). Every pass over the rows
+ * is linear, and the caller's {@link Cancellation} is checked once per row.
  */
 final class LongFormStructure {
     enum Shape { HEADING, BULLET, ITEM, PARAGRAPH }
 
+    /** How a heading is written; a document that writes its section headings differently from the rest says so. */
+    enum Style { PLAIN, CAPS, COLON, NUMBERED }
+
     /** A non-blank line; {@code number} is the list number for numbered lines, otherwise -1. */
-    record Row(int line, Shape shape, String text, int number) {
+    record Row(int line, Shape shape, String text, int number, Style style) {
+        Row(int line, Shape shape, String text, int number) {
+            this(line, shape, text, number, Style.PLAIN);
+        }
     }
 
     record Result(List<SectionDraft> sections, String titleLine) {
@@ -32,21 +30,23 @@ final class LongFormStructure {
 
     private final List<Row> rows;
     private final List<ParseWarning> warnings;
+    private final Cancellation cancellation;
     private final Set<SectionKind> used = EnumSet.noneOf(SectionKind.class);
-    private boolean twoLevel;
 
-    private LongFormStructure(List<Row> rows, List<ParseWarning> warnings) {
+    private LongFormStructure(List<Row> rows, List<ParseWarning> warnings, Cancellation cancellation) {
         this.rows = rows;
         this.warnings = warnings;
+        this.cancellation = cancellation;
     }
 
-    static Result read(List<String> lines, List<ParseWarning> warnings) {
-        return new LongFormStructure(classify(lines), warnings).build();
+    static Result read(List<String> lines, List<ParseWarning> warnings, Cancellation cancellation) {
+        return new LongFormStructure(classify(lines, cancellation), warnings, cancellation).build();
     }
 
-    static List<Row> classify(List<String> lines) {
+    static List<Row> classify(List<String> lines, Cancellation cancellation) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            cancellation.check();
             String s = LineShapes.clean(lines.get(i));
             if (LineShapes.isBlank(s)) {
                 continue;
@@ -57,11 +57,15 @@ final class LongFormStructure {
             if (bullet != null) {
                 rows.add(new Row(line, Shape.BULLET, bullet, -1));
             } else if (numbered != null) {
-                boolean heading = LineShapes.headingLike(numbered[1]);
-                rows.add(new Row(line, heading ? Shape.HEADING : Shape.ITEM, numbered[1],
-                        Integer.parseInt(numbered[0])));
+                String text = LineShapes.withoutColon(numbered[1]);
+                boolean heading = LineShapes.headingLike(text) && !LineShapes.endsSentence(numbered[1]);
+                rows.add(new Row(line, heading ? Shape.HEADING : Shape.ITEM, heading ? text : numbered[1],
+                        Integer.parseInt(numbered[0]), heading ? Style.NUMBERED : Style.PLAIN));
             } else if (LineShapes.headingLike(s)) {
-                rows.add(new Row(line, Shape.HEADING, s, -1));
+                rows.add(new Row(line, Shape.HEADING, s, -1, LineShapes.allCaps(s) ? Style.CAPS : Style.PLAIN));
+            } else if (s.endsWith(":") && LineShapes.headingLike(LineShapes.withoutColon(s))) {
+                String text = LineShapes.withoutColon(s);
+                rows.add(new Row(line, Shape.HEADING, text, -1, LineShapes.allCaps(text) ? Style.CAPS : Style.COLON));
             } else if (LineShapes.isKeyValue(s)) {
                 rows.add(new Row(line, Shape.ITEM, s, -1));
             } else {
@@ -83,17 +87,24 @@ final class LongFormStructure {
             titleLine = rows.get(0).text();
             first = 1;
         }
-        twoLevel = detectTwoLevel(first);
+        HeadingLevels levels = new HeadingLevels(rows, first);
         List<SectionDraft> sections = new ArrayList<>();
         SectionDraft section = first > (titleLine == null ? 0 : 1) ? preface(first, titleLine != null) : null;
         if (section != null) {
             sections.add(section);
         }
         TopicDraft topic = null;
+        int sectionRow = -1;
         for (int i = first; i < rows.size(); i++) {
+            cancellation.check();
             Row row = rows.get(i);
-            if (row.shape() == Shape.HEADING && isSectionStart(i, first)) {
-                section = openSection(row);
+            Optional<SectionKind> kind = row.shape() == Shape.HEADING ? kind(row) : Optional.empty();
+            boolean repeated = kind.isPresent() && used.contains(kind.get());
+            SectionKind current = section == null ? null : section.kind;
+            if (row.shape() == Shape.HEADING && (i == first || (!repeated && levels.opensSection(i, kind, current, sectionRow,
+                    section != null && !section.topics.isEmpty() && section.topics.get(0).title.isEmpty())))) {
+                section = openSection(row, kind);
+                sectionRow = i;
                 sections.add(section);
                 topic = null;
                 while (i + 1 < rows.size() && rows.get(i + 1).shape() == Shape.PARAGRAPH) {
@@ -150,8 +161,7 @@ final class LongFormStructure {
         return s;
     }
 
-    private SectionDraft openSection(Row row) {
-        Optional<SectionKind> kind = kind(row);
+    private SectionDraft openSection(Row row, Optional<SectionKind> kind) {
         kind.ifPresent(used::add);
         if (kind.isEmpty()) {
             warnings.add(new ParseWarning(row.line(), "unrecognized section heading \"" + row.text()
@@ -169,66 +179,7 @@ final class LongFormStructure {
         return -1;
     }
 
-    private boolean detectTwoLevel(int first) {
-        for (int i = first + 1; i < rows.size(); i++) {
-            int after = afterIntro(i);
-            if (rows.get(i).shape() == Shape.HEADING && after > i + 1 && after < rows.size()
-                    && rows.get(after - 1).text().endsWith(":") && rows.get(after).shape() == Shape.HEADING) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Index of the first row after the paragraphs that follow row i (i + 1 when there is no intro). */
-    private int afterIntro(int i) {
-        int j = i + 1;
-        while (j < rows.size() && rows.get(j).shape() == Shape.PARAGRAPH) {
-            j++;
-        }
-        return j;
-    }
-
-    private boolean isSectionStart(int i, int first) {
-        if (i == first) {
-            return true;
-        }
-        Optional<SectionKind> kind = kind(rows.get(i));
-        if (kind.isPresent() && used.contains(kind.get())) {
-            return false;
-        }
-        int after = afterIntro(i);
-        boolean hasIntro = after > i + 1;
-        if (!twoLevel) {
-            return kind.isPresent() || hasIntro;
-        }
-        if (!hasIntro || (after < rows.size() && isList(rows.get(after)))) {
-            return false;
-        }
-        boolean colonIntro = rows.get(after - 1).text().endsWith(":");
-        if (kind.isEmpty()) {
-            return colonIntro && after < rows.size() && rows.get(after).shape() == Shape.HEADING;
-        }
-        if (colonIntro || after >= rows.size()) {
-            return true;
-        }
-        return headsList(after);
-    }
-
-    /** True when heading row h is followed by a list, optionally after a lead-in ending in ':'. */
-    private boolean headsList(int h) {
-        int j = h + 1;
-        if (j < rows.size() && rows.get(j).shape() == Shape.PARAGRAPH && rows.get(j).text().endsWith(":")) {
-            j++;
-        }
-        return j < rows.size() && isList(rows.get(j));
-    }
-
-    private static boolean isList(Row r) {
-        return r.shape() == Shape.BULLET || r.shape() == Shape.ITEM;
-    }
-
-    private static Optional<SectionKind> kind(Row r) {
+    static Optional<SectionKind> kind(Row r) {
         return SectionVocabulary.kindOf(r.text());
     }
 }

@@ -28,11 +28,19 @@ final class RunTogether {
     }
 
     static List<String> split(String text) {
+        return split(text, Cancellation.NONE);
+    }
+
+    /** As {@link #split(String)}, checking the cancellation every few thousand characters of a long line. */
+    static List<String> split(String text, Cancellation cancellation) {
         if (text.chars().anyMatch(Character::isDigit)) {
             return List.of(text.trim());
         }
         TreeSet<Integer> candidates = new TreeSet<>();
         for (int p = 1; p < text.length(); p++) {
+            if ((p & 4095) == 0) {
+                cancellation.check();
+            }
             char a = text.charAt(p - 1);
             char b = text.charAt(p);
             boolean lowerUpper = Character.isLowerCase(a) && Character.isUpperCase(b);
@@ -45,11 +53,18 @@ final class RunTogether {
         boolean[] protectedPos = protectedPositions(text);
         addNameEdges(text, candidates);
         candidates.removeIf(p -> protectedPos[p]);
+        // An array, not the set, answers "is this a split point" in the letter walks below.
+        boolean[] marks = new boolean[text.length() + 1];
+        candidates.forEach(p -> marks[p] = true);
         List<String> parts = new ArrayList<>();
         int from = 0;
+        int seen = 0;
         for (int p : candidates) {
-            int left = letters(text, p, -1, candidates);
-            int right = letters(text, p, +1, candidates);
+            if ((++seen & 1023) == 0) {
+                cancellation.check();
+            }
+            int left = letters(text, p, -1, marks);
+            int right = letters(text, p, +1, marks);
             if (left >= 3 && right >= 3) {
                 parts.add(text.substring(from, p).trim());
                 from = p;
@@ -61,13 +76,13 @@ final class RunTogether {
     }
 
     /** Letters from p in one direction until a non-letter or another candidate split point. */
-    private static int letters(String text, int p, int dir, TreeSet<Integer> candidates) {
+    private static int letters(String text, int p, int dir, boolean[] candidates) {
         int count = 0;
         int i = dir > 0 ? p : p - 1;
         while (i >= 0 && i < text.length() && Character.isLetter(text.charAt(i))) {
             count++;
             int boundary = dir > 0 ? i + 1 : i;
-            if (candidates.contains(boundary) && boundary != p) {
+            if (candidates[boundary] && boundary != p) {
                 break;
             }
             i += dir;

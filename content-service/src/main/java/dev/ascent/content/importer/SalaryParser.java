@@ -26,7 +26,25 @@ final class SalaryParser {
     private static final Pattern UP_TO = Pattern.compile("(?i)\\b(?:up to|as much as|max(?:imum)?(?: of)?)\\s*$");
     private static final Pattern LABEL_END = Pattern.compile("(?<=\\p{Ll})(?=" + CODES + "|[$€£¥₹])");
 
+    /** No salary in any currency reaches this; a larger figure is a typo or garbage, not data. */
+    static final long MAX_AMOUNT = 1_000_000_000L;
+    private static final int MAX_DIGITS = 13;
+    private static final int MAX_AMOUNTS_READ = 8;
+    private static final Pattern MONEY_CHAR = Pattern.compile("[\\d$€£¥₹]");
+
     private SalaryParser() {
+    }
+
+    /** A figure outside 0..{@link #MAX_AMOUNT}; the line is skipped with a warning rather than failing the import. */
+    static final class OutOfRange extends RuntimeException {
+        OutOfRange(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Lines without a digit or currency symbol are prose, not salary figures. */
+    static boolean mentionsMoney(String text) {
+        return MONEY_CHAR.matcher(text).find();
     }
 
     private record Money(int start, int end, BigDecimal value, String suffix, String currency, boolean plus) {
@@ -62,7 +80,8 @@ final class SalaryParser {
     private static List<Money> amounts(String raw) {
         List<Money> out = new ArrayList<>();
         Matcher m = AMOUNT.matcher(raw);
-        while (m.find()) {
+        // A range needs two amounts and a currency; a line with hundreds of figures is not a salary line anyway.
+        while (out.size() < MAX_AMOUNTS_READ && m.find()) {
             String pre = trimOrNull(m.group("pre"));
             String post = trimOrNull(m.group("post"));
             String suffix = trimOrNull(m.group("suf"));
@@ -75,7 +94,12 @@ final class SalaryParser {
                 continue;
             }
             String currency = pre != null ? currencyOf(pre) : post != null ? currencyOf(post) : null;
-            out.add(new Money(m.start(), m.end(), new BigDecimal(num.replace(",", "")), suffix, currency,
+            String digits = num.replace(",", "");
+            int whole = digits.indexOf('.') < 0 ? digits.length() : digits.indexOf('.');
+            if (whole > MAX_DIGITS || digits.length() > 2 * MAX_DIGITS) {
+                throw new OutOfRange("the amount " + abbreviate(num) + " is larger than any salary");
+            }
+            out.add(new Money(m.start(), m.end(), new BigDecimal(digits), suffix, currency,
                     m.group("plus") != null));
         }
         return out;
@@ -94,7 +118,14 @@ final class SalaryParser {
         if (suffix != null) {
             v = v.multiply(BigDecimal.valueOf(suffix.equalsIgnoreCase("k") ? 1_000 : 1_000_000));
         }
+        if (v.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
+            throw new OutOfRange("the amount " + abbreviate(v.toPlainString()) + " is above " + MAX_AMOUNT);
+        }
         return v.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 24 ? s : s.substring(0, 20) + "...";
     }
 
     /** "Entry: ..." gives "Entry"; "Entry LevelUSD 110,000" gives "Entry Level"; otherwise the fallback. */

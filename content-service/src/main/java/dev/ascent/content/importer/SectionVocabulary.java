@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -68,8 +69,30 @@ final class SectionVocabulary {
         return Map.entry(kind, Pattern.compile(regex));
     }
 
+    /** Longer text is prose, never a heading; not looking at it keeps every call cheap. */
+    static final int MAX_HEADING_CHARS = 120;
+    // Guides repeat the same few headings; remembering them spares the regular expressions. Bounded, so a document
+    // of a million distinct lines cannot grow it without limit.
+    private static final int CACHE_LIMIT = 4_096;
+    private static final Map<String, Optional<SectionKind>> CACHE = new ConcurrentHashMap<>();
+
     /** The kind a heading names, or empty when it is outside the vocabulary. */
     static Optional<SectionKind> kindOf(String heading) {
+        if (heading.length() > MAX_HEADING_CHARS) {
+            return Optional.empty();
+        }
+        Optional<SectionKind> cached = CACHE.get(heading);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<SectionKind> kind = lookUp(heading);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(heading, kind);
+        }
+        return kind;
+    }
+
+    private static Optional<SectionKind> lookUp(String heading) {
         String core = core(heading);
         if (core.isEmpty()) {
             return Optional.empty();
@@ -84,6 +107,9 @@ final class SectionVocabulary {
 
     /** True for short-form sub-heading labels such as "Can Lead To" or "Major Employers". */
     static boolean isLabel(String heading) {
+        if (heading.length() > MAX_HEADING_CHARS) {
+            return false;
+        }
         String core = core(heading);
         return !core.isEmpty() && LABELS.matcher(core).matches();
     }

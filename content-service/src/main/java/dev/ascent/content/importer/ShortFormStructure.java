@@ -21,6 +21,7 @@ final class ShortFormStructure {
     }
 
     private final List<ParseWarning> warnings;
+    private final Cancellation cancellation;
     private final Set<SectionKind> used = EnumSet.noneOf(SectionKind.class);
     private final List<SectionDraft> sections = new ArrayList<>();
     private SectionDraft section;
@@ -29,8 +30,9 @@ final class ShortFormStructure {
     // A label after a bare list entry belongs to the same section; the entry is not a group heading.
     private boolean lastWasBareItem;
 
-    private ShortFormStructure(List<ParseWarning> warnings) {
+    private ShortFormStructure(List<ParseWarning> warnings, Cancellation cancellation) {
         this.warnings = warnings;
+        this.cancellation = cancellation;
     }
 
     /** True when the first line is followed by a line that starts with "Career Guide". */
@@ -39,15 +41,16 @@ final class ShortFormStructure {
                 && LineShapes.clean(lines.get(1)).toLowerCase(Locale.ROOT).startsWith(MARKER);
     }
 
-    static List<SectionDraft> read(List<String> lines, List<ParseWarning> warnings) {
-        ShortFormStructure s = new ShortFormStructure(warnings);
-        s.build(segments(lines));
+    static List<SectionDraft> read(List<String> lines, List<ParseWarning> warnings, Cancellation cancellation) {
+        ShortFormStructure s = new ShortFormStructure(warnings, cancellation);
+        s.build(segments(lines, cancellation), cancellation);
         return s.sections;
     }
 
-    private static List<Segment> segments(List<String> lines) {
+    private static List<Segment> segments(List<String> lines, Cancellation cancellation) {
         List<Segment> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
+            cancellation.check();
             String text = LineShapes.clean(lines.get(i));
             if (i == 1) {
                 text = text.substring(MARKER.length()).trim();
@@ -56,15 +59,16 @@ final class ShortFormStructure {
                 continue;
             }
             boolean bullet = LineShapes.bulletText(text) != null;
-            for (String piece : bullet ? List.of(text) : GluedHeadings.split(text)) {
+            for (String piece : bullet ? List.of(text) : GluedHeadings.split(text, cancellation)) {
                 out.add(new Segment(i + 1, piece));
             }
         }
         return out;
     }
 
-    private void build(List<Segment> segs) {
+    private void build(List<Segment> segs, Cancellation cancellation) {
         for (int i = 0; i < segs.size(); i++) {
+            cancellation.check();
             Segment seg = segs.get(i);
             Segment next = i + 1 < segs.size() ? segs.get(i + 1) : null;
             String text = seg.text();
@@ -162,7 +166,7 @@ final class ShortFormStructure {
             steps = new NumberedSteps(1);
         }
         lastWasBareItem = steps == null;
-        List<String> parts = steps != null ? steps.take(text) : RunTogether.split(text);
+        List<String> parts = steps != null ? steps.take(text) : RunTogether.split(text, cancellation);
         for (String part : parts) {
             addItem(part, line);
         }

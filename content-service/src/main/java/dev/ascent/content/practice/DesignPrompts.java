@@ -64,6 +64,11 @@ public class DesignPrompts {
         return specs.stream().map(s -> resolve(s, roles)).toList();
     }
 
+    /** The prompts that fit a role, best fit first ({@link PromptFit}). */
+    public List<Prompt> forRole(RoleView role) {
+        return PromptFit.forRole(list(), role);
+    }
+
     public Prompt get(String slug) {
         PromptSpec spec = specs.stream().filter(s -> s.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("designPrompts/" + slug));

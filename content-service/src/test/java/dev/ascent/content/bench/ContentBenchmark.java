@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Argument {@code mysql}: run the service on a fresh database on the server named by {@code ASCENT_TEST_MYSQL_URL}
  * (as the tests do) instead of in-memory H2. System properties: {@code ascent.seeds} (the seed documents; otherwise
- * the first {@code shared/seeds} above the working directory), {@code bench.warmup-ms} and {@code bench.measure-ms}
+ * {@code ../shared/seeds} beside the checkout), {@code bench.warmup-ms} and {@code bench.measure-ms}
  * (per load run, default 2000 and 5000).
  */
 public final class ContentBenchmark {
@@ -154,7 +154,8 @@ public final class ContentBenchmark {
     }
 
     static Path seedsDir() {
-        return dev.ascent.common.testing.SeedDirectory.resolve();
+        return dev.ascent.common.testing.SeedDirectory.find().orElseThrow(() -> new IllegalStateException(
+                "the seed documents are not beside the checkout (../shared/seeds); set ASCENT_SEEDS"));
     }
 
     private static Path seed(Path dir, String prefix) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,15 @@ class GuideNoiseTest {
     void noiseNeverCrashesTheImporter() throws Exception {
         Random random = new Random(20261123L);
         List<byte[]> inputs = new ArrayList<>();
+        // The project's corpus always; the seeds too when they are beside the checkout.
         List<String> seeds = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Seeds.dir())) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                seeds.add(Files.readString(p));
+        Corpus.guides().forEach(g -> seeds.add(g.text()));
+        Optional<Path> seedDir = dev.ascent.common.testing.SeedDirectory.findOrFailWhenRequired();
+        if (seedDir.isPresent()) {
+            try (Stream<Path> files = Files.list(seedDir.get())) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    seeds.add(Files.readString(p));
+                }
             }
         }
         for (int i = 0; i < 100; i++) {

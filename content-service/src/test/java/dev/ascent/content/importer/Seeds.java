@@ -13,7 +13,7 @@ final class Seeds {
     }
 
     static Path dir() {
-        return dev.ascent.common.testing.SeedDirectory.resolve();
+        return dev.ascent.common.testing.SeedDirectory.require();
     }
 
     static Path file(String prefix) {

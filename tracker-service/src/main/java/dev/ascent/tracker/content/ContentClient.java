@@ -59,8 +59,9 @@ public class ContentClient {
         }
         List<RoleSnapshot.Practice> practice = new ArrayList<>();
         try {
+            // Only the prompts that fit the role; a role no prompt fits practises with its own checklists.
             for (DesignPrompt p : stub().listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(100)
-                    .build()).getDesignPromptsList()) {
+                    .setRole(roleName).build()).getDesignPromptsList()) {
                 practice.add(practice(p));
             }
             for (Checklist c : stub().listChecklists(ListChecklistsRequest.newBuilder().setRole(roleName)

@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>system-design practice: the design prompts, then the role's best-practice checklists.</li>
  * </ol>
  * A role without next steps starts with its career-development and development-suggestion items instead, and,
- * when nobody rated anything, its five most important skills. Items with the same title appear once.
+ * when nobody rated anything, its five most important skills. Items with the same title appear once, and guide
+ * items that are not something to do (labels with values, figures, statements, bare names) are left out
+ * ({@link ActionableItems}). Design prompts come from the content service already matched to the role.
  */
 public final class PlanBuilder {
 
@@ -78,8 +80,8 @@ public final class PlanBuilder {
         for (RoleSnapshot.Topic topic : topics) {
             for (RoleSnapshot.Item item : topic.items()) {
                 String description = topic.title().isEmpty() ? "" : topic.title();
-                add(drafts, new PlanDraft(kind, item.text(), description, item.name(), item.text(),
-                        item.sourceName(), item.line(), kind.defaultMinutes()));
+                ActionableItems.title(item.text(), kind).ifPresent(title -> add(drafts, new PlanDraft(kind, title,
+                        description, item.name(), item.text(), item.sourceName(), item.line(), kind.defaultMinutes())));
             }
         }
     }

@@ -34,7 +34,8 @@ class PlanBuilderTest {
                 SKILLS, PRACTICE);
         List<PlanDraft> drafts = PlanBuilder.build(role, Map.of("skills/sql", 1, "Distributed System", 2,
                 "python", 5));
-        assertEquals(List.of("Ship a model", "Write a design doc", "Causal inference", "Strengthen Distributed Systems",
+        assertEquals(List.of("Ship a model", "Write a design doc", "Close the skill gap: Causal inference",
+                "Strengthen Distributed Systems",
                 "Strengthen SQL", "Practise system design: Feature Store", "Practise the checklist: Testing"),
                 drafts.stream().map(PlanDraft::title).toList());
         assertEquals(List.of(ItemKind.NEXT_STEP, ItemKind.NEXT_STEP, ItemKind.SKILL_GAP, ItemKind.SKILL,
