@@ -66,6 +66,13 @@ public final class ErrorPages {
     }
 
     @Error(global = true)
+    public MutableHttpResponse<?> unsatisfied(HttpRequest<?> request,
+                                              io.micronaut.web.router.exceptions.UnsatisfiedRouteException e) {
+        return HttpResponse.badRequest(web.page(request, "error", "status", 400, "title", "Bad request",
+                "message", "The request is missing " + e.getArgument().getName() + "."));
+    }
+
+    @Error(global = true)
     public MutableHttpResponse<?> ascent(HttpRequest<?> request, AscentException e) {
         if (e instanceof UnauthenticatedException) {
             sessions.find(request).ifPresent(s -> {

@@ -44,7 +44,7 @@ public final class AdminController {
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> createUser(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> createUser(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = admin(web.user(request, form));
         CreateUserResponse created = web.client(s).accounts().createUser(CreateUserRequest.newBuilder()

@@ -20,6 +20,7 @@ import dev.ascent.web.Form;
 import dev.ascent.web.Names;
 import dev.ascent.web.Web;
 import dev.ascent.web.session.WebSession;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -69,7 +70,7 @@ public final class MentorController {
     }
 
     @Post(value = "/reviewRequests/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> review(HttpRequest<?> request, String id, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> review(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
@@ -115,7 +116,7 @@ public final class MentorController {
     }
 
     @Post(value = "/mentorships", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> invite(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> invite(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String handle = form.get("mentor").replaceFirst("^users/", "");
@@ -129,7 +130,7 @@ public final class MentorController {
     }
 
     @Post(value = "/mentorships/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> respond(HttpRequest<?> request, String id, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> respond(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         boolean accept = switch (form.get("answer")) {

@@ -16,6 +16,7 @@ import dev.ascent.web.Names;
 import dev.ascent.web.Web;
 import dev.ascent.web.mentor.ActiveMentors;
 import dev.ascent.web.session.WebSession;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -50,7 +51,7 @@ public final class ItemController {
 
     @Post(value = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> status(HttpRequest<?> request, String handle, String plan, String item,
-                                         @Body Map<String, Object> fields) {
+                                         @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
                     .setPlanItem(PlanItem.newBuilder().setName(name)
@@ -62,7 +63,7 @@ public final class ItemController {
 
     @Post(value = "/log", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> log(HttpRequest<?> request, String handle, String plan, String item,
-                                      @Body Map<String, Object> fields) {
+                                      @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             int minutes = form.integer("minutes", 0);
             client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(name).setMinutes(minutes)
@@ -73,7 +74,7 @@ public final class ItemController {
 
     @Post(value = "/notes", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> notes(HttpRequest<?> request, String handle, String plan, String item,
-                                        @Body Map<String, Object> fields) {
+                                        @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
                     .setPlanItem(PlanItem.newBuilder().setName(name).setNotes(form.get("notes"))
@@ -85,7 +86,7 @@ public final class ItemController {
 
     @Post(value = "/move", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> move(HttpRequest<?> request, String handle, String plan, String item,
-                                       @Body Map<String, Object> fields) {
+                                       @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.item(handle, plan, item);
@@ -110,7 +111,7 @@ public final class ItemController {
 
     @Post(value = "/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> review(HttpRequest<?> request, String handle, String plan, String item,
-                                         @Body Map<String, Object> fields) {
+                                         @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             RequestReviewRequest.Builder r = RequestReviewRequest.newBuilder().setTarget(name)
                     .setNote(form.get("note")).setMentor(form.get("mentor"));
@@ -122,7 +123,7 @@ public final class ItemController {
 
     @Post(value = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> comment(HttpRequest<?> request, String handle, String plan, String item,
-                                          @Body Map<String, Object> fields) {
+                                          @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             client.reviews().addComment(AddCommentRequest.newBuilder().setParent(name)
                     .setBody(form.get("body")).build());

@@ -66,7 +66,7 @@ public final class PlanController {
     }
 
     @Post(value = "/plans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> create(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         CreatePlanRequest.Builder create = CreatePlanRequest.newBuilder()

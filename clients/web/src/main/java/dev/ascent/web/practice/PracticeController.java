@@ -58,7 +58,7 @@ public final class PracticeController {
     }
 
     @Post(value = "/practice", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> start(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> start(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         StartPracticeSessionRequest.Builder start = StartPracticeSessionRequest.newBuilder()
@@ -85,7 +85,7 @@ public final class PracticeController {
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/steps", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> steps(HttpRequest<?> request, String handle, String id,
-                                        @Body Map<String, Object> fields) {
+                                        @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
@@ -98,7 +98,7 @@ public final class PracticeController {
     @Post(value = "/users/{handle}/practiceSessions/{id}/complete",
             consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> complete(HttpRequest<?> request, String handle, String id,
-                                           @Body Map<String, Object> fields) {
+                                           @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
@@ -113,7 +113,7 @@ public final class PracticeController {
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/abandon", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> abandon(HttpRequest<?> request, String handle, String id,
-                                          @Body Map<String, Object> fields) {
+                                          @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.practiceSession(handle, id);
@@ -125,7 +125,7 @@ public final class PracticeController {
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> review(HttpRequest<?> request, String handle, String id,
-                                         @Body Map<String, Object> fields) {
+                                         @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.practiceSession(handle, id);

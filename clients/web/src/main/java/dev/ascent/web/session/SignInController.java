@@ -50,7 +50,7 @@ public final class SignInController {
     }
 
     @Post(value = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession visitor = sessions.find(request).orElse(null);
         if (!Sessions.csrfMatches(visitor, form.get(Form.CSRF_FIELD))) {
@@ -75,7 +75,7 @@ public final class SignInController {
     }
 
     @Post(value = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         web.user(request, Form.of(fields));
         MutableHttpResponse<Object> response = HttpResponse.seeOther(java.net.URI.create("/sign-in"));
         sessions.signOut(request, response);
