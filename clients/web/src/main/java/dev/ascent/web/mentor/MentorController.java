@@ -64,8 +64,15 @@ public final class MentorController {
                         .setName(r.getTarget()).build()).getPracticeSession());
             }
         }
-        List<ReviewRequest> mine = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                .setMentee(s.user().getName()).setPageSize(50).build()).getReviewRequestsList();
+        // The tracker lists one state at a time (UNSPECIFIED means OPEN); show the open and the decided ones.
+        List<ReviewRequest> mine = new java.util.ArrayList<>();
+        for (ReviewRequestState state : List.of(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN,
+                ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED,
+                ReviewRequestState.REVIEW_REQUEST_STATE_APPROVED)) {
+            mine.addAll(client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                    .setMentee(s.user().getName()).setState(state).setPageSize(50).build()).getReviewRequestsList());
+        }
+        mine.sort(java.util.Comparator.comparingLong((ReviewRequest r) -> r.getCreateTime().getSeconds()).reversed());
         return web.page(request, "reviews", "queue", queue, "sessions", sessions, "mine", mine);
     }
 
