@@ -90,7 +90,7 @@ public final class FeedController {
     }
 
     /** Last-Event-ID (a reconnect) wins over the page's starting cursor; anything unparseable starts from now. */
-    static long resumeFrom(String lastEventId, Long after) {
+    public static long resumeFrom(String lastEventId, Long after) {
         if (lastEventId != null) {
             try {
                 return Math.max(0, Long.parseLong(lastEventId.strip()));
