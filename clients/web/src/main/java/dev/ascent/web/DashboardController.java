@@ -6,6 +6,7 @@ import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
 import dev.ascent.proto.tracker.v1.InvitationDirection;
 import dev.ascent.proto.tracker.v1.ListActivityRequest;
 import dev.ascent.proto.tracker.v1.ListInvitationsRequest;
+import dev.ascent.proto.tracker.v1.ListMenteesRequest;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.ListReviewRequestsRequest;
 import dev.ascent.proto.tracker.v1.MentorshipState;
@@ -60,7 +61,9 @@ public final class DashboardController {
         int reviews = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
                 .setMentor(s.user().getName()).setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
                 .setPageSize(100).build()).getReviewRequestsCount();
+        int mentees = client.mentorship().listMentees(ListMenteesRequest.newBuilder().setPageSize(100).build())
+                .getMenteesCount();
         return web.page(request, "dashboard", "plans", plans, "summaries", summaries, "recent", recent,
-                "cursor", cursor, "invitations", invitations, "reviews", reviews, "mine", true);
+                "cursor", cursor, "invitations", invitations, "reviews", reviews, "mentees", mentees, "mine", true);
     }
 }

@@ -28,6 +28,16 @@ public final class Labels {
         return name.equals("UNSPECIFIED") ? "" : name.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** {@code HIGH_LEVEL_DESIGN} -> {@code high level design}, for enum-like strings. */
+    public String words(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** "1 day", "3 days". */
+    public String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
     /** A CSS-safe token for an enum value, e.g. {@code in-progress}. */
     public String css(ProtocolMessageEnum value) {
         return of(value).replace(' ', '-');

@@ -55,6 +55,9 @@ class EngineerPagesTest {
         assertTrue(page.select("#summary .pace").hasText());
         assertTrue(page.select("#summary").text().contains("Due next"), page.select("#summary").text());
         assertFalse(page.select("figure.chart table").isEmpty(), "every chart offers its numbers as a table");
+        assertEquals(1, page.select("#summary").size());
+        assertTrue(page.select("summary").stream().allMatch(s -> s.parent().tagName().equals("details")),
+                "fragments include only themselves");
 
         Document plans = Jsoup.parse(erin.page("/users/" + erin.handle() + "/plans").body());
         assertEquals("Road to senior", plans.select(".card h3 a").text());

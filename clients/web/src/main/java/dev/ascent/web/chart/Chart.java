@@ -23,7 +23,7 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
 
     public static final int WIDTH = 640;
     public static final int HEIGHT = 240;
-    static final int LEFT = 44;
+    static final int LEFT = 60;
     static final int RIGHT = 12;
     static final int TOP = 12;
     static final int BOTTOM = 28;
@@ -123,7 +123,7 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
         for (int i = 0; i < n; i++) {
             double v = values.get(i);
             double y = y(v, top);
-            double w = Math.max(2, slot * 0.7);
+            double w = Math.max(2, Math.min(48, slot * 0.7));
             bars.add(new Bar(LEFT + slot * i + (slot - w) / 2, y, w, HEIGHT - BOTTOM - y,
                     xLabels.get(i) + ": " + number(v) + " " + unit));
             rows.add(List.of(xLabels.get(i), number(v) + " " + unit));
