@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,8 +40,14 @@ class BrowserStoryTest {
     static String erinToken;
     static String moHandle;
 
+    static String missing;
+
     @BeforeAll
     static void start() throws Exception {
+        missing = Browser.missing();
+        if (missing != null) {
+            return;
+        }
         erin = Browser.start(1280, 1000);
         mo = Browser.start(1280, 1000);
         web = WebHarness.shared();
@@ -50,6 +58,11 @@ class BrowserStoryTest {
         moHandle = m[0];
         signIn(erin, e[1]);
         signIn(mo, m[1]);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing);
     }
 
     @AfterAll
@@ -187,6 +200,10 @@ class BrowserStoryTest {
                 "the markup shows as text");
         assertTrue(erin.findElements(By.cssSelector("main img, main script")).isEmpty());
         Browser.screenshot(erin, "role-hostile-guide");
+        erin.get(web.baseUrl() + "/roles");
+        Browser.screenshot(erin, "roles");
+        erin.get(web.baseUrl() + "/compare?from=senior-machine-learning-scientist&to=senior-machine-learning-engineer");
+        Browser.screenshot(erin, "compare");
     }
 
     @Test

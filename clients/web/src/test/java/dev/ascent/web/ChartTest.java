@@ -38,6 +38,12 @@ class ChartTest {
     }
 
     @Test
+    void aRatingScaleGetsALinePerPoint() {
+        Chart c = Chart.lines("Rating", "", List.of("a"), List.of(new Chart.Line("r", "rating", List.of(4.0))), 5);
+        assertEquals(List.of("0", "1", "2", "3", "4", "5"), c.yTicks().stream().map(Chart.Tick::label).toList());
+    }
+
+    @Test
     void anEmptyChartSaysSo() {
         assertTrue(Chart.lines("x", "%", List.of(), List.of(), 100).empty());
         assertTrue(Chart.bars("x", "min", List.of(), List.of()).empty());

@@ -148,8 +148,10 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
 
     private static List<Tick> yTicks(double top, String unit) {
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double v = top * i / 4;
+        // A small whole-number scale (a 1-5 rating) gets a line per unit; anything else quarters.
+        int divisions = top <= 6 && top == Math.rint(top) ? (int) top : 4;
+        for (int i = 0; i <= divisions; i++) {
+            double v = top * i / divisions;
             ticks.add(new Tick(y(v, top), number(v) + unit));
         }
         return ticks;
@@ -169,6 +171,9 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
     static double niceCeiling(double v) {
         if (v <= 0) {
             return 10;
+        }
+        if (v <= 6 && v == Math.rint(v)) {
+            return v;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
