@@ -181,6 +181,21 @@ class EngineerPagesTest {
     }
 
     @Test
+    void anAbandonedSessionIsListedButLeavesTheStatsAlone() throws Exception {
+        WebUser erin = web.signedIn("eng-quit", "Quitter");
+        String source = Jsoup.parse(erin.page("/practice").body()).select("#source option").first().val();
+        String session = erin.post("/practice", Map.of("source", source, "minutes", "5")).location();
+        String etag = Jsoup.parse(erin.page(session).body()).select("input[name=etag]").val();
+        WebUser.Page abandoned = erin.post(session + "/abandon", Map.of("etag", etag));
+        assertEquals(303, abandoned.status(), abandoned::body);
+        assertEquals("/practice", abandoned.location());
+        Document list = Jsoup.parse(erin.page("/practice").body());
+        assertEquals("abandoned", list.select("td[data-label=State]").first().text());
+        assertTrue(Jsoup.parse(erin.page("/practice/stats").body()).text().contains("0 completed attempts, 1 abandoned"));
+        assertEquals(409, erin.post(session + "/abandon", Map.of("etag", etag)).status(), "only an active session");
+    }
+
+    @Test
     void someoneElsesPlanIsNotFound() throws Exception {
         WebUser erin = web.signedIn("eng-own", "Owner");
         String plan = createPlan(erin);
