@@ -51,6 +51,11 @@ public final class Web {
         return sessions.find(request).filter(WebSession::signedIn).orElse(null);
     }
 
+    /** The formatting helpers every template reads as {@code labels}. */
+    public Labels labels() {
+        return labels;
+    }
+
     public AscentClient client(WebSession session) {
         return session == null ? platform : platform.withToken(session.token());
     }

@@ -56,7 +56,8 @@ public final class FeedController {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
         long cursor = resumeFrom(lastEventId, after);
-        Map<String, Object> base = web.page(request, "feed-item").getModel().orElseThrow();
+        // Not web.page(...): that would take the session's pending messages, which belong to the next page.
+        Map<String, Object> base = Map.of("labels", web.labels());
         return Flux.create(sink -> {
             Future<?> follower = executor.submit(() -> {
                 try {

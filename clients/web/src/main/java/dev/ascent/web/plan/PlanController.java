@@ -123,7 +123,7 @@ public final class PlanController {
                 "statuses", ItemStatusForm.CHOICES);
     }
 
-    /** The plan's items list as a fragment, for htmx swaps after a change that touches more than one item. */
+    /** An update mask naming these fields. */
     static FieldMask mask(String... paths) {
         return FieldMask.newBuilder().addAllPaths(List.of(paths)).build();
     }

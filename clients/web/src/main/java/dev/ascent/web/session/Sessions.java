@@ -29,6 +29,8 @@ public final class Sessions {
     static final String ATTRIBUTE = "ascent.session";
     private static final Duration VISITOR_IDLE = Duration.ofMinutes(30);
     private static final int SWEEP_EVERY = 256;
+    /** Above this many sessions, visitors' (pre-sign-in) sessions are dropped first, so a flood cannot fill memory. */
+    static final int MAX_SESSIONS = 50_000;
 
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -83,7 +85,7 @@ public final class Sessions {
         response.cookie(cookie(request, "").maxAge(0));
     }
 
-    /** Ends every session holding {@code token} (it was revoked or rejected). */
+    /** Ends this session (its token was revoked or rejected). */
     public void forget(WebSession session) {
         sessions.remove(session.id());
     }
@@ -117,8 +119,11 @@ public final class Sessions {
     }
 
     private synchronized void sweepNowAndThen() {
-        if (++created % SWEEP_EVERY == 0) {
+        if (++created % SWEEP_EVERY == 0 || sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(s -> !alive(s));
+        }
+        if (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().removeIf(s -> !s.signedIn());
         }
     }
 
