@@ -62,9 +62,18 @@ public final class AscentClient implements AutoCloseable {
     private final ReviewClient reviews;
     private final ActivityClient activity;
 
+    private final Builder settings;
+    private final boolean ownsChannels;
+
     private AscentClient(Builder b) {
-        this.content = channel(b.contentTarget, b);
-        this.tracker = channel(b.trackerTarget, b);
+        this(b, channel(b.contentTarget, b), channel(b.trackerTarget, b), true);
+    }
+
+    private AscentClient(Builder b, ManagedChannel content, ManagedChannel tracker, boolean ownsChannels) {
+        this.settings = b;
+        this.ownsChannels = ownsChannels;
+        this.content = content;
+        this.tracker = tracker;
         this.deadline = b.deadline;
         List<ClientInterceptor> interceptors = new ArrayList<>(b.interceptors);
         // The last interceptor added runs first, so the defaults apply before any of the caller's.
@@ -85,6 +94,25 @@ public final class AscentClient implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The same client acting for another token holder: it shares this client's channels (and so its connections),
+     * its deadline, retries and interceptors, and sends {@code token} instead. Closing the view does not close the
+     * channels; closing this client does. A server acting for many signed-in users holds one client and takes a view
+     * per request.
+     */
+    public AscentClient withToken(String token) {
+        Builder b = new Builder();
+        b.contentTarget = settings.contentTarget;
+        b.trackerTarget = settings.trackerTarget;
+        b.deadline = settings.deadline;
+        b.caFile = settings.caFile;
+        b.retryPolicy = settings.retryPolicy;
+        b.streamReconnectWindow = settings.streamReconnectWindow;
+        b.interceptors.addAll(settings.interceptors);
+        b.token = token;
+        return new AscentClient(b, content, tracker, false);
     }
 
     /** The catalog: roles, skills, comparisons, checklists, design prompts, search, imports. */
@@ -150,6 +178,9 @@ public final class AscentClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsChannels) {
+            return;
+        }
         content.shutdown();
         tracker.shutdown();
         try {

@@ -267,4 +267,22 @@ class ClientLibraryTest {
     private static AscentClient.Builder builder() {
         return AscentClient.builder().contentTarget(platform.contentTarget()).trackerTarget(platform.trackerTarget());
     }
+
+    @Test
+    void aViewWithAnotherTokenSharesTheChannelsAndClosingItLeavesThemOpen() {
+        String ann = newUser("view-ann");
+        String bob = newUser("view-bob");
+        try (AscentClient shared = platform.client(null)) {
+            try (AscentClient asAnn = shared.withToken(ann)) {
+                assertEquals("users/view-ann", asAnn.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                        .getUser().getName());
+                assertEquals(shared.channel(AscentClient.Service.TRACKER), asAnn.channel(AscentClient.Service.TRACKER));
+            }
+            assertFalse(shared.channel(AscentClient.Service.TRACKER).isShutdown());
+            assertEquals("users/view-bob", shared.withToken(bob).accounts()
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getName());
+            assertThrows(UnauthenticatedException.class,
+                    () -> shared.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        }
+    }
 }

@@ -1,0 +1,51 @@
+package dev.ascent.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The web app's settings from the environment, as Micronaut properties.
+ *
+ * @param port             {@code ASCENT_WEB_PORT}, default 8080
+ * @param contentTarget    {@code ASCENT_CONTENT_TARGET}, else localhost on {@code ASCENT_CONTENT_PORT}
+ * @param trackerTarget    {@code ASCENT_TRACKER_TARGET}, else localhost on {@code ASCENT_TRACKER_PORT}
+ * @param secureCookie     {@code ASCENT_WEB_SECURE_COOKIE=true} marks the session cookie Secure even when TLS ends
+ *                         at a proxy in front; behind no proxy it is Secure whenever the request came over TLS
+ */
+public record WebSettings(int port, String contentTarget, String trackerTarget, boolean secureCookie) {
+
+    public static WebSettings fromEnvironment(Map<String, String> env) {
+        int port = port(env, "ASCENT_WEB_PORT", 8080);
+        String content = env.getOrDefault("ASCENT_CONTENT_TARGET",
+                "localhost:" + port(env, "ASCENT_CONTENT_PORT", 50051));
+        String tracker = env.getOrDefault("ASCENT_TRACKER_TARGET",
+                "localhost:" + port(env, "ASCENT_TRACKER_PORT", 50052));
+        return new WebSettings(port, content, tracker,
+                Boolean.parseBoolean(env.getOrDefault("ASCENT_WEB_SECURE_COOKIE", "false")));
+    }
+
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", port);
+        p.put("ascent.web.content-target", contentTarget);
+        p.put("ascent.web.tracker-target", trackerTarget);
+        p.put("ascent.web.secure-cookie", secureCookie);
+        return p;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (0-65535), not '" + value + "'");
+        }
+    }
+}
