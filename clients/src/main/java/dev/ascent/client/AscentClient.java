@@ -61,6 +61,7 @@ public final class AscentClient implements AutoCloseable {
     private final MentorshipClient mentorship;
     private final ReviewClient reviews;
     private final ActivityClient activity;
+    private final RecallClient recall;
 
     private AscentClient(Builder b) {
         this.content = channel(b.contentTarget, b);
@@ -81,6 +82,7 @@ public final class AscentClient implements AutoCloseable {
         this.mentorship = new MentorshipClient(calls, t);
         this.reviews = new ReviewClient(calls, t);
         this.activity = new ActivityClient(calls, t, b.streamReconnectWindow);
+        this.recall = new RecallClient(calls, t);
     }
 
     public static Builder builder() {
@@ -130,6 +132,11 @@ public final class AscentClient implements AutoCloseable {
     /** The live activity stream. */
     public ActivityClient activity() {
         return activity;
+    }
+
+    /** Spaced-repetition recall: due cards, reviews, stats and settings. */
+    public RecallClient recall() {
+        return recall;
     }
 
     /** The health of one service as its load balancer would see it; UNKNOWN when it cannot be reached. */
