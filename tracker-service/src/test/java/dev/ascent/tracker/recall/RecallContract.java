@@ -43,9 +43,13 @@ import dev.ascent.proto.tracker.v1.RecallServiceGrpc;
 import dev.ascent.proto.tracker.v1.RecallServiceGrpc.RecallServiceBlockingStub;
 import dev.ascent.proto.tracker.v1.RecallSettings;
 import dev.ascent.proto.tracker.v1.RecallStats;
+import dev.ascent.proto.tracker.v1.RequestReviewRequest;
+import dev.ascent.proto.tracker.v1.ReviewDecision;
+import dev.ascent.proto.tracker.v1.ReviewServiceGrpc;
 import dev.ascent.proto.tracker.v1.ReviewCardRequest;
 import dev.ascent.proto.tracker.v1.ReviewCardResponse;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
+import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import dev.ascent.proto.tracker.v1.SuspendCardRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
@@ -67,6 +71,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -419,5 +426,52 @@ abstract class RecallContract {
         RecallCard stretched = review(gus, card(gus, "4", "4"), RecallRating.RECALL_RATING_EASY).getCard();
         assertTrue(Timestamps.between(stretched.getLastReviewTime(), stretched.getDueTime()).getSeconds()
                 > Duration.ofDays(8).getSeconds());
+    }
+
+    @Test
+    void aMentorsApprovalMakesTheItemACard() throws Exception {
+        String mentee = user("hal");
+        String mentor = user("ivy");
+        sql("INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) SELECT ?, m.id, e.id, "
+                + "'ACTIVE', '', 0 FROM app_user m, app_user e WHERE m.handle = 'ivy' AND e.handle = 'hal'",
+                Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2));
+        Plan plan = as(PlanServiceGrpc.newBlockingStub(tracker.service().channel()), mentee).createPlan(
+                CreatePlanRequest.newBuilder().setTargetRole(role).setHoursPerWeek(5).build()).getPlan();
+        PlanItem item = plan.getItems(0);
+        String request = as(ReviewServiceGrpc.newBlockingStub(tracker.service().channel()), mentee).requestReview(
+                RequestReviewRequest.newBuilder().setTarget(item.getName()).build()).getReviewRequest().getName();
+        assertTrue(due(recall(mentee)).isEmpty());
+        as(ReviewServiceGrpc.newBlockingStub(tracker.service().channel()), mentor).submitReview(SubmitReviewRequest
+                .newBuilder().setName(request).setDecision(ReviewDecision.REVIEW_DECISION_APPROVED).build());
+        List<RecallCard> cards = due(recall(mentee));
+        assertEquals(1, cards.size());
+        assertEquals(item.getName(), cards.get(0).getSource());
+    }
+
+    @Test
+    void concurrentReviewsOfOneCardSerializeOnItsRow() throws Exception {
+        RecallServiceBlockingStub jo = recall(user("joe"));
+        RecallCard c = card(jo, "front", "back");
+        int writers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<ReviewCardResponse>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                results.add(pool.submit(() -> review(jo, c, RecallRating.RECALL_RATING_AGAIN)));
+            }
+            for (Future<ReviewCardResponse> r : results) {
+                r.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each review read the card after the one before it committed: counters and version moved once per review.
+        assertEquals(List.of(String.valueOf(writers)), column("SELECT reps FROM recall_card WHERE id = ?", id(c)));
+        assertEquals(List.of(String.valueOf(writers + 1)), column("SELECT version FROM recall_card WHERE id = ?",
+                id(c)));
+        assertEquals(List.of(String.valueOf(writers)), column("SELECT COUNT(*) FROM recall_review WHERE card_id = ?",
+                id(c)));
+        assertEquals(List.of(String.valueOf(writers)), column("SELECT COUNT(*) FROM activity WHERE subject = ? "
+                + "AND type = 'RECALL_REVIEWED'", c.getName()));
     }
 }
