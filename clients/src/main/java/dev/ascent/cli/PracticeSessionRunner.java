@@ -9,7 +9,6 @@ import dev.ascent.proto.tracker.v1.PracticeStep;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,12 +100,7 @@ final class PracticeSessionRunner {
     }
 
     private String readLine(BufferedReader in) {
-        try {
-            String line = in.readLine();
-            return line == null ? null : line.strip().toLowerCase();
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot read the terminal: " + e.getMessage());
-        }
+        return TerminalInput.readLine(in);
     }
 
     static String timeLeft(PracticeSession session) {

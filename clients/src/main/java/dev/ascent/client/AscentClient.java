@@ -61,6 +61,7 @@ public final class AscentClient implements AutoCloseable {
     private final MentorshipClient mentorship;
     private final ReviewClient reviews;
     private final ActivityClient activity;
+    private final RecallClient recall;
 
     private final Builder settings;
     private final boolean ownsChannels;
@@ -90,6 +91,7 @@ public final class AscentClient implements AutoCloseable {
         this.mentorship = new MentorshipClient(calls, t);
         this.reviews = new ReviewClient(calls, t);
         this.activity = new ActivityClient(calls, t, b.streamReconnectWindow);
+        this.recall = new RecallClient(calls, t);
     }
 
     public static Builder builder() {
@@ -158,6 +160,11 @@ public final class AscentClient implements AutoCloseable {
     /** The live activity stream. */
     public ActivityClient activity() {
         return activity;
+    }
+
+    /** Spaced-repetition recall: due cards, reviews, stats and settings. */
+    public RecallClient recall() {
+        return recall;
     }
 
     /** The health of one service as its load balancer would see it; UNKNOWN when it cannot be reached. */

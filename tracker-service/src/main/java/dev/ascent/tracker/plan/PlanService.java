@@ -12,6 +12,7 @@ import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.content.ContentClient;
 import dev.ascent.tracker.content.RoleSnapshot;
+import dev.ascent.tracker.recall.RecallCards;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -39,9 +40,11 @@ public class PlanService {
     private final ContentClient content;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final RecallCards recall;
 
     public PlanService(PlanRepository plans, PlanItemRepository items, AccessPolicy access, ActivityLog activity,
-                       ContentClient content, JdbcOperations jdbc, Clock clock) {
+                       ContentClient content, JdbcOperations jdbc, Clock clock, RecallCards recall) {
+        this.recall = recall;
         this.jdbc = jdbc;
         this.plans = plans;
         this.items = items;
@@ -229,6 +232,9 @@ public class PlanService {
             reschedule = true;
         }
         PlanItemRow updated = items.update(b.build());
+        if (!oldStatus.equals("DONE") && updated.status().equals("DONE")) {
+            recall.itemDone(updated);
+        }
         if (reschedule) {
             List<PlanItemRow> rows = new ArrayList<>(locked.items);
             rows.replaceAll(r -> r.id() == updated.id() ? updated : r);

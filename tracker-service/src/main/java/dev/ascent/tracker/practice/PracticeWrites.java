@@ -7,6 +7,7 @@ import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.plan.PlanItemRow;
+import dev.ascent.tracker.recall.RecallCards;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,9 +30,12 @@ public class PracticeWrites {
     private final PlanLinks links;
     private final ActivityLog activity;
     private final Clock clock;
+    private final RecallCards recall;
 
     public PracticeWrites(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, Clock clock) {
+                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, Clock clock,
+                          RecallCards recall) {
+        this.recall = recall;
         this.sessions = sessions;
         this.steps = steps;
         this.access = access;
@@ -84,6 +88,7 @@ public class PracticeWrites {
                                 + s.checkedCount() + "/" + s.stepCount() + " steps, rated " + command.selfRating()
                                 + "/5" + (now.isAfter(s.deadlineTime()) ? ", over time" : ""))
                 .withSubject(name.name()));
+        recall.stepsLeftUnchecked(s, locked.steps);
         Optional<PlanItemRow> item = command.markItemDone()
                 ? Optional.of(links.markDone(caller, locked.owner.handle(), done)) : links.current(done);
         return new Completed(new PracticeView(done, locked.steps, locked.owner.handle()), item);

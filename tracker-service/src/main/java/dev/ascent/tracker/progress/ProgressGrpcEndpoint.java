@@ -17,6 +17,7 @@ import dev.ascent.tracker.activity.ActivityProtoMapper;
 import dev.ascent.tracker.activity.ActivityQueries;
 import dev.ascent.tracker.activity.ActivityRow;
 import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.recall.RecallService;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,11 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
     private final ActivityQueries activity;
     private final AccessPolicy access;
     private final PlanRepository plans;
+    private final RecallService recall;
 
     public ProgressGrpcEndpoint(Authenticator auth, ProgressService progress, ActivityQueries activity,
-                                AccessPolicy access, PlanRepository plans) {
+                                AccessPolicy access, PlanRepository plans, RecallService recall) {
+        this.recall = recall;
         this.auth = auth;
         this.progress = progress;
         this.activity = activity;
@@ -47,8 +50,9 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
                                    StreamObserver<GetProgressSummaryResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getPlan(), "plan");
-        response.onNext(GetProgressSummaryResponse.newBuilder()
-                .setProgressSummary(ProgressProtoMapper.summary(progress.summary(caller, name))).build());
+        ProgressService.Result result = progress.summary(caller, name);
+        response.onNext(GetProgressSummaryResponse.newBuilder().setProgressSummary(ProgressProtoMapper.summary(result)
+                .toBuilder().setRecallDueCount(recall.dueNow(result.plan().userId()))).build());
         response.onCompleted();
     }
 

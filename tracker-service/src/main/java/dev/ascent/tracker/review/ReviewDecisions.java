@@ -14,6 +14,7 @@ import dev.ascent.tracker.practice.PracticeSessionRepository;
 import dev.ascent.tracker.practice.PracticeSessionRow;
 import dev.ascent.tracker.practice.PracticeStepRepository;
 import dev.ascent.tracker.practice.PracticeStepRow;
+import dev.ascent.tracker.recall.RecallCards;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,11 +51,13 @@ public class ReviewDecisions {
     private final AccessPolicy access;
     private final ActivityLog activity;
     private final Clock clock;
+    private final RecallCards recall;
 
     public ReviewDecisions(ReviewService reviews, ReviewRequestRepository requests, PlanRepository plans,
                            PlanItemRepository items, PracticeSessionRepository sessions, PracticeStepRepository steps,
                            CommentService comments, PlanService planService, AccessPolicy access,
-                           ActivityLog activity, Clock clock) {
+                           ActivityLog activity, Clock clock, RecallCards recall) {
+        this.recall = recall;
         this.reviews = reviews;
         this.requests = requests;
         this.plans = plans;
@@ -150,6 +153,9 @@ public class ReviewDecisions {
             b.status("IN_PROGRESS").verified(false, "").completeTime(null);
         }
         PlanItemRow updated = items.update(b.build());
+        if (!oldStatus.equals("DONE") && updated.status().equals("DONE")) {
+            recall.itemDone(updated);
+        }
         if (!oldStatus.equals(updated.status())) {
             planService.rescheduleOpenItems(updated.planId());
         }

@@ -1,0 +1,21 @@
+package dev.ascent.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/** Reading answers from the terminal (or a pipe) for the interactive commands. */
+final class TerminalInput {
+
+    private TerminalInput() {
+    }
+
+    /** The next line, stripped and lower-cased; null at end of input. */
+    static String readLine(BufferedReader in) {
+        try {
+            String line = in.readLine();
+            return line == null ? null : line.strip().toLowerCase();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot read the terminal: " + e.getMessage());
+        }
+    }
+}
