@@ -1,7 +1,6 @@
 package dev.ascent.web;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /** A submitted url-encoded or multipart form's fields, read leniently: a missing field is empty, not an error. */
@@ -19,17 +18,6 @@ public record Form(Map<String, Object> fields) {
             v = c.isEmpty() ? null : c.iterator().next();
         }
         return v == null ? "" : v.toString().strip();
-    }
-
-    public List<String> all(String name) {
-        Object v = fields.get(name);
-        if (v == null) {
-            return List.of();
-        }
-        if (v instanceof Collection<?> c) {
-            return c.stream().map(Object::toString).toList();
-        }
-        return List.of(v.toString());
     }
 
     public boolean checked(String name) {

@@ -100,11 +100,6 @@ public final class Labels {
         return slash < 0 ? rest : rest.substring(0, slash);
     }
 
-    /** The app's page for a resource: its path is its name. */
-    public String link(String name) {
-        return "/" + name;
-    }
-
     /** An HTML id for a resource name: {@code roles/x/sections/3} -> {@code roles-x-sections-3}. */
     public String anchor(String name) {
         return name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "-");

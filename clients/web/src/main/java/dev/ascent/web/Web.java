@@ -46,11 +46,6 @@ public final class Web {
         return s;
     }
 
-    /** The signed-in session, or null for a visitor (pages anyone may read, such as the catalog). */
-    public WebSession maybeUser(HttpRequest<?> request) {
-        return sessions.find(request).filter(WebSession::signedIn).orElse(null);
-    }
-
     /** The formatting helpers every template reads as {@code labels}. */
     public Labels labels() {
         return labels;

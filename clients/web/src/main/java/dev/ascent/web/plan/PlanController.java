@@ -10,11 +10,9 @@ import dev.ascent.proto.tracker.v1.Comment;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
-import dev.ascent.proto.tracker.v1.ListCommentsRequest;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.Mentorship;
 import dev.ascent.proto.tracker.v1.Plan;
-import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.web.Form;
@@ -31,7 +29,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.views.ModelAndView;
+import jakarta.inject.Named;
+import java.util.concurrent.ExecutorService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,11 @@ public final class PlanController {
     private static final int TOP_SKILLS = 12;
 
     private final Web web;
+    private final ExecutorService executor;
 
-    public PlanController(Web web) {
+    public PlanController(Web web, @Named(TaskExecutors.IO) ExecutorService executor) {
         this.web = web;
+        this.executor = executor;
     }
 
     @Get("/plans/new")
@@ -110,11 +113,7 @@ public final class PlanController {
         Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
         ProgressSummary summary = client.progress().getProgressSummary(GetProgressSummaryRequest.newBuilder()
                 .setPlan(name).build()).getProgressSummary();
-        Map<String, List<Comment>> comments = new HashMap<>();
-        for (PlanItem item : p.getItemsList()) {
-            comments.put(item.getName(), client.reviews().listComments(ListCommentsRequest.newBuilder()
-                    .setParent(item.getName()).setPageSize(50).build()).getCommentsList());
-        }
+        Map<String, List<Comment>> comments = ItemComments.of(client, p.getItemsList(), executor);
         boolean mine = handle.equals(s.handle());
         List<Mentorship> mentors = mine ? ActiveMentors.of(client) : List.of();
         return web.page(request, "plan", "plan", p, "summary", summary, "comments", comments,

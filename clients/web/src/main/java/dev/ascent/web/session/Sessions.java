@@ -97,10 +97,6 @@ public final class Sessions {
                 presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     private WebSession start(String token, User user) {
         sweepNowAndThen();
         WebSession s = new WebSession(randomToken(), randomToken(), token, user, clock.instant());
