@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,14 +29,18 @@ public final class ServiceLauncher {
         try {
             ServiceSettings settings = ServiceSettings.fromEnvironment(spec, System.getenv());
             checkPortFree(settings);
+            secureHome(settings);
             checkDatabase(settings);
             LOG.info("{} starting: gRPC port {}, database {}", spec.displayName(), settings.port(),
                     settings.safeDbUrl());
-            return Micronaut.build(args)
+            ApplicationContext context = Micronaut.build(args)
                     .mainClass(mainClass)
                     .banner(false)
                     .properties(settings.properties())
                     .start();
+            // The embedded database's files are created by H2 under the process umask: tighten them too.
+            secureHome(settings);
+            return context;
         } catch (StartupException e) {
             System.err.println(spec.displayName() + ": " + e.getMessage());
             System.exit(EXIT_BAD_SETTINGS);
@@ -68,11 +71,20 @@ public final class ServiceLauncher {
         }
     }
 
+    static void secureHome(ServiceSettings settings) {
+        try {
+            DataDirectory.secure(settings.home());
+        } catch (IOException e) {
+            throw new StartupException("cannot create or secure the data directory " + settings.home() + " ("
+                    + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);
+        }
+    }
+
     static void checkDatabase(ServiceSettings settings) {
         ServiceSpec spec = settings.spec();
         if (settings.embedded()) {
             try {
-                Files.createDirectories(settings.home().resolve(spec.name()));
+                DataDirectory.create(settings.home().resolve(spec.name()));
             } catch (IOException e) {
                 throw new StartupException("cannot create the data directory " + settings.home()
                         + " (" + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);

@@ -13,6 +13,8 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
 
     /** Where the tracker finds the content service. */
     public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
+    /** Where the content service confirms the admin token (the tracker owns tokens and their revocation). */
+    public static final String TRACKER_TARGET_VARIABLE = "ASCENT_TRACKER_TARGET";
 
     public static final String HOME_VARIABLE = "ASCENT_HOME";
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -24,6 +26,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         int port = parsePort(spec, env.get(spec.portVariable()));
         Map<String, Object> extra = new LinkedHashMap<>();
         putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
+        putIfSet(extra, "ascent.tracker.target", env.get(TRACKER_TARGET_VARIABLE));
         putIfSet(extra, "ascent.admin-token", env.get(AdminToken.VARIABLE));
         extra.put("datasources.default.maximum-pool-size", poolSize(spec, env.get(spec.dbPoolSizeVariable())));
         String url = env.get(spec.dbUrlVariable());
@@ -92,6 +95,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         p.put("micronaut.application.name", spec.displayName());
         p.put("ascent.home", home.toString());
         p.put("grpc.server.port", port);
+        p.put("grpc.server.max-inbound-message-size", spec.maxInboundBytes());
         // Graceful shutdown: stop taking calls, then give in-flight calls this long to finish.
         p.put("grpc.server.await-termination", "30s");
         p.put("datasources.default.url", dbUrl);
