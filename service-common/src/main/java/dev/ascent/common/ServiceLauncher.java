@@ -31,16 +31,15 @@ public final class ServiceLauncher {
             checkPortFree(settings);
             secureHome(settings);
             checkDatabase(settings);
+            // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
+            secureHome(settings);
             LOG.info("{} starting: gRPC port {}, database {}", spec.displayName(), settings.port(),
                     settings.safeDbUrl());
-            ApplicationContext context = Micronaut.build(args)
+            return Micronaut.build(args)
                     .mainClass(mainClass)
                     .banner(false)
                     .properties(settings.properties())
                     .start();
-            // The embedded database's files are created by H2 under the process umask: tighten them too.
-            secureHome(settings);
-            return context;
         } catch (StartupException e) {
             System.err.println(spec.displayName() + ": " + e.getMessage());
             System.exit(EXIT_BAD_SETTINGS);

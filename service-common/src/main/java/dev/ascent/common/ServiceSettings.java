@@ -28,6 +28,9 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
         putIfSet(extra, "ascent.tracker.target", env.get(TRACKER_TARGET_VARIABLE));
         putIfSet(extra, "ascent.admin-token", env.get(AdminToken.VARIABLE));
+        // Tracker: how long request ids are remembered, and how long a retry may still get a token's secret.
+        putIfSet(extra, "ascent.request-log.retention", env.get("ASCENT_REQUEST_LOG_RETENTION"));
+        putIfSet(extra, "ascent.request-log.secret-window", env.get("ASCENT_REQUEST_LOG_SECRET_WINDOW"));
         extra.put("datasources.default.maximum-pool-size", poolSize(spec, env.get(spec.dbPoolSizeVariable())));
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {

@@ -6,6 +6,7 @@ import com.google.protobuf.Parser;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.db.SqlErrors;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.RequestFingerprint;
 import dev.ascent.tracker.account.Caller;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>A response that carries a token secret ({@link Secret}) is stored without it; the secret is kept sealed by
  * {@link SecretSealer} until the secret window ends, so a prompt retry still gets it and nothing in the database
- * reveals it. Rows are deleted after the retention period by {@link RequestLogPurge}.
+ * reveals it. Rows are deleted after the retention period by {@link RequestLogPurge}. The id is tied to its request
+ * by {@link RequestFingerprint}: the same id with a different request is INVALID_ARGUMENT, not the first response.
  */
 @Singleton
 public class Idempotency {
@@ -127,7 +129,7 @@ public class Idempotency {
     private <T extends Message> Optional<T> stored(Caller caller, String requestId, String method, Parser<T> parser,
                                                    Secret<T> secret) {
         return transactions.executeRead(status -> jdbc.prepareStatement("SELECT method, response, sealed_secret, "
-                + "secret_expire_time FROM request_log WHERE user_id = ? AND request_id = ?", ps -> {
+                + "secret_expire_time, request_hash FROM request_log WHERE user_id = ? AND request_id = ?", ps -> {
                     ps.setLong(1, caller.userId());
                     ps.setString(2, requestId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -136,6 +138,11 @@ public class Idempotency {
                         }
                         if (!rs.getString(1).equals(method)) {
                             throw ApiException.invalid("request_id", "was already used for a " + rs.getString(1)
+                                    + " request; use a new id for each distinct request");
+                        }
+                        String hash = rs.getString(5);
+                        if (hash != null && !RequestFingerprint.current().map(hash::equals).orElse(true)) {
+                            throw ApiException.invalid("request_id", "was already used for a different " + method
                                     + " request; use a new id for each distinct request");
                         }
                         byte[] bytes = rs.getBytes(2);
@@ -156,12 +163,13 @@ public class Idempotency {
     }
 
     private void claim(Caller caller, String requestId, String method) {
-        jdbc.prepareStatement("INSERT INTO request_log (user_id, request_id, method, response, create_time) "
-                + "VALUES (?, ?, ?, NULL, ?)", ps -> {
+        jdbc.prepareStatement("INSERT INTO request_log (user_id, request_id, method, response, create_time, "
+                + "request_hash) VALUES (?, ?, ?, NULL, ?, ?)", ps -> {
                     ps.setLong(1, caller.userId());
                     ps.setString(2, requestId);
                     ps.setString(3, method);
                     ps.setLong(4, InstantMicros.toMicros(clock.instant()));
+                    ps.setString(5, RequestFingerprint.current().orElse(null));
                     return ps.executeUpdate();
                 });
     }

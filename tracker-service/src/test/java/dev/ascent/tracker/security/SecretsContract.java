@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ascent.common.testing.GrpcAssertions;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc.AccountServiceBlockingStub;
@@ -96,6 +97,21 @@ abstract class SecretsContract {
         assertEquals(List.of(), found, "token secrets readable in the database");
         assertTrue(rowCount("SELECT COUNT(*) FROM request_log WHERE sealed_secret IS NOT NULL") >= 6,
                 "the retries above were answered from sealed secrets");
+    }
+
+    @Test
+    void aRequestIdReusedForADifferentRequestIsRefused() {
+        CreateUserResponse user = createUser("reused-id", id());
+        AccountServiceBlockingStub stub = as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()),
+                user.getToken());
+        String requestId = id();
+        CreateAccessTokenResponse first = stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                .setLabel("laptop").setRequestId(requestId).build());
+        secrets.add(first.getToken());
+        GrpcAssertions.assertInvalidField("request_id", () -> stub.createAccessToken(CreateAccessTokenRequest
+                .newBuilder().setLabel("phone").setRequestId(requestId).build()));
+        assertEquals(first.getToken(), stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                .setLabel("laptop").setRequestId(requestId).build()).getToken());
     }
 
     @Test
