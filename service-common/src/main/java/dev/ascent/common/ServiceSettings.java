@@ -87,9 +87,9 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         return dbUrl.startsWith("jdbc:h2:");
     }
 
-    /** The URL with any password parameter hidden, for messages. */
+    /** The URL with any password hidden (a {@code password=} parameter or {@code //user:password@host}), for logs. */
     public String safeDbUrl() {
-        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@");
     }
 
     /** The Micronaut properties that wire this service: gRPC port, datasource, Flyway. */

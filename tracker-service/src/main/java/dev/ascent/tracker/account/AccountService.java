@@ -2,6 +2,7 @@ package dev.ascent.tracker.account;
 
 import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.Validator;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class AccountService {
 
+    /** Unrevoked tokens per user: a quota, so a leaked token cannot mint tokens without bound. */
+    public static final int MAX_ACTIVE_TOKENS = 100;
     public static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
     private final UserRepository users;
@@ -62,6 +65,11 @@ public class AccountService {
     @Transactional
     public NewToken createToken(Caller caller, String label) {
         new Validator().maxLength(label, 100, "label").throwIfInvalid();
+        users.lockById(caller.userId());
+        if (tokens.countActive(caller.userId()) >= MAX_ACTIVE_TOKENS) {
+            throw new ApiException(ErrorKind.RESOURCE_EXHAUSTED, "TOO_MANY_TOKENS", "at most " + MAX_ACTIVE_TOKENS
+                    + " unrevoked access tokens per user; revoke one you no longer use", List.of());
+        }
         return issueToken(caller.userId(), label == null || label.isBlank() ? "token" : label.strip());
     }
 

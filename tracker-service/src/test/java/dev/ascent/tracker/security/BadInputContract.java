@@ -10,7 +10,11 @@ import com.google.rpc.ErrorInfo;
 import dev.ascent.common.grpc.StatusMapper;
 import dev.ascent.common.testing.GrpcAssertions;
 import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.AccessToken;
+import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
+import dev.ascent.proto.tracker.v1.CreateAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.RequestReviewRequest;
@@ -171,6 +175,23 @@ abstract class BadInputContract {
     void aMessageOverTheInboundLimitIsRefusedBeforeParsing() {
         assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> mentors.plans(user).createPlan(plan()
                 .setTitle("x".repeat(5 * 1024 * 1024)).build()));
+    }
+
+    @Test
+    void aUserHoldsAtMostOneHundredUnrevokedTokens() {
+        Mentors.User holder = mentors.user("token-hoarder");
+        var accounts = TrackerHarness.as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()),
+                holder.token());
+        AccessToken last = null;
+        for (int i = 1; i < 100; i++) {
+            last = accounts.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("t" + i).build())
+                    .getAccessToken();
+        }
+        StatusRuntimeException full = assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> accounts.createAccessToken(
+                CreateAccessTokenRequest.newBuilder().setLabel("one too many").build()));
+        assertTrue(full.getStatus().getDescription().contains("100"), full.getStatus().getDescription());
+        accounts.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(last.getName()).build());
+        accounts.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("after a revocation").build());
     }
 
     private static void assertOneViolation(String field, StatusRuntimeException e) {
