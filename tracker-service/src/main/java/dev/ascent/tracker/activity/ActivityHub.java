@@ -1,6 +1,7 @@
 package dev.ascent.tracker.activity;
 
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.grpc.StatusMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
@@ -43,6 +44,8 @@ public class ActivityHub {
     private final StreamQueries queries;
     private final StatusMapper statuses;
     private final long gapGraceNanos;
+    /** A quota, so one user cannot hold the catch-up threads and the poller's fan-out with thousands of streams. */
+    private final int maxStreamsPerUser;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
     private final ExecutorService catchUps;
@@ -57,7 +60,9 @@ public class ActivityHub {
 
     public ActivityHub(StreamQueries queries, StatusMapper statuses,
                        @Value("${ascent.activity.poll-interval:250ms}") Duration pollInterval,
-                       @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace) {
+                       @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
+                       @Value("${ascent.activity.max-streams-per-user:10}") int maxStreamsPerUser) {
+        this.maxStreamsPerUser = maxStreamsPerUser;
         this.queries = queries;
         this.statuses = statuses;
         this.gapGraceNanos = gapGrace.toNanos();
@@ -76,7 +81,15 @@ public class ActivityHub {
         if (stopped) {
             throw ApiException.unavailable("SHUTTING_DOWN", "the server is shutting down; reconnect with your cursor");
         }
-        watches.add(watch);
+        synchronized (watches) {
+            long mine = watches.stream().filter(w -> w.userId == watch.userId).count();
+            if (mine >= maxStreamsPerUser) {
+                throw new ApiException(ErrorKind.RESOURCE_EXHAUSTED, "TOO_MANY_STREAMS", "at most "
+                        + maxStreamsPerUser + " WatchActivity streams per user on one server; close one first",
+                        List.of());
+            }
+            watches.add(watch);
+        }
         watch.heartbeat(true);
         initHead();
         scheduleCatchUp(watch);

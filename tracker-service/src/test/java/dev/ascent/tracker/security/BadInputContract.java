@@ -13,7 +13,9 @@ import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AccessToken;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.CreateAccessTokenRequest;
+import dev.ascent.proto.tracker.v1.ActivityServiceGrpc;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.WatchActivityRequest;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
@@ -32,11 +34,13 @@ import dev.ascent.tracker.content.RoleSnapshot;
 import dev.ascent.tracker.plan.PlanCommands;
 import dev.ascent.tracker.plan.PlanService;
 import dev.ascent.tracker.plan.PlanView;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -192,6 +196,48 @@ abstract class BadInputContract {
         assertTrue(full.getStatus().getDescription().contains("100"), full.getStatus().getDescription());
         accounts.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(last.getName()).build());
         accounts.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("after a revocation").build());
+    }
+
+    @Test
+    void aUserHoldsAtMostTenStreams() throws Exception {
+        Mentors.User watcher = mentors.user("stream-hoarder");
+        var activity = TrackerHarness.as(ActivityServiceGrpc.newBlockingStub(tracker.service().channel()),
+                watcher.token());
+        List<Context.CancellableContext> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Context.CancellableContext stream = Context.current().withCancellation();
+                open.add(stream);
+                // The first message (a heartbeat) means the server holds the stream.
+                assertTrue(stream.call(() -> activity.watchActivity(WatchActivityRequest.getDefaultInstance()))
+                        .next().hasHeartbeat());
+            }
+            var refused = assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> activity
+                    .watchActivity(WatchActivityRequest.getDefaultInstance()).next());
+            assertTrue(refused.getStatus().getDescription().contains("10"), refused.getStatus().getDescription());
+            // Someone else is not affected.
+            Mentors.User other = mentors.user("stream-neighbour");
+            assertTrue(TrackerHarness.as(ActivityServiceGrpc.newBlockingStub(tracker.service().channel()),
+                    other.token()).watchActivity(WatchActivityRequest.getDefaultInstance()).next().hasHeartbeat());
+            open.remove(0).cancel(null);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (true) {
+                try {
+                    Context.CancellableContext again = Context.current().withCancellation();
+                    open.add(again);
+                    assertTrue(again.call(() -> activity.watchActivity(WatchActivityRequest.getDefaultInstance()))
+                            .next().hasHeartbeat());
+                    break;
+                } catch (StatusRuntimeException e) {
+                    // The server learns of the cancelled stream asynchronously.
+                    assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+                    assertTrue(System.nanoTime() < until, "a closed stream's place is never freed");
+                    Thread.sleep(50);
+                }
+            }
+        } finally {
+            open.forEach(c -> c.cancel(null));
+        }
     }
 
     private static void assertOneViolation(String field, StatusRuntimeException e) {
