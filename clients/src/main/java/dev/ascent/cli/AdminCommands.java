@@ -48,6 +48,12 @@ final class AdminCommands implements Runnable {
                     .setDisplayName(String.join(" ", displayName)).build());
             if (json) {
                 Json.print(cli.out, r);
+            } else if (r.getTokenWithheld()) {
+                // Only a retry long after the first attempt gets this (the server keeps the secret 10 minutes).
+                cli.err.printf("ascent: %s was created, but its token was already handed to an earlier attempt "
+                        + "and is no longer shown%n", r.getUser().getName());
+                cli.err.flush();
+                return 1;
             } else if (tokenOnly) {
                 cli.out.println(r.getToken());
             } else {

@@ -101,6 +101,7 @@ public final class PackagedPlatform implements AutoCloseable {
         env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
         env.put("ASCENT_TRACKER_PORT", Integer.toString(trackerPort));
         env.put("ASCENT_CONTENT_TARGET", contentTarget());
+        env.put("ASCENT_TRACKER_TARGET", trackerTarget());
         boolean tracker = service.equals("tracker");
         if (tracker && options.contentThroughProxy()) {
             if (contentProxy == null) {

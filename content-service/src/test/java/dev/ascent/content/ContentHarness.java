@@ -33,6 +33,8 @@ final class ContentHarness implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("ascent.catalog.bundled", bundled);
         props.put("ascent.admin-token", ADMIN_TOKEN);
+        // No tracker in these tests: the admin token is only compared (AdminVerifier).
+        props.put("ascent.tracker.target", "");
         try {
             return new ContentHarness(db, RunningService.start(ContentApplication.SPEC, db,
                     Files.createTempDirectory("ascent-content"), props));

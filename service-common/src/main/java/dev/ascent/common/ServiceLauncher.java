@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,7 +29,10 @@ public final class ServiceLauncher {
         try {
             ServiceSettings settings = ServiceSettings.fromEnvironment(spec, System.getenv());
             checkPortFree(settings);
+            secureHome(settings);
             checkDatabase(settings);
+            // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
+            secureHome(settings);
             LOG.info("{} starting: gRPC port {}, database {}", spec.displayName(), settings.port(),
                     settings.safeDbUrl());
             return Micronaut.build(args)
@@ -68,11 +70,20 @@ public final class ServiceLauncher {
         }
     }
 
+    static void secureHome(ServiceSettings settings) {
+        try {
+            DataDirectory.secure(settings.home());
+        } catch (IOException e) {
+            throw new StartupException("cannot create or secure the data directory " + settings.home() + " ("
+                    + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);
+        }
+    }
+
     static void checkDatabase(ServiceSettings settings) {
         ServiceSpec spec = settings.spec();
         if (settings.embedded()) {
             try {
-                Files.createDirectories(settings.home().resolve(spec.name()));
+                DataDirectory.create(settings.home().resolve(spec.name()));
             } catch (IOException e) {
                 throw new StartupException("cannot create the data directory " + settings.home()
                         + " (" + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);

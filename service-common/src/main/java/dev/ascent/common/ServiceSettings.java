@@ -13,6 +13,8 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
 
     /** Where the tracker finds the content service. */
     public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
+    /** Where the content service confirms the admin token (the tracker owns tokens and their revocation). */
+    public static final String TRACKER_TARGET_VARIABLE = "ASCENT_TRACKER_TARGET";
 
     public static final String HOME_VARIABLE = "ASCENT_HOME";
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -24,7 +26,11 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         int port = parsePort(spec, env.get(spec.portVariable()));
         Map<String, Object> extra = new LinkedHashMap<>();
         putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
+        putIfSet(extra, "ascent.tracker.target", env.get(TRACKER_TARGET_VARIABLE));
         putIfSet(extra, "ascent.admin-token", env.get(AdminToken.VARIABLE));
+        // Tracker: how long request ids are remembered, and how long a retry may still get a token's secret.
+        putIfSet(extra, "ascent.request-log.retention", env.get("ASCENT_REQUEST_LOG_RETENTION"));
+        putIfSet(extra, "ascent.request-log.secret-window", env.get("ASCENT_REQUEST_LOG_SECRET_WINDOW"));
         extra.put("datasources.default.maximum-pool-size", poolSize(spec, env.get(spec.dbPoolSizeVariable())));
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
@@ -81,9 +87,9 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         return dbUrl.startsWith("jdbc:h2:");
     }
 
-    /** The URL with any password parameter hidden, for messages. */
+    /** The URL with any password hidden (a {@code password=} parameter or {@code //user:password@host}), for logs. */
     public String safeDbUrl() {
-        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@");
     }
 
     /** The Micronaut properties that wire this service: gRPC port, datasource, Flyway. */
@@ -92,6 +98,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         p.put("micronaut.application.name", spec.displayName());
         p.put("ascent.home", home.toString());
         p.put("grpc.server.port", port);
+        p.put("grpc.server.max-inbound-message-size", spec.maxInboundBytes());
         // Graceful shutdown: stop taking calls, then give in-flight calls this long to finish.
         p.put("grpc.server.await-termination", "30s");
         p.put("datasources.default.url", dbUrl);

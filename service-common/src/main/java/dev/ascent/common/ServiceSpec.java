@@ -6,8 +6,16 @@ package dev.ascent.common;
  * @param name         short name, also the sub-directory of the data directory ({@code content})
  * @param envPrefix    prefix of the service's variables ({@code ASCENT_CONTENT} gives {@code ASCENT_CONTENT_PORT})
  * @param defaultPort  the gRPC port when the variable is unset
+ * @param maxInboundBytes the largest request message the server accepts; larger ones get RESOURCE_EXHAUSTED
+ *                        before any of it is parsed
  */
-public record ServiceSpec(String name, String envPrefix, int defaultPort) {
+public record ServiceSpec(String name, String envPrefix, int defaultPort, int maxInboundBytes) {
+
+    public static final int DEFAULT_MAX_INBOUND_BYTES = 4 * 1024 * 1024;
+
+    public ServiceSpec(String name, String envPrefix, int defaultPort) {
+        this(name, envPrefix, defaultPort, DEFAULT_MAX_INBOUND_BYTES);
+    }
 
     public String displayName() {
         return name + "-service";

@@ -39,6 +39,13 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void credentialsInTheUrlAuthorityAreMaskedToo() {
+        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_URL",
+                "jdbc:mysql://ascent:s3cret@db:3306/demo?user=x&password=other"));
+        assertEquals("jdbc:mysql://ascent:***@db:3306/demo?user=x&password=***", s.safeDbUrl());
+    }
+
+    @Test
     void aBadPortVariableIsOneClearLine() {
         StartupException e = assertThrows(StartupException.class,
                 () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_PORT", "http")));

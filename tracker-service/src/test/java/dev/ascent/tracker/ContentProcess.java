@@ -68,6 +68,9 @@ public final class ContentProcess {
             env.put("ASCENT_HOME", home.toString());
             env.put("ASCENT_CONTENT_PORT", Integer.toString(port));
             env.put("ASCENT_ADMIN_TOKEN", TrackerHarness.ADMIN_TOKEN);
+            // Shared by tracker tests that each run their own tracker: imports check the admin token by comparison
+            // only (the check against the tracker is tested end to end in clients/).
+            env.put("ASCENT_TRACKER_TARGET", "none");
             pb.redirectErrorStream(true).redirectOutput(home.resolve("content.log").toFile());
             ContentProcess cp = new ContentProcess(pb.start(), port, home);
             cp.awaitServing();

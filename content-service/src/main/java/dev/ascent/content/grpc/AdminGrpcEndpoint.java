@@ -1,6 +1,5 @@
 package dev.ascent.content.grpc;
 
-import dev.ascent.common.AdminToken;
 import dev.ascent.common.db.EmbeddedBackup;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.RequestHeaders;
@@ -14,11 +13,11 @@ import jakarta.inject.Singleton;
 @Singleton
 public class AdminGrpcEndpoint extends AdminServiceGrpc.AdminServiceImplBase {
 
-    private final AdminToken adminToken;
+    private final AdminVerifier adminVerifier;
     private final EmbeddedBackup backup;
 
-    public AdminGrpcEndpoint(AdminToken adminToken, EmbeddedBackup backup) {
-        this.adminToken = adminToken;
+    public AdminGrpcEndpoint(AdminVerifier adminVerifier, EmbeddedBackup backup) {
+        this.adminVerifier = adminVerifier;
         this.backup = backup;
     }
 
@@ -26,9 +25,7 @@ public class AdminGrpcEndpoint extends AdminServiceGrpc.AdminServiceImplBase {
     public void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> response) {
         String token = RequestHeaders.bearerToken().orElseThrow(() -> ApiException.unauthenticated(
                 "backups need the admin token: send 'authorization: Bearer <admin token>'"));
-        if (!adminToken.matches(token)) {
-            throw ApiException.permissionDenied("only the administrator can back up the catalog");
-        }
+        adminVerifier.require(token, "back up the catalog");
         backup.stream(response, data -> BackupDatabaseResponse.newBuilder().setData(data).build());
     }
 }

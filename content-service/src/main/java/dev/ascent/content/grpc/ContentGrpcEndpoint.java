@@ -1,6 +1,5 @@
 package dev.ascent.content.grpc;
 
-import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
 import dev.ascent.common.grpc.PageTokens;
@@ -58,15 +57,15 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
     private final Checklists checklists;
     private final DesignPrompts prompts;
     private final ImportService importer;
-    private final AdminToken adminToken;
+    private final AdminVerifier adminVerifier;
 
     public ContentGrpcEndpoint(CatalogService catalog, Checklists checklists, DesignPrompts prompts,
-                               ImportService importer, AdminToken adminToken) {
+                               ImportService importer, AdminVerifier adminVerifier) {
         this.catalog = catalog;
         this.checklists = checklists;
         this.prompts = prompts;
         this.importer = importer;
-        this.adminToken = adminToken;
+        this.adminVerifier = adminVerifier;
     }
 
     @Override
@@ -183,9 +182,7 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
     public void importGuide(ImportGuideRequest request, StreamObserver<ImportGuideResponse> response) {
         String token = RequestHeaders.bearerToken().orElseThrow(() -> ApiException.unauthenticated(
                 "importing needs the admin token: send 'authorization: Bearer <admin token>'"));
-        if (!adminToken.matches(token)) {
-            throw ApiException.permissionDenied("only the administrator can import guides");
-        }
+        adminVerifier.require(token, "import guides");
         Context call = Context.current();
         ImportService.Result r;
         try {

@@ -136,6 +136,8 @@ public final class ContentBenchmark {
         Map<String, Object> props = new HashMap<>();
         props.put("ascent.catalog.bundled", false);
         props.put("ascent.admin-token", ADMIN_TOKEN);
+        // No tracker in these tests: the admin token is only compared (AdminVerifier).
+        props.put("ascent.tracker.target", "");
         return RunningService.start(ContentApplication.SPEC, db, home, props);
     }
 

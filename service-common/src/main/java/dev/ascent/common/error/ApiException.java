@@ -11,12 +11,19 @@ public class ApiException extends RuntimeException {
     private final ErrorKind kind;
     private final String reason;
     private final List<FieldViolation> violations;
+    private final int totalViolations;
 
     public ApiException(ErrorKind kind, String reason, String message, List<FieldViolation> violations) {
+        this(kind, reason, message, violations, violations.size());
+    }
+
+    private ApiException(ErrorKind kind, String reason, String message, List<FieldViolation> violations,
+                         int totalViolations) {
         super(message);
         this.kind = kind;
         this.reason = reason;
-        this.violations = List.copyOf(violations);
+        this.violations = List.copyOf(violations.subList(0, Math.min(violations.size(), Validator.MAX_REPORTED)));
+        this.totalViolations = Math.max(totalViolations, this.violations.size());
     }
 
     public static ApiException invalid(String field, String description) {
@@ -24,11 +31,19 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldViolation> violations) {
-        String message = violations.size() == 1
+        return invalid(violations, violations.size());
+    }
+
+    /** {@code total} violations were found, of which (at most {@link Validator#MAX_REPORTED} of) these are shown. */
+    public static ApiException invalid(List<FieldViolation> violations, int total) {
+        String message = total == 1
                 ? violations.get(0).field() + ": " + violations.get(0).description()
-                : violations.size() + " invalid fields: " + violations.get(0).field() + ": "
-                        + violations.get(0).description() + ", ...";
-        return new ApiException(ErrorKind.INVALID_ARGUMENT, "INVALID_FIELD", message, violations);
+                : total + " invalid fields: " + violations.get(0).field() + ": "
+                        + violations.get(0).description() + ", ..."
+                        + (total > Math.min(violations.size(), Validator.MAX_REPORTED)
+                                ? " (the first " + Math.min(violations.size(), Validator.MAX_REPORTED) + " are listed)"
+                                : "");
+        return new ApiException(ErrorKind.INVALID_ARGUMENT, "INVALID_FIELD", message, violations, total);
     }
 
     public static ApiException invalidDocument(String message) {
@@ -73,5 +88,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /** How many violations were found; {@link #violations()} lists at most {@link Validator#MAX_REPORTED}. */
+    public int totalViolations() {
+        return totalViolations;
     }
 }

@@ -11,12 +11,13 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one interceptor every call passes: it makes the request headers available to the call's code
- * ({@link RequestHeaders}), turns any exception escaping an endpoint into a status ({@link StatusMapper}) and logs
+ * ({@link RequestHeaders}, {@link RequestFingerprint}), turns any exception escaping an endpoint into a status ({@link StatusMapper}) and logs
  * one line per call with the method, the status and the duration. One class, so that the order of these three
  * steps is fixed here rather than by interceptor registration order.
  */
@@ -37,7 +38,9 @@ public class CallInterceptor implements ServerInterceptor {
         long start = System.nanoTime();
         String method = call.getMethodDescriptor().getFullMethodName();
         OnceClosingCall<Q, R> logged = new OnceClosingCall<>(call, method, start);
-        Context context = Context.current().withValue(RequestHeaders.KEY, headers);
+        AtomicReference<String> fingerprint = new AtomicReference<>();
+        Context context = Context.current().withValue(RequestHeaders.KEY, headers)
+                .withValue(RequestFingerprint.KEY, fingerprint);
         ServerCall.Listener<Q> delegate;
         try {
             delegate = Contexts.interceptCall(context, logged, headers, next);
@@ -49,7 +52,10 @@ public class CallInterceptor implements ServerInterceptor {
         return new SimpleForwardingServerCallListener<>(delegate) {
             @Override
             public void onMessage(Q message) {
-                guard(() -> super.onMessage(message));
+                guard(() -> {
+                    fingerprint.set(RequestFingerprint.of(message));
+                    super.onMessage(message);
+                });
             }
 
             @Override

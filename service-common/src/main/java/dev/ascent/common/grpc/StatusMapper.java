@@ -4,13 +4,13 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import dev.ascent.common.db.SqlErrors;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.FieldViolation;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public class StatusMapper {
 
     public static final String DOMAIN = "ascent.dev";
+    /** ErrorInfo metadata key: the number of field violations found, of which BadRequest lists at most 20. */
+    public static final String VIOLATIONS_TOTAL = "field_violations_total";
     private static final Logger LOG = LoggerFactory.getLogger(StatusMapper.class);
 
     public StatusRuntimeException toStatusException(Throwable error) {
@@ -40,18 +42,47 @@ public class StatusMapper {
         if (findCause(error, SQLTransactionRollbackException.class) != null) {
             return build(Code.ABORTED, "CONCURRENT_UPDATE", "a concurrent change got in the way; retry the request");
         }
-        if (findCause(error, SQLIntegrityConstraintViolationException.class) != null) {
-            return build(Code.ALREADY_EXISTS, "ALREADY_EXISTS", "a resource with the same key already exists");
+        StatusRuntimeException constraint = fromConstraint(error);
+        if (constraint != null) {
+            return constraint;
         }
         LOG.error("unexpected error in a call", error);
         return build(Code.INTERNAL, "INTERNAL", "internal error");
+    }
+
+    /**
+     * A constraint the database enforced after validation let a request through. Each kind gets its own status:
+     * a duplicate key is ALREADY_EXISTS, a broken reference FAILED_PRECONDITION (a related row changed
+     * concurrently), a value too long or out of range INVALID_ARGUMENT naming the column. Validation should have
+     * caught the last two, so they are logged as a warning. NOT NULL and CHECK violations are bugs: INTERNAL.
+     */
+    private StatusRuntimeException fromConstraint(Throwable error) {
+        SqlErrors.Kind kind = SqlErrors.kind(error);
+        String column = SqlErrors.column(error).orElse("");
+        return switch (kind) {
+            case DUPLICATE_KEY -> build(Code.ALREADY_EXISTS, "ALREADY_EXISTS",
+                    "a resource with the same key already exists");
+            case FOREIGN_KEY -> build(Code.FAILED_PRECONDITION, "REFERENCE_CHANGED",
+                    "a related resource was changed or removed concurrently; reload it and retry");
+            case TOO_LONG, OUT_OF_RANGE, BAD_STRING -> {
+                LOG.warn("a value reached the database unvalidated ({} in column '{}'): {}", kind, column,
+                        SqlErrors.find(error).map(Throwable::getMessage).orElse(""));
+                String description = switch (kind) {
+                    case TOO_LONG -> "is too long";
+                    case OUT_OF_RANGE -> "is out of range";
+                    default -> "contains characters that cannot be stored";
+                };
+                yield fromApiException(ApiException.invalid(column.isEmpty() ? "request" : column, description));
+            }
+            default -> null;
+        };
     }
 
     private StatusRuntimeException fromApiException(ApiException api) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(Code.valueOf(api.kind().name()).getNumber())
                 .setMessage(api.getMessage())
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(api.reason()).setDomain(DOMAIN).build()));
+                .addDetails(Any.pack(errorInfo(api)));
         if (!api.violations().isEmpty()) {
             BadRequest.Builder bad = BadRequest.newBuilder();
             for (FieldViolation v : api.violations()) {
@@ -61,6 +92,15 @@ public class StatusMapper {
             status.addDetails(Any.pack(bad.build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /** ErrorInfo; with field violations, {@code field_violations_total} says how many there were in all. */
+    private static ErrorInfo errorInfo(ApiException api) {
+        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(api.reason()).setDomain(DOMAIN);
+        if (!api.violations().isEmpty()) {
+            info.putMetadata(VIOLATIONS_TOTAL, Integer.toString(api.totalViolations()));
+        }
+        return info.build();
     }
 
     private static StatusRuntimeException build(Code code, String reason, String message) {

@@ -16,6 +16,9 @@ public interface AccessTokenRepository extends CrudRepository<AccessTokenRow, Lo
             + "LIMIT :limit OFFSET :offset")
     List<AccessTokenRow> listForUser(long userId, int limit, int offset);
 
+    @Query("SELECT COUNT(*) FROM access_token WHERE user_id = :userId AND revoke_time IS NULL")
+    long countActive(long userId);
+
     /** {@code micros} is {@link dev.ascent.common.db.InstantMicros#toMicros}. */
     @Query("UPDATE access_token SET last_use_time = :micros WHERE id = :id")
     void touch(long id, long micros);

@@ -25,6 +25,14 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
 
     private static final Pattern TOKEN_NAME = Pattern.compile("users/([a-z][a-z0-9-]{2,31})/accessTokens/(\\d{1,19})");
 
+    // Token secrets are never stored: retries within the secret window get them unsealed, later ones withheld.
+    private static final Idempotency.Secret<CreateUserResponse> USER_SECRET = new Idempotency.Secret<>(
+            CreateUserResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+    private static final Idempotency.Secret<CreateAccessTokenResponse> TOKEN_SECRET = new Idempotency.Secret<>(
+            CreateAccessTokenResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+
     private final Authenticator auth;
     private final AccountService accounts;
     private final Idempotency idempotency;
@@ -38,8 +46,8 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     @Override
     public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
         Caller caller = auth.require();
-        reply(response, idempotency.run(caller, request.getRequestId(), "CreateUser", CreateUserResponse.parser(),
-                () -> {
+        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "CreateUser",
+                CreateUserResponse.parser(), USER_SECRET, () -> {
                     AccountService.NewUser created = accounts.createUser(caller,
                             new AccountService.CreateUser(request.getHandle(), request.getDisplayName()));
                     return CreateUserResponse.newBuilder()
@@ -61,8 +69,8 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     public void createAccessToken(CreateAccessTokenRequest request,
                                   StreamObserver<CreateAccessTokenResponse> response) {
         Caller caller = auth.require();
-        reply(response, idempotency.run(caller, request.getRequestId(), "CreateAccessToken",
-                CreateAccessTokenResponse.parser(), () -> {
+        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "CreateAccessToken",
+                CreateAccessTokenResponse.parser(), TOKEN_SECRET, () -> {
                     AccountService.NewToken created = accounts.createToken(caller, request.getLabel());
                     return CreateAccessTokenResponse.newBuilder()
                             .setAccessToken(AccountProtoMapper.token(caller.handle(), created.token()))

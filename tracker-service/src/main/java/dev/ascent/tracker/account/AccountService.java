@@ -2,18 +2,22 @@ package dev.ascent.tracker.account;
 
 import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.Validator;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Users and access tokens. */
 @Singleton
 public class AccountService {
 
+    /** Unrevoked tokens per user: a quota, so a leaked token cannot mint tokens without bound. */
+    public static final int MAX_ACTIVE_TOKENS = 100;
     public static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
     private final UserRepository users;
@@ -61,6 +65,11 @@ public class AccountService {
     @Transactional
     public NewToken createToken(Caller caller, String label) {
         new Validator().maxLength(label, 100, "label").throwIfInvalid();
+        users.lockById(caller.userId());
+        if (tokens.countActive(caller.userId()) >= MAX_ACTIVE_TOKENS) {
+            throw new ApiException(ErrorKind.RESOURCE_EXHAUSTED, "TOO_MANY_TOKENS", "at most " + MAX_ACTIVE_TOKENS
+                    + " unrevoked access tokens per user; revoke one you no longer use", List.of());
+        }
         return issueToken(caller.userId(), label == null || label.isBlank() ? "token" : label.strip());
     }
 
@@ -87,23 +96,26 @@ public class AccountService {
 
     /**
      * Makes sure the admin user exists and that the configured admin token logs in as it. A changed
-     * ASCENT_ADMIN_TOKEN replaces the old admin token.
+     * ASCENT_ADMIN_TOKEN replaces the old admin token. Returns false when the token was revoked (the admin revoked
+     * it through the API): it is not brought back, the caller rotates it or reports it.
      */
     @Transactional
-    public void ensureAdmin(AdminToken adminToken) {
+    public boolean ensureAdmin(String adminToken) {
         Instant now = clock.instant();
         UserRow admin = users.findByHandle("admin").orElseGet(() ->
                 users.save(new UserRow(Ids.next(clock), "admin", "Administrator", true, now)));
-        String hash = Tokens.hash(adminToken.value());
-        if (tokens.findByTokenHash(hash).isPresent()) {
-            return;
+        String hash = Tokens.hash(adminToken);
+        Optional<AccessTokenRow> known = tokens.findByTokenHash(hash);
+        if (known.isPresent()) {
+            return !known.get().revoked();
         }
         tokens.listForUser(admin.id(), Integer.MAX_VALUE, 0).stream()
                 .filter(t -> t.label().equals(ADMIN_TOKEN_LABEL) && !t.revoked())
                 .forEach(t -> tokens.update(new AccessTokenRow(t.id(), t.userId(), t.tokenHash(), t.label(),
                         t.prefix(), t.createTime(), t.lastUseTime(), now)));
         tokens.save(new AccessTokenRow(Ids.next(clock), admin.id(), hash, ADMIN_TOKEN_LABEL,
-                Tokens.prefix(adminToken.value()), now, null, null));
+                Tokens.prefix(adminToken), now, null, null));
+        return true;
     }
 
     static final String ADMIN_TOKEN_LABEL = "admin token (ASCENT_ADMIN_TOKEN or $ASCENT_HOME/admin-token)";

@@ -1,6 +1,7 @@
 package dev.ascent.tracker.activity;
 
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.grpc.StatusMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
@@ -45,6 +46,8 @@ public class ActivityHub {
     private final SequenceGaps gaps;
     private final int bufferLimit;
     private final long stallNanos;
+    /** A quota, so one user cannot hold the catch-up threads and the poller's fan-out with thousands of streams. */
+    private final int maxStreamsPerUser;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
     private final ExecutorService catchUps;
@@ -60,7 +63,9 @@ public class ActivityHub {
                        @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
                        @Value("${ascent.activity.gap-max-wait:60s}") Duration gapMaxWait,
                        @Value("${ascent.activity.buffer:1000}") int bufferLimit,
-                       @Value("${ascent.activity.stall-timeout:60s}") Duration stallTimeout) {
+                       @Value("${ascent.activity.stall-timeout:60s}") Duration stallTimeout,
+                       @Value("${ascent.activity.max-streams-per-user:10}") int maxStreamsPerUser) {
+        this.maxStreamsPerUser = maxStreamsPerUser;
         this.queries = queries;
         this.statuses = statuses;
         this.gaps = new SequenceGaps(queries, gapGrace.toNanos(), gapMaxWait.toNanos());
@@ -87,7 +92,15 @@ public class ActivityHub {
             throw ApiException.unavailable("SHUTTING_DOWN", "the server is shutting down; reconnect with your cursor");
         }
         initHead();
-        watches.add(watch);
+        synchronized (watches) {
+            long mine = watches.stream().filter(w -> w.userId == watch.userId).count();
+            if (mine >= maxStreamsPerUser) {
+                throw new ApiException(ErrorKind.RESOURCE_EXHAUSTED, "TOO_MANY_STREAMS", "at most "
+                        + maxStreamsPerUser + " WatchActivity streams per user on one server; close one first",
+                        List.of());
+            }
+            watches.add(watch);
+        }
         watch.heartbeat(true);
         scheduleRefill(watch);
     }

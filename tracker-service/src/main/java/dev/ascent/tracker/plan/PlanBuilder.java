@@ -1,5 +1,6 @@
 package dev.ascent.tracker.plan;
 
+import dev.ascent.common.Text;
 import dev.ascent.tracker.content.RoleSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,8 +88,7 @@ public final class PlanBuilder {
     }
 
     private static void add(Map<String, PlanDraft> drafts, PlanDraft draft) {
-        String title = draft.title().length() <= MAX_TITLE ? draft.title()
-                : draft.title().substring(0, MAX_TITLE - 3) + "...";
+        String title = Text.fit(draft.title(), MAX_TITLE);
         PlanDraft fitted = title.equals(draft.title()) ? draft : new PlanDraft(draft.kind(), title,
                 draft.description(), draft.sourceContent(), draft.sourceText(), draft.sourceName(),
                 draft.sourceLine(), draft.estimatedMinutes());

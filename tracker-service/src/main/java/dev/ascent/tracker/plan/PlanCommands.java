@@ -11,8 +11,12 @@ public final class PlanCommands {
     /** Items per plan: keeps a whole plan (GetPlan, and the stored response of a retried write) a few MB at most. */
     public static final int MAX_ITEMS = 200;
     public static final int MAX_TITLE = 300;
+    public static final int MAX_PLAN_TITLE = 200;
     public static final int MAX_ESTIMATE_MINUTES = 100 * 60;
     public static final double MAX_HOURS_PER_WEEK = 80;
+    /** Half an hour a week: anything smaller rounds towards no time at all and leaves nothing to schedule by. */
+    public static final double MIN_HOURS_PER_WEEK = 0.5;
+    public static final int MAX_SKILL_RATINGS = 100;
 
     private PlanCommands() {
     }

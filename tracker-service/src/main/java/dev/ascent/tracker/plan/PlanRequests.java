@@ -27,19 +27,25 @@ final class PlanRequests {
     static final Set<String> ITEM_MASK = Set.of("status", "notes", "notes_private", "estimated_minutes", "due_date",
             "title", "description");
 
+    private static final String HOURS_RULE = "must be at least " + PlanCommands.MIN_HOURS_PER_WEEK + " and at most "
+            + (int) PlanCommands.MAX_HOURS_PER_WEEK;
+
     private PlanRequests() {
     }
 
+    private static boolean validHours(double hours) {
+        return hours >= PlanCommands.MIN_HOURS_PER_WEEK && hours <= PlanCommands.MAX_HOURS_PER_WEEK;
+    }
+
     static PlanCommands.CreatePlan create(CreatePlanRequest r) {
+        Validator.maxCount(r.getSkillRatingsCount(), PlanCommands.MAX_SKILL_RATINGS, "skill_ratings", "ratings");
         Validator v = new Validator();
         v.check(r.getTargetRole().matches("roles/[a-z0-9]+(-[a-z0-9]+)*") && r.getTargetRole().length() <= 126,
                 "target_role", "must look like roles/{slug}");
-        v.maxLength(r.getTitle(), 200, "title");
-        v.check(r.getHoursPerWeek() >= 0 && r.getHoursPerWeek() <= PlanCommands.MAX_HOURS_PER_WEEK
-                && !Double.isNaN(r.getHoursPerWeek()), "hours_per_week", "must be more than 0 and at most 80");
+        v.maxLength(r.getTitle(), PlanCommands.MAX_PLAN_TITLE, "title");
+        v.check(r.getHoursPerWeek() == 0 || validHours(r.getHoursPerWeek()), "hours_per_week", HOURS_RULE);
         v.check(r.getHoursPerWeek() > 0 || !r.getTargetDate().isEmpty(), "hours_per_week",
                 "is required unless a target_date is given");
-        v.check(r.getSkillRatingsCount() <= 100, "skill_ratings", "at most 100 ratings");
         Map<String, Integer> ratings = new LinkedHashMap<>();
         for (int i = 0; i < r.getSkillRatingsCount(); i++) {
             SkillRating rating = r.getSkillRatings(i);
@@ -64,13 +70,12 @@ final class PlanRequests {
         Set<String> mask = mask(r.getUpdateMask().getPathsList(), PLAN_MASK);
         Validator v = new Validator();
         if (mask.contains("title")) {
-            v.required(r.getPlan().getTitle().strip(), "plan.title").maxLength(r.getPlan().getTitle(), 200,
+            v.required(r.getPlan().getTitle().strip(), "plan.title").maxLength(r.getPlan().getTitle(), PlanCommands.MAX_PLAN_TITLE,
                     "plan.title");
         }
         if (mask.contains("hours_per_week")) {
             double h = r.getPlan().getHoursPerWeek();
-            v.check(h > 0 && h <= PlanCommands.MAX_HOURS_PER_WEEK, "plan.hours_per_week",
-                    "must be more than 0 and at most 80");
+            v.check(validHours(h), "plan.hours_per_week", HOURS_RULE);
         }
         v.throwIfInvalid();
         Integer target = mask.contains("target_date") && !r.getPlan().getTargetDate().isEmpty()
@@ -130,6 +135,7 @@ final class PlanRequests {
     }
 
     static PlanCommands.Reorder reorder(ReorderPlanItemsRequest r, Names.PlanName plan) {
+        Validator.maxCount(r.getItemNamesCount(), PlanCommands.MAX_ITEMS, "item_names", "items");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < r.getItemNamesCount(); i++) {
             Names.ItemName item = Names.item(r.getItemNames(i), "item_names[" + i + "]");

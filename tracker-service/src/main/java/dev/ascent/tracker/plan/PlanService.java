@@ -1,5 +1,6 @@
 package dev.ascent.tracker.plan;
 
+import dev.ascent.common.Text;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
@@ -82,9 +83,11 @@ public class PlanService {
             double needed = Scheduler.requiredHoursPerWeek(total, Math.max(today, start), command.targetDay());
             minutesPerWeek = (int) Math.round(Math.min(PlanCommands.MAX_HOURS_PER_WEEK, Math.max(0.5, needed)) * 60);
         }
-        String title = command.title() == null || command.title().isBlank() ? "Path to " + role.title()
-                : command.title().strip();
-        PlanRow plan = plans.save(new PlanRow(Ids.next(clock), caller.userId(), title, role.name(), role.title(),
+        // The role's title is the catalog's (up to 200 characters), so the default title is shortened to fit.
+        String roleTitle = Text.fit(role.title(), PlanCommands.MAX_PLAN_TITLE);
+        String title = command.title() == null || command.title().isBlank()
+                ? Text.fit("Path to " + role.title(), PlanCommands.MAX_PLAN_TITLE) : command.title().strip();
+        PlanRow plan = plans.save(new PlanRow(Ids.next(clock), caller.userId(), title, role.name(), roleTitle,
                 role.revision(), minutesPerWeek, start, command.targetDay(), command.timeZone(),
                 Ratings.encode(command.ratings()), false, 0, 0, 1, now, now));
         List<Scheduler.Assignment> schedule = Scheduler.schedule(drafts.stream()

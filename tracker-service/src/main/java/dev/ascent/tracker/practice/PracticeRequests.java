@@ -36,9 +36,8 @@ final class PracticeRequests {
     }
 
     static PracticeCommands.Update update(UpdatePracticeSessionRequest r, PracticeNames.SessionName session) {
+        Validator.maxCount(r.getStepUpdatesCount(), PracticeCommands.MAX_STEP_UPDATES, "step_updates", "updates");
         Validator v = new Validator();
-        v.check(r.getStepUpdatesCount() <= PracticeCommands.MAX_STEP_UPDATES, "step_updates",
-                "at most " + PracticeCommands.MAX_STEP_UPDATES + " updates");
         if (r.hasNotes()) {
             v.maxLength(r.getNotes(), PracticeCommands.MAX_NOTES, "notes");
         }

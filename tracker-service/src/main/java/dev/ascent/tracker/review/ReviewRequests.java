@@ -19,6 +19,8 @@ final class ReviewRequests {
 
     static final int MAX_LINKS = 10;
     static final int MAX_LINK = 2000;
+    /** One score per step, at most 500: as many steps as one practice update may change. */
+    static final int MAX_STEP_SCORES = 500;
     static final int MAX_TEXT = CommentService.MAX_BODY;
     private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
@@ -29,8 +31,8 @@ final class ReviewRequests {
         boolean session = r.getTarget().contains("/practiceSessions/");
         PracticeNames.SessionName sessionName = session ? PracticeNames.session(r.getTarget(), "target") : null;
         Names.ItemName item = session ? null : Names.item(r.getTarget(), "target");
+        Validator.maxCount(r.getEvidenceLinksCount(), MAX_LINKS, "evidence_links", "links");
         Validator v = new Validator();
-        v.check(r.getEvidenceLinksCount() <= MAX_LINKS, "evidence_links", "at most " + MAX_LINKS + " links");
         for (int i = 0; i < r.getEvidenceLinksCount(); i++) {
             v.check(isWebLink(r.getEvidenceLinks(i)), "evidence_links[" + i + "]",
                     "must be an http or https URL of at most " + MAX_LINK + " characters");
@@ -42,6 +44,7 @@ final class ReviewRequests {
     }
 
     static ReviewDecisions.Decision decision(SubmitReviewRequest r) {
+        Validator.maxCount(r.getStepScoresCount(), MAX_STEP_SCORES, "step_scores", "scores");
         Validator v = new Validator();
         v.check(r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED
                 || r.getDecision() == ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, "decision",
