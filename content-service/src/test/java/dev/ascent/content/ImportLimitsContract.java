@@ -3,6 +3,7 @@ package dev.ascent.content;
 import static dev.ascent.common.testing.GrpcAssertions.assertInvalidField;
 import static dev.ascent.common.testing.GrpcAssertions.badRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -10,8 +11,13 @@ import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.content.v1.GuideFormat;
 import dev.ascent.proto.content.v1.ImportGuideRequest;
 import dev.ascent.proto.content.v1.ImportGuideResponse;
+import dev.ascent.content.importer.Cancellation;
+import dev.ascent.content.importer.ImportService;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +106,41 @@ abstract class ImportLimitsContract {
         assertEquals("Bazel", bazel.getText());
         assertEquals("release.md", bazel.getProvenance().getSourceName());
         assertEquals(9, bazel.getProvenance().getLine());
+    }
+
+    @Test
+    void anImportCancelledWhileWritingStoresNothing() {
+        ImportService importer = content.service().context().getBean(ImportService.class);
+        byte[] guide = ("Overview\nA Patient Engineer waits.\nSkills\n- Waiting\n- Listening\nChallenges\n"
+                + "- Deadlines\nNext Steps\n- Practise patience\n").getBytes(StandardCharsets.UTF_8);
+        AtomicInteger parseChecks = new AtomicInteger();
+        importer.importGuide(new ImportService.Command(guide, "patient.txt", null, true,
+                dev.ascent.content.importer.GuideFormat.AUTO, () -> parseChecks.incrementAndGet() < 0));
+        // Cancelled two checks after parsing is done: in the middle of the write transaction.
+        AtomicInteger checks = new AtomicInteger();
+        Cancellation duringWrite = () -> checks.incrementAndGet() > parseChecks.get() + 2;
+        assertThrows(Cancellation.Cancelled.class, () -> importer.importGuide(new ImportService.Command(guide,
+                "patient.txt", null, false, dev.ascent.content.importer.GuideFormat.AUTO, duringWrite)));
+        assertTrue(checks.get() > parseChecks.get() + 2, "the writer consulted the cancellation");
+        assertEquals(0, content.stub().listRoles(dev.ascent.proto.content.v1.ListRolesRequest.getDefaultInstance())
+                .getRolesList().stream().filter(r -> r.getName().equals("roles/patient-engineer")).count(),
+                "the transaction rolled back whole");
+        // Not cancelled, the same import goes through.
+        assertEquals("roles/patient-engineer", importer.importGuide(new ImportService.Command(guide, "patient.txt",
+                null, false)).role().name());
+    }
+
+    @Test
+    void anExpiredCallIsDeadlineExceeded() {
+        StringBuilder big = new StringBuilder("Overview\nA Hurried Engineer rushes.\nSkills\n");
+        while (big.length() < 1_000_000) {
+            big.append("Word\n");
+        }
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> content.admin().withDeadlineAfter(20, TimeUnit.MILLISECONDS)
+                        .importGuide(ImportGuideRequest.newBuilder().setSourceName("hurried.txt").setDryRun(true)
+                                .setText(ByteString.copyFromUtf8(big.toString())).build()));
+        assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
     }
 
     @Test

@@ -79,8 +79,9 @@ public class ImportService {
                     guide.warnings(), false, format);
         }
         boolean titleGiven = command.title() != null && !command.title().isBlank();
+        command.cancellation().check();
         ImportWriter.Written written = writeWithRetry(new ImportWriter.Document(slug, guide, sourceName, sha,
-                lineCount, titleGiven));
+                lineCount, titleGiven, command.cancellation()));
         catalog.invalidate(slug);
         return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged(), format);
     }

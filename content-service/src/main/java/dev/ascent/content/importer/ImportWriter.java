@@ -44,7 +44,7 @@ public class ImportWriter {
 
     /** A guide ready to store: parsed, hashed, and named. */
     public record Document(String slug, ParsedGuide guide, String sourceName, String sha256, int lineCount,
-                          boolean titleGiven) {
+                          boolean titleGiven, Cancellation cancellation) {
     }
 
     private final RoleRepository roles;
@@ -92,7 +92,7 @@ public class ImportWriter {
                         doc.guide().layout().name(), doc.lineCount(), revision, now));
 
         Replacement replacement = new Replacement(role.id(), stored.id());
-        replacement.apply(doc.guide());
+        replacement.apply(doc.guide(), doc.cancellation());
         int skillsLinked = replaceMentions(role.id(), stored.id(), doc.guide());
         int salaryCount = replaceSalaries(role.id(), stored.id(), doc.guide());
 
@@ -182,15 +182,18 @@ public class ImportWriter {
             }
         }
 
-        void apply(ParsedGuide guide) {
+        /** A cancel part-way throws, and the transaction rolls back whole: nothing of the import is kept. */
+        void apply(ParsedGuide guide, Cancellation cancellation) {
             int sectionPosition = 0;
             for (ParsedSection s : guide.sections()) {
+                cancellation.check();
                 String kind = s.kind().name();
                 SectionRow row = new SectionRow(take(oldSections, key(kind, s.heading())), roleId, sourceId, kind,
                         truncate(s.heading(), 300), s.intro(), s.closing(), sectionPosition++, s.line());
                 SectionRow section = row.id() == null ? sections.save(row) : sections.update(row);
                 int topicPosition = 0;
                 for (ParsedTopic t : s.topics()) {
+                    cancellation.check();
                     String topicKey = key(kind, t.title());
                     TopicRow trow = new TopicRow(take(oldTopics, topicKey), roleId, section.id(),
                             truncate(t.title(), 300), t.text(), topicPosition++, t.line());

@@ -32,8 +32,7 @@ public final class SeedDirectory {
         String message = "seed corpus not found at " + expected() + "; seed tests skipped (set "
                 + REQUIRED_VARIABLE + "=true to fail instead)";
         if (Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE))) {
-            throw new IllegalStateException(REQUIRED_VARIABLE + " is set but the " + message.substring(0,
-                    message.indexOf(';')));
+            throw new IllegalStateException(REQUIRED_VARIABLE + " is set but the seed corpus is not at " + expected());
         }
         if (!announced) {
             announced = true;
