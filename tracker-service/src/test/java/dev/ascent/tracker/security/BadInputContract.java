@@ -109,8 +109,9 @@ abstract class BadInputContract {
     void catalogTextAtTheEdgeOfItsColumnsFitsThePlan() throws Exception {
         String title = "T".repeat(199) + "x";
         String skillKey = "k".repeat(200);
-        // Over 64 KiB in utf8mb4 (4 bytes each): past a MySQL TEXT column.
-        String longText = EMOJI.repeat(20_000);
+        // Over 64 KiB in utf8mb4 (4 bytes each): past a MySQL TEXT column. It starts with a verb, as a plan keeps
+        // only items a person can do.
+        String longText = "Write " + EMOJI.repeat(20_000);
         RoleSnapshot role = new RoleSnapshot("roles/edge", title, 1,
                 // Without next steps, the role's most important skills join the plan unrated.
                 List.of(new RoleSnapshot.Section("CAREER_DEVELOPMENT", List.of(new RoleSnapshot.Topic("topics/1",
