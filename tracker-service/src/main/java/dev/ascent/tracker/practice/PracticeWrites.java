@@ -28,16 +28,19 @@ public class PracticeWrites {
     private final PracticeExpiry expiry;
     private final PlanLinks links;
     private final ActivityLog activity;
+    private final PracticeRollupStore rollups;
     private final Clock clock;
 
     public PracticeWrites(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, Clock clock) {
+                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, PracticeRollupStore rollups,
+                          Clock clock) {
         this.sessions = sessions;
         this.steps = steps;
         this.access = access;
         this.expiry = expiry;
         this.links = links;
         this.activity = activity;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -86,6 +89,9 @@ public class PracticeWrites {
                 .withSubject(name.name()));
         Optional<PlanItemRow> item = command.markItemDone()
                 ? Optional.of(links.markDone(caller, locked.owner.handle(), done)) : links.current(done);
+        // Last, after the plan's lock: the rollup rows are the last locks a practice write takes.
+        rollups.add(s.userId(), PracticeRollups.finished(done));
+        rollups.add(s.userId(), locked.steps.stream().map(step -> PracticeRollups.step(done, step)).toList());
         return new Completed(new PracticeView(done, locked.steps, locked.owner.handle()), item);
     }
 
@@ -100,6 +106,7 @@ public class PracticeWrites {
                         ActivityType.PRACTICE_ABANDONED, "Abandoned practice \"" + s.title() + "\" with "
                                 + s.checkedCount() + "/" + s.stepCount() + " steps checked")
                 .withSubject(name.name()));
+        rollups.add(s.userId(), PracticeRollups.finished(abandoned));
         return new PracticeView(abandoned, locked.steps, locked.owner.handle());
     }
 
