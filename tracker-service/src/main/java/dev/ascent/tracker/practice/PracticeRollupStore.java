@@ -174,7 +174,7 @@ public class PracticeRollupStore {
      * cannot interleave with a session write (which adds to this row last, in its own transaction).
      */
     public void lock(long userId, String source) {
-        add(userId, new PracticeRollups.Source(source, java.time.Instant.EPOCH, 0, "", 0, 0, 0, 0, 0, 0));
+        add(userId, PracticeRollups.empty(source));
     }
 
     /** Replaces the user's rollups for {@code source} with {@code expected} (null deletes them). */

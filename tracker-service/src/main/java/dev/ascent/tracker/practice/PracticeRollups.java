@@ -74,6 +74,11 @@ public final class PracticeRollups {
         return new All(new ArrayList<>(sources.values()), new ArrayList<>(byKey.values()));
     }
 
+    /** A source's row before any session: what a missing row counts as. */
+    public static Source empty(String source) {
+        return new Source(source, Instant.EPOCH, 0, "", 0, 0, 0, 0, 0, 0);
+    }
+
     /** What starting {@code s} adds to its source: a newer latest session, no counts. */
     public static Source started(PracticeSessionRow s) {
         return new Source(s.source(), s.startTime(), s.id(), s.title(), 0, 0, 0, 0, 0, 0);
