@@ -165,10 +165,13 @@ public class MenteeSummaries {
                 });
     }
 
-    /** Each mentee's latest event: one backward step through {@code ix_activity_user} per mentee, one statement. */
+    /**
+     * Each mentee's latest event: one backward step through {@code ix_activity_user} per mentee, one statement.
+     * Ordered by both of its columns, so H2 too reads the index backwards instead of sorting the mentee's history.
+     */
     private Map<Long, Instant> lastActivity(List<Long> mentees) {
         return jdbc.prepareStatement("SELECT u.id, (SELECT a.create_time FROM activity a WHERE a.user_id = u.id "
-                + "ORDER BY a.seq DESC LIMIT 1) FROM app_user u WHERE u.id IN (" + marks(mentees.size()) + ")", ps -> {
+                + "ORDER BY a.user_id DESC, a.seq DESC LIMIT 1) FROM app_user u WHERE u.id IN (" + marks(mentees.size()) + ")", ps -> {
                     bind(ps, 1, mentees);
                     Map<Long, Instant> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,381 @@
+package dev.ascent.tracker.bench;
+
+import dev.ascent.common.db.InstantMicros;
+import dev.ascent.common.testing.Bearer;
+import dev.ascent.common.testing.RunningService;
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
+import dev.ascent.proto.tracker.v1.ListMenteesRequest;
+import dev.ascent.proto.tracker.v1.ListReviewRequestsRequest;
+import dev.ascent.proto.tracker.v1.MentorshipServiceGrpc;
+import dev.ascent.proto.tracker.v1.PracticeServiceGrpc;
+import dev.ascent.proto.tracker.v1.ReviewRequestState;
+import dev.ascent.proto.tracker.v1.ReviewServiceGrpc;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * GetPracticeStats, ListMentees and ListReviewRequests (issue 13): each is measured with a short history, then
+ * again after the history grows, on the same data set. Practice: one user with 10, then 10^4 sessions (4 sources,
+ * 8 steps each). Mentees and the review queue: one mentor with a page of 50 mentees (3 plans of 40 items each,
+ * 50 open review requests), with 10 activity rows per mentee, then 2,000 per mentee (10^5 in all), 200 closed
+ * review requests per mentee (10^4) and 400 days of rollups per plan. A second mentor with one mentee gives the
+ * page-of-one figure. Prints a Markdown table; on H2 also the SQL statements each call runs (H2's
+ * QUERY_STATISTICS), which stays the same however long the history.
+ *
+ * <pre>bench/tracker-bounded.sh</pre> runs it on H2; with ASCENT_TEST_MYSQL_URL set on MySQL as well.
+ */
+public final class BoundedReadsBenchmark {
+
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
+    private static final int CALLS = Integer.getInteger("bench.calls", 1_000);
+    private static final int MENTEES = 50;
+    private static final int PLANS = 3;
+    private static final String[] PHASES = {"REQUIREMENTS", "ESTIMATES", "HIGH_LEVEL_DESIGN", "SCALING"};
+
+    public static void main(String[] args) throws Exception {
+        System.out.println("| engine | call | history | p50 ms | p99 ms | p99 / short history | SQL queries per call (H2) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        run(TestDatabase.Engine.H2);
+        if (System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
+            run(TestDatabase.Engine.MYSQL);
+        }
+    }
+
+    private record Figure(double p50, double p99, double statements) {
+    }
+
+    private static void run(TestDatabase.Engine engine) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine);
+             RunningService tracker = ProgressBenchmark.startTracker(db)) {
+            var admin = ProgressBenchmark.admin(tracker);
+            Map<String, String> tokens = new HashMap<>();
+            List<String> handles = new ArrayList<>(List.of("practiser", "mentor", "solo-mentor"));
+            for (int i = 0; i < MENTEES + 1; i++) {
+                handles.add(String.format(Locale.ROOT, "mentee-%03d", i));
+            }
+            for (String handle : handles) {
+                tokens.put(handle, admin.createUser(CreateUserRequest.newBuilder().setHandle(handle)
+                        .setDisplayName(handle).build()).getToken());
+            }
+            Map<String, Long> ids = ids(db);
+            int today = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
+            try (Connection c = db.connect()) {
+                seedMentees(c, ids, today);
+            }
+
+            var practice = PracticeServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("practiser")));
+            var mentor = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("mentor")));
+            var solo = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("solo-mentor")));
+            var reviews = ReviewServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("mentor")));
+            Runnable stats = () -> practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance());
+            Runnable page = () -> check(mentor.listMentees(ListMenteesRequest.newBuilder().setPageSize(MENTEES)
+                    .build()).getMenteesCount(), MENTEES);
+            Runnable one = () -> check(solo.listMentees(ListMenteesRequest.newBuilder().setPageSize(MENTEES)
+                    .build()).getMenteesCount(), 1);
+            Runnable queue = () -> check(reviews.listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                    .setPageSize(MENTEES).setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN).build())
+                    .getReviewRequestsCount(), MENTEES);
+
+            long practiser = ids.get("practiser");
+            try (Connection c = db.connect()) {
+                insertSessions(c, practiser, 0, 10);
+            }
+            Figure statsShort = measure(db, stats);
+            Figure pageShort = measure(db, page);
+            Figure oneShort = measure(db, one);
+            Figure queueShort = measure(db, queue);
+            try (Connection c = db.connect()) {
+                insertSessions(c, practiser, 10, 10_000 - 10);
+                growMenteeHistory(c, ids, today);
+            }
+            Figure statsLong = measure(db, stats);
+            Figure pageLong = measure(db, page);
+            Figure queueLong = measure(db, queue);
+
+            print(engine, "GetPracticeStats", "10 sessions", statsShort, statsShort);
+            print(engine, "GetPracticeStats", "10,000 sessions", statsLong, statsShort);
+            print(engine, "ListMentees, page of 1", "short", oneShort, oneShort);
+            print(engine, "ListMentees, page of 50", "short: 10 events per mentee", pageShort, pageShort);
+            print(engine, "ListMentees, page of 50", "long: 2,000 events per mentee, 10^4 closed reviews",
+                    pageLong, pageShort);
+            print(engine, "ListReviewRequests, page of 50", "50 open requests", queueShort, queueShort);
+            print(engine, "ListReviewRequests, page of 50", "+ 10^4 closed requests", queueLong, queueShort);
+        }
+    }
+
+    private static void check(int got, int want) {
+        if (got != want) {
+            throw new IllegalStateException("expected " + want + " rows, got " + got);
+        }
+    }
+
+    private static void print(TestDatabase.Engine engine, String call, String history, Figure f, Figure base) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2fx | %s |%n", engine, call, history, f.p50(),
+                f.p99(), f.p99() / base.p99(), Double.isNaN(f.statements()) ? "" : String.format(Locale.ROOT,
+                        "%.1f", f.statements()));
+    }
+
+    private static Figure measure(TestDatabase db, Runnable call) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            call.run();
+        }
+        double statements = statementsPerCall(db, call);
+        double[] p = ProgressBenchmark.measure(call, 0, CALLS);
+        return new Figure(p[0], p[1], statements);
+    }
+
+    /**
+     * H2 only: SQL queries run by 20 calls, per call, authentication included (token and user lookups); COMMIT,
+     * H2's read-only marker and the activity stream's poller are left out.
+     */
+    private static double statementsPerCall(TestDatabase db, Runnable call) throws Exception {
+        if (db.engine() != TestDatabase.Engine.H2) {
+            return Double.NaN;
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("SET QUERY_STATISTICS FALSE");
+            s.execute("SET QUERY_STATISTICS TRUE");
+            for (int i = 0; i < 20; i++) {
+                call.run();
+            }
+            long total = 0;
+            try (ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM "
+                    + "INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                while (rs.next()) {
+                    String sql = rs.getString(1);
+                    // Transaction plumbing and the activity stream's poller are not the call's queries.
+                    if (sql.startsWith("COMMIT") || sql.startsWith("CALL READONLY") || sql.startsWith("SELECT a.seq")) {
+                        continue;
+                    }
+                    total += rs.getLong(2);
+                    if (Boolean.getBoolean("bench.show-sql")) {
+                        System.err.printf(Locale.ROOT, "%5.1f  %s%n", rs.getLong(2) / 20.0, rs.getString(1));
+                    }
+                }
+            }
+            s.execute("SET QUERY_STATISTICS FALSE");
+            return total / 20.0;
+        }
+    }
+
+    private static Map<String, Long> ids(TestDatabase db) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT handle, id FROM app_user")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static String mentee(int i) {
+        return String.format(Locale.ROOT, "mentee-%03d", i);
+    }
+
+    /**
+     * 50 active mentees of "mentor" (and mentee-050 of "solo-mentor"), 3 plans of 40 items each, 10 events, one
+     * open review request to the mentor.
+     */
+    private static void seedMentees(Connection c, Map<String, Long> ids, int today) throws Exception {
+        long now = InstantMicros.toMicros(Instant.now());
+        for (int i = 0; i <= MENTEES; i++) {
+            long mentee = ids.get(mentee(i));
+            long mentor = ids.get(i < MENTEES ? "mentor" : "solo-mentor");
+            update(c, "INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) "
+                    + "VALUES (?, ?, ?, 'ACTIVE', '', ?)", 1_000 + i, mentor, mentee, now);
+            for (int p = 0; p < PLANS; p++) {
+                long plan = planId(i, p);
+                ProgressBenchmark.insertPlan(c, mentee, plan, today - 30, plan * 100);
+            }
+            insertEvents(c, mentee, planId(i, 0), today, 10);
+            update(c, "INSERT INTO review_request (id, user_id, mentor_id, plan_id, item_id, target, target_title, "
+                    + "state, open_key, evidence_links, note, decision_comment, step_scores, version, create_time) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'OPEN', ?, '', '', '', '', 1, ?)", 5_000 + i, mentee,
+                    mentor, planId(i, 0), planId(i, 0) * 100, target(i), target(i), now + i);
+        }
+    }
+
+    private static String target(int mentee) {
+        return "users/" + mentee(mentee) + "/plans/" + planId(mentee, 0) + "/items/" + planId(mentee, 0) * 100;
+    }
+
+    private static long planId(int mentee, int plan) {
+        return 10_000 + mentee * 10L + plan;
+    }
+
+    /** 2,000 events and 200 closed review requests per mentee, and 400 days of rollups on every plan. */
+    private static void growMenteeHistory(Connection c, Map<String, Long> ids, int today) throws Exception {
+        long now = InstantMicros.toMicros(Instant.now());
+        c.setAutoCommit(false);
+        try (PreparedStatement r = c.prepareStatement("INSERT INTO review_request (id, user_id, mentor_id, plan_id, "
+                + "item_id, target, target_title, state, open_key, evidence_links, note, decision_comment, "
+                + "step_scores, version, create_time, review_time) VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'APPROVED', "
+                + "NULL, '', '', '', '', 2, ?, ?)");
+             PreparedStatement d = c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, "
+                     + "actions) VALUES (?, ?, ?, 30, 1)")) {
+            long id = 100_000;
+            for (int i = 0; i < MENTEES; i++) {
+                long mentee = ids.get(mentee(i));
+                for (int k = 0; k < 200; k++) {
+                    r.setLong(1, id++);
+                    r.setLong(2, mentee);
+                    r.setLong(3, ids.get("mentor"));
+                    r.setLong(4, planId(i, 0));
+                    r.setLong(5, planId(i, 0) * 100 + k % ProgressBenchmark.ITEMS);
+                    r.setString(6, target(i));
+                    r.setLong(7, now - 1_000_000L * (k + 1));
+                    r.setLong(8, now);
+                    r.addBatch();
+                }
+                for (int p = 0; p < PLANS; p++) {
+                    for (int day = today - 400; day <= today; day++) {
+                        d.setLong(1, mentee);
+                        d.setLong(2, planId(i, p));
+                        d.setInt(3, day);
+                        d.addBatch();
+                    }
+                }
+                r.executeBatch();
+                d.executeBatch();
+                c.commit();
+                insertEvents(c, mentee, planId(i, 0), today, 2_000 - 10);
+            }
+        }
+        c.setAutoCommit(true);
+    }
+
+    private static void insertEvents(Connection c, long userId, long planId, int today, int count) throws Exception {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        long now = InstantMicros.toMicros(Instant.now());
+        try (PreparedStatement a = c.prepareStatement("INSERT INTO activity (user_id, plan_id, item_id, actor_id, "
+                + "type, summary, old_status, new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, "
+                + "'TIME_LOGGED', 'Logged 5 min', '', '', 5, ?, '', ?)")) {
+            for (int i = 0; i < count; i++) {
+                a.setLong(1, userId);
+                a.setLong(2, planId);
+                a.setLong(3, planId * 100 + i % ProgressBenchmark.ITEMS);
+                a.setLong(4, userId);
+                a.setInt(5, today - i % 400);
+                a.setLong(6, now + i);
+                a.addBatch();
+            }
+            a.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(auto);
+    }
+
+    /**
+     * Sessions {@code from} to {@code from + count - 1} of one user over 4 design prompts, 8 steps each: 85 %
+     * COMPLETED, 10 % ABANDONED, 5 % EXPIRED. Their rollups are then rebuilt by the V6 migration's own backfill
+     * statements, so the figures read exactly what the service keeps.
+     */
+    private static void insertSessions(Connection c, long userId, int from, int count) throws Exception {
+        c.setAutoCommit(false);
+        long base = InstantMicros.toMicros(Instant.now()) - 3_600_000_000L * 24 * 400;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, title, "
+                + "scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, checked_count, "
+                + "self_rating, notes, plan_id, plan_item_id, version, update_time) VALUES (?, ?, ?, ?, '', ?, 45, ?, "
+                + "?, ?, 8, ?, ?, '', NULL, NULL, 2, ?)");
+             PreparedStatement st = c.prepareStatement("INSERT INTO practice_step (id, user_id, session_id, "
+                     + "position, source_step, phase, title, body, checked, notes, mentor_score) VALUES (?, ?, ?, ?, "
+                     + "?, ?, ?, '', ?, '', 0)")) {
+            for (int n = from; n < from + count; n++) {
+                long id = 1_000_000L + n;
+                String source = "designPrompts/prompt-" + n % 4;
+                String state = n % 20 < 17 ? "COMPLETED" : n % 20 < 19 ? "ABANDONED" : "EXPIRED";
+                long start = base + n * 60_000_000L;
+                int checked = 0;
+                for (int p = 1; p <= 8; p++) {
+                    boolean on = (n + p) % 3 != 0;
+                    checked += on ? 1 : 0;
+                    st.setLong(1, id * 10 + p);
+                    st.setLong(2, userId);
+                    st.setLong(3, id);
+                    st.setInt(4, p);
+                    st.setString(5, source + "/steps/" + p);
+                    st.setString(6, PHASES[(p - 1) / 2]);
+                    st.setString(7, "Step " + p);
+                    st.setBoolean(8, on);
+                    st.addBatch();
+                }
+                s.setLong(1, id);
+                s.setLong(2, userId);
+                s.setString(3, source);
+                s.setString(4, "Prompt " + n % 4);
+                s.setString(5, state);
+                s.setLong(6, start);
+                s.setLong(7, start + 45 * 60_000_000L);
+                s.setLong(8, start + 40 * 60_000_000L);
+                s.setInt(9, checked);
+                s.setInt(10, state.equals("COMPLETED") ? 1 + n % 5 : 0);
+                s.setLong(11, start);
+                s.addBatch();
+                if (n % 500 == 499) {
+                    s.executeBatch();
+                    st.executeBatch();
+                    c.commit();
+                }
+            }
+            s.executeBatch();
+            st.executeBatch();
+        }
+        update(c, "DELETE FROM practice_step_rollup WHERE user_id = ?", userId);
+        update(c, "DELETE FROM practice_source_rollup WHERE user_id = ?", userId);
+        for (String sql : backfill()) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate(sql);
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    /** The INSERT and UPDATE statements after "-- Backfill" in V6__create_practice_rollups.sql. */
+    private static List<String> backfill() throws Exception {
+        String script;
+        try (InputStream in = BoundedReadsBenchmark.class.getResourceAsStream(
+                "/db/migration/V6__create_practice_rollups.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String tail = script.substring(script.indexOf("-- Backfill"));
+        List<String> out = new ArrayList<>();
+        for (String part : tail.split(";")) {
+            String sql = part.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b)
+                    .trim();
+            if (!sql.isEmpty()) {
+                out.add(sql);
+            }
+        }
+        return out;
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
