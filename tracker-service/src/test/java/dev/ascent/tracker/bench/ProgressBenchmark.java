@@ -98,14 +98,25 @@ public final class ProgressBenchmark {
         for (int i = 0; i < warmup; i++) {
             call.run();
         }
+        return percentiles(times(call, calls));
+    }
+
+    /** The nanoseconds of each of {@code calls} calls. */
+    static long[] times(Runnable call, int calls) {
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             long t = System.nanoTime();
             call.run();
             nanos[i] = System.nanoTime() - t;
         }
-        Arrays.sort(nanos);
-        return new double[] {nanos[calls / 2] / 1e6, nanos[(int) (calls * 0.99)] / 1e6};
+        return nanos;
+    }
+
+    /** p50 and p99 in ms, nearest rank. */
+    static double[] percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6};
     }
 
     /** A plan of {@link #ITEMS} items with ids from {@code firstItemId}, every third one DONE. */
