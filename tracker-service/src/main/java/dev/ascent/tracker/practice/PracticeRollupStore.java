@@ -144,9 +144,10 @@ public class PracticeRollupStore {
         if (sources.isEmpty()) {
             return out;
         }
-        // Ordered by every column of the index, so H2 too reads it backwards instead of sorting the source's rows.
+        // Named, because MariaDB sometimes sorted the source's rows from another index instead; ordered by every
+        // column of the index, so H2 too reads it backwards instead of sorting.
         String branch = "(SELECT source, id, end_time, step_count, checked_count, self_rating FROM practice_session "
-                + "WHERE user_id = ? AND source = ? AND state = 'COMPLETED' "
+                + "USE INDEX (ix_practice_session_completed) WHERE user_id = ? AND source = ? AND state = 'COMPLETED' "
                 + "ORDER BY user_id DESC, source DESC, state DESC, end_time DESC, id DESC LIMIT ?)";
         String sql = String.join(" UNION ALL ", Collections.nCopies(sources.size(), branch));
         return jdbc.prepareStatement(sql, ps -> {
