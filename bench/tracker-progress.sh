@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Progress summaries with 10^3 and 10^6 activity rows behind a plan (docs/PERFORMANCE.md). Prints Markdown.
-# Runs on H2; with ASCENT_TEST_MYSQL_URL (+ _USER, _PASSWORD) set, on MySQL as well.
+# Runs on H2; with ASCENT_TEST_MYSQL_URL (+ _USER, _PASSWORD) set, on MySQL as well. BENCH_CLASS runs another
+# benchmark of dev.ascent.tracker.bench the same way (bench/tracker-bounded.sh does).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -10,4 +11,4 @@ classpath="tracker-service/target/test-classes:tracker-service/target/classes:$(
 # The per-call log line would dominate the figures; keep it to warnings.
 # shellcheck disable=SC2086
 exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -DASCENT_LOG_LEVEL=WARN -cp "$classpath" \
-  dev.ascent.tracker.bench.ProgressBenchmark "$@"
+  "dev.ascent.tracker.bench.${BENCH_CLASS:-ProgressBenchmark}" "$@"

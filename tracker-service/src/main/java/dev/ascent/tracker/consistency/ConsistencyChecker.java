@@ -26,9 +26,10 @@ import java.util.TreeMap;
  *   <li>a plan's {@code logged_minutes}: the sum of its time entries;</li>
  *   <li>a plan's day rollups ({@code plan_day.minutes}): the sum of its time entries per day;</li>
  *   <li>item positions: 0..n-1 in their stored order, with no gap or duplicate;</li>
- *   <li>a practice session's {@code step_count} and {@code checked_count}: its steps.</li>
+ *   <li>a practice session's {@code step_count} and {@code checked_count}: its steps;</li>
+ *   <li>a user's practice rollups: their sessions and steps ({@link PracticeRollupCheck}).</li>
  * </ul>
- * One page of plans or sessions per call, each checked in its own short transaction under the plan's (or session's)
+ * One page of plans, sessions or users per call, each checked in its own short transaction under the plan's (or session's)
  * row lock, as every write takes it, so a check never reports a write in flight as drift and a repair never races a
  * writer. A repair moves the version, so clients' etags go stale.
  * {@code plan_day.actions} is not checked: status changes count there on the day they happened in the plan's time
@@ -47,7 +48,10 @@ public class ConsistencyChecker {
                        String nextPageToken) {
     }
 
-    private record Cursor(boolean sessions, long afterId) {
+    /** Which rows a page covers: plans, then sessions, then users (their practice rollups). */
+    private enum Phase { PLANS, SESSIONS, USERS }
+
+    private record Cursor(Phase phase, long afterId) {
     }
 
     private record Owned(long id, String handle) {
@@ -55,11 +59,14 @@ public class ConsistencyChecker {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final PracticeRollupCheck practiceRollups;
     private final Clock clock;
 
-    public ConsistencyChecker(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock) {
+    public ConsistencyChecker(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
+                              PracticeRollupCheck practiceRollups, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.practiceRollups = practiceRollups;
         this.clock = clock;
     }
 
@@ -73,24 +80,33 @@ public class ConsistencyChecker {
         int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
         Cursor cursor = decode(pageToken);
         List<Drift> drifts = new ArrayList<>();
-        if (!cursor.sessions()) {
+        if (cursor.phase() == Phase.PLANS) {
             List<Owned> plans = page("SELECT p.id, u.handle FROM plan p JOIN app_user u ON u.id = p.user_id "
                     + "WHERE p.id > ? ORDER BY p.id LIMIT ?", cursor.afterId(), size);
             for (Owned plan : plans) {
                 drifts.addAll(transactions.executeWrite(s -> checkPlan(plan, repair)));
             }
-            String next = encode(plans.size() < size ? new Cursor(true, 0)
-                    : new Cursor(false, plans.get(plans.size() - 1).id()));
+            String next = encode(plans.size() < size ? new Cursor(Phase.SESSIONS, 0)
+                    : new Cursor(Phase.PLANS, plans.get(plans.size() - 1).id()));
             return new Page(drifts, plans.size(), 0, repair, next);
         }
-        List<Owned> sessions = page("SELECT s.id, u.handle FROM practice_session s JOIN app_user u "
-                + "ON u.id = s.user_id WHERE s.id > ? ORDER BY s.id LIMIT ?", cursor.afterId(), size);
-        for (Owned session : sessions) {
-            drifts.addAll(transactions.executeWrite(s -> checkSession(session, repair)));
+        if (cursor.phase() == Phase.SESSIONS) {
+            List<Owned> sessions = page("SELECT s.id, u.handle FROM practice_session s JOIN app_user u "
+                    + "ON u.id = s.user_id WHERE s.id > ? ORDER BY s.id LIMIT ?", cursor.afterId(), size);
+            for (Owned session : sessions) {
+                drifts.addAll(transactions.executeWrite(s -> checkSession(session, repair)));
+            }
+            String next = encode(sessions.size() < size ? new Cursor(Phase.USERS, 0)
+                    : new Cursor(Phase.SESSIONS, sessions.get(sessions.size() - 1).id()));
+            return new Page(drifts, 0, sessions.size(), repair, next);
         }
-        String next = sessions.size() < size ? ""
-                : encode(new Cursor(true, sessions.get(sessions.size() - 1).id()));
-        return new Page(drifts, 0, sessions.size(), repair, next);
+        List<Owned> users = page("SELECT id, handle FROM app_user WHERE id > ? ORDER BY id LIMIT ?",
+                cursor.afterId(), size);
+        for (Owned user : users) {
+            drifts.addAll(practiceRollups.check(user.id(), user.handle(), repair));
+        }
+        String next = users.size() < size ? "" : encode(new Cursor(Phase.USERS, users.get(users.size() - 1).id()));
+        return new Page(drifts, 0, 0, repair, next);
     }
 
     private List<Drift> checkPlan(Owned plan, boolean repair) {
@@ -243,21 +259,24 @@ public class ConsistencyChecker {
         }
     }
 
-    // ---- page tokens: the phase (plans, then sessions) and the last id seen ----
+    // ---- page tokens: the phase (plans, sessions, users) and the last id seen ----
+
+    private static final String PHASES = "psu";
 
     private static String encode(Cursor cursor) {
-        String raw = "v1:" + (cursor.sessions() ? "s" : "p") + ":" + cursor.afterId();
+        String raw = "v1:" + PHASES.charAt(cursor.phase().ordinal()) + ":" + cursor.afterId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Cursor decode(String token) {
         if (token == null || token.isEmpty()) {
-            return new Cursor(false, 0);
+            return new Cursor(Phase.PLANS, 0);
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-            if (parts.length == 3 && parts[0].equals("v1") && (parts[1].equals("p") || parts[1].equals("s"))) {
-                return new Cursor(parts[1].equals("s"), Long.parseLong(parts[2]));
+            if (parts.length == 3 && parts[0].equals("v1") && parts[1].length() == 1
+                    && PHASES.contains(parts[1])) {
+                return new Cursor(Phase.values()[PHASES.indexOf(parts[1])], Long.parseLong(parts[2]));
             }
         } catch (IllegalArgumentException e) {
             // falls through to the error below

@@ -3,27 +3,30 @@ package dev.ascent.tracker.mentorship;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.progress.ProgressCalculator;
-import dev.ascent.tracker.progress.ProgressService;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A mentor's overview of each active mentee: the progress summary of every plan that is not archived (the same
- * computation as GetProgressSummary), folded into one row. Costs a few bounded queries per plan, never a scan of
- * the history.
+ * A mentor's overview of each active mentee: the percent complete and pace of every plan that is not archived (the
+ * same computation as GetProgressSummary), folded into one row. A page costs six queries whatever its size and
+ * however long the mentees' histories: the mentorships, then the page's plans, their items (summed per status and
+ * due day), their day rollups for this week, each mentee's latest activity and open review requests, each batched
+ * over the page with IN lists.
  */
 @Singleton
 public class MenteeSummaries {
@@ -36,101 +39,182 @@ public class MenteeSummaries {
     }
 
     private final MentorshipQueries queries;
-    private final PlanRepository plans;
-    private final ProgressService progress;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public MenteeSummaries(MentorshipQueries queries, PlanRepository plans, ProgressService progress,
-                           JdbcOperations jdbc, Clock clock) {
+    public MenteeSummaries(MentorshipQueries queries, JdbcOperations jdbc, Clock clock) {
         this.queries = queries;
-        this.plans = plans;
-        this.progress = progress;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @ReadOnly
     public List<Row> list(Caller caller, int limit, int offset) {
+        List<MentorshipView> page = queries.active(caller.userId(), MentorshipQueries.Side.MENTOR, limit, offset);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> mentees = page.stream().map(m -> m.row().menteeId()).distinct().toList();
+        Map<Long, List<PlanRow>> plans = plans(mentees);
+        List<PlanRow> all = plans.values().stream().flatMap(List::stream).toList();
+        Map<Long, List<PlanItemRow>> items = itemTotals(mentees, all);
+        Map<Long, Integer> today = new HashMap<>();
+        all.forEach(p -> today.put(p.id(), Days.today(clock, p.timeZone())));
+        Map<Long, Long> week = weekMinutes(all, today);
+        Map<Long, Instant> last = lastActivity(mentees);
+        Map<Long, Integer> awaiting = awaitingReview(caller.userId(), mentees);
         List<Row> out = new ArrayList<>();
-        for (MentorshipView m : queries.active(caller.userId(), MentorshipQueries.Side.MENTOR, limit, offset)) {
-            out.add(summarize(m));
+        for (MentorshipView m : page) {
+            long mentee = m.row().menteeId();
+            double weighted = 0;
+            long totalWeight = 0;
+            ProgressCalculator.Pace worst = null;
+            long minutesThisWeek = 0;
+            List<PlanRow> active = plans.getOrDefault(mentee, List.of());
+            for (PlanRow plan : active) {
+                List<PlanItemRow> totals = items.getOrDefault(plan.id(), List.of());
+                ProgressCalculator.Summary s = ProgressCalculator.summarize(plan, totals, List.of(),
+                        today.get(plan.id()));
+                // The weight: estimated minutes of the items that count towards percent complete (all but SKIPPED).
+                long w = totals.stream().filter(i -> !i.status().equals("SKIPPED"))
+                        .mapToLong(PlanItemRow::estimatedMinutes).sum();
+                weighted += s.percentComplete() * w;
+                totalWeight += w;
+                if (worst == null || s.pace().ordinal() > worst.ordinal()) {
+                    worst = s.pace();
+                }
+                minutesThisWeek += week.getOrDefault(plan.id(), 0L);
+            }
+            double percent = totalWeight == 0 ? 0 : Math.round(10.0 * weighted / totalWeight) / 10.0;
+            out.add(new Row(m, active.size(), percent, worst, last.get(mentee), minutesThisWeek,
+                    awaiting.getOrDefault(mentee, 0)));
         }
         return out;
     }
 
-    private Row summarize(MentorshipView m) {
-        long menteeId = m.row().menteeId();
-        UserRow mentee = new UserRow(menteeId, m.menteeHandle(), m.menteeDisplayName(), false, m.row().createTime());
-        List<PlanRow> active = plans.listForUser(menteeId, false, MAX_PLANS, 0);
-        Map<Long, Long> weights = countedMinutes(menteeId);
-        double weighted = 0;
-        long totalWeight = 0;
-        ProgressCalculator.Pace worst = null;
-        long minutesThisWeek = 0;
-        for (PlanRow plan : active) {
-            ProgressCalculator.Summary s = progress.summarize(mentee, plan).summary();
-            long w = weights.getOrDefault(plan.id(), 0L);
-            weighted += s.percentComplete() * w;
-            totalWeight += w;
-            if (worst == null || s.pace().ordinal() > worst.ordinal()) {
-                worst = s.pace();
-            }
-            minutesThisWeek += calendarWeekMinutes(plan);
-        }
-        double percent = totalWeight == 0 ? 0 : Math.round(10.0 * weighted / totalWeight) / 10.0;
-        return new Row(m, active.size(), percent, worst, lastActivity(menteeId), minutesThisWeek,
-                awaitingReview(menteeId, m.row().mentorId()));
+    /** Each mentee's newest {@link #MAX_PLANS} plans that are not archived, in one query. */
+    private Map<Long, List<PlanRow>> plans(List<Long> mentees) {
+        return jdbc.prepareStatement("SELECT * FROM plan WHERE user_id IN (" + marks(mentees.size()) + ") "
+                + "AND archived = FALSE ORDER BY user_id, create_time DESC, id DESC", ps -> {
+                    bind(ps, 1, mentees);
+                    Map<Long, List<PlanRow>> out = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        jdbc.entityStream(rs, PlanRow.class).forEach(p -> {
+                            List<PlanRow> list = out.computeIfAbsent(p.userId(), k -> new ArrayList<>());
+                            if (list.size() < MAX_PLANS) {
+                                list.add(p);
+                            }
+                        });
+                    }
+                    return out;
+                });
     }
 
-    /** Estimated minutes of the items that count towards percent complete (all but SKIPPED), per plan. */
-    private Map<Long, Long> countedMinutes(long userId) {
-        return jdbc.prepareStatement("SELECT plan_id, SUM(estimated_minutes) FROM plan_item WHERE user_id = ? "
-                + "AND status <> 'SKIPPED' GROUP BY plan_id", ps -> {
-                    ps.setLong(1, userId);
-                    Map<Long, Long> out = new HashMap<>();
+    /**
+     * The plans' items summed per status and due day, as one pseudo item each: percent complete and pace are sums
+     * of estimated minutes by status and due day, so {@link ProgressCalculator#summarize} gives the same figures as
+     * it does from every item, from a number of rows bounded by the plans' lengths.
+     */
+    private Map<Long, List<PlanItemRow>> itemTotals(List<Long> mentees, List<PlanRow> plans) {
+        Map<Long, List<PlanItemRow>> out = new HashMap<>();
+        if (plans.isEmpty()) {
+            return out;
+        }
+        List<Long> planIds = plans.stream().map(PlanRow::id).toList();
+        return jdbc.prepareStatement("SELECT plan_id, status, due_day, SUM(estimated_minutes) FROM plan_item "
+                + "WHERE user_id IN (" + marks(mentees.size()) + ") AND plan_id IN (" + marks(planIds.size()) + ") "
+                + "GROUP BY plan_id, status, due_day", ps -> {
+                    bind(ps, bind(ps, 1, mentees), planIds);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getLong(2));
+                            long plan = rs.getLong(1);
+                            out.computeIfAbsent(plan, k -> new ArrayList<>()).add(new PlanItemRow(0, 0, plan, "", "",
+                                    "", "", "", "", 0, Math.toIntExact(rs.getLong(4)), 0, rs.getInt(3), false,
+                                    rs.getString(2), false, "", 0, "", false, 0, 0, Instant.EPOCH, Instant.EPOCH,
+                                    null));
                         }
                     }
                     return out;
                 });
     }
 
-    /** Monday to today in the plan's time zone, from the day rollups. */
-    private long calendarWeekMinutes(PlanRow plan) {
-        int today = Days.today(clock, plan.timeZone());
-        int monday = today - (LocalDate.ofEpochDay(today).getDayOfWeek().getValue() - 1);
-        return jdbc.prepareStatement("SELECT COALESCE(SUM(minutes), 0) FROM plan_day WHERE plan_id = ? "
-                + "AND on_day BETWEEN ? AND ?", ps -> {
-                    ps.setLong(1, plan.id());
-                    ps.setInt(2, monday);
-                    ps.setInt(3, today);
+    /** Minutes logged from Monday to today in each plan's time zone, from the day rollups, in one query. */
+    private Map<Long, Long> weekMinutes(List<PlanRow> plans, Map<Long, Integer> today) {
+        Map<Long, Long> out = new HashMap<>();
+        if (plans.isEmpty()) {
+            return out;
+        }
+        Map<Long, Integer> monday = new HashMap<>();
+        today.forEach((plan, day) -> monday.put(plan, day - (LocalDate.ofEpochDay(day).getDayOfWeek().getValue() - 1)));
+        List<Long> planIds = plans.stream().map(PlanRow::id).toList();
+        return jdbc.prepareStatement("SELECT plan_id, on_day, minutes FROM plan_day WHERE plan_id IN ("
+                + marks(planIds.size()) + ") AND on_day BETWEEN ? AND ?", ps -> {
+                    int i = bind(ps, 1, planIds);
+                    ps.setInt(i++, monday.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
+                    ps.setInt(i, today.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
+                        while (rs.next()) {
+                            long plan = rs.getLong(1);
+                            int day = rs.getInt(2);
+                            if (day >= monday.get(plan) && day <= today.get(plan)) {
+                                out.merge(plan, rs.getLong(3), Long::sum);
+                            }
+                        }
                     }
+                    return out;
                 });
     }
 
-    private Instant lastActivity(long userId) {
-        return jdbc.prepareStatement("SELECT create_time FROM activity WHERE user_id = ? ORDER BY seq DESC LIMIT 1",
-                ps -> {
-                    ps.setLong(1, userId);
+    /**
+     * Each mentee's latest event: one backward step through {@code ix_activity_user} per mentee, one statement.
+     * Ordered by both of its columns, so H2 too reads the index backwards instead of sorting the mentee's history.
+     */
+    private Map<Long, Instant> lastActivity(List<Long> mentees) {
+        return jdbc.prepareStatement("SELECT u.id, (SELECT a.create_time FROM activity a WHERE a.user_id = u.id "
+                + "ORDER BY a.user_id DESC, a.seq DESC LIMIT 1) FROM app_user u WHERE u.id IN (" + marks(mentees.size()) + ")", ps -> {
+                    bind(ps, 1, mentees);
+                    Map<Long, Instant> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? InstantMicros.fromMicros(rs.getLong(1)) : null;
+                        while (rs.next()) {
+                            long micros = rs.getLong(2);
+                            if (!rs.wasNull()) {
+                                out.put(rs.getLong(1), InstantMicros.fromMicros(micros));
+                            }
+                        }
                     }
+                    return out;
                 });
     }
 
-    private int awaitingReview(long menteeId, long mentorId) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM review_request WHERE user_id = ? AND mentor_id = ? "
-                + "AND state = 'OPEN'", ps -> {
-                    ps.setLong(1, menteeId);
-                    ps.setLong(2, mentorId);
+    /**
+     * Open review requests from each mentee to this mentor, through the mentor's index: by the mentees' index H2
+     * matched only the IN list and read every request the mentees ever made.
+     */
+    private Map<Long, Integer> awaitingReview(long mentorId, List<Long> mentees) {
+        return jdbc.prepareStatement("SELECT user_id, COUNT(*) FROM review_request USE INDEX (ix_review_request_mentor) "
+                + "WHERE mentor_id = ? AND state = 'OPEN' AND user_id IN (" + marks(mentees.size()) + ") GROUP BY user_id", ps -> {
+                    ps.setLong(1, mentorId);
+                    bind(ps, 2, mentees);
+                    Map<Long, Integer> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getInt(1) : 0;
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), rs.getInt(2));
+                        }
                     }
+                    return out;
                 });
+    }
+
+    /** {@code ?, ?, ?} for an IN list of {@code n} values. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** Binds {@code ids} from {@code index}; returns the next index. */
+    static int bind(PreparedStatement ps, int index, List<Long> ids) throws SQLException {
+        for (Long id : ids) {
+            ps.setLong(index++, id);
+        }
+        return index;
     }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Expires sessions left ACTIVE for {@link PracticeSessionRow#EXPIRY_GRACE} past their deadline. Nothing runs in
@@ -19,11 +21,14 @@ public class PracticeExpiry {
 
     private final PracticeSessionRepository sessions;
     private final ActivityLog activity;
+    private final PracticeRollupStore rollups;
     private final Clock clock;
 
-    public PracticeExpiry(PracticeSessionRepository sessions, ActivityLog activity, Clock clock) {
+    public PracticeExpiry(PracticeSessionRepository sessions, ActivityLog activity, PracticeRollupStore rollups,
+                          Clock clock) {
         this.sessions = sessions;
         this.activity = activity;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -31,6 +36,7 @@ public class PracticeExpiry {
     public void expireOverdue(long ownerId, String ownerHandle) {
         Instant now = clock.instant();
         long cutoff = InstantMicros.toMicros(now.minus(PracticeSessionRow.EXPIRY_GRACE));
+        Map<String, PracticeRollups.Source> expired = new TreeMap<>();
         for (PracticeSessionRow s : sessions.overdue(ownerId, cutoff)) {
             // The conditional update makes a concurrent expiry (or completion) of the same session a no-op here.
             if (sessions.expire(s.id(), InstantMicros.toMicros(s.expiryTime()), InstantMicros.toMicros(now)) == 1) {
@@ -38,7 +44,12 @@ public class PracticeExpiry {
                                 ActivityType.PRACTICE_EXPIRED, "Practice \"" + s.title() + "\" expired, "
                                         + s.checkedCount() + "/" + s.stepCount() + " steps checked")
                         .withSubject(PracticeNames.session(ownerHandle, s.id())));
+                expired.merge(s.source(), PracticeRollups.finished(s.finish(PracticeSessionRow.EXPIRED,
+                        s.expiryTime(), 0, s.notes(), now)), PracticeRollups::merge);
             }
         }
+        // After every session lock (taken in id order), one row per source in source order: the rollup rows are
+        // the last locks a practice write takes, always in the same order.
+        expired.values().forEach(delta -> rollups.add(ownerId, delta));
     }
 }

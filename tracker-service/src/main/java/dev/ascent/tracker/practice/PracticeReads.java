@@ -23,13 +23,15 @@ public class PracticeReads {
     private final PracticeStepRepository steps;
     private final AccessPolicy access;
     private final PracticeExpiry expiry;
+    private final PracticeRollupStore rollups;
 
     public PracticeReads(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                         PracticeExpiry expiry) {
+                         PracticeExpiry expiry, PracticeRollupStore rollups) {
         this.sessions = sessions;
         this.steps = steps;
         this.access = access;
         this.expiry = expiry;
+        this.rollups = rollups;
     }
 
     public PracticeView get(Caller caller, PracticeNames.SessionName name) {
@@ -76,9 +78,12 @@ public class PracticeReads {
         return rows.stream().map(r -> new PracticeView(r, bySession.get(r.id()), owner.handle())).toList();
     }
 
+    /** Three queries (source rollups, step rollups, the trends), however many sessions the owner has. */
     @Transactional
     PracticeStatsCalculator.Stats compute(UserRow owner, String source) {
-        return PracticeStatsCalculator.compute(sessions.allForUser(owner.id(), source),
-                steps.completedSteps(owner.id(), source));
+        PracticeRollups.All all = rollups.read(owner.id(), source);
+        List<String> sources = all.sources().stream().map(PracticeRollups.Source::source).toList();
+        return PracticeStatsCalculator.fromRollups(all, rollups.trends(owner.id(), sources,
+                PracticeStatsCalculator.TREND_POINTS));
     }
 }

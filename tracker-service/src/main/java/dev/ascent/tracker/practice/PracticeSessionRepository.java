@@ -25,9 +25,9 @@ public interface PracticeSessionRepository extends CrudRepository<PracticeSessio
             + "ORDER BY start_time, id")
     List<PracticeSessionRow> allForUser(long userId, String source);
 
-    /** ACTIVE sessions whose deadline passed before {@code deadlineMicros}. */
+    /** ACTIVE sessions whose deadline passed before {@code deadlineMicros}, in id order (the order they lock in). */
     @Query("SELECT * FROM practice_session WHERE user_id = :userId AND state = 'ACTIVE' "
-            + "AND deadline_time < :deadlineMicros")
+            + "AND deadline_time < :deadlineMicros ORDER BY id")
     List<PracticeSessionRow> overdue(long userId, long deadlineMicros);
 
     /** Moves an ACTIVE session to EXPIRED; 0 when someone else changed it first. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Practice statistics from a user's sessions, pure so it is tested without a database. Attempts, coverage,
+ * Practice statistics from a user's sessions (or their rollups), pure so it is tested without a database. Attempts, coverage,
  * ratings, trends and missed steps count COMPLETED sessions only; ABANDONED and EXPIRED ones count as abandoned;
  * ACTIVE ones only as a recent attempt time.
  */
@@ -56,109 +56,99 @@ public final class PracticeStatsCalculator {
      * @param completedSteps the steps of the COMPLETED sessions among them (others are ignored)
      */
     public static Stats compute(List<PracticeSessionRow> sessions, List<PracticeStepRow> completedSteps) {
-        Map<String, List<PracticeSessionRow>> bySource = new LinkedHashMap<>();
-        for (PracticeSessionRow s : sessions) {
-            bySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s);
-        }
-        Map<Long, PracticeSessionRow> completed = new HashMap<>();
+        Map<String, List<Point>> trends = new HashMap<>();
         sessions.stream().filter(s -> s.state().equals(PracticeSessionRow.COMPLETED))
-                .forEach(s -> completed.put(s.id(), s));
-        Map<Long, List<PracticeStepRow>> stepsBySession = new HashMap<>();
-        for (PracticeStepRow step : completedSteps) {
-            if (completed.containsKey(step.sessionId())) {
-                stepsBySession.computeIfAbsent(step.sessionId(), k -> new ArrayList<>()).add(step);
-            }
-        }
-        List<SourceStats> sources = new ArrayList<>();
-        bySource.forEach((source, group) -> sources.add(source(source, group, stepsBySession)));
-        sources.sort(Comparator.comparing((SourceStats s) -> s.totals().lastAttemptTime(),
-                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SourceStats::source));
-        return new Stats(totals(sessions), sources, phases(completed, stepsBySession));
+                .sorted(Comparator.comparing(PracticeSessionRow::endTime).thenComparing(PracticeSessionRow::id))
+                .forEach(s -> trends.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(point(s)));
+        trends.replaceAll((source, points) -> List.copyOf(points.subList(Math.max(0, points.size() - TREND_POINTS),
+                points.size())));
+        return fromRollups(PracticeRollups.of(sessions, completedSteps), trends);
     }
 
-    static Totals totals(List<PracticeSessionRow> sessions) {
+    /** A COMPLETED session as a point of its source's trend. */
+    public static Point point(PracticeSessionRow s) {
+        return new Point(s.id(), s.endTime(), s.coveragePercent(), s.selfRating());
+    }
+
+    /**
+     * The stats from the rollups of the sessions in scope and, per source, the trend: its last
+     * {@link #TREND_POINTS} COMPLETED sessions, oldest first. Reads nothing else, so its cost is bounded by the
+     * number of sources and steps practised, not by the number of sessions.
+     */
+    public static Stats fromRollups(PracticeRollups.All rollups, Map<String, List<Point>> trends) {
+        Map<String, List<PracticeRollups.Step>> stepsBySource = new HashMap<>();
+        rollups.steps().forEach(s -> stepsBySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s));
+        List<SourceStats> sources = new ArrayList<>();
+        for (PracticeRollups.Source r : rollups.sources()) {
+            sources.add(new SourceStats(r.source(), r.title(), r.totals(), r.bestCoverage(),
+                    trends.getOrDefault(r.source(), List.of()),
+                    missed(stepsBySource.getOrDefault(r.source(), List.of()))));
+        }
+        sources.sort(Comparator.comparing((SourceStats s) -> s.totals().lastAttemptTime(),
+                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SourceStats::source));
+        return new Stats(overall(rollups.sources()), sources, phases(rollups.steps()));
+    }
+
+    private static Totals overall(List<PracticeRollups.Source> sources) {
         int attempts = 0;
         int abandoned = 0;
         double coverageSum = 0;
         long ratingSum = 0;
         Duration total = Duration.ZERO;
         Instant last = null;
-        for (PracticeSessionRow s : sessions) {
-            if (last == null || s.startTime().isAfter(last)) {
-                last = s.startTime();
-            }
-            switch (s.state()) {
-                case PracticeSessionRow.COMPLETED -> {
-                    attempts++;
-                    coverageSum += s.coveragePercent();
-                    ratingSum += s.selfRating();
-                    total = total.plus(Duration.between(s.startTime(), s.endTime()));
-                }
-                case PracticeSessionRow.ABANDONED, PracticeSessionRow.EXPIRED -> abandoned++;
-                default -> {
-                    // ACTIVE: counts only as the latest attempt time
-                }
+        for (PracticeRollups.Source s : sources) {
+            Totals t = s.totals();
+            attempts += t.attempts();
+            abandoned += t.abandonedCount();
+            coverageSum += s.coverageSum();
+            ratingSum += s.ratingSum();
+            total = total.plus(t.totalDuration());
+            if (last == null || t.lastAttemptTime().isAfter(last)) {
+                last = t.lastAttemptTime();
             }
         }
         return new Totals(attempts, abandoned, attempts == 0 ? 0 : coverageSum / attempts,
                 attempts == 0 ? 0 : (double) ratingSum / attempts, total, last);
     }
 
-    private static SourceStats source(String source, List<PracticeSessionRow> group,
-                                      Map<Long, List<PracticeStepRow>> stepsBySession) {
-        List<PracticeSessionRow> done = group.stream().filter(s -> s.state().equals(PracticeSessionRow.COMPLETED))
-                .sorted(Comparator.comparing(PracticeSessionRow::endTime).thenComparing(PracticeSessionRow::id))
-                .toList();
-        double best = done.stream().mapToDouble(PracticeSessionRow::coveragePercent).max().orElse(0);
-        List<Point> trend = done.subList(Math.max(0, done.size() - TREND_POINTS), done.size()).stream()
-                .map(s -> new Point(s.id(), s.endTime(), s.coveragePercent(), s.selfRating())).toList();
-        PracticeSessionRow latest = group.stream().max(Comparator.comparing(PracticeSessionRow::startTime)
-                .thenComparing(PracticeSessionRow::id)).orElseThrow();
-        return new SourceStats(source, latest.title(), totals(group), best, trend, missed(done, stepsBySession));
-    }
-
-    /** Grouped by source step; the latest title and phase win; ties by the step's position in the latest copy. */
-    private static List<Missed> missed(List<PracticeSessionRow> done, Map<Long, List<PracticeStepRow>> steps) {
+    /**
+     * Grouped by source step (over its phases); the latest copy's title, phase and position win; ties by that
+     * position, then by the source step.
+     */
+    private static List<Missed> missed(List<PracticeRollups.Step> steps) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, PracticeStepRow> latest = new HashMap<>();
-        for (PracticeSessionRow s : done) {
-            for (PracticeStepRow step : steps.getOrDefault(s.id(), List.of())) {
-                int[] c = counts.computeIfAbsent(step.sourceStep(), k -> new int[2]);
-                c[1]++;
-                if (!step.checked()) {
-                    c[0]++;
-                }
-                latest.put(step.sourceStep(), step);
-            }
+        Map<String, PracticeRollups.Step> latest = new HashMap<>();
+        for (PracticeRollups.Step step : steps) {
+            int[] c = counts.computeIfAbsent(step.sourceStep(), k -> new int[2]);
+            c[0] += step.missedCount();
+            c[1] += step.attemptCount();
+            latest.merge(step.sourceStep(), step,
+                    (a, b) -> PracticeRollups.Step.LATEST.compare(b, a) >= 0 ? b : a);
         }
         List<Missed> out = new ArrayList<>();
         counts.forEach((key, c) -> {
             if (c[0] > 0) {
-                PracticeStepRow step = latest.get(key);
+                PracticeRollups.Step step = latest.get(key);
                 out.add(new Missed(key, step.title(), step.phase(), c[0], c[1], percent(c[0], c[1])));
             }
         });
         out.sort(Comparator.comparingInt(Missed::missedCount).reversed()
                 .thenComparing(Comparator.comparingDouble(Missed::missPercent).reversed())
-                .thenComparingInt(m -> latest.get(m.sourceStep()).position()));
+                .thenComparingInt((Missed m) -> latest.get(m.sourceStep()).lastPosition())
+                .thenComparing(Missed::sourceStep));
         return out.size() > MISSED_STEPS ? List.copyOf(out.subList(0, MISSED_STEPS)) : out;
     }
 
     /** Phases of design-prompt steps (checklist items have none), highest miss rate first. */
-    private static List<PhaseStats> phases(Map<Long, PracticeSessionRow> completed,
-                                           Map<Long, List<PracticeStepRow>> steps) {
+    private static List<PhaseStats> phases(List<PracticeRollups.Step> steps) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Long id : completed.keySet()) {
-            for (PracticeStepRow step : steps.getOrDefault(id, List.of())) {
-                if (step.phase().isEmpty()) {
-                    continue;
-                }
-                int[] c = counts.computeIfAbsent(step.phase(), k -> new int[2]);
-                c[1]++;
-                if (!step.checked()) {
-                    c[0]++;
-                }
+        for (PracticeRollups.Step step : steps) {
+            if (step.phase().isEmpty()) {
+                continue;
             }
+            int[] c = counts.computeIfAbsent(step.phase(), k -> new int[2]);
+            c[0] += step.missedCount();
+            c[1] += step.attemptCount();
         }
         List<PhaseStats> out = new ArrayList<>();
         counts.forEach((phase, c) -> out.add(new PhaseStats(phase, c[1], c[0], percent(c[0], c[1]))));

@@ -29,12 +29,13 @@ public class PracticeWrites {
     private final PracticeExpiry expiry;
     private final PlanLinks links;
     private final ActivityLog activity;
+    private final PracticeRollupStore rollups;
     private final Clock clock;
     private final RecallCards recall;
 
     public PracticeWrites(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, Clock clock,
-                          RecallCards recall) {
+                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, PracticeRollupStore rollups,
+                          Clock clock, RecallCards recall) {
         this.recall = recall;
         this.sessions = sessions;
         this.steps = steps;
@@ -42,6 +43,7 @@ public class PracticeWrites {
         this.expiry = expiry;
         this.links = links;
         this.activity = activity;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -91,6 +93,9 @@ public class PracticeWrites {
         recall.stepsLeftUnchecked(s, locked.steps);
         Optional<PlanItemRow> item = command.markItemDone()
                 ? Optional.of(links.markDone(caller, locked.owner.handle(), done)) : links.current(done);
+        // Last, after the plan's lock: the rollup rows are the last locks a practice write takes.
+        rollups.add(s.userId(), PracticeRollups.finished(done));
+        rollups.add(s.userId(), locked.steps.stream().map(step -> PracticeRollups.step(done, step)).toList());
         return new Completed(new PracticeView(done, locked.steps, locked.owner.handle()), item);
     }
 
@@ -105,6 +110,7 @@ public class PracticeWrites {
                         ActivityType.PRACTICE_ABANDONED, "Abandoned practice \"" + s.title() + "\" with "
                                 + s.checkedCount() + "/" + s.stepCount() + " steps checked")
                 .withSubject(name.name()));
+        rollups.add(s.userId(), PracticeRollups.finished(abandoned));
         return new PracticeView(abandoned, locked.steps, locked.owner.handle());
     }
 

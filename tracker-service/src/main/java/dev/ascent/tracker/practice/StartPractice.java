@@ -23,15 +23,17 @@ public class StartPractice {
     private final PracticeStepRepository steps;
     private final PlanLinks links;
     private final ActivityLog activity;
+    private final PracticeRollupStore rollups;
     private final Clock clock;
 
     public StartPractice(PracticeSources sources, PracticeSessionRepository sessions, PracticeStepRepository steps,
-                         PlanLinks links, ActivityLog activity, Clock clock) {
+                         PlanLinks links, ActivityLog activity, PracticeRollupStore rollups, Clock clock) {
         this.sources = sources;
         this.sessions = sessions;
         this.steps = steps;
         this.links = links;
         this.activity = activity;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -68,6 +70,8 @@ public class StartPractice {
                         caller.userId(), ActivityType.PRACTICE_STARTED, "Started practice \"" + copy.title() + "\" ("
                                 + rows.size() + " steps, " + command.timeBoxMinutes() + " min)")
                 .withSubject(PracticeNames.session(caller.handle(), id)));
+        // Last: the rollup row is the last lock a practice write takes (docs/ARCHITECTURE.md).
+        rollups.add(caller.userId(), PracticeRollups.started(session));
         return new PracticeView(session, rows, caller.handle());
     }
 }

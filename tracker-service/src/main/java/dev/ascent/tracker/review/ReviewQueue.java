@@ -12,12 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Review request lists, oldest first, keyset-paged by (create_time, id) so a queue that is being worked through
- * does not shift later pages. The caller sees requests they made, and requests to them from mentees whose
+ * does not shift later pages. A page costs at most four queries whatever its size: the filter's two handles, the
+ * requests, and the handles of their mentees and mentors. The caller sees requests they made, and requests to them from mentees whose
  * mentorship is ACTIVE.
  */
 @Singleton
@@ -35,12 +41,10 @@ public class ReviewQueue {
 
     private final JdbcOperations jdbc;
     private final UserRepository users;
-    private final ReviewService reviews;
 
-    public ReviewQueue(JdbcOperations jdbc, UserRepository users, ReviewService reviews) {
+    public ReviewQueue(JdbcOperations jdbc, UserRepository users) {
         this.jdbc = jdbc;
         this.users = users;
-        this.reviews = reviews;
     }
 
     @ReadOnly
@@ -82,7 +86,35 @@ public class ReviewQueue {
         boolean more = rows.size() > size;
         List<ReviewRequestRow> shown = more ? rows.subList(0, size) : rows;
         String next = more ? token(shown.get(shown.size() - 1), filter) : "";
-        return new Page(shown.stream().map(reviews::view).toList(), next);
+        Map<Long, String> handles = handles(shown);
+        return new Page(shown.stream().map(r -> new ReviewView(r, handles.getOrDefault(r.userId(), "unknown"),
+                handles.getOrDefault(r.mentorId(), "unknown"))).toList(), next);
+    }
+
+    /** The handles of every mentee and mentor on the page, in one query. */
+    private Map<Long, String> handles(List<ReviewRequestRow> rows) {
+        Map<Long, String> out = new HashMap<>();
+        Set<Long> ids = new TreeSet<>();
+        rows.forEach(r -> {
+            ids.add(r.userId());
+            ids.add(r.mentorId());
+        });
+        if (ids.isEmpty()) {
+            return out;
+        }
+        return jdbc.prepareStatement("SELECT id, handle FROM app_user WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ps -> {
+                    int i = 1;
+                    for (long id : ids) {
+                        ps.setLong(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private Optional<Long> id(String handle) {

@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class ProgressBenchmark {
 
-    private static final int ITEMS = 40;
+    static final int ITEMS = 40;
     private static final int CALLS = 2_000;
 
     public static void main(String[] args) throws Exception {
@@ -43,12 +43,8 @@ public final class ProgressBenchmark {
     }
 
     private static void run(TestDatabase.Engine engine) throws Exception {
-        try (TestDatabase db = TestDatabase.create(engine);
-             RunningService tracker = RunningService.start(TrackerApplication.SPEC, db,
-                     Files.createTempDirectory("ascent-bench"), Map.of("ascent.admin-token",
-                             TrackerHarness.ADMIN_TOKEN, "ascent.content.target", "127.0.0.1:1"))) {
-            var admin = AccountServiceGrpc.newBlockingStub(tracker.channel())
-                    .withCallCredentials(Bearer.token(TrackerHarness.ADMIN_TOKEN));
+        try (TestDatabase db = TestDatabase.create(engine); RunningService tracker = startTracker(db)) {
+            var admin = admin(tracker);
             var created = admin.createUser(CreateUserRequest.newBuilder().setHandle("bench").setDisplayName("Bench")
                     .build());
             long userId;
@@ -60,7 +56,7 @@ public final class ProgressBenchmark {
             long planId = 42;
             int today = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
             try (Connection c = db.connect()) {
-                insertPlan(c, userId, planId, today - 400);
+                insertPlan(c, userId, planId, today - 400, 1000);
             }
             var progress = ProgressServiceGrpc.newBlockingStub(tracker.channel())
                     .withCallCredentials(Bearer.token(created.getToken()));
@@ -81,22 +77,51 @@ public final class ProgressBenchmark {
         }
     }
 
+    /** An in-process tracker on {@code db} with no content service (the benchmarks never call it). */
+    static RunningService startTracker(TestDatabase db) throws Exception {
+        return RunningService.start(TrackerApplication.SPEC, db, Files.createTempDirectory("ascent-bench"),
+                Map.of("ascent.admin-token", TrackerHarness.ADMIN_TOKEN, "ascent.content.target", "127.0.0.1:1"));
+    }
+
+    static AccountServiceGrpc.AccountServiceBlockingStub admin(RunningService tracker) {
+        return AccountServiceGrpc.newBlockingStub(tracker.channel())
+                .withCallCredentials(Bearer.token(TrackerHarness.ADMIN_TOKEN));
+    }
+
     private static double[] measure(Runnable call) {
+        return measure(call, 5_000, CALLS);
+    }
+
+    /** p50 and p99 in ms of {@code calls} timed calls after {@code warmup} untimed ones; nearest rank. */
+    static double[] measure(Runnable call, int warmup, int calls) {
         // Long enough for the JIT to settle, so the first row is not a warm-up figure.
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < warmup; i++) {
             call.run();
         }
-        long[] nanos = new long[CALLS];
-        for (int i = 0; i < CALLS; i++) {
+        return percentiles(times(call, calls));
+    }
+
+    /** The nanoseconds of each of {@code calls} calls. */
+    static long[] times(Runnable call, int calls) {
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
             long t = System.nanoTime();
             call.run();
             nanos[i] = System.nanoTime() - t;
         }
-        Arrays.sort(nanos);
-        return new double[] {nanos[CALLS / 2] / 1e6, nanos[(int) (CALLS * 0.99)] / 1e6};
+        return nanos;
     }
 
-    private static void insertPlan(Connection c, long userId, long planId, int startDay) throws Exception {
+    /** p50 and p99 in ms, nearest rank. */
+    static double[] percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6};
+    }
+
+    /** A plan of {@link #ITEMS} items with ids from {@code firstItemId}, every third one DONE. */
+    static void insertPlan(Connection c, long userId, long planId, int startDay, long firstItemId)
+            throws Exception {
         long now = InstantMicros.toMicros(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan (id, user_id, title, target_role, role_title, "
                 + "role_revision, minutes_per_week, start_day, target_day, time_zone, skill_ratings, archived, "
@@ -116,7 +141,7 @@ public final class ProgressBenchmark {
                 + "logged_minutes, version, create_time, update_time, complete_time) VALUES (?, ?, ?, 'NEXT_STEP', "
                 + "?, '', '', '', '', 0, 120, ?, ?, FALSE, ?, FALSE, '', ?, '', FALSE, 0, 1, ?, ?, NULL)")) {
             for (int i = 0; i < ITEMS; i++) {
-                ps.setLong(1, 1000 + i);
+                ps.setLong(1, firstItemId + i);
                 ps.setLong(2, userId);
                 ps.setLong(3, planId);
                 ps.setString(4, "Item " + i);

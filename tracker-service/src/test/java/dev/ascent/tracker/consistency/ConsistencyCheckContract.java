@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ascent.common.testing.RunningService;
 import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.AdminServiceGrpc;
 import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
 import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
+import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.ConsistencyDrift;
+import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PracticeSession;
+import dev.ascent.proto.tracker.v1.PracticeStats;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
@@ -113,6 +117,67 @@ public abstract class ConsistencyCheckContract {
         assertEquals(1, single("SELECT position FROM plan_item WHERE id = " + item2));
         assertEquals(planVersion + 1, single("SELECT version FROM plan WHERE id = " + planId),
                 "a repair moves the plan's etag");
+    }
+
+    @Test
+    void corruptedPracticeRollupsAreReportedThenRepaired() throws Exception {
+        Mentors.User eng = mentors.user("rollup");
+        String prompt = "designPrompts/feature-store";
+        PracticeSession done = mentors.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                .setSource(prompt).build()).getPracticeSession();
+        mentors.practice(eng).completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                .setName(done.getName()).setSelfRating(4).build());
+        PracticeSession left = mentors.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                .setSource(prompt).build()).getPracticeSession();
+        mentors.practice(eng).abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                .setName(left.getName()).build());
+        long user = single("SELECT id FROM app_user WHERE handle = '" + eng.handle() + "'");
+        String stats = "users/" + eng.handle() + "/practiceStats";
+        assertTrue(drifts(checkAll(false), stats).isEmpty(), "API writes keep the rollups consistent");
+
+        var step0 = done.getSteps(0);
+        var step1 = done.getSteps(1);
+        String where = " WHERE user_id = " + user + " AND source = '" + prompt + "'";
+        String stepRow = "sources/" + prompt + "/steps/";
+        sql("UPDATE practice_source_rollup SET completed_count = 7, abandoned_count = 0" + where,
+                "UPDATE practice_step_rollup SET missed_count = 9" + where + " AND source_step = '"
+                        + step0.getSourceStep() + "'",
+                "DELETE FROM practice_step_rollup" + where + " AND source_step = '" + step1.getSourceStep() + "'",
+                "INSERT INTO practice_source_rollup (user_id, source, last_start_time, last_session_id, title, "
+                        + "completed_count, abandoned_count, coverage_sum, best_coverage, rating_sum, duration_micros)"
+                        + " VALUES (" + user + ", 'checklists/999', 5, 6, 'gone', 1, 0, 50, 50, 3, 60000000)");
+        long rows = single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user)
+                + single("SELECT COUNT(*) FROM practice_step_rollup WHERE user_id = " + user);
+
+        List<String> found = drifts(checkAll(false), stats);
+        String missing = stepRow + step1.getSourceStep() + "/phases/" + step1.getPhase() + "/";
+        for (String drift : List.of("sources/" + prompt + "/completed_count 7->1",
+                "sources/" + prompt + "/abandoned_count 0->1",
+                stepRow + step0.getSourceStep() + "/phases/" + step0.getPhase() + "/missed_count 9->1",
+                missing + "attempt_count 0->1", missing + "missed_count 0->1", missing + "title 0->1",
+                "sources/checklists/999/completed_count 1->0", "sources/checklists/999/coverage_sum 50000000->0",
+                "sources/checklists/999/duration_micros 60000000->0")) {
+            assertTrue(found.contains(drift), drift + " is reported among " + found);
+        }
+        assertEquals(rows, single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user)
+                + single("SELECT COUNT(*) FROM practice_step_rollup WHERE user_id = " + user),
+                "a check without repair writes nothing");
+
+        assertEquals(found, drifts(checkAll(true), stats), "the repair reports what it fixed");
+        assertTrue(drifts(checkAll(false), stats).isEmpty(), "after the repair nothing differs");
+        assertEquals(1, single("SELECT completed_count FROM practice_source_rollup" + where));
+        assertEquals(0, single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user
+                + " AND source = 'checklists/999'"));
+        PracticeStats after = mentors.practice(eng).getPracticeStats(GetPracticeStatsRequest.getDefaultInstance())
+                .getPracticeStats();
+        assertEquals(1, after.getOverall().getAttempts());
+        assertEquals(1, after.getOverall().getAbandonedCount());
+        assertEquals(List.of(prompt), after.getSourcesList().stream().map(s -> s.getSource()).toList());
+    }
+
+    private static List<String> drifts(List<ConsistencyDrift> all, String resource) {
+        return all.stream().filter(d -> d.getResource().equals(resource))
+                .map(d -> d.getField() + " " + d.getStored() + "->" + d.getExpected()).sorted().toList();
     }
 
     @Test

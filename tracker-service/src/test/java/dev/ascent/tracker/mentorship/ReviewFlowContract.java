@@ -151,6 +151,10 @@ public abstract class ReviewFlowContract {
                 .newBuilder().setPageSize(2).build());
         assertEquals(List.of(a.getName(), b.getName()), page1.getReviewRequestsList().stream()
                 .map(ReviewRequest::getName).toList());
+        // The page's users are looked up in one query: each row still names its own mentee and mentor.
+        assertEquals(List.of(first.name() + " " + mentor.name(), second.name() + " " + mentor.name()),
+                page1.getReviewRequestsList().stream().map(r -> r.getMentee() + " " + r.getMentor()).toList());
+        assertEquals(List.of(a, b), page1.getReviewRequestsList());
         ListReviewRequestsResponse page2 = m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
                 .newBuilder().setPageSize(2).setPageToken(page1.getNextPageToken()).build());
         assertEquals(List.of(c.getName()), page2.getReviewRequestsList().stream().map(ReviewRequest::getName).toList());
