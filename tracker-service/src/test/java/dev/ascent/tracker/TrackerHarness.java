@@ -22,6 +22,11 @@ public final class TrackerHarness implements AutoCloseable {
         this.service = service;
     }
 
+    /** A tracker on a fresh database of {@code engine}, reading the catalog from the shared content service. */
+    public static TrackerHarness start(TestDatabase.Engine engine) throws Exception {
+        return start(engine, Map.of("ascent.content.target", ContentProcess.shared().target()));
+    }
+
     public static TrackerHarness start(TestDatabase.Engine engine, Map<String, Object> extra) throws Exception {
         TestDatabase db = TestDatabase.create(engine);
         Path home = Files.createTempDirectory("ascent-tracker-test");

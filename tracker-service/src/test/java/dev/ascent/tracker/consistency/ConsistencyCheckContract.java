@@ -55,7 +55,7 @@ public abstract class ConsistencyCheckContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         mentors = new Mentors(tracker.service().channel());
     }
 

@@ -28,7 +28,6 @@ import dev.ascent.proto.tracker.v1.ReviewRequest;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
@@ -65,7 +64,7 @@ public abstract class AccessMatrixContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         m = new Mentors(tracker.service().channel());
         owner = m.user("mia");
         active = m.user("max");

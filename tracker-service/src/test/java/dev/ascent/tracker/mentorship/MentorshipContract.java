@@ -30,13 +30,11 @@ import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.proto.tracker.v1.RespondToInvitationRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.Status;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ public abstract class MentorshipContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         m = new Mentors(tracker.service().channel());
     }
 

@@ -31,13 +31,11 @@ import dev.ascent.proto.tracker.v1.ReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewRequestState;
 import dev.ascent.proto.tracker.v1.StepScore;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.Status;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +52,7 @@ public abstract class ReviewFlowContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         m = new Mentors(tracker.service().channel());
     }
 

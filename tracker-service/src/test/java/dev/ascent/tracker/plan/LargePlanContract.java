@@ -16,14 +16,12 @@ import dev.ascent.proto.tracker.v1.PlanServiceGrpc.PlanServiceBlockingStub;
 import dev.ascent.proto.tracker.v1.ReorderPlanItemsRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +46,7 @@ public abstract class LargePlanContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         mentors = new Mentors(tracker.service().channel());
     }
 

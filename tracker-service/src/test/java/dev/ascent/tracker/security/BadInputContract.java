@@ -26,7 +26,6 @@ import dev.ascent.proto.tracker.v1.StepScore;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.TrackerHarness;
 import dev.ascent.tracker.account.Caller;
@@ -66,7 +65,7 @@ abstract class BadInputContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.content.target", ContentProcess.shared().target()));
+        tracker = TrackerHarness.start(engine());
         mentors = new Mentors(tracker.service().channel());
         user = mentors.user("attacker");
     }
