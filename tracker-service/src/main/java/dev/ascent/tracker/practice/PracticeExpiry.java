@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,10 +40,11 @@ public class PracticeExpiry {
         Instant now = clock.instant();
         long cutoff = InstantMicros.toMicros(now.minus(PracticeSessionRow.EXPIRY_GRACE));
         Map<String, PracticeRollups.Source> expired = new TreeMap<>();
+        List<ActivityLog.Event> events = new ArrayList<>();
         for (PracticeSessionRow s : sessions.overdue(ownerId, cutoff)) {
             // The conditional update makes a concurrent expiry (or completion) of the same session a no-op here.
             if (sessions.expire(s.id(), InstantMicros.toMicros(s.expiryTime()), InstantMicros.toMicros(now)) == 1) {
-                activity.record(ActivityLog.Event.of(ownerId, s.planId(), s.planItemId(), ownerId,
+                events.add(ActivityLog.Event.of(ownerId, s.planId(), s.planItemId(), ownerId,
                                 ActivityType.PRACTICE_EXPIRED, "Practice \"" + s.title() + "\" expired, "
                                         + s.checkedCount() + "/" + s.stepCount() + " steps checked")
                         .withSubject(PracticeNames.session(ownerHandle, s.id())));
@@ -48,8 +52,12 @@ public class PracticeExpiry {
                         s.expiryTime(), 0, s.notes(), now)), PracticeRollups::merge);
             }
         }
-        // After every session lock (taken in id order), one row per source in source order: the rollup rows are
-        // the last locks a practice write takes, always in the same order.
+        // Recording an event locks its plan (last activity time). Only after every session lock, and in plan id
+        // order: a completion holds its session and then locks its plan, so taking a plan between two session
+        // locks could wait on it in a cycle.
+        events.sort(Comparator.comparing(ActivityLog.Event::planId,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        events.forEach(activity::record);
         expired.values().forEach(delta -> rollups.add(ownerId, delta));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ascent.tracker.practice;
 
 import dev.ascent.common.db.InstantMicros;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -29,9 +30,11 @@ public class PracticeRollupStore {
             + "(? = last_session_id AND ? >= last_position))))";
 
     private final JdbcOperations jdbc;
+    private final boolean embedded;
 
-    public PracticeRollupStore(JdbcOperations jdbc) {
+    public PracticeRollupStore(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
         this.jdbc = jdbc;
+        this.embedded = url.startsWith("jdbc:h2:");
     }
 
     /**
@@ -144,12 +147,7 @@ public class PracticeRollupStore {
         if (sources.isEmpty()) {
             return out;
         }
-        // Named, because MariaDB sometimes sorted the source's rows from another index instead; ordered by every
-        // column of the index, so H2 too reads it backwards instead of sorting.
-        String branch = "(SELECT source, id, end_time, step_count, checked_count, self_rating FROM practice_session "
-                + "USE INDEX (ix_practice_session_completed) WHERE user_id = ? AND source = ? AND state = 'COMPLETED' "
-                + "ORDER BY user_id DESC, source DESC, state DESC, end_time DESC, id DESC LIMIT ?)";
-        String sql = String.join(" UNION ALL ", Collections.nCopies(sources.size(), branch));
+        String sql = trendsSql(sources.size(), embedded);
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             for (String source : sources) {
@@ -168,6 +166,24 @@ public class PracticeRollupStore {
                     .thenComparingLong(PracticeStatsCalculator.Point::sessionId)));
             return out;
         });
+    }
+
+    /**
+     * The trend statement for {@code sources} sources: a UNION ALL of one branch per source, each naming
+     * {@code ix_practice_session_completed} (MariaDB sometimes sorted the source's rows from another index instead).
+     * The two engines need the ORDER BY spelled differently to read that index backwards instead of sorting every
+     * completed session of the source (docs/PERFORMANCE.md): H2 only when it lists every column of the index, the
+     * equality columns too; MariaDB only when it leaves the string equality columns out, because when the
+     * connection's collation differs from the column's (Connector/J's utf8mb4_general_ci against utf8mb4_bin) it
+     * no longer treats them as constant and sorts.
+     */
+    static String trendsSql(int sources, boolean embedded) {
+        String order = embedded ? "user_id DESC, source DESC, state DESC, end_time DESC, id DESC"
+                : "end_time DESC, id DESC";
+        String branch = "(SELECT source, id, end_time, step_count, checked_count, self_rating FROM practice_session "
+                + "USE INDEX (ix_practice_session_completed) WHERE user_id = ? AND source = ? AND state = 'COMPLETED' "
+                + "ORDER BY " + order + " LIMIT ?)";
+        return String.join(" UNION ALL ", Collections.nCopies(sources, branch));
     }
 
     // ---- for the consistency checker: exact values, under the row locks it took ----

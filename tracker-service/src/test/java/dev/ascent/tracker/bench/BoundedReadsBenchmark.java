@@ -56,8 +56,12 @@ public final class BoundedReadsBenchmark {
     public static void main(String[] args) throws Exception {
         System.out.println("| engine | call | history | p50 ms | p99 ms | p99 / short history | SQL queries per call (H2) |");
         System.out.println("|---|---|---|---|---|---|---|");
-        run(TestDatabase.Engine.H2);
-        if (System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
+        // -Dbench.engines=MYSQL runs one engine only (for a profile of its statements).
+        String engines = System.getProperty("bench.engines", "H2,MYSQL");
+        if (engines.contains("H2")) {
+            run(TestDatabase.Engine.H2);
+        }
+        if (engines.contains("MYSQL") && System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
             run(TestDatabase.Engine.MYSQL);
         }
     }
