@@ -9,6 +9,7 @@ import dev.ascent.client.UnauthenticatedException;
 import dev.ascent.client.UnavailableException;
 import dev.ascent.client.UnimplementedException;
 import java.lang.reflect.Constructor;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +40,8 @@ public final class AscentCli {
         cl.setOut(cli.out);
         cl.setErr(cli.err);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            cli.err.println("ascent: " + message(e));
+            Map<String, String> flags = command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of();
+            cli.err.println("ascent: " + message(e, flags));
             cli.err.flush();
             return exitCode(e);
         });
@@ -68,7 +70,7 @@ public final class AscentCli {
         return ExitCodes.FAILED;
     }
 
-    private static String message(Throwable e) {
+    private static String message(Throwable e, Map<String, String> flags) {
         if (e instanceof UnimplementedException) {
             return "this feature is not available on the server yet (UNIMPLEMENTED)";
         }
@@ -77,14 +79,14 @@ public final class AscentCli {
                     + " (run 'ascent login' or set ASCENT_TOKEN)";
         }
         if (e instanceof UnavailableException || e instanceof DeadlineExceededException) {
-            return "service unavailable: " + ((AscentException) e).description()
+            return "service unavailable: " + Wording.text(((AscentException) e).description(), flags)
                     + " (is the platform running? try 'ascent health')";
         }
         if (e instanceof InvalidArgumentException i) {
-            return "invalid input: " + i.description();
+            return "invalid input: " + Wording.invalid(i, flags);
         }
         if (e instanceof AscentException a) {
-            return a.code().name().toLowerCase().replace('_', ' ') + ": " + a.description();
+            return a.code().name().toLowerCase().replace('_', ' ') + ": " + Wording.text(a.description(), flags);
         }
         if (e instanceof CliException) {
             return e.getMessage();

@@ -58,7 +58,7 @@ final class CatalogCommands {
             }
             Table t = new Table("SLUG", "TITLE", "REVISION", "UPDATED");
             roles.forEach(r -> t.row(Fmt.id(r.getName()), r.getTitle(), r.getRevision(), Fmt.time(r.getUpdateTime())));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
@@ -89,17 +89,17 @@ final class CatalogCommands {
             for (Section s : role.getSectionsList()) {
                 sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_"), s.getTopicsCount());
             }
-            sections.print(cli.out);
+            sections.print(cli);
             cli.out.println();
             Table skills = new Table("SKILL", "WEIGHT");
             role.getSkillsList().stream().limit(15)
                     .forEach((RoleSkill s) -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
-            skills.print(cli.out);
+            skills.print(cli);
             if (role.getSalaryRangesCount() > 0) {
                 cli.out.println();
                 Table salaries = new Table("SALARY", "RANGE");
                 role.getSalaryRangesList().forEach(s -> salaries.row(s.getLabel(), s.getRawText()));
-                salaries.print(cli.out);
+                salaries.print(cli);
             }
             return 0;
         }
@@ -127,11 +127,11 @@ final class CatalogCommands {
             }
             Table skills = new Table("MISSING SKILL", "WEIGHT");
             r.getMissingSkillsList().forEach(s -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
-            skills.print(cli.out);
+            skills.print(cli);
             cli.out.println();
             Table topics = new Table("MISSING TOPIC", "SECTION");
             r.getMissingTopicsList().forEach(t -> topics.row(t.getTitle(), Fmt.en(t.getSectionKind(), "SECTION_KIND_")));
-            topics.print(cli.out);
+            topics.print(cli);
             cli.out.println();
             cli.out.println("shared skills: " + String.join(", ", r.getSharedSkillsList()));
             return 0;
@@ -166,7 +166,7 @@ final class CatalogCommands {
             Table t = new Table("KIND", "ROLE", "TITLE", "SNIPPET");
             hits.forEach(h -> t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(),
                     h.getSnippet()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
@@ -187,7 +187,7 @@ final class CatalogCommands {
             }
             Table t = new Table("PROMPT", "TITLE", "MINUTES", "STEPS");
             prompts.forEach(p -> t.row(Fmt.id(p.getName()), p.getTitle(), p.getSuggestedMinutes(), p.getStepsCount()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
@@ -255,7 +255,7 @@ final class CatalogCommands {
             if (json) {
                 Json.printList(cli.out, results);
             } else if (!dryRun) {
-                t.print(cli.out);
+                t.print(cli);
                 warnings.forEach(w -> cli.out.println("warning: " + w));
             }
             return 0;

@@ -94,7 +94,7 @@ final class MentorCommands implements Runnable {
             Table t = new Table("ID", "MENTEE", "MENTOR", "STATE", "SENT", "MESSAGE");
             list.forEach(m -> t.row(Fmt.id(m.getName()), Fmt.id(m.getMentee()), Fmt.id(m.getMentor()),
                     Fmt.en(m.getState(), "MENTORSHIP_STATE_"), Fmt.time(m.getCreateTime()), m.getMessage()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
@@ -164,7 +164,7 @@ final class MentorCommands implements Runnable {
             list.forEach(m -> t.row(Fmt.id(m.getMentee()), m.getDisplayName(), m.getPlanCount(),
                     Fmt.percent(m.getPercentComplete()), Fmt.en(m.getPace(), "PACE_"),
                     Fmt.minutes(m.getMinutesThisWeek()), m.getAwaitingReviewCount(), Fmt.time(m.getLastActivityTime())));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }

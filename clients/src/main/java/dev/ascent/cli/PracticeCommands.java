@@ -165,13 +165,13 @@ final class PracticeCommands implements Runnable {
                     Fmt.percent(x.getTotals().getAverageCoveragePercent()), Fmt.percent(x.getBestCoveragePercent()),
                     String.format("%.1f", x.getTotals().getAverageSelfRating())));
             cli.out.println();
-            sources.print(cli.out);
+            sources.print(cli);
             if (s.getPhasesCount() > 0) {
                 Table phases = new Table("PHASE", "MISSED", "OF", "MISS %");
                 s.getPhasesList().forEach(p -> phases.row(p.getPhase().toLowerCase().replace('_', ' '),
                         p.getMissedCount(), p.getStepCount(), Fmt.percent(p.getMissPercent())));
                 cli.out.println();
-                phases.print(cli.out);
+                phases.print(cli);
             }
             return 0;
         }

@@ -109,7 +109,7 @@ final class ProgressCommands {
             Table t = new Table("WHEN", "WHO", "WHAT", "ITEM");
             events.forEach(e -> t.row(Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary(),
                     e.getItem().isEmpty() ? "" : Fmt.id(e.getItem())));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }

@@ -99,7 +99,7 @@ final class ReviewCommands implements Runnable {
             Table t = new Table("ID", "MENTEE", "ASKED", "WHAT", "NOTE");
             list.forEach(r -> t.row(Fmt.id(r.getName()), Fmt.id(r.getMentee()), Fmt.time(r.getCreateTime()),
                     r.getTargetTitle(), r.getNote()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }

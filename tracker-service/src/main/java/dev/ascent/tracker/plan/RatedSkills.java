@@ -40,7 +40,7 @@ final class RatedSkills {
     /** "did you mean python, pytorch?" when some skill is close, else the role's five most important skills. */
     static String suggestions(RoleSnapshot role, String skill) {
         String key = PlanBuilder.skillKey(skill);
-        int tolerance = Math.max(2, key.length() / 3);
+        int tolerance = Math.min(4, Math.max(2, key.length() / 3));
         List<String> close = role.skills().stream()
                 .filter(s -> distance(key, PlanBuilder.skillKey(s.displayName())) <= tolerance)
                 .sorted(Comparator.<RoleSnapshot.Skill>comparingInt(s -> distance(key,

@@ -162,7 +162,8 @@ public final class ProgressCalculator {
                     MIN_PROJECTION_DAYS) + " of " + MIN_PROJECTION_DAYS + " days, " + Math.min(activeDays,
                     MIN_PROJECTION_ACTIVE_DAYS) + " of " + MIN_PROJECTION_ACTIVE_DAYS + " active days.");
         }
-        double perDay = (double) doneMinutes / elapsed;
-        return new Projection(today + (int) Math.ceil(remainingMinutes / perDay), "");
+        // remaining / (done / elapsed) days, rounded up, in integers so an exact quotient is not pushed up a day.
+        long days = (remainingMinutes * elapsed + doneMinutes - 1) / doneMinutes;
+        return new Projection(today + (int) Math.min(days, 100 * 366), "");
     }
 }
