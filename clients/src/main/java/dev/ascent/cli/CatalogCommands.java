@@ -64,10 +64,15 @@ final class CatalogCommands {
     }
 
     @Command(name = "role", mixinStandardHelpOptions = true,
-            description = "Shows one role: summary, sections, top skills, salary ranges.")
+            description = {"Shows one role: summary, sections, skills, salary ranges. --full prints every section",
+                    "with its text, topics and items; --section KIND only that one (e.g. next-steps, skills)."})
     static final class ShowRole extends ClientCommand {
         @Parameters(paramLabel = "SLUG", description = "for example senior-machine-learning-engineer")
         String slug;
+        @Option(names = "--full", description = "every section's content, not only the outline")
+        boolean full;
+        @Option(names = "--section", paramLabel = "KIND", description = "only the sections of this kind, in full")
+        String section;
 
         ShowRole(Cli cli) {
             super(cli);
@@ -85,16 +90,37 @@ final class CatalogCommands {
                 cli.out.println(role.getSummary());
             }
             cli.out.println();
-            Table sections = new Table("SECTION", "KIND", "TOPICS");
-            for (Section s : role.getSectionsList()) {
-                sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_"), s.getTopicsCount());
+            if (section != null) {
+                String kind = section.toLowerCase(java.util.Locale.ROOT).replace('-', ' ').replace('_', ' ');
+                List<Section> chosen = role.getSectionsList().stream()
+                        .filter(s -> Fmt.en(s.getKind(), "SECTION_KIND_").equals(kind)).toList();
+                if (chosen.isEmpty()) {
+                    throw new CliException(ExitCodes.NOT_FOUND, "the role has no " + section + " section; it has: "
+                            + String.join(", ", role.getSectionsList().stream().map(s -> Fmt.en(s.getKind(),
+                            "SECTION_KIND_").replace(' ', '-')).distinct().toList()));
+                }
+                chosen.forEach(this::printSection);
+                return 0;
             }
-            sections.print(cli);
+            if (full) {
+                role.getSectionsList().forEach(this::printSection);
+            } else {
+                Table sections = new Table("SECTION", "KIND", "TOPICS", "ITEMS");
+                for (Section s : role.getSectionsList()) {
+                    sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'),
+                            s.getTopicsCount(), s.getTopicsList().stream().mapToInt(t -> t.getItemsCount()).sum());
+                }
+                sections.print(cli);
+                cli.out.println("(--full shows every section's content; --section KIND one of them)");
+            }
             cli.out.println();
             Table skills = new Table("SKILL", "WEIGHT");
-            role.getSkillsList().stream().limit(15)
+            role.getSkillsList().stream().limit(full ? Integer.MAX_VALUE : 15)
                     .forEach((RoleSkill s) -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
             skills.print(cli);
+            if (!full && role.getSkillsCount() > 15) {
+                cli.out.printf("15 of %d skills; --full lists them all%n", role.getSkillsCount());
+            }
             if (role.getSalaryRangesCount() > 0) {
                 cli.out.println();
                 Table salaries = new Table("SALARY", "RANGE");
@@ -102,6 +128,34 @@ final class CatalogCommands {
                 salaries.print(cli);
             }
             return 0;
+        }
+
+        private void printSection(Section s) {
+            var out = cli.out;
+            out.printf("== %s (%s)%n", s.getTitle().isEmpty() ? "(untitled)" : s.getTitle(),
+                    Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'));
+            indent(s.getText(), "  ");
+            for (var t : s.getTopicsList()) {
+                if (!t.getTitle().isEmpty()) {
+                    out.println("  " + t.getTitle());
+                }
+                indent(t.getText(), "    ");
+                t.getItemsList().forEach(i -> {
+                    String[] lines = i.getText().split("\\R");
+                    out.println("    - " + lines[0]);
+                    for (int n = 1; n < lines.length; n++) {
+                        out.println("      " + lines[n]);
+                    }
+                });
+            }
+            out.println();
+            out.flush();
+        }
+
+        private void indent(String text, String prefix) {
+            if (!text.isBlank()) {
+                text.lines().forEach(l -> cli.out.println(prefix + l));
+            }
         }
     }
 
