@@ -12,7 +12,6 @@ import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.ReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewRequestState;
 import dev.ascent.proto.tracker.v1.TimeEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -33,15 +32,9 @@ final class ItemDetail {
     }
 
     static List<Comment> comments(AscentClient client, String item) {
-        List<Comment> out = new ArrayList<>();
-        String page = "";
-        do {
-            var r = client.reviews().listComments(ListCommentsRequest.newBuilder().setParent(item).setPageSize(100)
-                    .setPageToken(page).build());
-            out.addAll(r.getCommentsList());
-            page = r.getNextPageToken();
-        } while (!page.isEmpty());
-        return out;
+        return Pages.all(token -> client.reviews().listComments(ListCommentsRequest.newBuilder().setParent(item)
+                .setPageSize(100).setPageToken(token).build()), r -> r.getCommentsList(), r -> r.getNextPageToken(),
+                Integer.MAX_VALUE);
     }
 
     static void printComments(Cli cli, List<Comment> comments) {
@@ -74,14 +67,9 @@ final class ItemDetail {
                 throw new CliException(ExitCodes.NOT_FOUND, "not found: " + name);
             }
             PlanItem i = p.getItems(position - 1);
-            List<TimeEntry> entries = new ArrayList<>();
-            String page = "";
-            do {
-                var r = client.plans().listTimeEntries(ListTimeEntriesRequest.newBuilder().setParent(name)
-                        .setPageSize(100).setPageToken(page).build());
-                entries.addAll(r.getTimeEntriesList());
-                page = r.getNextPageToken();
-            } while (!page.isEmpty() && entries.size() < MAX_ENTRIES);
+            List<TimeEntry> entries = Pages.all(token -> client.plans().listTimeEntries(ListTimeEntriesRequest
+                    .newBuilder().setParent(name).setPageSize(100).setPageToken(token).build()),
+                    r -> r.getTimeEntriesList(), r -> r.getNextPageToken(), MAX_ENTRIES);
             List<Comment> comments = comments(client, name);
             ReviewRequest approval = i.getVerified() ? approval(client, p, name) : null;
             if (json) {
@@ -121,8 +109,8 @@ final class ItemDetail {
             for (TimeEntry e : entries) {
                 out.printf("  %s  %6s  %s%n", e.getDay(), Fmt.minutes(e.getMinutes()), e.getNote());
             }
-            if (!page.isEmpty()) {
-                out.printf("  (the first %d entries; %s in all)%n", entries.size(), Fmt.minutes(i.getLoggedMinutes()));
+            if (entries.size() >= MAX_ENTRIES) {
+                out.printf("  (the newest %d entries; %s in all)%n", entries.size(), Fmt.minutes(i.getLoggedMinutes()));
             }
             out.println();
             out.printf("comments (%d):%n", comments.size());
@@ -145,21 +133,16 @@ final class ItemDetail {
         /** The approval that verified the item, for its comment. */
         private static ReviewRequest approval(AscentClient client, Plan plan, String item) {
             String owner = plan.getName().substring(0, plan.getName().indexOf("/plans/"));
-            ReviewRequest found = null;
-            String page = "";
-            do {
-                var r = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder().setMentee(owner)
-                        .setState(ReviewRequestState.REVIEW_REQUEST_STATE_APPROVED).setPageSize(100)
-                        .setPageToken(page).build());
-                for (ReviewRequest rr : r.getReviewRequestsList()) {
-                    if (rr.getTarget().equals(item)) {
-                        found = rr;
-                    }
-                }
-                page = r.getNextPageToken();
-            } while (!page.isEmpty());
-            return found;
+            return requests(client, owner, ReviewRequestState.REVIEW_REQUEST_STATE_APPROVED).stream()
+                    .filter(r -> r.getTarget().equals(item)).reduce((a, b) -> b).orElse(null);
         }
+    }
+
+    /** The owner's review requests in one state (as their mentee, or to the caller as mentor), oldest first. */
+    static List<ReviewRequest> requests(AscentClient client, String owner, ReviewRequestState state) {
+        return Pages.all(token -> client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                .setMentee(owner).setState(state).setPageSize(100).setPageToken(token).build()),
+                r -> r.getReviewRequestsList(), r -> r.getNextPageToken(), Integer.MAX_VALUE);
     }
 
     @Command(name = "comments", mixinStandardHelpOptions = true,

@@ -1,7 +1,6 @@
 package dev.ascent.cli;
 
 import dev.ascent.client.AscentClient;
-import dev.ascent.proto.tracker.v1.ListReviewRequestsRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.PlanItemStatus;
@@ -65,18 +64,12 @@ final class PlanPrinter {
     static List<Attention> needingAttention(AscentClient client, Plan plan) {
         String owner = plan.getName().substring(0, plan.getName().indexOf("/plans/"));
         Map<String, ReviewRequest> latest = new LinkedHashMap<>();
-        String page = "";
-        do {
-            var r = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder().setMentee(owner)
-                    .setState(ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED).setPageSize(100)
-                    .setPageToken(page).build());
-            for (ReviewRequest rr : r.getReviewRequestsList()) {
-                if (rr.getTarget().startsWith(plan.getName() + "/items/")) {
-                    latest.put(rr.getTarget(), rr);
-                }
+        for (ReviewRequest rr : ItemDetail.requests(client, owner,
+                ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED)) {
+            if (rr.getTarget().startsWith(plan.getName() + "/items/")) {
+                latest.put(rr.getTarget(), rr);
             }
-            page = r.getNextPageToken();
-        } while (!page.isEmpty());
+        }
         List<Attention> out = new ArrayList<>();
         for (int n = 0; n < plan.getItemsCount(); n++) {
             PlanItem i = plan.getItems(n);

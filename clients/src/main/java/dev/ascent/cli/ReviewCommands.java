@@ -278,15 +278,8 @@ final class ReviewCommands implements Runnable {
 
         /** {@code which} as the id of one of the caller's open requests, else the open request on that item. */
         private String open(AscentClient client) {
-            List<ReviewRequest> mine = new java.util.ArrayList<>();
-            String page = "";
-            do {
-                var r = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                        .setMentee("users/" + me(client)).setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
-                        .setPageSize(100).setPageToken(page).build());
-                mine.addAll(r.getReviewRequestsList());
-                page = r.getNextPageToken();
-            } while (!page.isEmpty());
+            List<ReviewRequest> mine = ItemDetail.requests(client, "users/" + me(client),
+                    ReviewRequestState.REVIEW_REQUEST_STATE_OPEN);
             if (mine.stream().anyMatch(r -> r.getName().equals("reviewRequests/" + which))) {
                 return "reviewRequests/" + which;
             }

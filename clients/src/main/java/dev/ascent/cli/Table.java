@@ -65,7 +65,10 @@ final class Table {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
                 String cell = r[i].length() > width[i] ? r[i].substring(0, width[i] - 1) + "…" : r[i];
-                line.append(i == columns - 1 ? cell : String.format("%-" + width[i] + "s  ", cell));
+                line.append(cell);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - cell.length() + 2));
+                }
             }
             out.println(line.toString().stripTrailing());
         }

@@ -239,7 +239,7 @@ class CliTest {
                 .get("awaitingReviewCount").getAsInt());
 
         CliRun queue = ok(ascent(mentor, "review", "queue"));
-        assertTrue(queue.out.startsWith("ID "), queue.out);
+        assertTrue(queue.out.startsWith("#  ID "), queue.out);
         assertTrue(queue.out.contains(request) && queue.out.contains("Dashboards are live"), queue.out);
         JsonArray queueJson = array(ascent(mentor, "review", "queue", "--mentee", "cli-mentee", "--json"));
         assertEquals(1, queueJson.size());
