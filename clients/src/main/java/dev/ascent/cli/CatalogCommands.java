@@ -212,7 +212,8 @@ final class CatalogCommands {
             if (role != null) {
                 request.setRole(role(role));
             }
-            List<SearchHit> hits = client.content().searchContent(request.build()).getHitsList();
+            var response = client.content().searchContent(request.build());
+            List<SearchHit> hits = response.getHitsList();
             if (json) {
                 Json.printList(cli.out, hits);
                 return 0;
@@ -221,6 +222,10 @@ final class CatalogCommands {
             hits.forEach(h -> t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(),
                     h.getSnippet()));
             t.print(cli);
+            if (!response.getNextPageToken().isEmpty()) {
+                cli.out.printf("%d shown, more match: --limit N (up to 100), or narrow it with --role%n", hits.size());
+                cli.out.flush();
+            }
             return 0;
         }
     }

@@ -348,6 +348,44 @@ class EverydayCliTest {
     }
 
     @Test
+    void reviewsTakeStepScoresRequestsCanBeCancelledAndMentorshipsEnded(@TempDir Path dir) {
+        Path config = dir.resolve("c.properties");
+        Map<String, String> hal = login(config, "rev-hal");
+        Map<String, String> ida = login(config, "rev-ida");
+        ok(as(hal, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
+        ok(as(hal, "mentor", "invite", "rev-ida"));
+        ok(as(ida, "mentor", "accept", "rev-hal"));
+        assertTrue(ok(as(hal, "mentor", "list")).out.contains("your mentor  rev-ida"), "mentor list");
+
+        ok(as(hal, "item", "done", "1"));
+        ok(as(hal, "review", "request", "1"));
+        CliRun cancelled = ok(as(hal, "review", "cancel", "1"));
+        assertTrue(cancelled.out.contains("cancelled"), cancelled.out);
+        assertTrue(ok(as(ida, "review", "queue", "--json")).out.strip().equals("[]"));
+
+        String session = object(as(hal, "practice", "start", "feature-store", "--check", "1,2", "--rating", "3",
+                "--json")).get("name").getAsString().replaceAll(".*/", "");
+        ok(as(hal, "review", "request", "practiceSessions/" + session));
+        CliRun badStep = as(ida, "review", "approve", "1", "--score", "99=3");
+        assertEquals(ExitCodes.USAGE, badStep.exitCode, badStep::toString);
+        CliRun badScore = as(ida, "review", "approve", "1", "--score", "1=9");
+        assertEquals(ExitCodes.USAGE, badScore.exitCode, badScore::toString);
+        assertTrue(badScore.err.startsWith("ascent: invalid input: --score: "), badScore.err);
+        ok(as(ida, "review", "approve", "1", "--score", "1=4", "--score", "2=2", "--comment", "good start"));
+        CliRun scored = ok(as(hal, "practice", "show", session));
+        assertTrue(scored.out.contains("(mentor: 4/5)") && scored.out.contains("(mentor: 2/5)"), scored.out);
+
+        CliRun ended = ok(as(hal, "mentor", "end", "rev-ida"));
+        assertTrue(ended.out.contains("ended"), ended.out);
+        assertEquals("[]", ok(as(ida, "mentees", "--json")).out.strip());
+        CliRun gone = as(ida, "plan", "list", "--user", "rev-hal");
+        assertEquals(ExitCodes.NOT_FOUND, gone.exitCode, gone::toString);
+        CliRun noMentor = as(hal, "review", "request", "1");
+        assertEquals(ExitCodes.FAILED, noMentor.exitCode, noMentor::toString);
+        assertTrue(noMentor.err.contains("'ascent mentor invite <handle>'"), noMentor.err);
+    }
+
+    @Test
     void rolesShowTheirWholeContentAndTablesAreNotCut() {
         Map<String, String> env = env(Path.of("/nonexistent/config"), null);
         CliRun outline = ok(as(env, "role", "senior-machine-learning-engineer"));
