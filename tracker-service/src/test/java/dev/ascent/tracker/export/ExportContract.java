@@ -20,7 +20,13 @@ import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
 import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import dev.ascent.proto.tracker.v1.Comment;
 import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
+import dev.ascent.proto.tracker.v1.CreateCalendarFeedRequest;
+import dev.ascent.proto.tracker.v1.CreateCalendarFeedResponse;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.GetCalendarFeedRequest;
+import dev.ascent.proto.tracker.v1.ReadCalendarFeedRequest;
+import dev.ascent.proto.tracker.v1.RevokeCalendarFeedRequest;
+import dev.ascent.proto.tracker.v1.RotateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.ExportPlanRequest;
 import dev.ascent.proto.tracker.v1.ExportServiceGrpc;
 import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
@@ -275,6 +281,76 @@ abstract class ExportContract {
         assertInvalidField("export", () -> stub.importPlan(ImportPlanRequest.getDefaultInstance()));
         assertEquals(before, mentors.plans(eve).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount(),
                 "nothing was stored");
+    }
+
+    @Test
+    void aFeedSecretIsShownOnceStoredAsAHashAndRotatingOrRevokingItEndsTheOldOne() throws Exception {
+        Mentors.User fay = mentors.user("fay");
+        Mentors.User other = mentors.user("oth");
+        Plan plan = mentors.plan(fay);
+        var stub = exports(fay);
+        var anonymous = ExportServiceGrpc.newBlockingStub(tracker.service().channel());
+        assertFalse(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance()).getFeed().getActive());
+        CreateCalendarFeedRequest create = CreateCalendarFeedRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString()).build();
+        CreateCalendarFeedResponse made = stub.createCalendarFeed(create);
+        assertEquals(43, made.getSecret().length());
+        assertEquals(made.getSecret(), stub.createCalendarFeed(create).getSecret(), "a retry gets the secret again");
+        assertStatus(Status.Code.ALREADY_EXISTS, () -> stub.createCalendarFeed(CreateCalendarFeedRequest
+                .getDefaultInstance()));
+        assertTrue(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance()).getFeed().getActive());
+        assertEquals(List.of(), column("SELECT user_id FROM calendar_feed WHERE secret_hash = ? OR secret_prefix = ?",
+                made.getSecret(), made.getSecret()), "only a hash and a short prefix are stored");
+
+        var read = anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder().setUser(fay.name())
+                .setSecret(made.getSecret()).build());
+        assertEquals(1, read.getPlansCount());
+        assertEquals(plan.getItemsCount(), read.getPlans(0).getItemsCount());
+        var wrongSecret = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
+                ReadCalendarFeedRequest.newBuilder().setUser(fay.name()).setSecret("x" + made.getSecret()).build()));
+        var noSuchUser = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
+                ReadCalendarFeedRequest.newBuilder().setUser("users/nobody-here").setSecret(made.getSecret())
+                        .build()));
+        var someoneElse = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
+                ReadCalendarFeedRequest.newBuilder().setUser(other.name()).setSecret(made.getSecret()).build()));
+        assertEquals(wrongSecret.getStatus().getDescription(), noSuchUser.getStatus().getDescription());
+        assertEquals(wrongSecret.getStatus().getDescription(), someoneElse.getStatus().getDescription());
+
+        String rotated = stub.rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance()).getSecret();
+        assertNotEquals(made.getSecret(), rotated);
+        assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                .setUser(fay.name()).setSecret(made.getSecret()).build()));
+        anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder().setUser(fay.name()).setSecret(rotated)
+                .build());
+        stub.revokeCalendarFeed(RevokeCalendarFeedRequest.getDefaultInstance());
+        assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                .setUser(fay.name()).setSecret(rotated).build()));
+        assertStatus(Status.Code.NOT_FOUND, () -> stub.rotateCalendarFeed(RotateCalendarFeedRequest
+                .getDefaultInstance()));
+        assertStatus(Status.Code.NOT_FOUND, () -> exports(other).createCalendarFeed(CreateCalendarFeedRequest
+                .newBuilder().setName(fay.name() + "/calendarFeed").build()));
+        assertInvalidField("name", () -> stub.createCalendarFeed(CreateCalendarFeedRequest.newBuilder()
+                .setName("users/" + fay.handle()).build()));
+        assertInvalidField("secret", () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                .setUser(fay.name()).build()));
+        assertTrue(stub.createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance()).getFeed().getActive(),
+                "a revoked feed can be made again");
+    }
+
+    private List<String> column(String query, Object... args) throws Exception {
+        try (java.sql.Connection c = tracker.database().connect();
+             java.sql.PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
     }
 
     /** What the second export must hold: the first, less what an import deliberately does not carry over. */
