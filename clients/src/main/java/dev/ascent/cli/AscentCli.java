@@ -22,8 +22,9 @@ import picocli.CommandLine.Command;
                 CatalogCommands.Search.class, CatalogCommands.Prompts.class, CatalogCommands.Import.class,
                 PlanCommands.class, ItemCommands.class, ItemCommands.Log.class, ItemDetail.Comments.class,
                 ProgressCommands.Progress.class, ProgressCommands.Activity.class, ProgressCommands.Watch.class,
-                PracticeCommands.class, RecallCommands.class, MentorCommands.class, MentorCommands.Mentees.class,
-                ReviewCommands.class, AdminCommands.class},
+                PracticeCommands.class, RecallCommands.class, ExportCommands.Export.class,
+                ExportCommands.Calendar.class, MentorCommands.class, MentorCommands.Mentees.class, ReviewCommands.class,
+                AdminCommands.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not authenticated or not allowed,",
                 "4 not found, 5 service unavailable, 6 feature not available on this server yet."})
 public final class AscentCli {

@@ -255,11 +255,13 @@ final class CatalogCommands {
             description = {"Imports career guides into the catalog (needs the admin token).",
                     "Reads .txt, .md/.markdown and .html/.htm files; --format overrides the extension.",
                     "--dry-run prints each guide's outline (sections, topics, item counts) and warnings and stores"
-                            + " nothing."})
+                            + " nothing.",
+                    "A .json plan export ('ascent export') is imported as a new plan of yours instead."})
     static final class Import extends ClientCommand {
         static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm")
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm; "
+                + "or plan exports (.json, from 'ascent export'), each imported as a new plan of yours")
         List<Path> files;
         @Option(names = "--dry-run", description = "parse and validate only; print the outline; store nothing")
         boolean dryRun;
@@ -275,6 +277,13 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
+            long plans = files.stream().filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".json")).count();
+            if (plans == files.size()) {
+                return ExportCommands.importPlans(cli, client, files, json);
+            } else if (plans > 0) {
+                throw new CliException(ExitCodes.USAGE, "import guides and plan exports (.json) in separate commands");
+            }
             GuideFormat requested = format(format);
             for (Path file : files) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
