@@ -73,15 +73,17 @@ class WatchResumeTest {
         CliRun stopped = watching.get(90, TimeUnit.SECONDS);
 
         assertEquals(ExitCodes.UNAVAILABLE, stopped.exitCode, stopped::toString);
+        // The time logged, and the item's move from TODO to IN_PROGRESS that came with it.
         List<JsonObject> before = events(stopped);
-        assertEquals(1, before.size(), stopped::toString);
+        assertEquals(List.of("ACTIVITY_TYPE_TIME_LOGGED", "ACTIVITY_TYPE_STATUS_CHANGED"),
+                before.stream().map(e -> e.get("type").getAsString()).toList(), stopped::toString);
         assertEquals(10, before.get(0).get("minutes").getAsInt());
         Matcher m = Pattern.compile("ascent: watch stopped after sequence (\\d+); resume with: ascent watch --after (\\d+)\n")
                 .matcher(stopped.err);
         assertTrue(m.find(), stopped::toString);
         assertEquals(m.group(1), m.group(2));
         long cursor = Long.parseLong(m.group(1));
-        assertTrue(cursor >= before.get(0).get("sequence").getAsLong(), stopped::toString);
+        assertTrue(cursor >= before.get(1).get("sequence").getAsLong(), stopped::toString);
 
         platform.restart("tracker");
         ok(ascent(token, "log", "1", "20", "after", "the", "restart"));
@@ -90,5 +92,6 @@ class WatchResumeTest {
         List<JsonObject> after = events(resumed);
         assertEquals(1, after.size(), resumed::toString);
         assertEquals(20, after.get(0).get("minutes").getAsInt(), resumed::toString);
+        assertTrue(after.get(0).get("sequence").getAsLong() > cursor, resumed::toString);
     }
 }
