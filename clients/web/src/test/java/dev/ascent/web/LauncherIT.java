@@ -197,8 +197,10 @@ class LauncherIT {
     void logsRollBySizeAndAStartAppendsToThem() throws Exception {
         Path logs = home.resolve("logs");
         try (AscentClient client = client()) {
-            // One log line per call: a few hundred calls pass the 64 KB limit more than once.
-            for (int i = 0; i < 1500 && Files.notExists(logs.resolve("tracker-service.log.2")); i++) {
+            // One log line per call: a few thousand calls pass the 64 KB limit more than once (logback looks at the
+            // size once a second).
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (Files.notExists(logs.resolve("tracker-service.log.2")) && System.nanoTime() < until) {
                 client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
             }
         }
