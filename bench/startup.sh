@@ -109,7 +109,7 @@ cli_bench() {
   echo "starting the services..." >&2
   start_services "$work/home"
   export ASCENT_TOKEN
-  ASCENT_TOKEN="$("$root/ascent" --token "$ASCENT_ADMIN_TOKEN" admin create-user bench Bench User --token-only)"
+  ASCENT_TOKEN="$("$root/ascent" admin create-user bench Bench User --token-only --token "$ASCENT_ADMIN_TOKEN")"
   "$root/ascent" plan new --role senior-machine-learning-engineer --hours-per-week 6 >/dev/null
   local cli_options=()
   mapfile -t cli_options < <(grep -v '^#' "$root/jvm/cli.options" | sed 's/#.*//; s/ *$//' | grep -v '^$')
