@@ -9,6 +9,7 @@ import dev.ascent.client.UnauthenticatedException;
 import dev.ascent.client.UnavailableException;
 import dev.ascent.client.UnimplementedException;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,11 +35,47 @@ public final class AscentCli {
     }
 
     static int run(Cli cli, String... args) {
-        return commandLine(cli).execute(args);
+        return commandLine(cli, args).execute(args);
     }
 
+    /** The whole command tree (help, and anything that is not one known command). */
     static CommandLine commandLine(Cli cli) {
-        CommandLine cl = new CommandLine(new AscentCli(), new Factory(cli));
+        return configure(new CommandLine(new AscentCli(), new Factory(cli)), cli);
+    }
+
+    /**
+     * The tree picocli needs for {@code args}: when they name one top-level command, only that command is built.
+     * picocli reads every option of every command class by reflection when it builds a tree, and for the whole tree
+     * that was most of a short command's start-up (docs/PERFORMANCE.md, "CLI start-up").
+     */
+    static CommandLine commandLine(Cli cli, String... args) {
+        Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+        if (only == null) {
+            return commandLine(cli);
+        }
+        Factory factory = new Factory(cli);
+        CommandLine cl = new CommandLine(new Root(), factory);
+        cl.addSubcommand(new CommandLine(only, factory));
+        return configure(cl, cli);
+    }
+
+    /** The top-level command class named {@code name} (or one of its aliases), if there is one. */
+    private static Class<?> subcommand(String name) {
+        for (Class<?> c : AscentCli.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The root of a one-command tree: the command itself prints its usage and errors as "ascent NAME". */
+    @Command(name = "ascent")
+    static final class Root {
+    }
+
+    private static CommandLine configure(CommandLine cl, Cli cli) {
         cl.setOut(cli.out);
         cl.setErr(cli.err);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {

@@ -1,6 +1,7 @@
 package dev.ascent.cli;
 
 import dev.ascent.client.AscentClient;
+import dev.ascent.client.AscentException;
 import dev.ascent.proto.tracker.v1.ActivityEvent;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
 import dev.ascent.proto.tracker.v1.ItemRef;
@@ -11,6 +12,7 @@ import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.proto.tracker.v1.WatchActivityRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -170,7 +172,9 @@ final class ProgressCommands {
     @Command(name = "watch", mixinStandardHelpOptions = true,
             description = {"Follows the live activity of your plans and your mentees' until Ctrl-C (or --count",
                     "events, or --timeout seconds). Reconnects by itself after a tracker restart without losing",
-                    "or repeating events. With --json it prints one event per line (JSON Lines)."})
+                    "or repeating events; when the tracker stays away longer than --reconnect seconds it stops and",
+                    "prints the last sequence, and --after SEQUENCE resumes from there.",
+                    "With --json it prints one event per line (JSON Lines)."})
     static final class Watch extends ClientCommand {
         @Option(names = "--user", paramLabel = "HANDLE", description = "only this user's events (you or a mentee)")
         String user;
@@ -183,6 +187,9 @@ final class ProgressCommands {
         @Option(names = "--timeout", paramLabel = "SECONDS",
                 description = "stop after this many seconds, with exit 0 (default: run until Ctrl-C)")
         int timeoutSeconds;
+        @Option(names = "--reconnect", paramLabel = "SECONDS",
+                description = "how long to keep reconnecting when the stream breaks (default: 60)")
+        int reconnectSeconds = 60;
 
         Watch(Cli cli) {
             super(cli);
@@ -190,8 +197,9 @@ final class ProgressCommands {
 
         @Override
         int run(AscentClient client) {
-            if (count < 0 || timeoutSeconds < 0 || after < 0) {
-                throw new CliException(ExitCodes.USAGE, "--count, --timeout and --after must not be negative");
+            if (count < 0 || timeoutSeconds < 0 || after < 0 || reconnectSeconds < 0) {
+                throw new CliException(ExitCodes.USAGE,
+                        "--count, --timeout, --after and --reconnect must not be negative");
             }
             var request = WatchActivityRequest.newBuilder().setAfterSequence(after);
             long until = 0;
@@ -207,20 +215,43 @@ final class ProgressCommands {
                 request.setPlan(refs(client).plan(plan));
             }
             int[] seen = {0};
+            long[] cursor = {after};
             long deadline = until;
-            client.activity().follow(request.build(), r -> {
-                if (!r.hasEvent()) {
-                    return deadline == 0 || System.nanoTime() < deadline;
-                }
-                if (json) {
-                    cli.out.println(Json.compact(r.getEvent()));
-                } else {
-                    cli.out.println(eventLine(r.getEvent()));
-                }
-                cli.out.flush();
-                return (count == 0 || ++seen[0] < count) && (deadline == 0 || System.nanoTime() < deadline);
-            });
+            try {
+                client.activity().follow(request.build(), r -> {
+                    cursor[0] = r.hasEvent() ? r.getEvent().getSequence()
+                            : Math.max(cursor[0], r.getHeartbeat().getCursor());
+                    if (!r.hasEvent()) {
+                        return deadline == 0 || System.nanoTime() < deadline;
+                    }
+                    if (json) {
+                        cli.out.println(Json.compact(r.getEvent()));
+                    } else {
+                        cli.out.println(eventLine(r.getEvent()));
+                    }
+                    cli.out.flush();
+                    return (count == 0 || ++seen[0] < count) && (deadline == 0 || System.nanoTime() < deadline);
+                }, Duration.ofSeconds(reconnectSeconds));
+            } catch (AscentException e) {
+                // Everything up to the cursor was printed (or filtered out): resuming from it loses and repeats nothing.
+                cli.err.println(cursor[0] > 0
+                        ? "ascent: watch stopped after sequence " + cursor[0] + "; resume with: "
+                                + resumeCommand(cursor[0])
+                        : "ascent: watch stopped before the stream reported any position");
+                throw e;
+            }
             return 0;
+        }
+
+        private String resumeCommand(long sequence) {
+            StringBuilder command = new StringBuilder("ascent watch --after ").append(sequence);
+            if (user != null) {
+                command.append(" --user ").append(user);
+            }
+            if (plan != null) {
+                command.append(" --plan ").append(plan);
+            }
+            return command.toString();
         }
     }
 }

@@ -45,6 +45,16 @@ public final class ActivityClient {
      * @return the cursor to resume from later
      */
     public long follow(WatchActivityRequest request, Predicate<WatchActivityResponse> listener) {
+        return follow(request, listener, reconnectWindow);
+    }
+
+    /**
+     * {@link #follow(WatchActivityRequest, Predicate)} with its own reconnect window instead of the client's.
+     *
+     * @return the cursor to resume from later
+     */
+    public long follow(WatchActivityRequest request, Predicate<WatchActivityResponse> listener,
+                       Duration reconnectWindow) {
         long cursor = request.getAfterSequence();
         int failures = 0;
         long failingSince = 0;

@@ -1,11 +1,14 @@
 package dev.ascent.common;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,20 +24,40 @@ public final class ServiceLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
     public static final int EXIT_BAD_SETTINGS = 2;
+    /**
+     * System property naming a scratch data directory: the build's training run for the class-data archive
+     * ({@link ClassDataArchive}). The service starts there on the embedded database and a free port, whatever the
+     * environment says (it must never migrate a database the environment points at), and exits once started.
+     */
+    static final String ARCHIVE_TRAINING = "ascent.archive-training";
+    /** H2's "database may be already in use" (the file is locked by another process). */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private ServiceLauncher() {
     }
 
     public static ApplicationContext launch(ServiceSpec spec, Class<?> mainClass, String[] args) {
         try {
-            ServiceSettings settings = ServiceSettings.fromEnvironment(spec, System.getenv());
+            String training = System.getProperty(ARCHIVE_TRAINING);
+            ServiceSettings settings = ServiceSettings.fromEnvironment(spec, training == null ? System.getenv()
+                    : Map.of(ServiceSettings.HOME_VARIABLE, training, spec.portVariable(), "0",
+                            AdminToken.VARIABLE, "class-data-archive-training-0123456789"));
             checkPortFree(settings);
             secureHome(settings);
+            lockEmbeddedDatabase(settings);
             checkDatabase(settings);
             // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
             secureHome(settings);
-            LOG.info("{} starting: gRPC port {}, database {}", spec.displayName(), settings.port(),
-                    settings.safeDbUrl());
+            LOG.info("{} starting: gRPC on {}:{}, database {}", spec.displayName(), settings.bind(),
+                    settings.port(), settings.safeDbUrl());
+            if (training != null) {
+                // Micronaut.start() waits for the server to stop; the training run starts it and leaves at once.
+                ApplicationContext context = ApplicationContext.builder(mainClass).properties(settings.properties())
+                        .start();
+                context.getBean(EmbeddedApplication.class).start();
+                context.stop();
+                System.exit(0);
+            }
             return Micronaut.build(args)
                     .mainClass(mainClass)
                     .banner(false)
@@ -63,7 +86,7 @@ public final class ServiceLauncher {
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(settings.port()));
+            socket.bind(new InetSocketAddress(settings.bind(), settings.port()));
         } catch (IOException e) {
             throw new StartupException("port " + settings.port() + " is already in use; set "
                     + settings.spec().portVariable() + " to a free port");
@@ -79,25 +102,51 @@ public final class ServiceLauncher {
         }
     }
 
+    /** One process at a time on an embedded database; a second is told which process has it. */
+    static void lockEmbeddedDatabase(ServiceSettings settings) {
+        if (defaultDatabase(settings)) {
+            DatabaseLock.acquire(databaseDirectory(settings), settings.spec().displayName());
+        }
+    }
+
     static void checkDatabase(ServiceSettings settings) {
         ServiceSpec spec = settings.spec();
         if (settings.embedded()) {
-            try {
-                DataDirectory.create(settings.home().resolve(spec.name()));
-            } catch (IOException e) {
-                throw new StartupException("cannot create the data directory " + settings.home()
-                        + " (" + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);
-            }
+            databaseDirectory(settings);
         }
         DriverManager.setLoginTimeout(5);
         try (Connection ignored = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(),
                 settings.dbPassword())) {
             // reachable and the credentials work
         } catch (SQLException e) {
+            if (settings.embedded() && e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                Path dir = settings.home().resolve(spec.name());
+                String holder = defaultDatabase(settings) ? DatabaseLock.holderOf(dir).orElse(null) : null;
+                throw new StartupException("the embedded database in " + dir + " is in use by "
+                        + (holder != null ? holder : "another process (H2: " + firstLine(e) + ")")
+                        + "; stop it first, or set " + ServiceSettings.HOME_VARIABLE + " to another directory");
+            }
             throw new StartupException("cannot connect to the database at " + settings.safeDbUrl() + ": "
                     + firstLine(e) + " (check " + spec.dbUrlVariable() + ", " + spec.dbUserVariable() + " and "
                     + spec.dbPasswordVariable() + ")");
         }
+    }
+
+    /** The default file database, in {@code $ASCENT_HOME/<service>}; an H2 URL of one's own has only H2's lock. */
+    private static boolean defaultDatabase(ServiceSettings settings) {
+        Path dir = settings.home().resolve(settings.spec().name());
+        return settings.dbUrl().equals(ServiceSettings.embeddedUrl(dir.resolve("db")));
+    }
+
+    private static Path databaseDirectory(ServiceSettings settings) {
+        Path dir = settings.home().resolve(settings.spec().name());
+        try {
+            DataDirectory.create(dir);
+        } catch (IOException e) {
+            throw new StartupException("cannot create the data directory " + settings.home()
+                    + " (" + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);
+        }
+        return dir;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -1,5 +1,7 @@
 package dev.ascent.common;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +9,12 @@ import java.util.Map;
 /**
  * Settings of one service, read from the environment once at start-up and handed to Micronaut as properties.
  * With no database URL the service uses an H2 file database in MySQL mode under the data directory.
+ *
+ * @param bind the address the gRPC server listens on ({@code ASCENT_BIND}, default {@code 127.0.0.1}: the services
+ *             speak plain text, so they are reachable from this machine only unless told otherwise)
  */
 public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword,
-                              Map<String, Object> extra) {
+                              Map<String, Object> extra, String bind) {
 
     /** Where the tracker finds the content service. */
     public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
@@ -17,13 +22,22 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
     public static final String TRACKER_TARGET_VARIABLE = "ASCENT_TRACKER_TARGET";
 
     public static final String HOME_VARIABLE = "ASCENT_HOME";
+    public static final String BIND_VARIABLE = "ASCENT_BIND";
+    public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+
+    /** Settings on the default address, {@code 127.0.0.1}. */
+    public ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword,
+                           Map<String, Object> extra) {
+        this(spec, home, port, dbUrl, dbUser, dbPassword, extra, DEFAULT_BIND);
+    }
 
     public static ServiceSettings fromEnvironment(ServiceSpec spec, Map<String, String> env) {
         Path home = Path.of(env.getOrDefault(HOME_VARIABLE, System.getProperty("user.home") + "/.ascent"))
                 .toAbsolutePath().normalize();
         int port = parsePort(spec, env.get(spec.portVariable()));
+        String bind = parseBind(env.get(BIND_VARIABLE));
         Map<String, Object> extra = new LinkedHashMap<>();
         putIfSet(extra, "ascent.content.target", env.get(CONTENT_TARGET_VARIABLE));
         putIfSet(extra, "ascent.tracker.target", env.get(TRACKER_TARGET_VARIABLE));
@@ -35,10 +49,30 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
             return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "",
-                    extra);
+                    extra, bind);
         }
         return new ServiceSettings(spec, home, port, url.trim(),
-                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""), extra);
+                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""), extra,
+                bind);
+    }
+
+    /** An IP address literal (a host name would make the listening address depend on name resolution). */
+    static String parseBind(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_BIND;
+        }
+        String address = value.strip();
+        String literal = address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address;
+        if (literal.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            try {
+                return InetAddress.getByName(literal).getHostAddress();
+            } catch (UnknownHostException e) {
+                // reported below
+            }
+        }
+        throw new StartupException(BIND_VARIABLE + " must be an IP address of this machine (127.0.0.1, 0.0.0.0 for"
+                + " every interface, ::1, ...), not '" + value + "'");
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {
@@ -97,6 +131,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("micronaut.application.name", spec.displayName());
         p.put("ascent.home", home.toString());
+        p.put("grpc.server.host", bind);
         p.put("grpc.server.port", port);
         p.put("grpc.server.max-inbound-message-size", spec.maxInboundBytes());
         // Graceful shutdown: stop taking calls, then give in-flight calls this long to finish.

@@ -96,4 +96,26 @@ class ServiceLauncherTest {
         ServiceLauncher.checkDatabase(s);
         assertTrue(home.resolve("demo/db.mv.db").toFile().exists());
     }
+
+    @Test
+    void servicesListenOnLoopbackUnlessAscentBindSaysOtherwise() {
+        ServiceSettings local = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString()));
+        assertEquals("127.0.0.1", local.bind());
+        assertEquals("127.0.0.1", local.properties().get("grpc.server.host"));
+        assertEquals("0.0.0.0", ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "0.0.0.0")).bind());
+        assertEquals("0:0:0:0:0:0:0:1", ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "[::1]")).bind());
+        StartupException e = assertThrows(StartupException.class,
+                () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "example.com")));
+        assertEquals("ASCENT_BIND must be an IP address of this machine (127.0.0.1, 0.0.0.0 for every interface, ::1,"
+                + " ...), not 'example.com'", e.getMessage());
+    }
+
+    @Test
+    void aPortTakenOnTheBindAddressIsInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
+                    "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
+            assertThrows(StartupException.class, () -> ServiceLauncher.checkPortFree(s));
+        }
+    }
 }

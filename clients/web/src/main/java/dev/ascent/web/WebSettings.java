@@ -7,12 +7,13 @@ import java.util.Map;
  * The web app's settings from the environment, as Micronaut properties.
  *
  * @param port             {@code ASCENT_WEB_PORT}, default 8080
+ * @param bind             {@code ASCENT_BIND}, default {@code 127.0.0.1} (this machine only), as the services
  * @param contentTarget    {@code ASCENT_CONTENT_TARGET}, else localhost on {@code ASCENT_CONTENT_PORT}
  * @param trackerTarget    {@code ASCENT_TRACKER_TARGET}, else localhost on {@code ASCENT_TRACKER_PORT}
  * @param secureCookie     {@code ASCENT_WEB_SECURE_COOKIE=true} marks the session cookie Secure even when TLS ends
  *                         at a proxy in front; behind no proxy it is Secure whenever the request came over TLS
  */
-public record WebSettings(int port, String contentTarget, String trackerTarget, boolean secureCookie) {
+public record WebSettings(int port, String bind, String contentTarget, String trackerTarget, boolean secureCookie) {
 
     public static WebSettings fromEnvironment(Map<String, String> env) {
         int port = port(env, "ASCENT_WEB_PORT", 8080);
@@ -20,13 +21,15 @@ public record WebSettings(int port, String contentTarget, String trackerTarget, 
                 "localhost:" + port(env, "ASCENT_CONTENT_PORT", 50051));
         String tracker = env.getOrDefault("ASCENT_TRACKER_TARGET",
                 "localhost:" + port(env, "ASCENT_TRACKER_PORT", 50052));
-        return new WebSettings(port, content, tracker,
+        String bind = env.getOrDefault("ASCENT_BIND", "").strip();
+        return new WebSettings(port, bind.isEmpty() ? "127.0.0.1" : bind, content, tracker,
                 Boolean.parseBoolean(env.getOrDefault("ASCENT_WEB_SECURE_COOKIE", "false")));
     }
 
     public Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
+        p.put("micronaut.server.host", bind);
         p.put("ascent.web.content-target", contentTarget);
         p.put("ascent.web.tracker-target", trackerTarget);
         p.put("ascent.web.secure-cookie", secureCookie);
