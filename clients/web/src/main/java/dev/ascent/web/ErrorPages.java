@@ -168,7 +168,7 @@ public final class ErrorPages {
         return HttpStatus.BAD_GATEWAY;
     }
 
-    private static String messageOf(AscentException e) {
+    static String messageOf(AscentException e) {
         if (e instanceof InvalidArgumentException bad && !bad.fieldViolations().isEmpty()) {
             return bad.fieldViolations().stream().map(v -> v.getField().replace('_', ' ') + ": " + v.getDescription())
                     .collect(Collectors.joining("; "));
@@ -178,6 +178,10 @@ public final class ErrorPages {
         }
         if (e instanceof UnavailableException) {
             return "The service is unavailable right now; try again in a moment.";
+        }
+        if (e instanceof FailedPreconditionException
+                && e.reason().orElse("").equals(dev.ascent.web.plan.ItemStatusForm.ITEM_VERIFIED)) {
+            return dev.ascent.web.plan.ItemStatusForm.KEPT_VERIFIED;
         }
         return e.description() == null ? e.getMessage() : e.description();
     }

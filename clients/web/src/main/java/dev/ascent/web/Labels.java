@@ -14,12 +14,18 @@ public final class Labels {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** {@code PLAN_ITEM_STATUS_IN_PROGRESS} -> {@code in progress}. */
+    /**
+     * {@code PLAN_ITEM_STATUS_IN_PROGRESS} -> {@code in progress}. Empty for the zero value, and for a value newer
+     * than this app's protos (a service may be upgraded first), which arrives as {@code UNRECOGNIZED}.
+     */
     public String of(ProtocolMessageEnum value) {
         if (value == null) {
             return "";
         }
         String name = ((Enum<?>) value).name();
+        if (name.equals("UNRECOGNIZED")) {
+            return "";
+        }
         String prefix = value.getDescriptorForType().getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .toUpperCase(Locale.ROOT) + "_";
         if (name.startsWith(prefix)) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.ascent.proto.content.v1.ImportGuideRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.PlanItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -186,6 +187,47 @@ class BrowserStoryTest {
         Browser.screenshot(erin, "dashboard");
         erin.get(planUrl);
         Browser.screenshot(erin, "plan-progress");
+    }
+
+    /**
+     * Moving an item a mentor verified out of done asks first: unticked, the page says nothing changed; with
+     * "Withdraw the approval" ticked, the item moves in place and the dashboard's activity shows the reopen.
+     */
+    @Test
+    void reopeningAVerifiedItemAsksFirst() throws Exception {
+        String[] rex = web.newUser("rex", "Rex Reviewer");
+        PlanItem verified = web.verifiedItem(erinToken, rex);
+        String plan = verified.getName().substring(0, verified.getName().indexOf("/items/"));
+        String id = "item-" + verified.getName().substring(verified.getName().lastIndexOf('/') + 1);
+        erin.get(web.baseUrl() + "/" + plan);
+        js(erin, "window.__noReload = true;");
+        assertTrue(erin.findElement(By.id(id)).getText().contains("another status withdraws the approval"));
+
+        setStatus(id, "in-progress", false);
+        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#flashes .flash.error"),
+                "Nothing changed"));
+        assertEquals("done", erin.findElement(By.cssSelector("#" + id + " .status")).getText());
+        assertTrue(erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by " + rex[0]));
+
+        setStatus(id, "in-progress", true);
+        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + id + " .status"),
+                "in progress"));
+        assertFalse(erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by"));
+        assertEquals("Status changed.", erin.findElement(By.id("flashes")).getText());
+        assertEquals(Boolean.TRUE, js(erin, "return window.__noReload === true;"), "updated in place");
+
+        erin.get(web.baseUrl() + "/");
+        assertTrue(erin.findElement(By.cssSelector("#feed li.event-verified-item-reopened")).getText()
+                .contains("Reopened verified \"" + verified.getTitle() + "\""));
+    }
+
+    private static void setStatus(String itemId, String status, boolean withdraw) {
+        WebElement form = erin.findElement(By.cssSelector("#" + itemId + " form[action$='/status']"));
+        new Select(form.findElement(By.name("status"))).selectByValue(status);
+        if (withdraw) {
+            form.findElement(By.name("withdraw_approval")).click();
+        }
+        form.findElement(By.tagName("button")).click();
     }
 
     @Test

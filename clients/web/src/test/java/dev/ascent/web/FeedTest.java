@@ -5,18 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ascent.client.AscentClient;
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.ActivityType;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.ListActivityRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +112,7 @@ class FeedTest {
             client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(25).build());
             first = feed.nextActivity();
             assertNotNull(first, "the logged time reaches the open feed");
-            assertTrue(first.data().startsWith("<li class=\"event\""), first.data());
+            assertTrue(first.data().startsWith("<li class=\"event event-time-logged\""), first.data());
             assertTrue(first.data().contains("25"), first.data());
             assertTrue(Long.parseLong(first.id()) > rendered);
         }
@@ -137,6 +143,29 @@ class FeedTest {
         var response = web.visitor().http().send(web.visitor().request("/feed/events").GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(303, response.statusCode());
+    }
+
+    /** An event of a type newer than this app's protos (the tracker upgraded first) renders like any other. */
+    @Test
+    void eventsOfNewAndUnknownTypesRender() throws Exception {
+        @SuppressWarnings("unchecked")
+        ThymeleafViewsRenderer<Map<String, Object>> renderer = web.context().getBean(ThymeleafViewsRenderer.class);
+        ActivityEvent.Builder e = ActivityEvent.newBuilder().setSequence(41).setActor("users/ann")
+                .setSummary("Reopened verified \"Ship it\"").setPlan("users/ann/plans/3")
+                .setItem("users/ann/plans/3/items/9");
+        Element reopened = rendered(renderer, e.setType(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED).build());
+        assertEquals("event event-verified-item-reopened", reopened.className());
+        assertEquals("/users/ann/plans/3#item-9", reopened.select("a").attr("href"));
+        Element unknown = rendered(renderer, e.setTypeValue(999).setSummary("Something new").build());
+        assertEquals("event", unknown.className());
+        assertTrue(unknown.text().startsWith("ann Something new"), unknown.text());
+    }
+
+    private static Element rendered(ThymeleafViewsRenderer<Map<String, Object>> renderer, ActivityEvent event)
+            throws Exception {
+        StringWriter out = new StringWriter();
+        renderer.render("feed-item", Map.of("labels", new Labels(), "e", event), null).writeTo(out);
+        return Jsoup.parseBodyFragment("<ul>" + out + "</ul>").selectFirst("li#event-" + event.getSequence());
     }
 
     @Test

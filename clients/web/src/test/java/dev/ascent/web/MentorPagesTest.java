@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.PlanItem;
+import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,68 @@ class MentorPagesTest {
         assertTrue(after.select("#item-" + first + " .comments").text().contains("check the drift alert"));
         Document requests = Jsoup.parse(erin.page("/reviewRequests").body());
         assertTrue(requests.text().contains("approved — Solid"), requests.text());
+    }
+
+    /**
+     * A verified item leaves done only when its owner ticks "Withdraw the approval": without it the plain form and
+     * the htmx one say so and change nothing; with it the item moves and the activity records the reopen.
+     */
+    @Test
+    void aVerifiedItemLeavesDoneOnlyWhenTheApprovalIsWithdrawn() throws Exception {
+        String[] rhea = web.newUser("men-rhea", "Rhea Reopener");
+        String[] rex = web.newUser("men-rex", "Rex Approver");
+        PlanItem verified = web.verifiedItem(rhea[1], rex);
+        WebUser owner = web.signedIn(rhea);
+        String item = "/" + verified.getName();
+        String plan = item.substring(0, item.indexOf("/items/"));
+        String id = item.substring(item.lastIndexOf('/') + 1);
+
+        Document page = Jsoup.parse(owner.page(plan).body());
+        Element form = page.select("#item-" + id + " form[action$=/status]").first();
+        assertEquals("Verified by " + rex[0] + ": another status withdraws the approval.",
+                form.select("#reopen-" + id).text());
+        assertEquals("reopen-" + id, form.select("select[name=status]").attr("aria-describedby"));
+        assertEquals("Withdraw the approval", form.select("label:has(input[name=withdraw_approval])").text());
+        assertFalse(form.select("input[name=withdraw_approval]").hasAttr("checked"), "never ticked in advance");
+        assertEquals(1, page.select("input[name=withdraw_approval]").size(), "only the verified item asks");
+
+        WebUser.Page kept = owner.post(item + "/status", Map.of("status", "in-progress"));
+        assertEquals(303, kept.status(), kept::body);
+        assertEquals(plan + "#item-" + id, kept.location());
+        page = Jsoup.parse(owner.page(plan).body());
+        assertTrue(page.select(".flash.error").text().startsWith("Nothing changed: a mentor verified this item")
+                && page.select(".flash.error").text().contains("tick \"Withdraw the approval\""),
+                page.select(".flashes").text());
+        assertDoneAndVerified(page, id, rex[0]);
+        Document swapped = Jsoup.parse(owner.postHtmx(item + "/status", Map.of("status", "skipped")).body());
+        assertTrue(swapped.select("#flashes .flash.error").text().startsWith("Nothing changed"),
+                swapped.select("#flashes").outerHtml());
+        assertDoneAndVerified(swapped, id, rex[0]);
+        PlanItem still = web.as(rhea[1]).plans().getPlan(GetPlanRequest.newBuilder()
+                .setName(plan.substring(1)).build()).getPlan().getItems(0);
+        assertTrue(still.getVerified() && still.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_DONE, still::toString);
+        assertTrue(Jsoup.parse(owner.page("/").body()).select("#feed li.event-verified-item-reopened").isEmpty());
+
+        WebUser.Page moved = owner.post(item + "/status", Map.of("status", "in-progress",
+                "withdraw_approval", "on"));
+        assertEquals(303, moved.status(), moved::body);
+        page = Jsoup.parse(owner.page(plan).body());
+        assertEquals("Status changed.", page.select(".flash").text());
+        assertEquals("in progress", page.select("#item-" + id + " .status").text());
+        assertFalse(page.select("#item-" + id + " .meta").text().contains("verified by"));
+        assertTrue(page.select("input[name=withdraw_approval]").isEmpty(), "nothing left to withdraw");
+
+        Elements reopened = Jsoup.parse(owner.page("/").body()).select("#feed li.event-verified-item-reopened");
+        assertEquals(1, reopened.size(), "the reopen is on record once");
+        assertTrue(reopened.text().contains("Reopened verified \"" + verified.getTitle() + "\"")
+                && reopened.text().contains("withdrawn"), reopened.text());
+    }
+
+    private static void assertDoneAndVerified(Document page, String id, String mentor) {
+        assertEquals("done", page.select("#item-" + id + " .status").text());
+        assertTrue(page.select("#item-" + id + " .meta").text().contains("verified by " + mentor),
+                page.select("#item-" + id + " .meta").text());
+        assertEquals(1, page.select("#item-" + id + " input[name=withdraw_approval]").size());
     }
 
     @Test

@@ -3,7 +3,19 @@ package dev.ascent.web;
 import dev.ascent.client.AscentClient;
 import dev.ascent.client.PackagedPlatform;
 import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.InviteMentorRequest;
+import dev.ascent.proto.tracker.v1.Mentorship;
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.PlanItem;
+import dev.ascent.proto.tracker.v1.PlanItemStatus;
+import dev.ascent.proto.tracker.v1.RequestReviewRequest;
+import dev.ascent.proto.tracker.v1.RespondToInvitationRequest;
+import dev.ascent.proto.tracker.v1.ReviewDecision;
+import dev.ascent.proto.tracker.v1.ReviewRequest;
+import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
@@ -74,10 +86,40 @@ public final class WebHarness {
 
     /** A browser-like HTTP client signed in as a new user. */
     public WebUser signedIn(String prefix, String displayName) throws Exception {
-        String[] user = newUser(prefix, displayName);
+        return signedIn(newUser(prefix, displayName));
+    }
+
+    /** A browser-like HTTP client signed in with {@code user} = {handle, token} from {@link #newUser}. */
+    public WebUser signedIn(String[] user) throws Exception {
         WebUser web = new WebUser(baseUrl(), user[0]);
         web.signIn(user[1]);
         return web;
+    }
+
+    /**
+     * Through the API: a plan for the mentee, the mentor's accepted mentorship and an approved review of the plan's
+     * first item, which is then DONE and verified. Returns that item.
+     */
+    public PlanItem verifiedItem(String menteeToken, String[] mentor) {
+        AscentClient mentee = as(menteeToken);
+        AscentClient by = as(mentor[1]);
+        Plan plan = mentee.plans().createPlan(CreatePlanRequest.newBuilder()
+                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(5).build()).getPlan();
+        Mentorship invited = mentee.mentorship().inviteMentor(InviteMentorRequest.newBuilder()
+                .setMentor("users/" + mentor[0]).build()).getMentorship();
+        by.mentorship().respondToInvitation(RespondToInvitationRequest.newBuilder().setName(invited.getName())
+                .setAccept(true).setEtag(invited.getEtag()).build());
+        ReviewRequest review = mentee.reviews().requestReview(RequestReviewRequest.newBuilder()
+                .setTarget(plan.getItems(0).getName()).setMentor("users/" + mentor[0]).build()).getReviewRequest();
+        by.reviews().submitReview(SubmitReviewRequest.newBuilder().setName(review.getName())
+                .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED).setComment("Solid").setEtag(review.getEtag())
+                .build());
+        PlanItem item = mentee.plans().getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan().getItems(0);
+        if (!item.getVerified() || item.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_DONE) {
+            throw new IllegalStateException("the approval did not verify " + item);
+        }
+        return item;
     }
 
     public WebUser visitor() {

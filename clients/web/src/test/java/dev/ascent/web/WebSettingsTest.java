@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.ActivityType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,24 @@ class WebSettingsTest {
         assertEquals("1 h 30 min", labels.minutes(90));
         assertEquals("1 day", labels.days(1));
         assertEquals("ann", labels.handle("users/ann/plans/1"));
+    }
+
+    /** Every activity type reads as words; one newer than this app's protos reads as nothing, not a failure. */
+    @Test
+    void activityTypesReadLikeWordsAndUnknownOnesAsNothing() {
+        Labels labels = new Labels();
+        assertEquals("verified item reopened", labels.of(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED));
+        assertEquals("verified-item-reopened", labels.css(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED));
+        assertEquals("access reset", labels.of(ActivityType.ACTIVITY_TYPE_ACCESS_RESET));
+        assertEquals("plan imported", labels.of(ActivityType.ACTIVITY_TYPE_PLAN_IMPORTED));
+        for (ActivityType t : ActivityType.values()) {
+            if (t != ActivityType.UNRECOGNIZED && t != ActivityType.ACTIVITY_TYPE_UNSPECIFIED) {
+                assertTrue(labels.of(t).matches("[a-z]+( [a-z]+)*"), t + " reads as " + labels.of(t));
+            }
+        }
+        ActivityType future = ActivityEvent.newBuilder().setTypeValue(999).build().getType();
+        assertEquals(ActivityType.UNRECOGNIZED, future);
+        assertEquals("", labels.of(future));
+        assertEquals("", labels.of(ActivityType.ACTIVITY_TYPE_UNSPECIFIED));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ascent.web.plan;
 
 import dev.ascent.client.AscentClient;
+import dev.ascent.client.FailedPreconditionException;
 import dev.ascent.proto.tracker.v1.AddCommentRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
@@ -53,10 +54,19 @@ public final class ItemController {
     public MutableHttpResponse<?> status(HttpRequest<?> request, String handle, String plan, String item,
                                          @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
-            client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                    .setPlanItem(PlanItem.newBuilder().setName(name)
-                            .setStatus(ItemStatusForm.parse(form.get("status"))))
-                    .setUpdateMask(PlanController.mask("status")).build());
+            try {
+                client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                        .setPlanItem(PlanItem.newBuilder().setName(name)
+                                .setStatus(ItemStatusForm.parse(form.get("status"))))
+                        .setUpdateMask(PlanController.mask("status"))
+                        .setAllowReopenVerified(form.checked(ItemStatusForm.WITHDRAW_FIELD)).build());
+            } catch (FailedPreconditionException e) {
+                if (!e.reason().orElse("").equals(ItemStatusForm.ITEM_VERIFIED)) {
+                    throw e;
+                }
+                // Not a failure of the page: the item stays as it was and its form now asks for the confirmation.
+                throw new Kept(ItemStatusForm.KEPT_VERIFIED);
+            }
             return "Status changed.";
         });
     }
@@ -106,7 +116,7 @@ public final class ItemController {
             client.plans().reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(p.getName())
                     .addAllItemNames(order).setEtag(form.get("plan_etag")).build());
         }
-        return backToPlan(request, s, handle, plan, name, null);
+        return backToPlan(request, s, handle, plan, name, null, false);
     }
 
     @Post(value = "/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -136,14 +146,17 @@ public final class ItemController {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.item(handle, plan, item);
-        String message = action.run(web.client(s), name, form);
-        return done(request, s, handle, plan, name, message);
+        try {
+            return done(request, s, handle, plan, name, action.run(web.client(s), name, form), false);
+        } catch (Kept kept) {
+            return done(request, s, handle, plan, name, kept.getMessage(), true);
+        }
     }
 
     private MutableHttpResponse<?> done(HttpRequest<?> request, WebSession s, String handle, String plan,
-                                        String item, String message) {
+                                        String item, String message, boolean refused) {
         if (!Web.htmx(request)) {
-            return backToPlan(request, s, handle, plan, item, message);
+            return backToPlan(request, s, handle, plan, item, message, refused);
         }
         AscentClient client = web.client(s);
         String planName = Names.plan(handle, plan);
@@ -158,18 +171,25 @@ public final class ItemController {
         var mentors = mine ? ActiveMentors.of(client) : List.of();
         return HttpResponse.ok(web.page(request, "plan-item-swap", "plan", p, "item", updated, "summary", summary,
                 "comments", comments, "editable", mine && !p.getArchived(), "mine", mine, "mentors", mentors,
-                "statuses", ItemStatusForm.CHOICES, "message", message));
+                "statuses", ItemStatusForm.CHOICES, "message", message, "refused", refused));
     }
 
     private MutableHttpResponse<?> backToPlan(HttpRequest<?> request, WebSession s, String handle, String plan,
-                                              String item, String message) {
+                                              String item, String message, boolean refused) {
         if (message != null) {
-            s.flash(message, false);
+            s.flash(message, refused);
         }
         String to = "/" + Names.plan(handle, plan) + "#item-" + item.substring(item.lastIndexOf('/') + 1);
         if (Web.htmx(request)) {
             return HttpResponse.ok().header("HX-Redirect", to);
         }
         return Web.seeOther(to);
+    }
+
+    /** The tracker declined the action and nothing changed; the message says why and what to do instead. */
+    private static final class Kept extends RuntimeException {
+        Kept(String message) {
+            super(message, null, false, false);
+        }
     }
 }
