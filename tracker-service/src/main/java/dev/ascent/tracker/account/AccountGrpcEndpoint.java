@@ -110,6 +110,7 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
             throw ApiException.notFound(request.getName());
         }
         AccessTokenRow revoked = accounts.revokeToken(caller, id);
+        auth.forgetAll(); // committed: this instance refuses the token from now on, others within the cache TTL
         reply(response, RevokeAccessTokenResponse.newBuilder()
                 .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked)).build());
     }

@@ -14,6 +14,7 @@ import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.content.ContentClient;
 import dev.ascent.tracker.content.RoleSnapshot;
 import dev.ascent.tracker.recall.RecallCards;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -108,7 +109,7 @@ public class PlanService {
         return new PlanView(plans.findById(plan.id()).orElseThrow(), caller.handle(), rows, today, true);
     }
 
-    @Transactional
+    @Connectable
     public PlanView get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
@@ -116,7 +117,7 @@ public class PlanService {
         return view(plan, owner, caller, items.findByPlanIdOrderByPosition(plan.id()));
     }
 
-    @Transactional
+    @Connectable
     public List<PlanView> list(Caller caller, String handle, boolean showArchived, int limit, int offset) {
         UserRow owner = access.readableOwner(caller, handle, "users/" + handle);
         return plans.listForUser(owner.id(), showArchived, limit, offset).stream()
