@@ -6,6 +6,8 @@ import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import dev.ascent.proto.tracker.v1.ConsistencyDrift;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.CreateUserResponse;
+import dev.ascent.proto.tracker.v1.ResetUserAccessRequest;
+import dev.ascent.proto.tracker.v1.ResetUserAccessResponse;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent admin create-user | check | backup | restore}: the administrator's commands. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration (needs the admin token).",
-        subcommands = {AdminCommands.CreateUser.class, AdminCommands.Check.class, BackupCommands.Backup.class,
-                BackupCommands.Restore.class})
+        subcommands = {AdminCommands.CreateUser.class, AdminCommands.ResetAccess.class, AdminCommands.Check.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class})
 final class AdminCommands implements Runnable {
 
     @Spec
@@ -25,7 +27,8 @@ final class AdminCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: create-user, check, backup, restore");
+        throw new ParameterException(spec.commandLine(),
+                "name a subcommand: create-user, reset-access, check, backup, restore");
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,
@@ -59,7 +62,48 @@ final class AdminCommands implements Runnable {
             } else {
                 cli.out.printf("created %s (%s)%ntoken (shown once): %s%n", r.getUser().getHandle(),
                         r.getUser().getDisplayName(), r.getToken());
-                cli.out.printf("they log in with: ascent login --token %s%n", r.getToken());
+                cli.out.println("they save it with 'ascent login', pasting it at the prompt (or: ascent admin "
+                        + "create-user ... --token-only | ascent login --profile " + r.getUser().getHandle() + ")");
+            }
+            cli.out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reset-access", mixinStandardHelpOptions = true,
+            description = {"For a user who lost their token: revokes all their tokens and prints a new one (shown",
+                    "once). Recorded in the tracker's log and the user's activity."})
+    static final class ResetAccess extends ClientCommand {
+        @Parameters(paramLabel = "HANDLE", description = "the user")
+        String handle;
+        @Option(names = "--label", description = "the new token's label (default: reset by admin)")
+        String label;
+        @Option(names = "--token-only", description = "print only the token (for a pipe into 'ascent login')")
+        boolean tokenOnly;
+
+        ResetAccess(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            var request = ResetUserAccessRequest.newBuilder().setUser("users/" + handle);
+            if (label != null) {
+                request.setLabel(label);
+            }
+            ResetUserAccessResponse r = client.accounts().resetUserAccess(request.build());
+            if (json) {
+                Json.print(cli.out, r);
+            } else if (r.getTokenWithheld()) {
+                cli.err.printf("ascent: %s's access was reset, but the new token went to an earlier attempt and is "
+                        + "no longer shown; reset again%n", handle);
+                cli.err.flush();
+                return 1;
+            } else if (tokenOnly) {
+                cli.out.println(r.getToken());
+            } else {
+                cli.out.printf("reset %s: %d old token%s revoked; new token (shown once):%n%s%n", handle,
+                        r.getRevokedCount(), r.getRevokedCount() == 1 ? "" : "s", r.getToken());
             }
             cli.out.flush();
             return 0;

@@ -9,18 +9,21 @@ import dev.ascent.client.UnauthenticatedException;
 import dev.ascent.client.UnavailableException;
 import dev.ascent.client.UnimplementedException;
 import java.lang.reflect.Constructor;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ascent} command. */
 @Command(name = "ascent", mixinStandardHelpOptions = true, version = "ascent 0.1.0",
         description = "Career-guide catalog, learning plans, practice and mentor reviews, from the terminal.",
-        subcommands = {HealthCommand.class, LoginCommand.class, LoginCommand.Whoami.class,
+        subcommands = {HealthCommand.class, LoginCommand.class, LoginCommand.Whoami.class, ProfileCommands.class,
+                TokenCommands.class,
                 CatalogCommands.Roles.class, CatalogCommands.ShowRole.class, CatalogCommands.Compare.class,
                 CatalogCommands.Search.class, CatalogCommands.Prompts.class, CatalogCommands.Import.class,
-                PlanCommands.class, ItemCommands.class, ItemCommands.Log.class,
+                PlanCommands.class, ItemCommands.class, ItemCommands.Log.class, ItemDetail.Comments.class,
                 ProgressCommands.Progress.class, ProgressCommands.Activity.class, ProgressCommands.Watch.class,
-                PracticeCommands.class, RecallCommands.class, MentorCommands.class, MentorCommands.Mentees.class, ReviewCommands.class,
+                PracticeCommands.class, RecallCommands.class, ExportCommands.Export.class,
+                ExportCommands.Calendar.class, MentorCommands.class, MentorCommands.Mentees.class, ReviewCommands.class,
                 AdminCommands.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not authenticated or not allowed,",
                 "4 not found, 5 service unavailable, 6 feature not available on this server yet."})
@@ -39,7 +42,8 @@ public final class AscentCli {
         cl.setOut(cli.out);
         cl.setErr(cli.err);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            cli.err.println("ascent: " + message(e));
+            Map<String, String> flags = command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of();
+            cli.err.println("ascent: " + message(e, flags));
             cli.err.flush();
             return exitCode(e);
         });
@@ -68,7 +72,7 @@ public final class AscentCli {
         return ExitCodes.FAILED;
     }
 
-    private static String message(Throwable e) {
+    private static String message(Throwable e, Map<String, String> flags) {
         if (e instanceof UnimplementedException) {
             return "this feature is not available on the server yet (UNIMPLEMENTED)";
         }
@@ -77,14 +81,14 @@ public final class AscentCli {
                     + " (run 'ascent login' or set ASCENT_TOKEN)";
         }
         if (e instanceof UnavailableException || e instanceof DeadlineExceededException) {
-            return "service unavailable: " + ((AscentException) e).description()
+            return "service unavailable: " + Wording.text(((AscentException) e).description(), flags)
                     + " (is the platform running? try 'ascent health')";
         }
         if (e instanceof InvalidArgumentException i) {
-            return "invalid input: " + i.description();
+            return "invalid input: " + Wording.invalid(i, flags);
         }
         if (e instanceof AscentException a) {
-            return a.code().name().toLowerCase().replace('_', ' ') + ": " + a.description();
+            return a.code().name().toLowerCase().replace('_', ' ') + ": " + Wording.text(a.description(), flags);
         }
         if (e instanceof CliException) {
             return e.getMessage();

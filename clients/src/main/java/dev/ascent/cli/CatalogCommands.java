@@ -58,16 +58,21 @@ final class CatalogCommands {
             }
             Table t = new Table("SLUG", "TITLE", "REVISION", "UPDATED");
             roles.forEach(r -> t.row(Fmt.id(r.getName()), r.getTitle(), r.getRevision(), Fmt.time(r.getUpdateTime())));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
 
     @Command(name = "role", mixinStandardHelpOptions = true,
-            description = "Shows one role: summary, sections, top skills, salary ranges.")
+            description = {"Shows one role: summary, sections, skills, salary ranges. --full prints every section",
+                    "with its text, topics and items; --section KIND only that one (e.g. next-steps, skills)."})
     static final class ShowRole extends ClientCommand {
         @Parameters(paramLabel = "SLUG", description = "for example senior-machine-learning-engineer")
         String slug;
+        @Option(names = "--full", description = "every section's content, not only the outline")
+        boolean full;
+        @Option(names = "--section", paramLabel = "KIND", description = "only the sections of this kind, in full")
+        String section;
 
         ShowRole(Cli cli) {
             super(cli);
@@ -85,23 +90,72 @@ final class CatalogCommands {
                 cli.out.println(role.getSummary());
             }
             cli.out.println();
-            Table sections = new Table("SECTION", "KIND", "TOPICS");
-            for (Section s : role.getSectionsList()) {
-                sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_"), s.getTopicsCount());
+            if (section != null) {
+                String kind = section.toLowerCase(java.util.Locale.ROOT).replace('-', ' ').replace('_', ' ');
+                List<Section> chosen = role.getSectionsList().stream()
+                        .filter(s -> Fmt.en(s.getKind(), "SECTION_KIND_").equals(kind)).toList();
+                if (chosen.isEmpty()) {
+                    throw new CliException(ExitCodes.NOT_FOUND, "the role has no " + section + " section; it has: "
+                            + String.join(", ", role.getSectionsList().stream().map(s -> Fmt.en(s.getKind(),
+                            "SECTION_KIND_").replace(' ', '-')).distinct().toList()));
+                }
+                chosen.forEach(this::printSection);
+                return 0;
             }
-            sections.print(cli.out);
+            if (full) {
+                role.getSectionsList().forEach(this::printSection);
+            } else {
+                Table sections = new Table("SECTION", "KIND", "TOPICS", "ITEMS");
+                for (Section s : role.getSectionsList()) {
+                    sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'),
+                            s.getTopicsCount(), s.getTopicsList().stream().mapToInt(t -> t.getItemsCount()).sum());
+                }
+                sections.print(cli);
+                cli.out.println("(--full shows every section's content; --section KIND one of them)");
+            }
             cli.out.println();
             Table skills = new Table("SKILL", "WEIGHT");
-            role.getSkillsList().stream().limit(15)
+            role.getSkillsList().stream().limit(full ? Integer.MAX_VALUE : 15)
                     .forEach((RoleSkill s) -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
-            skills.print(cli.out);
+            skills.print(cli);
+            if (!full && role.getSkillsCount() > 15) {
+                cli.out.printf("15 of %d skills; --full lists them all%n", role.getSkillsCount());
+            }
             if (role.getSalaryRangesCount() > 0) {
                 cli.out.println();
                 Table salaries = new Table("SALARY", "RANGE");
                 role.getSalaryRangesList().forEach(s -> salaries.row(s.getLabel(), s.getRawText()));
-                salaries.print(cli.out);
+                salaries.print(cli);
             }
             return 0;
+        }
+
+        private void printSection(Section s) {
+            var out = cli.out;
+            out.printf("== %s (%s)%n", s.getTitle().isEmpty() ? "(untitled)" : s.getTitle(),
+                    Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'));
+            indent(s.getText(), "  ");
+            for (var t : s.getTopicsList()) {
+                if (!t.getTitle().isEmpty()) {
+                    out.println("  " + t.getTitle());
+                }
+                indent(t.getText(), "    ");
+                t.getItemsList().forEach(i -> {
+                    String[] lines = i.getText().split("\\R");
+                    out.println("    - " + lines[0]);
+                    for (int n = 1; n < lines.length; n++) {
+                        out.println("      " + lines[n]);
+                    }
+                });
+            }
+            out.println();
+            out.flush();
+        }
+
+        private void indent(String text, String prefix) {
+            if (!text.isBlank()) {
+                text.lines().forEach(l -> cli.out.println(prefix + l));
+            }
         }
     }
 
@@ -127,11 +181,11 @@ final class CatalogCommands {
             }
             Table skills = new Table("MISSING SKILL", "WEIGHT");
             r.getMissingSkillsList().forEach(s -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
-            skills.print(cli.out);
+            skills.print(cli);
             cli.out.println();
             Table topics = new Table("MISSING TOPIC", "SECTION");
             r.getMissingTopicsList().forEach(t -> topics.row(t.getTitle(), Fmt.en(t.getSectionKind(), "SECTION_KIND_")));
-            topics.print(cli.out);
+            topics.print(cli);
             cli.out.println();
             cli.out.println("shared skills: " + String.join(", ", r.getSharedSkillsList()));
             return 0;
@@ -158,7 +212,8 @@ final class CatalogCommands {
             if (role != null) {
                 request.setRole(role(role));
             }
-            List<SearchHit> hits = client.content().searchContent(request.build()).getHitsList();
+            var response = client.content().searchContent(request.build());
+            List<SearchHit> hits = response.getHitsList();
             if (json) {
                 Json.printList(cli.out, hits);
                 return 0;
@@ -166,7 +221,11 @@ final class CatalogCommands {
             Table t = new Table("KIND", "ROLE", "TITLE", "SNIPPET");
             hits.forEach(h -> t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(),
                     h.getSnippet()));
-            t.print(cli.out);
+            t.print(cli);
+            if (!response.getNextPageToken().isEmpty()) {
+                cli.out.printf("%d shown, more match: --limit N (up to 100), or narrow it with --role%n", hits.size());
+                cli.out.flush();
+            }
             return 0;
         }
     }
@@ -187,7 +246,7 @@ final class CatalogCommands {
             }
             Table t = new Table("PROMPT", "TITLE", "MINUTES", "STEPS");
             prompts.forEach(p -> t.row(Fmt.id(p.getName()), p.getTitle(), p.getSuggestedMinutes(), p.getStepsCount()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
@@ -196,11 +255,13 @@ final class CatalogCommands {
             description = {"Imports career guides into the catalog (needs the admin token).",
                     "Reads .txt, .md/.markdown and .html/.htm files; --format overrides the extension.",
                     "--dry-run prints each guide's outline (sections, topics, item counts) and warnings and stores"
-                            + " nothing."})
+                            + " nothing.",
+                    "A .json plan export ('ascent export') is imported as a new plan of yours instead."})
     static final class Import extends ClientCommand {
         static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm")
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm; "
+                + "or plan exports (.json, from 'ascent export'), each imported as a new plan of yours")
         List<Path> files;
         @Option(names = "--dry-run", description = "parse and validate only; print the outline; store nothing")
         boolean dryRun;
@@ -216,6 +277,13 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
+            long plans = files.stream().filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".json")).count();
+            if (plans == files.size()) {
+                return ExportCommands.importPlans(cli, client, files, json);
+            } else if (plans > 0) {
+                throw new CliException(ExitCodes.USAGE, "import guides and plan exports (.json) in separate commands");
+            }
             GuideFormat requested = format(format);
             for (Path file : files) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -255,7 +323,7 @@ final class CatalogCommands {
             if (json) {
                 Json.printList(cli.out, results);
             } else if (!dryRun) {
-                t.print(cli.out);
+                t.print(cli);
                 warnings.forEach(w -> cli.out.println("warning: " + w));
             }
             return 0;

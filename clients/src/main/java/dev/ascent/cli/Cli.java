@@ -18,6 +18,8 @@ final class Cli {
     final InputStream in;
     /** True when a person sits at the terminal (enables the interactive practice checklist and prompts). */
     final boolean interactive;
+    /** Set by --wide: tables print every cell whole whatever the terminal's width. */
+    boolean wide;
 
     Cli(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, boolean interactive) {
         this.env = Map.copyOf(env);
@@ -31,6 +33,15 @@ final class Cli {
         Console console = System.console();
         return new Cli(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 System.in, console != null);
+    }
+
+    /** The terminal's width when a person reads the output and $COLUMNS gives it, else 0 (no limit). */
+    int columns() {
+        String c = env("COLUMNS");
+        if (wide || !interactive || c == null || !c.strip().matches("\\d{1,4}")) {
+            return 0;
+        }
+        return Math.max(40, Integer.parseInt(c.strip()));
     }
 
     String env(String name) {

@@ -2,6 +2,7 @@ package dev.ascent.cli;
 
 import dev.ascent.client.AscentClient;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +16,9 @@ abstract class ClientCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (protobuf JSON mapping) for scripts instead of text")
     boolean json;
 
+    @Option(names = "--wide", description = "never cut table cells to the terminal's width")
+    boolean wide;
+
     protected final Cli cli;
     private String handle;
 
@@ -24,6 +28,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        cli.wide = wide;
         try (AscentClient client = connection.open(cli, defaultDeadlineSeconds())) {
             return run(client);
         }
@@ -36,6 +41,14 @@ abstract class ClientCommand implements Callable<Integer> {
         return 10;
     }
 
+    /**
+     * How the API's field names read on this command's command line, for error messages: {@code hours_per_week}
+     * becomes {@code --hours-per-week}. Commands add or override entries; see {@link Wording}.
+     */
+    Map<String, String> flags() {
+        return Map.of();
+    }
+
     /** The caller's handle, asked once per command. */
     String me(AscentClient client) {
         if (handle == null) {
@@ -45,6 +58,18 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     Refs refs(AscentClient client) {
-        return new Refs(client, () -> me(client));
+        return new Refs(client, () -> me(client), () -> storedPlan(client));
+    }
+
+    /** The plan picked with 'ascent plan use' for the caller in the selected profile, or null. */
+    String storedPlan(AscentClient client) {
+        Profiles p = connection.profiles(cli);
+        return p.get(connection.profileName(cli), "plan." + me(client));
+    }
+
+    void storePlan(AscentClient client, String planName) {
+        Profiles p = connection.profiles(cli);
+        p.set(connection.profileName(cli), "plan." + me(client), planName);
+        p.save();
     }
 }

@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
- * The CLI's config file: {@code content}, {@code tracker}, {@code token}, {@code handle}, {@code ca-file}. It holds a
- * secret, so it is created readable only by its owner (0600, in a 0700 directory) and tightened if it was not.
+ * The CLI's config file as properties (see {@link Profiles} for its keys). It holds secrets, so it is created
+ * readable only by its owner (0600, in a 0700 directory) and tightened if it was not.
  */
 final class Config {
 
@@ -51,7 +51,7 @@ final class Config {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                values.store(w, "ascent command line; holds your access token");
+                values.store(w, "ascent command line profiles; holds access tokens");
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot write " + file + ": " + e.getMessage());

@@ -3,54 +3,70 @@ package dev.ascent.cli;
 import dev.ascent.client.AscentClient;
 import java.io.File;
 import java.time.Duration;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
  * Where the services are and who the caller is. Each value comes from the flag, else the environment, else the
- * config file written by {@code ascent login}, else the local default.
+ * selected profile of the config file written by {@code ascent login}, else the local default.
  */
 final class Connection {
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "use this saved login (default: $ASCENT_PROFILE, else the default profile; see 'ascent profile')")
+    String profile;
+
     @Option(names = "--content", paramLabel = "HOST:PORT",
-            description = "content service (default: $ASCENT_CONTENT_TARGET, config, localhost:50051)")
+            description = "content service (default: $ASCENT_CONTENT_TARGET, profile, localhost:50051)")
     String content;
 
     @Option(names = "--tracker", paramLabel = "HOST:PORT",
-            description = "tracker service (default: $ASCENT_TRACKER_TARGET, config, localhost:50052)")
+            description = "tracker service (default: $ASCENT_TRACKER_TARGET, profile, localhost:50052)")
     String tracker;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "access token (default: $ASCENT_TOKEN, config)")
+    @Option(names = "--token", paramLabel = "TOKEN", description = {"access token (default: $ASCENT_TOKEN, profile).",
+            "Avoid it: a command line lands in shell history and ps; use 'ascent login' instead"})
     String token;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS trusting this CA (default: config; plain text)")
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS trusting this CA (default: profile; plain text)")
     File caFile;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "deadline per call (default: 10)")
     Integer deadlineSeconds;
 
-    String content(Cli cli, Properties config) {
-        return first(content, cli.env("ASCENT_CONTENT_TARGET"), config.getProperty("content"), "localhost:50051");
+    private Profiles profiles;
+
+    Profiles profiles(Cli cli) {
+        if (profiles == null) {
+            profiles = Profiles.load(cli);
+        }
+        return profiles;
     }
 
-    String tracker(Cli cli, Properties config) {
-        return first(tracker, cli.env("ASCENT_TRACKER_TARGET"), config.getProperty("tracker"), "localhost:50052");
+    String profileName(Cli cli) {
+        return profiles(cli).selected(profile, cli);
     }
 
-    String token(Cli cli, Properties config) {
-        return first(token, cli.env("ASCENT_TOKEN"), config.getProperty("token"), null);
+    private String saved(Cli cli, String key) {
+        return profiles(cli).get(profileName(cli), key);
     }
 
-    AscentClient open(Cli cli) {
-        return open(cli, 10);
+    String content(Cli cli) {
+        return first(content, cli.env("ASCENT_CONTENT_TARGET"), saved(cli, "content"), "localhost:50051");
+    }
+
+    String tracker(Cli cli) {
+        return first(tracker, cli.env("ASCENT_TRACKER_TARGET"), saved(cli, "tracker"), "localhost:50052");
+    }
+
+    String token(Cli cli) {
+        return first(token, cli.env("ASCENT_TOKEN"), saved(cli, "token"), null);
     }
 
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
-        Properties config = Config.load(cli.configFile());
-        String ca = caFile != null ? caFile.getPath() : config.getProperty("ca-file");
-        return AscentClient.builder().contentTarget(content(cli, config)).trackerTarget(tracker(cli, config))
-                .token(token(cli, config)).caFile(ca == null ? null : new File(ca))
+        String ca = caFile != null ? caFile.getPath() : saved(cli, "ca-file");
+        return AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
+                .token(token(cli)).caFile(ca == null ? null : new File(ca))
                 .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();
     }
 

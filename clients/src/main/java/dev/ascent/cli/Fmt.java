@@ -53,6 +53,27 @@ final class Fmt {
         return "[" + "#".repeat(full) + "-".repeat(width - full) + "]";
     }
 
+    /** 6 -> "6", 2.5 -> "2.5", 24.75 -> "24.75". */
+    static String hours(double h) {
+        return h == Math.rint(h) ? Long.toString((long) h)
+                : String.format(Locale.ROOT, "%.2f", h).replaceAll("0+$", "");
+    }
+
+    /**
+     * Minutes from "90", "90m", "1h30", "1h 30m" or "2h"; a CliException naming {@code flag} otherwise.
+     */
+    static int parseMinutes(String text, String flag) {
+        String s = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d{1,3})h)?(?:(\\d{1,5})m?)?").matcher(s);
+        if (s.isEmpty() || !m.matches() || (m.group(1) == null && m.group(2) == null)) {
+            throw new CliException(ExitCodes.USAGE, flag + ": '" + text + "' is not a duration; use minutes (90) "
+                    + "or hours and minutes (1h30)");
+        }
+        int h = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        return h * 60 + min;
+    }
+
     static String orDash(String s) {
         return s == null || s.isEmpty() ? "-" : s;
     }

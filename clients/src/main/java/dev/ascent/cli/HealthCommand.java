@@ -3,7 +3,6 @@ package dev.ascent.cli;
 import dev.ascent.client.AscentClient;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +27,8 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        Properties config = Config.load(cli.configFile());
-        String content = connection.content(cli, config);
-        String tracker = connection.tracker(cli, config);
+        String content = connection.content(cli);
+        String tracker = connection.tracker(cli);
         try (AscentClient client = AscentClient.builder().contentTarget(content).trackerTarget(tracker)
                 .deadline(Duration.ofSeconds(2)).build()) {
             while (true) {

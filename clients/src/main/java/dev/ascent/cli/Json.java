@@ -28,6 +28,26 @@ final class Json {
         out.flush();
     }
 
+    /** One object whose members are messages or lists of messages, for commands that show several things. */
+    static void printObject(PrintWriter out, java.util.Map<String, Object> members) {
+        StringBuilder s = new StringBuilder("{");
+        int n = 0;
+        for (var m : members.entrySet()) {
+            s.append(n++ == 0 ? "\n  \"" : ",\n  \"").append(m.getKey()).append("\": ");
+            if (m.getValue() instanceof List<?> list) {
+                s.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    s.append(i == 0 ? "" : ", ").append(compact((MessageOrBuilder) list.get(i)));
+                }
+                s.append(']');
+            } else {
+                s.append(compact((MessageOrBuilder) m.getValue()));
+            }
+        }
+        out.println(s.append("\n}"));
+        out.flush();
+    }
+
     /** One line, for streams (JSON Lines). */
     static String compact(MessageOrBuilder m) {
         try {

@@ -7,15 +7,21 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Checks a token and saves it with the service addresses in the config file (mode 0600):",
-                "$ASCENT_CONFIG, else $XDG_CONFIG_HOME/ascent/config.properties, else ~/.config/ascent/config.properties.",
-                "The token comes from --token, else $ASCENT_TOKEN, else one line on standard input."})
+        description = {"Checks a token and saves it as a profile, with the service addresses, in the config file",
+                "(mode 0600): $ASCENT_CONFIG, else $XDG_CONFIG_HOME/ascent/config.properties, else",
+                "~/.config/ascent/config.properties.",
+                "The token is read from standard input (one line: 'ascent login < token-file', or a pipe), or typed",
+                "at a hidden prompt; $ASCENT_TOKEN and --token work too but put it where others may read it.",
+                "The profile is --profile NAME, else the user's handle. The first profile saved becomes the default;",
+                "--default makes this one the default ('ascent profile use NAME' switches later)."})
 final class LoginCommand extends ClientCommand {
+
+    @Option(names = "--default", description = "make this profile the default")
+    boolean makeDefault;
 
     LoginCommand(Cli cli) {
         super(cli);
@@ -23,27 +29,41 @@ final class LoginCommand extends ClientCommand {
 
     @Override
     int run(AscentClient unused) {
-        Path file = cli.configFile();
-        Properties config = Config.load(file);
-        String token = connection.token(cli, new Properties());
+        Profiles profiles = connection.profiles(cli);
+        String token = connection.token != null ? connection.token : cli.env("ASCENT_TOKEN");
         if (token == null) {
             token = readToken();
         }
         connection.token = token;
-        try (AscentClient client = connection.open(cli)) {
+        try (AscentClient client = connection.open(cli, 10)) {
             User user = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
-            config.setProperty("content", connection.content(cli, config));
-            config.setProperty("tracker", connection.tracker(cli, config));
-            config.setProperty("token", token);
-            config.setProperty("handle", user.getHandle());
-            if (connection.caFile != null) {
-                config.setProperty("ca-file", connection.caFile.getAbsolutePath());
+            String name = connection.profile != null ? connection.profile.strip()
+                    : cli.env("ASCENT_PROFILE") != null ? cli.env("ASCENT_PROFILE") : user.getHandle();
+            String content = connection.content(cli);
+            String tracker = connection.tracker(cli);
+            if (profiles.exists(name) && !user.getHandle().equals(profiles.get(name, "handle"))) {
+                // Another person's login under this name: their current plans must not carry over.
+                profiles.remove(name);
             }
-            Config.save(file, config);
+            profiles.set(name, "content", content);
+            profiles.set(name, "tracker", tracker);
+            profiles.set(name, "token", token);
+            profiles.set(name, "handle", user.getHandle());
+            if (connection.caFile != null) {
+                profiles.set(name, "ca-file", connection.caFile.getAbsolutePath());
+            }
+            boolean isDefault = makeDefault || profiles.defaultProfile() == null
+                    || name.equals(profiles.defaultProfile());
+            if (isDefault) {
+                profiles.use(name);
+            }
+            profiles.save();
             if (json) {
                 Json.print(cli.out, user);
             } else {
-                cli.out.printf("Logged in as %s (%s); saved to %s%n", user.getHandle(), user.getDisplayName(), file);
+                cli.out.printf("Logged in as %s (%s); saved as profile %s%s in %s%n", user.getHandle(),
+                        user.getDisplayName(), name, isDefault ? " (the default)" : ", used with --profile " + name,
+                        profiles.file());
             }
         }
         return 0;
@@ -51,7 +71,7 @@ final class LoginCommand extends ClientCommand {
 
     private String readToken() {
         if (cli.interactive && System.console() != null) {
-            char[] typed = System.console().readPassword("Access token: ");
+            char[] typed = System.console().readPassword("Access token (not shown): ");
             if (typed != null && typed.length > 0) {
                 return new String(typed).strip();
             }
@@ -65,7 +85,8 @@ final class LoginCommand extends ClientCommand {
                 throw new CliException(ExitCodes.FAILED, "cannot read the token: " + e.getMessage());
             }
         }
-        throw new CliException(ExitCodes.USAGE, "no token: pass --token, set ASCENT_TOKEN or type it in");
+        throw new CliException(ExitCodes.USAGE, "no token: pipe it in ('ascent login < token-file'), type it at the "
+                + "prompt, or set ASCENT_TOKEN");
     }
 
     @Command(name = "whoami", mixinStandardHelpOptions = true, description = "Shows the user the token belongs to.")

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent mentor invite|invitations|accept|decline} and {@code ascent mentees}. */
-@Command(name = "mentor", mixinStandardHelpOptions = true, description = "Invite a mentor; answer invitations.",
+@Command(name = "mentor", mixinStandardHelpOptions = true,
+        description = "Invite a mentor, wait for the answer, answer invitations, list and end mentorships.",
         subcommands = {MentorCommands.Invite.class, MentorCommands.Invitations.class, MentorCommands.Accept.class,
-                MentorCommands.Decline.class})
+                MentorCommands.Decline.class, MentorLifecycle.Wait.class, MentorLifecycle.ListMentorships.class,
+                MentorLifecycle.End.class})
 final class MentorCommands implements Runnable {
 
     @Spec
@@ -28,7 +30,8 @@ final class MentorCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: invite, invitations, accept or decline");
+        throw new ParameterException(spec.commandLine(),
+                "name a subcommand: invite, invitations, accept, decline, wait, list or end");
     }
 
     static String mentorship(String ref) {
@@ -94,14 +97,15 @@ final class MentorCommands implements Runnable {
             Table t = new Table("ID", "MENTEE", "MENTOR", "STATE", "SENT", "MESSAGE");
             list.forEach(m -> t.row(Fmt.id(m.getName()), Fmt.id(m.getMentee()), Fmt.id(m.getMentor()),
                     Fmt.en(m.getState(), "MENTORSHIP_STATE_"), Fmt.time(m.getCreateTime()), m.getMessage()));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }
 
     abstract static class Respond extends ClientCommand {
-        @Parameters(paramLabel = "ID", description = "the invitation's id (see 'ascent mentor invitations')")
-        String id;
+        @Parameters(paramLabel = "HANDLE|ID", description = "who invited you (their handle), or the invitation's id "
+                + "(see 'ascent mentor invitations')")
+        String who;
 
         Respond(Cli cli) {
             super(cli);
@@ -112,7 +116,7 @@ final class MentorCommands implements Runnable {
         @Override
         int run(AscentClient client) {
             Mentorship m = client.mentorship().respondToInvitation(RespondToInvitationRequest.newBuilder()
-                    .setName(mentorship(id)).setAccept(accept()).build()).getMentorship();
+                    .setName(pending(client, who)).setAccept(accept()).build()).getMentorship();
             if (json) {
                 Json.print(cli.out, m);
             } else {
@@ -120,6 +124,23 @@ final class MentorCommands implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** The pending invitation {@code who} sent the caller: by the mentee's handle, or the invitation's id. */
+    static String pending(AscentClient client, String who) {
+        if (who.startsWith("mentorships/") || who.matches("\\d{1,19}")) {
+            return mentorship(who);
+        }
+        String handle = who.replaceFirst("^users/", "");
+        for (Mentorship m : client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
+                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                .setState(MentorshipState.MENTORSHIP_STATE_PENDING).setPageSize(100).build()).getMentorshipsList()) {
+            if (m.getMentee().equals("users/" + handle)) {
+                return m.getName();
+            }
+        }
+        throw new CliException(ExitCodes.NOT_FOUND, "no pending invitation from " + handle
+                + " ('ascent mentor invitations' lists them)");
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts an invitation to mentor.")
@@ -146,7 +167,9 @@ final class MentorCommands implements Runnable {
         }
     }
 
-    @Command(name = "mentees", mixinStandardHelpOptions = true, description = "Every mentee's progress, one row each.")
+    @Command(name = "mentees", mixinStandardHelpOptions = true,
+            description = {"Every mentee's progress, one row each: plans not archived, percent done and pace (as",
+                    "'ascent progress' computes them), minutes in the current plan week, reviews waiting for you."})
     static final class Mentees extends ClientCommand {
         Mentees(Cli cli) {
             super(cli);
@@ -164,7 +187,7 @@ final class MentorCommands implements Runnable {
             list.forEach(m -> t.row(Fmt.id(m.getMentee()), m.getDisplayName(), m.getPlanCount(),
                     Fmt.percent(m.getPercentComplete()), Fmt.en(m.getPace(), "PACE_"),
                     Fmt.minutes(m.getMinutesThisWeek()), m.getAwaitingReviewCount(), Fmt.time(m.getLastActivityTime())));
-            t.print(cli.out);
+            t.print(cli);
             return 0;
         }
     }

@@ -6,7 +6,6 @@ import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.ListPlansResponse;
 import dev.ascent.proto.tracker.v1.Plan;
-import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +18,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ascent plan new|show|list}. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Create, show and list learning plans.",
-        subcommands = {PlanCommands.New.class, PlanCommands.Show.class, PlanCommands.ListPlans.class})
+/** {@code ascent plan new|show|list|use} and the edits in {@link PlanEditCommands}. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Create, show, list and change learning plans.",
+                "The current plan (what 'item', 'log' and 'progress' use without --plan) is the one picked with",
+                "'plan use', else your newest plan that is not archived. A new plan never becomes current by",
+                "itself when you already have one: 'plan new --use' or 'plan use' switches."},
+        subcommands = {PlanCommands.New.class, PlanCommands.Show.class, PlanCommands.ListPlans.class,
+                PlanCommands.Use.class, PlanEditCommands.Rename.class, PlanEditCommands.Hours.class,
+                PlanEditCommands.Target.class, PlanEditCommands.Archive.class, PlanEditCommands.Unarchive.class,
+                PlanEditCommands.Delete.class})
 final class PlanCommands implements Runnable {
 
     @Spec
@@ -29,36 +35,17 @@ final class PlanCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: new, show or list");
-    }
-
-    static void printPlan(Cli cli, Plan plan) {
-        cli.out.printf("%s  (plan %s, %s)%n", plan.getTitle(), Fmt.id(plan.getName()), plan.getName());
-        cli.out.printf("target: %s  |  %.1f h/week  |  %s to %s%s%n", plan.getRoleTitle(), plan.getHoursPerWeek(),
-                plan.getStartDate(), Fmt.orDash(plan.getScheduledEndDate()),
-                plan.getTargetDate().isEmpty() ? "" : "  |  target " + plan.getTargetDate());
-        if (!plan.getScheduleNote().isEmpty()) {
-            cli.out.println(plan.getScheduleNote());
-        }
-        cli.out.println();
-        Table t = new Table("#", "ITEM", "WEEK", "DUE", "STATUS", "KIND", "EST", "LOGGED", "TITLE");
-        for (int n = 0; n < plan.getItemsCount(); n++) {
-            PlanItem i = plan.getItems(n);
-            String status = Fmt.en(i.getStatus(), "PLAN_ITEM_STATUS_") + (i.getVerified() ? " ✓" : "")
-                    + (i.getOpenReviewRequest().isEmpty() ? "" : " (in review)");
-            t.row(n + 1, Fmt.id(i.getName()), i.getWeek(), i.getDueDate(), status,
-                    Fmt.en(i.getKind(), "PLAN_ITEM_KIND_"), Fmt.minutes(i.getEstimatedMinutes()),
-                    Fmt.minutes(i.getLoggedMinutes()), i.getTitle());
-        }
-        t.print(cli.out);
+        throw new ParameterException(spec.commandLine(),
+                "name a subcommand: new, show, list, use, rename, hours, target, archive, unarchive or delete");
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = "Builds a plan for a target role from its next steps, skill gaps and practice.")
+            description = {"Builds a plan for a target role from its next steps, skill gaps and practice.",
+                    "It becomes the current plan when you have none; otherwise add --use (or run 'plan use')."})
     static final class New extends ClientCommand {
         @Option(names = "--role", required = true, paramLabel = "SLUG", description = "target role")
         String role;
-        @Option(names = "--hours-per-week", paramLabel = "N", description = "hours you will spend each week (0 to 80)")
+        @Option(names = "--hours-per-week", paramLabel = "N", description = "hours you will spend each week (0.5 to 80)")
         double hoursPerWeek;
         @Option(names = "--target-date", paramLabel = "YYYY-MM-DD", description = "when you want to be done")
         String targetDate;
@@ -68,8 +55,11 @@ final class PlanCommands implements Runnable {
         String title;
         @Option(names = "--time-zone", paramLabel = "ZONE", description = "IANA zone for dates and streaks (default: UTC)")
         String timeZone;
-        @Option(names = "--rate", paramLabel = "SKILL=N", description = "rate a skill 0 to 5 (repeatable)")
+        @Option(names = "--rate", paramLabel = "SKILL=N",
+                description = "rate one of the role's skills 0 to 5 (repeatable; see 'ascent role <slug>')")
         Map<String, Integer> ratings = new LinkedHashMap<>();
+        @Option(names = "--use", description = "make the new plan the current one")
+        boolean use;
 
         New(Cli cli) {
             super(cli);
@@ -96,17 +86,47 @@ final class PlanCommands implements Runnable {
             }
             ratings.forEach((skill, n) -> request.addSkillRatings(
                     SkillRating.newBuilder().setSkill(skill).setRating(n)));
+            String picked = storedPlan(client);
+            Plan current = null;
+            if (picked == null) {
+                List<Plan> newest = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(1).build())
+                        .getPlansList();
+                current = newest.isEmpty() ? null : newest.get(0);
+            }
             Plan plan = client.plans().createPlan(request.build()).getPlan();
+            String note;
+            if (use || (picked == null && current == null)) {
+                storePlan(client, plan.getName());
+                note = "This is now your current plan.";
+            } else {
+                if (picked == null) {
+                    // Without this the new plan, being the newest, would silently become current.
+                    storePlan(client, current.getName());
+                    picked = current.getName();
+                }
+                note = "Your current plan is still " + Fmt.id(picked) + "; to work on this one: ascent plan use "
+                        + Fmt.id(plan.getName());
+            }
             if (json) {
                 Json.print(cli.out, plan);
             } else {
-                printPlan(cli, plan);
+                PlanPrinter.print(cli, plan, List.of(), true);
+                cli.out.println();
+                cli.out.println(note);
+                cli.out.flush();
             }
             return 0;
         }
+
+        @Override
+        Map<String, String> flags() {
+            return Map.of("hours_per_week", "--hours-per-week");
+        }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a plan with its items.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Shows a plan with its items (#, the number other commands take) and the items that",
+                    "need your attention: those a mentor sent back with a comment."})
     static final class Show extends ClientCommand {
         @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
         String plan;
@@ -122,13 +142,23 @@ final class PlanCommands implements Runnable {
             if (json) {
                 Json.print(cli.out, p);
             } else {
-                printPlan(cli, p);
+                PlanPrinter.print(cli, p, PlanPrinter.needingAttention(client, p), name.equals(currentOrNull(client)));
             }
             return 0;
         }
+
+        private String currentOrNull(AscentClient client) {
+            try {
+                return refs(client).currentPlan().getName();
+            } catch (CliException e) {
+                return null;
+            }
+        }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists your plans, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Lists your plans, newest first. END is the target date (plan show gives the scheduled",
+                    "end); * marks the current plan."})
     static final class ListPlans extends ClientCommand {
         @Option(names = "--all", description = "include archived plans")
         boolean all;
@@ -154,11 +184,50 @@ final class PlanCommands implements Runnable {
                 Json.printList(cli.out, plans);
                 return 0;
             }
-            Table t = new Table("PLAN", "TITLE", "ROLE", "H/WEEK", "START", "END", "ARCHIVED");
-            plans.forEach(p -> t.row(Fmt.id(p.getName()), p.getTitle(), Fmt.id(p.getTargetRole()),
-                    String.format("%.1f", p.getHoursPerWeek()), p.getStartDate(), p.getScheduledEndDate(),
-                    p.getArchived() ? "yes" : ""));
-            t.print(cli.out);
+            String current = user == null && !plans.isEmpty() ? current(client) : null;
+            Table t = new Table("", "PLAN", "TITLE", "ROLE", "H/WEEK", "START", "END", "ARCHIVED");
+            plans.forEach(p -> t.row(p.getName().equals(current) ? "*" : "", Fmt.id(p.getName()), p.getTitle(),
+                    Fmt.id(p.getTargetRole()), String.format("%.1f", p.getHoursPerWeek()), p.getStartDate(),
+                    Fmt.orDash(p.getTargetDate()), p.getArchived() ? "yes" : ""));
+            t.print(cli);
+            return 0;
+        }
+
+        private String current(AscentClient client) {
+            try {
+                return refs(client).currentPlan().getName();
+            } catch (CliException e) {
+                return null;
+            }
+        }
+    }
+
+    @Command(name = "use", mixinStandardHelpOptions = true,
+            description = "Makes a plan the current one (saved in your profile).")
+    static final class Use extends ClientCommand {
+        @Parameters(paramLabel = "PLAN", description = "plan id or name (see 'ascent plan list')")
+        String plan;
+
+        Use(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        int run(AscentClient client) {
+            String name = refs(client).plan(plan);
+            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+            if (!name.startsWith("users/" + me(client) + "/")) {
+                throw new CliException(ExitCodes.USAGE, name + " is not yours; a mentee's plan is read with "
+                        + "'ascent plan show " + name + "'");
+            }
+            storePlan(client, name);
+            if (json) {
+                Json.print(cli.out, p);
+            } else {
+                cli.out.printf("current plan: %s (%s)%s%n", Fmt.id(name), p.getTitle(),
+                        p.getArchived() ? "; it is archived, so read-only until 'ascent plan unarchive'" : "");
+                cli.out.flush();
+            }
             return 0;
         }
     }

@@ -5,9 +5,7 @@ import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.PracticeSession;
 import dev.ascent.proto.tracker.v1.PracticeStats;
-import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
-import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ascent practice start|stats}. */
+/** {@code ascent practice start|stats} and the session commands of {@link PracticeSessions}. */
 @Command(name = "practice", mixinStandardHelpOptions = true, description = "Time-boxed system-design practice.",
-        subcommands = {PracticeCommands.Start.class, PracticeCommands.Stats.class})
+        subcommands = {PracticeCommands.Start.class, PracticeSessions.ListSessions.class, PracticeSessions.Show.class,
+                PracticeSessions.Resume.class, PracticeSessions.Finish.class, PracticeSessions.Abandon.class,
+                PracticeSessions.Notes.class, PracticeCommands.Stats.class})
 final class PracticeCommands implements Runnable {
 
     @Spec
@@ -26,7 +26,8 @@ final class PracticeCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: start or stats");
+        throw new ParameterException(spec.commandLine(),
+                "name a subcommand: start, list, show, resume, finish, abandon, notes or stats");
     }
 
     static String source(String ref) {
@@ -96,30 +97,19 @@ final class PracticeCommands implements Runnable {
             if (json) {
                 Json.print(cli.out, session);
             } else {
-                cli.out.printf("practice session %s: %s, %d of %d steps (%s)%s%n", Fmt.id(session.getName()),
-                        session.getTitle(), session.getCheckedCount(), session.getStepCount(),
-                        Fmt.percent(session.getCoveragePercent()),
-                        session.getSelfRating() > 0 ? ", rated " + session.getSelfRating() : ", still open");
+                cli.out.println(PracticeSessions.summary(session));
+                cli.out.println(session.getSelfRating() > 0 ? PracticeSessions.reviewHint(session)
+                        : "it stays open: 'ascent practice resume " + Fmt.id(session.getName()) + "', 'practice finish "
+                        + Fmt.id(session.getName()) + " --rating N' or 'practice abandon " + Fmt.id(session.getName())
+                        + "'");
+                cli.out.flush();
             }
             return 0;
         }
 
         private PracticeSession scripted(AscentClient client, PracticeSession session) {
             if (check != null || notes != null) {
-                var update = UpdatePracticeSessionRequest.newBuilder().setName(session.getName())
-                        .setEtag(session.getEtag());
-                for (int n : check == null ? List.<Integer>of() : check) {
-                    if (n < 1 || n > session.getStepsCount()) {
-                        throw new CliException(ExitCodes.USAGE, "no step " + n + ": the session has steps 1 to "
-                                + session.getStepsCount());
-                    }
-                    update.addStepUpdates(PracticeStepUpdate.newBuilder()
-                            .setStep(session.getSteps(n - 1).getName()).setChecked(true));
-                }
-                if (notes != null) {
-                    update.setNotes(notes);
-                }
-                session = client.practice().updatePracticeSession(update.build()).getPracticeSession();
+                session = PracticeSessions.update(client, session, check == null ? List.of() : check, notes);
             }
             if (rating != null) {
                 session = client.practice().completePracticeSession(CompletePracticeSessionRequest.newBuilder()
@@ -165,13 +155,13 @@ final class PracticeCommands implements Runnable {
                     Fmt.percent(x.getTotals().getAverageCoveragePercent()), Fmt.percent(x.getBestCoveragePercent()),
                     String.format("%.1f", x.getTotals().getAverageSelfRating())));
             cli.out.println();
-            sources.print(cli.out);
+            sources.print(cli);
             if (s.getPhasesCount() > 0) {
                 Table phases = new Table("PHASE", "MISSED", "OF", "MISS %");
                 s.getPhasesList().forEach(p -> phases.row(p.getPhase().toLowerCase().replace('_', ' '),
                         p.getMissedCount(), p.getStepCount(), Fmt.percent(p.getMissPercent())));
                 cli.out.println();
-                phases.print(cli.out);
+                phases.print(cli);
             }
             return 0;
         }

@@ -29,22 +29,25 @@ final class PracticeSessionRunner {
 
     void run(PracticeSession session, boolean markItemDone) {
         var out = cli.out;
-        out.printf("%s  (%d minutes)%n%n%s%n", session.getTitle(), session.getTimeBoxMinutes(), session.getScenario());
+        out.printf("%s  (session %s, %d minutes)%n%n%s%n", session.getTitle(), Fmt.id(session.getName()),
+                session.getTimeBoxMinutes(), session.getScenario());
         BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
+        printSteps(session);
         while (true) {
-            printSteps(session);
-            out.printf("[%s] step numbers to check/uncheck, 'done' to finish, 'later' to leave it open, "
-                    + "'abandon' > ", timeLeft(session));
+            out.printf("[%s] step numbers to check/uncheck, 'help' for guidance, 'done', 'later', 'abandon' > ",
+                    timeLeft(session));
             out.flush();
-            String line = readLine(in);
+            String raw = TerminalInput.readRaw(in);
+            String line = raw == null ? null : raw.strip().toLowerCase();
             if (line == null || line.equals("later")) {
-                out.printf("%nleft open: session %s%n", Fmt.id(session.getName()));
+                out.printf("%nleft open: session %s; continue with 'ascent practice resume %s'%n",
+                        Fmt.id(session.getName()), Fmt.id(session.getName()));
                 return;
             }
             if (line.equals("abandon")) {
                 client.practice().abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
                         .setName(session.getName()).setEtag(session.getEtag()).build());
-                out.println("abandoned");
+                out.printf("abandoned session %s%n", Fmt.id(session.getName()));
                 return;
             }
             if (line.equals("done")) {
@@ -53,13 +56,75 @@ final class PracticeSessionRunner {
                         .setName(session.getName()).setEtag(session.getEtag()).setSelfRating(rating)
                         .setMarkItemDone(markItemDone && !session.getPlanItem().isEmpty()).build())
                         .getPracticeSession();
-                out.printf("completed: %d of %d steps (%s), rated %d%s%n", session.getCheckedCount(),
-                        session.getStepCount(), Fmt.percent(session.getCoveragePercent()), rating,
-                        session.getOverran() ? ", over time" : "");
+                out.printf("completed session %s: %d of %d steps (%s), rated %d%s%n%s%n", Fmt.id(session.getName()),
+                        session.getCheckedCount(), session.getStepCount(), Fmt.percent(session.getCoveragePercent()),
+                        rating, session.getOverran() ? ", over time" : "", PracticeSessions.reviewHint(session));
                 return;
             }
-            session = toggle(session, line);
+            if (line.equals("help") || line.equals("?") || line.matches("(help|\\?)\\s+\\d+")) {
+                help(session, line);
+                continue;
+            }
+            if (line.startsWith("note ") || line.equals("note")) {
+                session = note(session, raw.strip().substring(4).strip());
+                continue;
+            }
+            if (line.isEmpty() || line.equals("list")) {
+                printSteps(session);
+                continue;
+            }
+            PracticeSession toggled = toggle(session, line);
+            if (toggled != session) {
+                session = toggled;
+                printSteps(session);
+            }
         }
+    }
+
+    /** 'help': what each answer does and every step's guidance; 'help 3': step 3's. */
+    private void help(PracticeSession session, String line) {
+        var out = cli.out;
+        String[] parts = line.split("\\s+");
+        if (parts.length == 2) {
+            int n = Integer.parseInt(parts[1]);
+            if (n < 1 || n > session.getStepsCount()) {
+                out.println("no step " + n + ": the steps are 1 to " + session.getStepsCount());
+            } else {
+                PracticeSessions.printStep(cli, n, session.getSteps(n - 1), true);
+            }
+            return;
+        }
+        out.println();
+        out.println("  1 3 5     check (or uncheck) those steps");
+        out.println("  help 3    the guidance of step 3;  help: every step's");
+        out.println("  note ...  your notes on the session;  note 3 ...: on step 3");
+        out.println("  done      finish with a self-rating;  later: leave it open;  abandon: give it up");
+        out.println();
+        for (int i = 0; i < session.getStepsCount(); i++) {
+            PracticeSessions.printStep(cli, i + 1, session.getSteps(i), true);
+        }
+    }
+
+    private PracticeSession note(PracticeSession session, String text) {
+        var update = UpdatePracticeSessionRequest.newBuilder().setName(session.getName()).setEtag(session.getEtag());
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("(\\d+)\\s+(.+)", java.util.regex.Pattern.DOTALL)
+                .matcher(text);
+        String what;
+        if (step.matches() && Integer.parseInt(step.group(1)) >= 1
+                && Integer.parseInt(step.group(1)) <= session.getStepsCount()) {
+            update.addStepUpdates(PracticeStepUpdate.newBuilder()
+                    .setStep(session.getSteps(Integer.parseInt(step.group(1)) - 1).getName()).setNotes(step.group(2)));
+            what = "step " + step.group(1);
+        } else if (text.isEmpty()) {
+            cli.out.println("note what? 'note <text>' or 'note <step> <text>'");
+            return session;
+        } else {
+            update.setNotes(text);
+            what = "the session";
+        }
+        PracticeSession updated = client.practice().updatePracticeSession(update.build()).getPracticeSession();
+        cli.out.println("noted on " + what);
+        return updated;
     }
 
     private PracticeSession toggle(PracticeSession session, String line) {
@@ -67,7 +132,8 @@ final class PracticeSessionRunner {
         for (String token : line.split("[\\s,]+")) {
             if (!token.matches("\\d+") || Integer.parseInt(token) < 1
                     || Integer.parseInt(token) > session.getStepsCount()) {
-                cli.out.println("not a step number: " + token);
+                cli.out.println("not a step number: " + token + " (steps are 1 to " + session.getStepsCount()
+                        + "; 'help' lists what you can type)");
                 return session;
             }
             PracticeStep step = session.getSteps(Integer.parseInt(token) - 1);
@@ -79,9 +145,7 @@ final class PracticeSessionRunner {
     private void printSteps(PracticeSession session) {
         cli.out.println();
         for (int i = 0; i < session.getStepsCount(); i++) {
-            PracticeStep s = session.getSteps(i);
-            cli.out.printf("  %2d [%s] %s%s%n", i + 1, s.getChecked() ? "x" : " ",
-                    s.getPhase().isEmpty() ? "" : s.getPhase().toLowerCase().replace('_', ' ') + ": ", s.getTitle());
+            PracticeSessions.printStep(cli, i + 1, session.getSteps(i), false);
         }
     }
 

@@ -4,9 +4,14 @@ import dev.ascent.client.AscentClient;
 import dev.ascent.proto.tracker.v1.ActivityEvent;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
 import dev.ascent.proto.tracker.v1.ItemRef;
+import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.ListActivityRequest;
+import dev.ascent.proto.tracker.v1.ListActivityResponse;
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.proto.tracker.v1.WatchActivityRequest;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,12 +41,12 @@ final class ProgressCommands {
             if (json) {
                 Json.print(cli.out, s);
             } else {
-                print(s);
+                print(s, client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan());
             }
             return 0;
         }
 
-        private void print(ProgressSummary s) {
+        private void print(ProgressSummary s, Plan plan) {
             var out = cli.out;
             out.printf("plan %s, as of %s%n", s.getPlan(), s.getToday());
             out.printf("%s %s done (%s verified); expected by today %s%n", Fmt.bar(s.getPercentComplete(), 30),
@@ -58,18 +63,26 @@ final class ProgressCommands {
                     s.getCurrentStreakDays() == 1 ? "" : "s", s.getLongestStreakDays());
             if (!s.getProjectedFinishDate().isEmpty()) {
                 out.printf("finish:  %s at your pace so far%n", s.getProjectedFinishDate());
+            } else if (!s.getProjectionNote().isEmpty()) {
+                out.printf("finish:  %s%n", s.getProjectionNote());
             }
-            items("overdue", s.getOverdueItemsList());
-            items("due next", s.getNextDueItemsList());
+            if (s.getRecallDueCount() > 0) {
+                out.printf("recall:  %d card%s due (ascent recall)%n", s.getRecallDueCount(),
+                        s.getRecallDueCount() == 1 ? "" : "s");
+            }
+            items("overdue", s.getOverdueItemsList(), plan);
+            items("due next", s.getNextDueItemsList(), plan);
             out.flush();
         }
 
-        private void items(String heading, List<ItemRef> refs) {
+        /** Each with its {@code #} in the plan, the number 'item' and 'log' take. */
+        private void items(String heading, List<ItemRef> refs, Plan plan) {
             if (refs.isEmpty()) {
                 return;
             }
             cli.out.println(heading + ":");
-            refs.forEach(r -> cli.out.printf("  %s  %s  (item %s)%n", r.getDueDate(), r.getTitle(), Fmt.id(r.getName())));
+            refs.forEach(r -> cli.out.printf("  #%-3d %s  %s%n", Refs.position(plan, r.getName()), r.getDueDate(),
+                    r.getTitle()));
         }
 
         private static String verdict(ProgressSummary s) {
@@ -86,12 +99,18 @@ final class ProgressCommands {
         return String.format("%s  %-8s %s", Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary());
     }
 
-    @Command(name = "activity", mixinStandardHelpOptions = true, description = "A plan's history, newest first.")
+    @Command(name = "activity", mixinStandardHelpOptions = true,
+            description = {"A plan's history, newest first: who did what, the change (old -> new status), the item.",
+                    "Shows --limit events (default 20) and says how to see more: --all, or --page-token TOKEN."})
     static final class Activity extends ClientCommand {
         @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
         String plan;
         @Option(names = "--limit", description = "at most this many events (default: 20)")
         int limit = 20;
+        @Option(names = "--all", description = "every event, however many")
+        boolean all;
+        @Option(names = "--page-token", paramLabel = "TOKEN", description = "continue where a previous listing stopped")
+        String pageToken = "";
 
         Activity(Cli cli) {
             super(cli);
@@ -99,18 +118,52 @@ final class ProgressCommands {
 
         @Override
         int run(AscentClient client) {
-            List<ActivityEvent> events = client.progress().listActivity(ListActivityRequest.newBuilder()
-                    .setParent(refs(client).plan(plan)).setPageSize(Math.min(100, Math.max(1, limit))).build())
-                    .getActivityEventsList();
+            if (limit < 1) {
+                throw new CliException(ExitCodes.USAGE, "--limit must be at least 1");
+            }
+            String name = refs(client).plan(plan);
+            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+            List<ActivityEvent> events = new ArrayList<>();
+            String token = pageToken;
+            do {
+                int want = all ? 100 : Math.min(100, limit - events.size());
+                ListActivityResponse page = client.progress().listActivity(ListActivityRequest.newBuilder()
+                        .setParent(name).setPageSize(want).setPageToken(token).build());
+                events.addAll(page.getActivityEventsList());
+                token = page.getNextPageToken();
+            } while (!token.isEmpty() && (all || events.size() < limit));
             if (json) {
                 Json.printList(cli.out, events);
                 return 0;
             }
-            Table t = new Table("WHEN", "WHO", "WHAT", "ITEM");
-            events.forEach(e -> t.row(Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary(),
-                    e.getItem().isEmpty() ? "" : Fmt.id(e.getItem())));
-            t.print(cli.out);
+            Table t = new Table("WHEN", "WHO", "WHAT", "CHANGE", "ITEM");
+            events.forEach(e -> t.row(Fmt.time(e.getCreateTime()), Fmt.id(e.getActor()), e.getSummary(), change(e),
+                    e.getItem().isEmpty() ? "" : itemRef(p, e.getItem())));
+            t.print(cli);
+            if (!token.isEmpty()) {
+                cli.out.printf("%d shown, more exist: --all, or --page-token %s for the next ones%n", events.size(),
+                        token);
+                cli.out.flush();
+            }
             return 0;
+        }
+
+        private static String change(ActivityEvent e) {
+            if (e.getOldStatus() != PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED
+                    || e.getNewStatus() != PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED) {
+                return Fmt.en(e.getOldStatus(), "PLAN_ITEM_STATUS_") + " -> " + Fmt.en(e.getNewStatus(),
+                        "PLAN_ITEM_STATUS_");
+            }
+            if (e.getMinutes() > 0) {
+                return "+" + Fmt.minutes(e.getMinutes()) + " on " + e.getDay();
+            }
+            return "";
+        }
+
+        /** {@code #3}, or the id of an item no longer in the plan. */
+        private static String itemRef(Plan p, String item) {
+            int n = Refs.position(p, item);
+            return n > 0 ? "#" + n : Fmt.id(item) + " (removed)";
         }
     }
 

@@ -72,7 +72,7 @@ final class RecallCommands extends ClientCommand {
                 Fmt.en(c.getState(), "RECALL_CARD_STATE_"), firstLine(c.getFront())));
         if (!cards.isEmpty()) {
             cli.out.println();
-            table.print(cli.out);
+            table.print(cli);
         }
         return 0;
     }
@@ -226,7 +226,7 @@ final class RecallCommands extends ClientCommand {
             Table forecast = new Table("DAY", "DUE");
             s.getForecastList().forEach(d -> forecast.row(d.getDate(), d.getCount()));
             cli.out.println();
-            forecast.print(cli.out);
+            forecast.print(cli);
             int total = s.getReviewsPerDayList().stream().mapToInt(d -> d.getCount()).sum();
             cli.out.printf("%n%d reviews in the last 30 days; today %d%n", total,
                     s.getReviewsPerDay(s.getReviewsPerDayCount() - 1).getCount());

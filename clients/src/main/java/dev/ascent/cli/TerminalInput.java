@@ -9,6 +9,15 @@ final class TerminalInput {
     private TerminalInput() {
     }
 
+    /** The next line as typed; null at end of input. */
+    static String readRaw(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot read the terminal: " + e.getMessage());
+        }
+    }
+
     /** The next line, stripped and lower-cased; null at end of input. */
     static String readLine(BufferedReader in) {
         try {

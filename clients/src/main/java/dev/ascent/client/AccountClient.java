@@ -9,6 +9,8 @@ import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.GetCurrentUserResponse;
 import dev.ascent.proto.tracker.v1.ListAccessTokensRequest;
 import dev.ascent.proto.tracker.v1.ListAccessTokensResponse;
+import dev.ascent.proto.tracker.v1.ResetUserAccessRequest;
+import dev.ascent.proto.tracker.v1.ResetUserAccessResponse;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenResponse;
 import io.grpc.Channel;
@@ -56,5 +58,13 @@ public final class AccountClient {
     /** {@code RevokeAccessToken}. A write without a request_id: sent once. */
     public RevokeAccessTokenResponse revokeAccessToken(RevokeAccessTokenRequest request) {
         return calls.once(request, stub::revokeAccessToken);
+    }
+
+    /**
+     * {@code ResetUserAccess} (admin): revokes the user's tokens and issues a new one. A write: gets a request_id when
+     * it has none, so a retry on UNAVAILABLE is safe (and returns the same new token within the secret window).
+     */
+    public ResetUserAccessResponse resetUserAccess(ResetUserAccessRequest request) {
+        return calls.write(request, stub::resetUserAccess);
     }
 }

@@ -62,6 +62,7 @@ public final class AscentClient implements AutoCloseable {
     private final ReviewClient reviews;
     private final ActivityClient activity;
     private final RecallClient recall;
+    private final ExportClient exports;
 
     private final Builder settings;
     private final boolean ownsChannels;
@@ -92,6 +93,7 @@ public final class AscentClient implements AutoCloseable {
         this.reviews = new ReviewClient(calls, t);
         this.activity = new ActivityClient(calls, t, b.streamReconnectWindow);
         this.recall = new RecallClient(calls, t);
+        this.exports = new ExportClient(calls, t);
     }
 
     public static Builder builder() {
@@ -165,6 +167,11 @@ public final class AscentClient implements AutoCloseable {
     /** Spaced-repetition recall: due cards, reviews, stats and settings. */
     public RecallClient recall() {
         return recall;
+    }
+
+    /** Plan exports and imports, and the calendar feed's secret. */
+    public ExportClient exports() {
+        return exports;
     }
 
     /** The health of one service as its load balancer would see it; UNKNOWN when it cannot be reached. */

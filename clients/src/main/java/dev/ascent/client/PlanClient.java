@@ -10,6 +10,8 @@ import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetPlanResponse;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.ListPlansResponse;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesRequest;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesResponse;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.LogTimeResponse;
 import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
@@ -84,5 +86,10 @@ public final class PlanClient {
     /** {@code ReorderPlanItems}. A write: gets a request_id when it has none, so a retry on UNAVAILABLE is safe. */
     public ReorderPlanItemsResponse reorderPlanItems(ReorderPlanItemsRequest request) {
         return calls.write(request, stub::reorderPlanItems);
+    }
+
+    /** {@code ListTimeEntries}. A read: retried on UNAVAILABLE. */
+    public ListTimeEntriesResponse listTimeEntries(ListTimeEntriesRequest request) {
+        return calls.read(request, stub::listTimeEntries);
     }
 }

@@ -21,10 +21,19 @@ final class CliRun {
     }
 
     static CliRun run(Map<String, String> env, String stdin, String... args) {
+        return run(env, stdin, false, args);
+    }
+
+    /** As if a person sat at the terminal: questions are asked and read from {@code stdin}. */
+    static CliRun runInteractive(Map<String, String> env, String stdin, String... args) {
+        return run(env, stdin, true, args);
+    }
+
+    private static CliRun run(Map<String, String> env, String stdin, boolean interactive, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Cli cli = new Cli(new HashMap<>(env), new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), interactive);
         int code = AscentCli.run(cli, args);
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -21,6 +21,8 @@ import dev.ascent.proto.tracker.v1.CreateUserResponse;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.ListAccessTokensRequest;
 import dev.ascent.proto.tracker.v1.ListAccessTokensResponse;
+import dev.ascent.proto.tracker.v1.ResetUserAccessRequest;
+import dev.ascent.proto.tracker.v1.ResetUserAccessResponse;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -121,6 +123,59 @@ abstract class AccountContract {
         assertStatus(Status.Code.ALREADY_EXISTS, () -> createUser("ada"));
         assertStatus(Status.Code.PERMISSION_DENIED, () -> as(anonymous, created.getToken())
                 .createUser(CreateUserRequest.newBuilder().setHandle("eve").setDisplayName("Eve").build()));
+    }
+
+    /** A lost token used to mean a lost account: creating the user again only said "already exists". */
+    @Test
+    void theAdminResetsAUsersAccessWithANewTokenRevokingTheOldOnes() throws Exception {
+        String first = createUser("lost").getToken();
+        String second = as(anonymous, first).createAccessToken(CreateAccessTokenRequest.newBuilder()
+                .setLabel("laptop").build()).getToken();
+        String other = createUser("bystander").getToken();
+
+        ResetUserAccessRequest request = ResetUserAccessRequest.newBuilder().setUser("users/lost")
+                .setLabel("new laptop").setRequestId("reset-lost-1").build();
+        ResetUserAccessResponse reset = admin().resetUserAccess(request);
+        assertEquals("users/lost", reset.getUser().getName());
+        assertEquals(2, reset.getRevokedCount());
+        assertEquals("new laptop", reset.getAccessToken().getLabel());
+        assertTrue(reset.getAccessToken().getName().startsWith("users/lost/accessTokens/"));
+        assertEquals("lost", as(anonymous, reset.getToken()).getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                .getUser().getHandle());
+        for (String old : List.of(first, second)) {
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> as(anonymous, old).getCurrentUser(
+                    GetCurrentUserRequest.getDefaultInstance()));
+        }
+        as(anonymous, other).getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+        ResetUserAccessResponse retried = admin().resetUserAccess(request);
+        assertEquals(reset.getToken(), retried.getToken(), "a retry returns the first result");
+        assertEquals(reset.getAccessToken().getName(), retried.getAccessToken().getName());
+
+        try (Connection c = tracker.database().connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT a.type, a.summary, a.plan_id, actor.handle "
+                     + "FROM activity a JOIN app_user u ON u.id = a.user_id JOIN app_user actor ON actor.id = "
+                     + "a.actor_id WHERE u.handle = 'lost'")) {
+            assertTrue(rs.next(), "the reset is in the user's activity");
+            assertEquals("ACCESS_RESET", rs.getString(1));
+            assertEquals("Access reset by admin: 2 tokens revoked, a new one issued", rs.getString(2));
+            assertEquals(0, rs.getLong(3));
+            assertTrue(rs.wasNull(), "not tied to a plan");
+            assertEquals("admin", rs.getString(4));
+            assertFalse(rs.next(), "once, also when retried");
+        }
+
+        assertStatus(Status.Code.PERMISSION_DENIED, () -> as(anonymous, other).resetUserAccess(
+                ResetUserAccessRequest.newBuilder().setUser("users/lost").build()));
+        assertStatus(Status.Code.NOT_FOUND, () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                .setUser("users/nobody-here").build()));
+        var adminReset = assertStatus(Status.Code.FAILED_PRECONDITION, () -> admin().resetUserAccess(
+                ResetUserAccessRequest.newBuilder().setUser("users/admin").build()));
+        assertEquals("ADMIN_USER", dev.ascent.common.testing.GrpcAssertions.errorInfo(adminReset).orElseThrow()
+                .getReason());
+        assertInvalidField("user", () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                .setUser("lost").build()));
+        assertInvalidField("label", () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                .setUser("users/lost").setLabel("x".repeat(101)).build()));
     }
 
     @Test

@@ -24,7 +24,10 @@ public final class SecurityHeaders {
         response.header("X-Frame-Options", "DENY");
         response.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         String path = request.getPath();
-        if (!path.startsWith("/webjars/") && !path.startsWith("/static/")) {
+        if (path.startsWith("/calendar/")) {
+            // Calendar apps keep the feed and ask again with If-None-Match; shared caches must not keep it.
+            response.header("Cache-Control", "private, no-cache");
+        } else if (!path.startsWith("/webjars/") && !path.startsWith("/static/")) {
             response.header("Cache-Control", "no-store");
         } else {
             response.header("Cache-Control", "public, max-age=86400");

@@ -11,8 +11,11 @@ import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.GetCurrentUserResponse;
 import dev.ascent.proto.tracker.v1.ListAccessTokensRequest;
 import dev.ascent.proto.tracker.v1.ListAccessTokensResponse;
+import dev.ascent.proto.tracker.v1.ResetUserAccessRequest;
+import dev.ascent.proto.tracker.v1.ResetUserAccessResponse;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenResponse;
+import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.grpc.Idempotency;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -31,6 +34,9 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
             (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
     private static final Idempotency.Secret<CreateAccessTokenResponse> TOKEN_SECRET = new Idempotency.Secret<>(
             CreateAccessTokenResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+    private static final Idempotency.Secret<ResetUserAccessResponse> RESET_SECRET = new Idempotency.Secret<>(
+            ResetUserAccessResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
             (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
 
     private final Authenticator auth;
@@ -113,6 +119,22 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
         auth.forgetAll(); // committed: this instance refuses the token from now on, others within the cache TTL
         reply(response, RevokeAccessTokenResponse.newBuilder()
                 .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked)).build());
+    }
+
+    @Override
+    public void resetUserAccess(ResetUserAccessRequest request, StreamObserver<ResetUserAccessResponse> response) {
+        Caller caller = auth.require();
+        String handle = Names.user(request.getUser(), "user");
+        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "ResetUserAccess",
+                ResetUserAccessResponse.parser(), RESET_SECRET, () -> {
+                    AccountService.Reset reset = accounts.resetAccess(caller, handle, request.getLabel());
+                    return ResetUserAccessResponse.newBuilder()
+                            .setUser(AccountProtoMapper.user(reset.user()))
+                            .setAccessToken(AccountProtoMapper.token(handle, reset.token().token()))
+                            .setToken(reset.token().secret())
+                            .setRevokedCount(reset.revoked())
+                            .build();
+                }));
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {

@@ -4,6 +4,8 @@ import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.Validator;
+import dev.ascent.tracker.activity.ActivityLog;
+import dev.ascent.tracker.activity.ActivityType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,10 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Users and access tokens. */
 @Singleton
 public class AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
     /** Unrevoked tokens per user: a quota, so a leaked token cannot mint tokens without bound. */
     public static final int MAX_ACTIVE_TOKENS = 100;
@@ -23,8 +29,10 @@ public class AccountService {
     private final UserRepository users;
     private final AccessTokenRepository tokens;
     private final Clock clock;
+    private final ActivityLog activity;
 
-    public AccountService(UserRepository users, AccessTokenRepository tokens, Clock clock) {
+    public AccountService(UserRepository users, AccessTokenRepository tokens, Clock clock, ActivityLog activity) {
+        this.activity = activity;
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
@@ -71,6 +79,43 @@ public class AccountService {
                     + " unrevoked access tokens per user; revoke one you no longer use", List.of());
         }
         return issueToken(caller.userId(), label == null || label.isBlank() ? "token" : label.strip());
+    }
+
+    public record Reset(UserRow user, NewToken token, int revoked) {
+    }
+
+    /**
+     * An administrator gives a user who lost their token a way back in: every unrevoked token of the user is revoked
+     * and a new one issued, in one transaction, recorded in the log and in the user's activity.
+     */
+    @Transactional
+    public Reset resetAccess(Caller caller, String handle, String label) {
+        if (!caller.admin()) {
+            throw ApiException.permissionDenied("only an administrator can reset a user's access");
+        }
+        new Validator().maxLength(label, 100, "label").throwIfInvalid();
+        UserRow user = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound("users/" + handle));
+        if (user.admin()) {
+            throw ApiException.failedPrecondition("ADMIN_USER", "users/" + handle + " is an administrator, whose "
+                    + "token is ASCENT_ADMIN_TOKEN or $ASCENT_HOME/admin-token; rotate that instead");
+        }
+        users.lockById(user.id());
+        Instant now = clock.instant();
+        int revoked = 0;
+        for (AccessTokenRow t : tokens.listForUser(user.id(), Integer.MAX_VALUE, 0)) {
+            if (!t.revoked()) {
+                tokens.update(new AccessTokenRow(t.id(), t.userId(), t.tokenHash(), t.label(), t.prefix(),
+                        t.createTime(), t.lastUseTime(), now));
+                revoked++;
+            }
+        }
+        NewToken token = issueToken(user.id(), label == null || label.isBlank() ? "reset by admin" : label.strip());
+        activity.record(ActivityLog.Event.of(user.id(), null, null, caller.userId(), ActivityType.ACCESS_RESET,
+                "Access reset by " + caller.handle() + ": " + revoked + (revoked == 1 ? " token" : " tokens")
+                        + " revoked, a new one issued"));
+        LOG.info("{} reset the access of users/{}: {} token(s) revoked, new token users/{}/accessTokens/{}",
+                caller.name(), handle, revoked, handle, token.token().id());
+        return new Reset(user, token, revoked);
     }
 
     public UserRow currentUser(Caller caller) {

@@ -6,14 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Token hashing. Tokens carry 256 random bits, so a plain SHA-256 (no salt, no stretching) cannot be reversed. */
-final class Tokens {
+public final class Tokens {
 
     static final int PREFIX_LENGTH = 8;
 
     private Tokens() {
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -22,7 +22,7 @@ final class Tokens {
         }
     }
 
-    static String prefix(String token) {
+    public static String prefix(String token) {
         return token.substring(0, Math.min(PREFIX_LENGTH, token.length()));
     }
 }

@@ -5,6 +5,7 @@ import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Scheduler;
 import dev.ascent.tracker.progress.ProgressCalculator;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -138,25 +138,31 @@ public class MenteeSummaries {
                 });
     }
 
-    /** Minutes logged from Monday to today in each plan's time zone, from the day rollups, in one query. */
+    /**
+     * Minutes logged in each plan's current plan week (from the day that week starts to today, in the plan's time
+     * zone), from the day rollups, in one query: the figure GetProgressSummary calls minutes_this_week.
+     */
     private Map<Long, Long> weekMinutes(List<PlanRow> plans, Map<Long, Integer> today) {
         Map<Long, Long> out = new HashMap<>();
         if (plans.isEmpty()) {
             return out;
         }
-        Map<Long, Integer> monday = new HashMap<>();
-        today.forEach((plan, day) -> monday.put(plan, day - (LocalDate.ofEpochDay(day).getDayOfWeek().getValue() - 1)));
+        Map<Long, Integer> weekStart = new HashMap<>();
+        plans.forEach(p -> {
+            int day = today.get(p.id());
+            weekStart.put(p.id(), p.startDay() + (Scheduler.weekOf(p.startDay(), day) - 1) * 7);
+        });
         List<Long> planIds = plans.stream().map(PlanRow::id).toList();
         return jdbc.prepareStatement("SELECT plan_id, on_day, minutes FROM plan_day WHERE plan_id IN ("
                 + marks(planIds.size()) + ") AND on_day BETWEEN ? AND ?", ps -> {
                     int i = bind(ps, 1, planIds);
-                    ps.setInt(i++, monday.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
+                    ps.setInt(i++, weekStart.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
                     ps.setInt(i, today.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long plan = rs.getLong(1);
                             int day = rs.getInt(2);
-                            if (day >= monday.get(plan) && day <= today.get(plan)) {
+                            if (day >= weekStart.get(plan) && day <= today.get(plan)) {
                                 out.merge(plan, rs.getLong(3), Long::sum);
                             }
                         }

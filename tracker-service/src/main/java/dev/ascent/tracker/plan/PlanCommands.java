@@ -37,7 +37,8 @@ public final class PlanCommands {
 
     /** Only the fields named in {@code mask} are applied; {@code dueDay} null with "due_date" in the mask unpins. */
     public record UpdateItem(Set<String> mask, String status, String notes, boolean notesPrivate,
-                             int estimatedMinutes, Integer dueDay, String title, String description, String etag) {
+                             int estimatedMinutes, Integer dueDay, String title, String description, String etag,
+                             boolean allowReopenVerified) {
     }
 
     public record LogTime(int minutes, Integer day, String note) {

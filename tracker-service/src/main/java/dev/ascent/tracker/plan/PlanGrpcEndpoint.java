@@ -12,6 +12,8 @@ import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetPlanResponse;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.ListPlansResponse;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesRequest;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesResponse;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.LogTimeResponse;
 import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
@@ -41,8 +43,11 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     private final PlanService plans;
     private final Idempotency idempotency;
     private final OpenReviews openReviews;
+    private final TimeEntryReads timeEntries;
 
-    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency, OpenReviews openReviews) {
+    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency, OpenReviews openReviews,
+                            TimeEntryReads timeEntries) {
+        this.timeEntries = timeEntries;
         this.auth = auth;
         this.plans = plans;
         this.idempotency = idempotency;
@@ -153,6 +158,23 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         reply(response, idempotency.run(caller, request.getRequestId(), "ReorderPlanItems",
                 ReorderPlanItemsResponse.parser(), () -> ReorderPlanItemsResponse.newBuilder()
                         .setPlan(withReviews(plans.reorder(caller, name, command))).build()));
+    }
+
+    @Override
+    public void listTimeEntries(ListTimeEntriesRequest request, StreamObserver<ListTimeEntriesResponse> response) {
+        Caller caller = auth.require();
+        Names.ItemName name = Names.item(request.getParent(), "parent");
+        String query = "timeEntries:" + name.name();
+        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
+        List<TimeEntryReads.Entry> rows = timeEntries.list(caller, name, page.size() + 1, page.offset());
+        boolean more = rows.size() > page.size();
+        List<TimeEntryReads.Entry> shown = more ? rows.subList(0, page.size()) : rows;
+        ListTimeEntriesResponse.Builder out = ListTimeEntriesResponse.newBuilder()
+                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
+        shown.forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
+                .setName(name.name() + "/timeEntries/" + e.id()).setMinutes(e.minutes()).setDay(Days.format(e.day()))
+                .setNote(e.note()).setCreateTime(Timestamps.of(e.createTime()))));
+        reply(response, out.build());
     }
 
     /** One extra query per plan read (never per item) fills each item's open review request. */

@@ -12,4 +12,7 @@ public interface PlanItemRepository extends CrudRepository<PlanItemRow, Long> {
     List<PlanItemRow> findByPlanIdOrderByPosition(long planId);
 
     void deleteByPlanId(long planId);
+
+    /** The items of several plans in one query (the calendar feed), in no particular order. */
+    List<PlanItemRow> findByPlanIdIn(java.util.Collection<Long> planIds);
 }

@@ -131,7 +131,8 @@ final class PlanRequests {
         Integer due = mask.contains("due_date") && !item.getDueDate().isEmpty()
                 ? Days.parse(item.getDueDate(), "plan_item.due_date") : null;
         return new PlanCommands.UpdateItem(mask, status, item.getNotes(), item.getNotesPrivate(),
-                item.getEstimatedMinutes(), due, item.getTitle(), item.getDescription(), item.getEtag());
+                item.getEstimatedMinutes(), due, item.getTitle(), item.getDescription(), item.getEtag(),
+                r.getAllowReopenVerified());
     }
 
     static PlanCommands.Reorder reorder(ReorderPlanItemsRequest r, Names.PlanName plan) {

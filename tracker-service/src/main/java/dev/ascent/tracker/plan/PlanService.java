@@ -73,6 +73,7 @@ public class PlanService {
         Instant now = clock.instant();
         int today = Days.today(clock, command.timeZone());
         int start = command.startDay() == null ? today : command.startDay();
+        RatedSkills.requireKnown(role, command.ratings());
         List<PlanDraft> all = PlanBuilder.build(role, command.ratings());
         // The builder orders by priority, so a role with more material than a plan holds loses its least urgent.
         List<PlanDraft> drafts = all.subList(0, Math.min(all.size(), PlanCommands.MAX_ITEMS));
@@ -81,7 +82,8 @@ public class PlanService {
         if (command.hoursPerWeek() > 0) {
             minutesPerWeek = (int) Math.round(command.hoursPerWeek() * 60);
         } else {
-            double needed = Scheduler.requiredHoursPerWeek(total, Math.max(today, start), command.targetDay());
+            double needed = Scheduler.requiredHoursPerWeek(total, start, Math.max(today, start),
+                    command.targetDay());
             minutesPerWeek = (int) Math.round(Math.min(PlanCommands.MAX_HOURS_PER_WEEK, Math.max(0.5, needed)) * 60);
         }
         // The role's title is the catalog's (up to 200 characters), so the default title is shortened to fit.
@@ -202,7 +204,17 @@ public class PlanService {
         PlanItemRow.Builder b = item.toBuilder().updateTime(now);
         boolean reschedule = false;
         String oldStatus = item.status();
+        boolean reopensVerified = false;
         if (command.mask().contains("status") && !command.status().equals(item.status())) {
+            if (item.verified() && !command.status().equals("DONE")) {
+                // One command must not silently erase a mentor's approval: the caller asks for it explicitly.
+                if (!command.allowReopenVerified()) {
+                    throw ApiException.failedPrecondition("ITEM_VERIFIED", name.name() + " was verified by "
+                            + item.verifiedBy() + "; moving it out of DONE withdraws that approval (set "
+                            + "allow_reopen_verified to do so)");
+                }
+                reopensVerified = true;
+            }
             b.status(command.status());
             b.completeTime(command.status().equals("DONE") ? now : null);
             if (!command.status().equals("DONE")) {
@@ -245,7 +257,13 @@ public class PlanService {
             reschedule(locked.plan, rows, now);
         }
         touchPlan(locked.plan, now);
-        if (!oldStatus.equals(updated.status())) {
+        if (reopensVerified) {
+            activity.record(ActivityLog.Event.of(locked.plan.userId(), locked.plan.id(), item.id(), caller.userId(),
+                    ActivityType.VERIFIED_ITEM_REOPENED, "Reopened verified \"" + item.title() + "\": "
+                            + oldStatus + " -> " + updated.status() + ", approval by " + item.verifiedBy()
+                            + " withdrawn").withStatuses(oldStatus, updated.status()));
+            activity.countDay(locked.plan.userId(), locked.plan.id(), Days.today(clock, locked.plan.timeZone()), 0);
+        } else if (!oldStatus.equals(updated.status())) {
             activity.record(ActivityLog.Event.of(locked.plan.userId(), locked.plan.id(), item.id(), caller.userId(),
                     ActivityType.STATUS_CHANGED, "\"" + item.title() + "\": " + oldStatus + " -> " + updated.status())
                     .withStatuses(oldStatus, updated.status()));

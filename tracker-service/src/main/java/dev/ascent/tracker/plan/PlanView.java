@@ -30,7 +30,8 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
         if (plan.targetDay() == null) {
             return 0;
         }
-        double h = Scheduler.requiredHoursPerWeek(openMinutes(), Math.max(today, plan.startDay()), plan.targetDay());
+        double h = Scheduler.requiredHoursPerWeek(openMinutes(), plan.startDay(), Math.max(today, plan.startDay()),
+                plan.targetDay());
         return Double.isInfinite(h) ? 0 : h;
     }
 
@@ -38,7 +39,8 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
         if (plan.targetDay() == null || openMinutes() == 0) {
             return false;
         }
-        double h = Scheduler.requiredHoursPerWeek(openMinutes(), Math.max(today, plan.startDay()), plan.targetDay());
+        double h = Scheduler.requiredHoursPerWeek(openMinutes(), plan.startDay(), Math.max(today, plan.startDay()),
+                plan.targetDay());
         return Double.isInfinite(h) || h > ScheduleNotes.REALISTIC_HOURS_PER_WEEK;
     }
 }

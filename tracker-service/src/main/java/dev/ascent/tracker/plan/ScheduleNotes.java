@@ -29,18 +29,24 @@ public final class ScheduleNotes {
         if (plan.targetDay() < view.today()) {
             return "The target date " + target + " has passed. " + pace;
         }
-        double required = Scheduler.requiredHoursPerWeek(view.openMinutes(), Math.max(view.today(),
-                plan.startDay()), plan.targetDay());
+        double required = view.requiredHoursPerWeek();
         if (view.targetUnrealistic()) {
-            return String.format(Locale.ROOT, "Finishing by %s would need %s h a week, which is not realistic; "
-                    + "move the target date or skip items. %s", target, hours(required), pace);
+            return String.format(Locale.ROOT, "Finishing by %s would need %s, which is not realistic; "
+                    + "move the target date or skip items. %s", target, Double.isInfinite(required) || required == 0
+                    ? "more time than the weeks left hold" : hours(required) + " h a week", pace);
         }
-        if (required <= hours) {
+        // The verdict follows the schedule itself, so the note never calls a plan that ends after its target "set".
+        if (view.scheduledEndDay() <= plan.targetDay()) {
             return String.format(Locale.ROOT, "Finishing by %s needs %s h a week; you plan %s h, so you are set. %s",
                     target, hours(required), hours(hours), pace);
         }
-        return String.format(Locale.ROOT, "Finishing by %s needs %s h a week but you plan %s h: add %s h a week "
-                + "or move the target date to %s.", target, hours(required), hours(hours), hours(required - hours), end);
+        if (required > hours) {
+            return String.format(Locale.ROOT, "Finishing by %s needs %s h a week but you plan %s h: add %s h a week "
+                    + "or move the target date to %s.", target, hours(required), hours(hours),
+                    hours(required - hours), end);
+        }
+        return String.format(Locale.ROOT, "Finishing by %s needs %s h a week, which you plan, but items with due "
+                + "dates you set run until %s: move them or the target date.", target, hours(required), end);
     }
 
     private static String hours(double h) {

@@ -45,15 +45,19 @@ public final class Scheduler {
     }
 
     /**
-     * Hours per week needed to finish {@code openMinutes} between {@code fromDay} and {@code targetDay} (inclusive),
-     * rounded up to the quarter hour; infinite when no day is left.
+     * Hours per week needed to finish {@code openMinutes} by {@code targetDay}, scheduling from {@code fromDay}'s
+     * plan week on, rounded up to the quarter hour; infinite when no whole plan week ends between them. Items fall
+     * due on the last day of a plan week, so only the weeks that end on or before the target day count: with this
+     * many hours a week {@link #schedule} puts the last open item on or before the target day.
      */
-    public static double requiredHoursPerWeek(long openMinutes, int fromDay, int targetDay) {
-        int days = targetDay - fromDay + 1;
-        if (days <= 0) {
+    public static double requiredHoursPerWeek(long openMinutes, int startDay, int fromDay, int targetDay) {
+        int fromWeek = weekOf(startDay, fromDay);
+        int lastWeek = (targetDay - startDay + 1) / 7;
+        int weeks = lastWeek - fromWeek + 1;
+        if (targetDay < fromDay || weeks <= 0) {
             return Double.POSITIVE_INFINITY;
         }
-        double hours = openMinutes / 60.0 / (days / 7.0);
+        double hours = openMinutes / 60.0 / weeks;
         return Math.ceil(hours * 4) / 4.0;
     }
 }

@@ -71,6 +71,6 @@ public class PlanLinks {
 
     private PlanItemRow setStatus(Caller caller, Names.ItemName name, String status) {
         return planService.updateItem(caller, name, new PlanCommands.UpdateItem(Set.of("status"), status, "", false,
-                0, null, "", "", ""));
+                0, null, "", "", "", false));
     }
 }

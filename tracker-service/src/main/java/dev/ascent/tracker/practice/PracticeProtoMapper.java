@@ -14,12 +14,12 @@ import dev.ascent.tracker.grpc.Timestamps;
 import java.util.Map;
 
 /** Practice views and stats to proto messages. */
-final class PracticeProtoMapper {
+public final class PracticeProtoMapper {
 
     private PracticeProtoMapper() {
     }
 
-    static PracticeSession session(PracticeView view) {
+    public static PracticeSession session(PracticeView view) {
         return session(view, Map.of());
     }
 

@@ -25,6 +25,10 @@ public interface PracticeSessionRepository extends CrudRepository<PracticeSessio
             + "ORDER BY start_time, id")
     List<PracticeSessionRow> allForUser(long userId, String source);
 
+    /** The sessions linked to a plan's items, oldest first (an export). */
+    @Query("SELECT * FROM practice_session WHERE user_id = :userId AND plan_id = :planId ORDER BY start_time, id")
+    List<PracticeSessionRow> forPlan(long userId, long planId);
+
     /** ACTIVE sessions whose deadline passed before {@code deadlineMicros}, in id order (the order they lock in). */
     @Query("SELECT * FROM practice_session WHERE user_id = :userId AND state = 'ACTIVE' "
             + "AND deadline_time < :deadlineMicros ORDER BY id")

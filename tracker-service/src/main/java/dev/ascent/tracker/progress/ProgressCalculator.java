@@ -20,6 +20,10 @@ public final class ProgressCalculator {
     public static final double ON_TRACK_BAND = 5;
     static final int MAX_OVERDUE = 20;
     static final int MAX_NEXT = 5;
+    /** A finish is projected only from at least this many days since the start... */
+    public static final int MIN_PROJECTION_DAYS = 7;
+    /** ...with activity on at least this many of them: one busy evening is not a pace. */
+    public static final int MIN_PROJECTION_ACTIVE_DAYS = 3;
 
     public enum Pace { AHEAD, ON_TRACK, BEHIND }
 
@@ -34,7 +38,11 @@ public final class ProgressCalculator {
                           double percentComplete, double percentVerified, long loggedMinutes, List<Week> weeks,
                           long minutesThisWeek, double expectedPercent, Pace pace, int currentStreak,
                           int longestStreak, List<PlanItemRow> overdue, List<PlanItemRow> nextDue,
-                          Integer projectedFinishDay, int today) {
+                          Integer projectedFinishDay, String projectionNote, int today) {
+    }
+
+    /** When the rest would be done at the pace so far, or why there is no such date. */
+    record Projection(Integer day, String note) {
     }
 
     private ProgressCalculator() {
@@ -99,10 +107,13 @@ public final class ProgressCalculator {
         List<PlanItemRow> overdue = open.stream().filter(i -> i.dueDay() < today).limit(MAX_OVERDUE).toList();
         List<PlanItemRow> next = open.stream().filter(i -> i.dueDay() >= today).limit(MAX_NEXT).toList();
 
+        int activeDays = active.headMap(today, true).tailMap(plan.startDay(), true).size();
+        Projection projection = projectedFinish(plan.startDay(), today, activeDays, doneMinutes,
+                counted - doneMinutes);
         return new Summary(items.size(), todo, inProgress, done, skipped, verified, percent,
                 percent(verifiedMinutes, counted), plan.loggedMinutes(), weeks, perWeek[perWeek.length - 1],
                 expected, pace, currentStreak(active, today), longestStreak(active),
-                overdue, next, projectedFinish(plan.startDay(), today, doneMinutes, counted - doneMinutes), today);
+                overdue, next, projection.day(), projection.note(), today);
     }
 
     static double percent(long part, long whole) {
@@ -132,13 +143,27 @@ public final class ProgressCalculator {
         return longest;
     }
 
-    /** At the pace so far (estimated minutes done per elapsed day), when the rest would be done. */
-    static Integer projectedFinish(int startDay, int today, long doneMinutes, long remainingMinutes) {
-        if (doneMinutes == 0 || remainingMinutes <= 0) {
-            return null;
+    /**
+     * At the pace so far (estimated minutes done per elapsed day), when the rest would be done; none while the
+     * history is shorter than {@link #MIN_PROJECTION_DAYS} days or has fewer than {@link #MIN_PROJECTION_ACTIVE_DAYS}
+     * active days, with a note saying so.
+     */
+    static Projection projectedFinish(int startDay, int today, int activeDays, long doneMinutes,
+                                      long remainingMinutes) {
+        if (remainingMinutes <= 0) {
+            return new Projection(null, "");
         }
-        int elapsed = Math.max(1, today - startDay + 1);
-        double perDay = (double) doneMinutes / elapsed;
-        return today + (int) Math.ceil(remainingMinutes / perDay);
+        if (doneMinutes == 0) {
+            return new Projection(null, "Nothing is done yet, so there is no pace to project a finish from.");
+        }
+        int elapsed = Math.max(0, today - startDay + 1);
+        if (elapsed < MIN_PROJECTION_DAYS || activeDays < MIN_PROJECTION_ACTIVE_DAYS) {
+            return new Projection(null, "Not enough history to project a finish yet: " + Math.min(elapsed,
+                    MIN_PROJECTION_DAYS) + " of " + MIN_PROJECTION_DAYS + " days, " + Math.min(activeDays,
+                    MIN_PROJECTION_ACTIVE_DAYS) + " of " + MIN_PROJECTION_ACTIVE_DAYS + " active days.");
+        }
+        // remaining / (done / elapsed) days, rounded up, in integers so an exact quotient is not pushed up a day.
+        long days = (remainingMinutes * elapsed + doneMinutes - 1) / doneMinutes;
+        return new Projection(today + (int) Math.min(days, 100 * 366), "");
     }
 }

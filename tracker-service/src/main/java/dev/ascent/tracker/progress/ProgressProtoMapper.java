@@ -34,6 +34,7 @@ public final class ProgressProtoMapper {
                 .setCurrentStreakDays(s.currentStreak())
                 .setLongestStreakDays(s.longestStreak())
                 .setProjectedFinishDate(s.projectedFinishDay() == null ? "" : Days.format(s.projectedFinishDay()))
+                .setProjectionNote(s.projectionNote())
                 .setAwaitingReviewCount(r.awaitingReview())
                 .setToday(Days.format(s.today()))
                 .setAsOf(Timestamps.of(r.asOf()));

@@ -28,6 +28,7 @@ public final class RecallProtoMapper {
                 .setDifficulty(r.difficulty() == null ? 0 : r.difficulty())
                 .setReviewCount(r.reps())
                 .setLapseCount(r.lapses())
+                .setLearningStep(r.step())
                 .setCreateTime(Timestamps.of(r.createTime()))
                 .setEtag(r.etag());
         if (r.lastReview() != null) {

@@ -67,6 +67,63 @@ public class RecallStore {
         return true;
     }
 
+    /** Inserts a card with its whole schedule (ImportPlan): a new row of a new plan, so nothing to lock. */
+    public void insertImported(RecallCardRow c, String sourceKey, Instant now) {
+        jdbc.prepareStatement("INSERT INTO recall_card (id, user_id, origin, source_key, source_name, plan_id, front, "
+                + "back, state, step, stability, difficulty, suspended, deleted, due_time, last_review_time, reps, "
+                + "lapses, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, "
+                + "?, ?, 1, ?, ?)", ps -> {
+                    ps.setLong(1, c.id());
+                    ps.setLong(2, c.userId());
+                    ps.setString(3, c.origin());
+                    ps.setString(4, sourceKey);
+                    ps.setString(5, c.sourceName());
+                    setLong(ps, 6, c.planId());
+                    ps.setString(7, c.front());
+                    ps.setString(8, c.back());
+                    ps.setString(9, c.state());
+                    ps.setInt(10, c.step());
+                    setDouble(ps, 11, c.stability());
+                    setDouble(ps, 12, c.difficulty());
+                    ps.setBoolean(13, c.suspended());
+                    ps.setLong(14, InstantMicros.toMicros(c.due()));
+                    if (c.lastReview() == null) {
+                        ps.setNull(15, Types.BIGINT);
+                    } else {
+                        ps.setLong(15, InstantMicros.toMicros(c.lastReview()));
+                    }
+                    ps.setInt(16, c.reps());
+                    ps.setInt(17, c.lapses());
+                    ps.setLong(18, InstantMicros.toMicros(c.createTime()));
+                    ps.setLong(19, InstantMicros.toMicros(now));
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** One logged review as it was (ImportPlan); {@code day} is its epoch day in the owner's recall time zone. */
+    public record LoggedReview(long id, long userId, long cardId, int rating, String stateBefore, int elapsedDays,
+                               double stability, double difficulty, Instant due, Instant reviewTime, int day) {
+    }
+
+    public void insertLogged(LoggedReview r) {
+        jdbc.prepareStatement("INSERT INTO recall_review (id, user_id, card_id, rating, state_before, elapsed_days, "
+                + "stability, difficulty, due_time, review_time, review_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, r.id());
+                    ps.setLong(2, r.userId());
+                    ps.setLong(3, r.cardId());
+                    ps.setInt(4, r.rating());
+                    ps.setString(5, r.stateBefore());
+                    ps.setInt(6, r.elapsedDays());
+                    ps.setDouble(7, r.stability());
+                    ps.setDouble(8, r.difficulty());
+                    ps.setLong(9, InstantMicros.toMicros(r.due()));
+                    ps.setLong(10, InstantMicros.toMicros(r.reviewTime()));
+                    ps.setInt(11, r.day());
+                    return ps.executeUpdate();
+                });
+    }
+
     /** Locks the card row, the root of every write to a card and its reviews. */
     public Optional<RecallCardRow> lock(long userId, long cardId) {
         return one("SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE "
@@ -76,6 +133,16 @@ public class RecallStore {
     public Optional<RecallCardRow> find(long userId, long cardId) {
         return one("SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE",
                 userId, cardId);
+    }
+
+    /** The live cards made from one plan's items and practice sessions, oldest first (an export). */
+    public List<RecallCardRow> forPlan(long userId, long planId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM recall_card WHERE user_id = ? AND plan_id = ? "
+                + "AND deleted = FALSE ORDER BY create_time, id", ps -> {
+                    ps.setLong(1, userId);
+                    ps.setLong(2, planId);
+                    return rows(ps);
+                });
     }
 
     /** Stores the schedule after a review; counters and version move in SQL. */
@@ -171,6 +238,22 @@ public class RecallStore {
                         }
                     }
                     return out;
+                });
+    }
+
+    /** Cards neither suspended nor deleted, and when the oldest of them was made (null without any). */
+    public record Active(int count, Instant since) {
+    }
+
+    public Active active(long userId) {
+        return jdbc.prepareStatement("SELECT COUNT(*), MIN(create_time) FROM recall_card WHERE user_id = ? "
+                + "AND suspended = FALSE AND deleted = FALSE", ps -> {
+                    ps.setLong(1, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long since = rs.getLong(2);
+                        return new Active(rs.getInt(1), rs.wasNull() ? null : InstantMicros.fromMicros(since));
+                    }
                 });
     }
 
@@ -311,6 +394,14 @@ public class RecallStore {
             }
         }
         return out;
+    }
+
+    private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.ActivityEvent;
 import dev.ascent.proto.tracker.v1.ActivityType;
+import com.google.protobuf.FieldMask;
 import dev.ascent.proto.tracker.v1.AddCommentRequest;
+import dev.ascent.proto.tracker.v1.CreatePlanRequest;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
+import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.CancelReviewRequestRequest;
 import dev.ascent.proto.tracker.v1.Comment;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
@@ -35,6 +39,9 @@ import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.Status;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,6 +225,90 @@ public abstract class ReviewFlowContract {
                 .setBody("Nice start").build()).getComment();
         assertEquals(mentor.name(), c.getAuthor());
         assertTrue(c.getName().startsWith(item + "/comments/"));
+    }
+
+    /** One command used to erase a mentor's approval silently; now it takes an explicit flag and is on record. */
+    @Test
+    void reopeningAVerifiedItemNeedsTheFlagAndIsRecordedAsSuch() {
+        User mentee = m.user("rhea");
+        User mentor = m.user("rex");
+        Plan plan = m.plan(mentee);
+        m.activate(mentee, mentor);
+        PlanItem target = plan.getItems(0);
+        decide(mentor, ask(mentee, target, ""), ReviewDecision.REVIEW_DECISION_APPROVED, "solid");
+        assertTrue(item(mentee, plan, 0).getVerified());
+
+        UpdatePlanItemRequest.Builder reopen = UpdatePlanItemRequest.newBuilder()
+                .setPlanItem(PlanItem.newBuilder().setName(target.getName())
+                        .setStatus(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("status"));
+        var refused = assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.plans(mentee).updatePlanItem(
+                reopen.build()));
+        assertEquals("ITEM_VERIFIED", dev.ascent.common.testing.GrpcAssertions.errorInfo(refused).orElseThrow()
+                .getReason());
+        assertTrue(refused.getStatus().getDescription().contains("allow_reopen_verified"), refused::toString);
+        PlanItem unchanged = item(mentee, plan, 0);
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, unchanged.getStatus());
+        assertTrue(unchanged.getVerified());
+        // Other fields of a verified item change without the flag.
+        m.plans(mentee).updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(PlanItem.newBuilder()
+                .setName(target.getName()).setNotes("kept")).setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                .build());
+        assertTrue(item(mentee, plan, 0).getVerified());
+
+        PlanItem reopened = m.plans(mentee).updatePlanItem(reopen.setAllowReopenVerified(true).build()).getPlanItem();
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, reopened.getStatus());
+        assertTrue(!reopened.getVerified() && reopened.getVerifiedBy().isEmpty());
+        assertEquals(0, summary(mentee, plan).getVerifiedCount());
+        ActivityEvent event = m.progress(mentor).listActivity(ListActivityRequest.newBuilder()
+                .setParent(plan.getName()).setPageSize(1).build()).getActivityEvents(0);
+        assertEquals(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED, event.getType());
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, event.getOldStatus());
+        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, event.getNewStatus());
+        assertEquals(target.getName(), event.getItem());
+        assertTrue(event.getSummary().startsWith("Reopened verified \"") && event.getSummary().contains(
+                "approval by " + mentor.name() + " withdrawn"), event.getSummary());
+        // An item that is no longer verified moves freely again.
+        m.plans(mentee).updatePlanItem(reopen.setAllowReopenVerified(false).setPlanItem(PlanItem.newBuilder()
+                .setName(target.getName()).setStatus(PlanItemStatus.PLAN_ITEM_STATUS_DONE)).build());
+    }
+
+    /**
+     * The mentor's table and the mentee's progress used to disagree on "this week" (a calendar week against the plan
+     * week). The plan's weeks here start on another weekday than Monday, with time logged on every day since its
+     * start: one week is a strict part of the other, so the two definitions give different sums.
+     */
+    @Test
+    void menteeMinutesThisWeekEqualTheProgressSummarys() {
+        User mentee = m.user("wes");
+        User mentor = m.user("wil");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate monday = today.with(DayOfWeek.MONDAY);
+        LocalDate start = today.minusDays(13);
+        if (start.plusDays(7).equals(monday)) {
+            start = start.plusDays(1);
+        }
+        Plan plan = m.plans(mentee).createPlan(CreatePlanRequest.newBuilder().setTargetRole(Mentors.ROLE)
+                .setHoursPerWeek(6).setStartDate(start.toString()).build()).getPlan();
+        int minutes = 1;
+        for (LocalDate d = start; !d.isAfter(today); d = d.plusDays(1)) {
+            m.plans(mentee).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(0).getName())
+                    .setMinutes(minutes).setDay(d.toString()).build());
+            minutes++;
+        }
+        m.activate(mentee, mentor);
+        ProgressSummary progress = summary(mentor, plan);
+        MenteeSummary row = m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance()).getMentees(0);
+        assertEquals(progress.getMinutesThisWeek(), row.getMinutesThisWeek());
+        assertEquals(progress.getPercentComplete(), row.getPercentComplete());
+        assertEquals(progress.getPace(), row.getPace());
+        long calendarWeek = 0;
+        int m2 = 1;
+        for (LocalDate d = start; !d.isAfter(today); d = d.plusDays(1)) {
+            calendarWeek += d.isBefore(monday) ? 0 : m2;
+            m2++;
+        }
+        assertTrue(calendarWeek != row.getMinutesThisWeek(), "the test must tell the two weeks apart");
     }
 
     private ReviewRequest decide(User mentor, ReviewRequest r, ReviewDecision d, String comment) {

@@ -2,6 +2,7 @@ package dev.ascent.tracker.plan;
 
 import static dev.ascent.common.testing.GrpcAssertions.assertInvalidField;
 import static dev.ascent.common.testing.GrpcAssertions.assertStatus;
+import static dev.ascent.common.testing.GrpcAssertions.badRequest;
 import static dev.ascent.tracker.TrackerHarness.ADMIN_TOKEN;
 import static dev.ascent.tracker.TrackerHarness.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,9 @@ import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
 import dev.ascent.proto.tracker.v1.ListActivityRequest;
 import dev.ascent.proto.tracker.v1.ListActivityResponse;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesRequest;
+import dev.ascent.proto.tracker.v1.ListTimeEntriesResponse;
+import dev.ascent.proto.tracker.v1.TimeEntry;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
@@ -386,6 +390,91 @@ public abstract class PlanContract {
         }
         assertEquals(before + 1, eng().listPlans(ListPlansRequest.newBuilder().setPageSize(100).build())
                 .getPlansCount());
+    }
+
+    /** A typo in a rating used to be ignored silently, and switched off the role's default skill items with it. */
+    @Test
+    void aRatingOfASkillTheRoleDoesNotListIsRefusedWithTheClosestNames() {
+        Role role = contentRole(SMLE);
+        String skill = role.getSkills(0).getDisplayName();
+        String typo = skill.charAt(0) + "x" + skill.substring(1);
+        int before = eng().listPlans(ListPlansRequest.newBuilder().setPageSize(100).build()).getPlansCount();
+        var refused = assertInvalidField("skill_ratings[1].skill", () -> eng().createPlan(CreatePlanRequest
+                .newBuilder().setTargetRole(SMLE).setHoursPerWeek(5)
+                .addSkillRatings(SkillRating.newBuilder().setSkill(role.getSkills(1).getSkill()).setRating(2))
+                .addSkillRatings(SkillRating.newBuilder().setSkill(typo).setRating(2)).build()));
+        String description = badRequest(refused).orElseThrow().getFieldViolations(0).getDescription();
+        assertTrue(description.startsWith("'" + typo + "' is not a skill of Senior Machine Learning Engineer; did "
+                + "you mean " + skill), description);
+        var far = assertInvalidField("skill_ratings[0].skill", () -> eng().createPlan(CreatePlanRequest.newBuilder()
+                .setTargetRole(SMLE).setHoursPerWeek(5)
+                .addSkillRatings(SkillRating.newBuilder().setSkill("underwater basket weaving").setRating(1)).build()));
+        assertTrue(badRequest(far).orElseThrow().getFieldViolations(0).getDescription().contains("its skills include "),
+                far::toString);
+        assertEquals(before, eng().listPlans(ListPlansRequest.newBuilder().setPageSize(100).build()).getPlansCount(),
+                "nothing stored");
+        // Key, display name, case and plural forms all still match.
+        Plan plan = eng().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SMLE).setHoursPerWeek(5)
+                .addSkillRatings(SkillRating.newBuilder().setSkill(skill.toUpperCase()).setRating(1))
+                .addSkillRatings(SkillRating.newBuilder().setSkill(role.getSkills(1).getSkill()).setRating(4))
+                .build()).getPlan();
+        assertEquals(2, plan.getSkillRatingsCount());
+    }
+
+    /**
+     * The schedule note used to call a plan "set" whose last item fell due after the target date (week ends do not
+     * line up with a target in mid-week). Now the hours it names finish the plan by the target, and "set" means the
+     * schedule ends by then, for targets on every weekday.
+     */
+    @Test
+    void theScheduleNoteAgreesWithTheScheduledDates() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int days = 60; days < 67; days++) {
+            String target = today.plusDays(days).toString();
+            Plan derived = eng().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SCIENTIST)
+                    .setTargetDate(target).build()).getPlan();
+            assertTrue(derived.getScheduledEndDate().compareTo(target) <= 0, () -> target + ": " + derived);
+            assertTrue(derived.getScheduleNote().contains("so you are set"), derived.getScheduleNote());
+            Plan tooFew = eng().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SCIENTIST)
+                    .setHoursPerWeek(Math.max(0.5, derived.getRequiredHoursPerWeek() - 1)).setTargetDate(target)
+                    .build()).getPlan();
+            assertTrue(tooFew.getScheduledEndDate().compareTo(target) > 0, () -> target + ": " + tooFew);
+            assertTrue(tooFew.getScheduleNote().contains("move the target date to " + tooFew.getScheduledEndDate()),
+                    tooFew.getScheduleNote());
+            Plan enough = eng().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SCIENTIST)
+                    .setHoursPerWeek(derived.getRequiredHoursPerWeek()).setTargetDate(target).build()).getPlan();
+            assertTrue(enough.getScheduledEndDate().compareTo(target) <= 0, () -> target + ": " + enough);
+            for (Plan p : List.of(derived, tooFew, enough)) {
+                eng().deletePlan(DeletePlanRequest.newBuilder().setName(p.getName()).build());
+            }
+        }
+    }
+
+    @Test
+    void timeEntriesListNewestFirstWithTheirNotes() {
+        Plan plan = create(SMLE, 6);
+        PlanItem item = plan.getItems(2);
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        String start = plan.getStartDate();
+        eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(20).setNote("first").build());
+        eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(30).setNote("second").build());
+        eng().logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(3).getName()).setMinutes(5).build());
+        ListTimeEntriesResponse page1 = eng().listTimeEntries(ListTimeEntriesRequest.newBuilder()
+                .setParent(item.getName()).setPageSize(1).build());
+        assertEquals(List.of("second"), page1.getTimeEntriesList().stream().map(TimeEntry::getNote).toList());
+        assertTrue(page1.getTimeEntries(0).getName().startsWith(item.getName() + "/timeEntries/"));
+        ListTimeEntriesResponse page2 = eng().listTimeEntries(ListTimeEntriesRequest.newBuilder()
+                .setParent(item.getName()).setPageSize(5).setPageToken(page1.getNextPageToken()).build());
+        assertEquals(List.of(20), page2.getTimeEntriesList().stream().map(TimeEntry::getMinutes).toList());
+        assertEquals(today(), page2.getTimeEntries(0).getDay());
+        assertEquals("", page2.getNextPageToken());
+        assertTrue(start.compareTo(yesterday) > 0, "the plan starts today, so nothing can be logged before");
+        assertStatus(Status.Code.NOT_FOUND, () -> plans(otherToken).listTimeEntries(ListTimeEntriesRequest
+                .newBuilder().setParent(item.getName()).build()));
+        assertStatus(Status.Code.NOT_FOUND, () -> eng().listTimeEntries(ListTimeEntriesRequest.newBuilder()
+                .setParent(plan.getName() + "/items/12345").build()));
+        assertInvalidField("parent", () -> eng().listTimeEntries(ListTimeEntriesRequest.newBuilder()
+                .setParent(plan.getName()).build()));
     }
 
     @Test

@@ -37,11 +37,34 @@ class SchedulerTest {
     }
 
     @Test
-    void requiredHoursRoundUpToTheQuarterHour() {
-        assertEquals(5.0, Scheduler.requiredHoursPerWeek(600, START, START + 13));
-        // 200 minutes in 5 days: 3.33 h over 5/7 of a week is 4.67 h a week, rounded up to 4.75.
-        assertEquals(4.75, Scheduler.requiredHoursPerWeek(200, START, START + 4));
-        assertTrue(Double.isInfinite(Scheduler.requiredHoursPerWeek(60, START, START - 1)));
+    void requiredHoursRoundUpToTheQuarterHourOverTheWholeWeeksBeforeTheTarget() {
+        assertEquals(5.0, Scheduler.requiredHoursPerWeek(600, START, START, START + 13));
+        // 200 minutes by a target in week 3 (day 18): weeks 1 and 2 end before it, week 3 after it.
+        assertEquals(1.75, Scheduler.requiredHoursPerWeek(200, START, START, START + 17));
+        // From week 2 on, only week 2 is left before that target.
+        assertEquals(3.5, Scheduler.requiredHoursPerWeek(200, START, START + 9, START + 17));
+        // No whole week ends by the target: no number of hours a week makes it.
+        assertTrue(Double.isInfinite(Scheduler.requiredHoursPerWeek(200, START, START, START + 4)));
+        assertTrue(Double.isInfinite(Scheduler.requiredHoursPerWeek(60, START, START, START - 1)));
+    }
+
+    /** The bug behind "you are set ... take until 12-20" for a 12-15 target: the schedule must end by the target. */
+    @Test
+    void atTheRequiredHoursTheLastOpenItemIsDueByTheTarget() {
+        List<Scheduler.Slot> slots = List.of(slot(360), slot(480), slot(90), slot(90), slot(480), slot(360),
+                slot(120), slot(480));
+        long open = slots.stream().mapToLong(Scheduler.Slot::estimatedMinutes).sum();
+        for (int target = START + 7; target < START + 70; target++) {
+            for (int today = START; today <= target - 7; today += 3) {
+                double hours = Scheduler.requiredHoursPerWeek(open, START, today, target);
+                int fromWeek = Scheduler.weekOf(START, today);
+                List<Scheduler.Assignment> a = Scheduler.schedule(slots, (int) Math.round(hours * 60), START,
+                        fromWeek);
+                int end = a.stream().mapToInt(Scheduler.Assignment::dueDay).max().orElseThrow();
+                assertTrue(end <= target, "target " + (target - START) + ", today " + (today - START) + ": "
+                        + hours + " h a week end on day " + (end - START));
+            }
+        }
     }
 
     @Test

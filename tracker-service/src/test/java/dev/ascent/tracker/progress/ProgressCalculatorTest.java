@@ -46,11 +46,13 @@ class ProgressCalculatorTest {
     void fallingBehindShowsOverdueItemsAndTheBehindVerdict() {
         List<PlanItemRow> items = List.of(item(1, "TODO", 300, START + 6, false), item(2, "DONE", 100, START + 13,
                 false), item(3, "TODO", 600, START + 20, false));
-        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), items, List.of(), START + 14);
+        List<ProgressCalculator.Day> days = List.of(day(START, 30), day(START + 3, 20), day(START + 9, 10));
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), items, days, START + 14);
         assertEquals(ProgressCalculator.Pace.BEHIND, s.pace());
         assertEquals(List.of(1L), s.overdue().stream().map(PlanItemRow::id).toList());
         // 100 minutes done in 15 days: 900 remaining minutes take 135 more days.
         assertEquals(START + 14 + 135, s.projectedFinishDay());
+        assertEquals("", s.projectionNote());
     }
 
     @Test
@@ -84,8 +86,38 @@ class ProgressCalculatorTest {
 
     @Test
     void noProjectionBeforeAnythingIsDone() {
-        assertNull(ProgressCalculator.summarize(plan(0), List.of(item(1, "TODO", 60, START + 6, false)), List.of(),
-                START).projectedFinishDay());
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), List.of(item(1, "TODO", 60, START + 6,
+                false)), List.of(), START);
+        assertNull(s.projectedFinishDay());
+        assertEquals("Nothing is done yet, so there is no pace to project a finish from.", s.projectionNote());
+    }
+
+    /** One day of work is not a pace: the projection waits for 7 days of history with 3 active days. */
+    @Test
+    void noProjectionFromTooShortAHistoryAndTheNoteSaysWhatIsMissing() {
+        List<PlanItemRow> items = List.of(item(1, "DONE", 300, START + 6, false), item(2, "TODO", 300, START + 13,
+                false));
+        ProgressCalculator.Summary firstDay = ProgressCalculator.summarize(plan(0), items, List.of(day(START, 60)),
+                START);
+        assertNull(firstDay.projectedFinishDay());
+        assertEquals("Not enough history to project a finish yet: 1 of 7 days, 1 of 3 active days.",
+                firstDay.projectionNote());
+
+        List<ProgressCalculator.Day> twoActive = List.of(day(START, 60), day(START + 2, 30));
+        ProgressCalculator.Summary week = ProgressCalculator.summarize(plan(0), items, twoActive, START + 8);
+        assertNull(week.projectedFinishDay(), "9 days but only 2 active");
+        assertEquals("Not enough history to project a finish yet: 7 of 7 days, 2 of 3 active days.",
+                week.projectionNote());
+
+        List<ProgressCalculator.Day> threeActive = List.of(day(START, 60), day(START + 1, 0, 1), day(START + 2, 30));
+        assertNull(ProgressCalculator.summarize(plan(0), items, threeActive, START + 5).projectedFinishDay(),
+                "3 active days but only 6 days");
+        ProgressCalculator.Summary enough = ProgressCalculator.summarize(plan(0), items, threeActive, START + 6);
+        // 300 minutes done in 7 days: the other 300 take 7 more.
+        assertEquals(START + 6 + 7, enough.projectedFinishDay());
+        assertEquals("", enough.projectionNote());
+        assertEquals("", ProgressCalculator.summarize(plan(0), List.of(item(1, "DONE", 60, START, false)), List.of(),
+                START).projectionNote(), "a finished plan needs no projection");
     }
 
     private static ProgressCalculator.Day day(int day, long minutes) {
