@@ -113,7 +113,7 @@ final class ExportCommands {
         if (json) {
             Json.printList(cli.out, results);
         } else {
-            t.print(cli.out);
+            t.print(cli);
         }
         return 0;
     }
