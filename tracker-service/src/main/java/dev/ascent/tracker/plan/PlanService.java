@@ -116,7 +116,7 @@ public class PlanService {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return view(plan, owner, caller, items.findByPlanIdOrderByPosition(plan.id()));
+        return view(plan, owner, caller, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()));
     }
 
     @Connectable
@@ -347,7 +347,7 @@ public class PlanService {
     public void rescheduleOpenItems(long planId) {
         PlanRow plan = plans.findById(planId).orElseThrow();
         Instant now = clock.instant();
-        reschedule(plan, items.findByPlanIdOrderByPosition(planId), now);
+        reschedule(plan, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), planId), now);
         touchPlan(plan, now);
     }
 
@@ -368,7 +368,7 @@ public class PlanService {
             throw ApiException.aborted("STALE_ETAG", name.name() + " changed since etag " + etag
                     + "; read it again and retry");
         }
-        return new Locked(owner, plan, items.findByPlanIdOrderByPosition(plan.id()));
+        return new Locked(owner, plan, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()));
     }
 
     private static void requireActive(PlanRow plan) {

@@ -52,7 +52,7 @@ public class ProgressService {
     /** The summary of a plan the caller has already been allowed to read. */
     @Connectable
     public Result summarize(UserRow owner, PlanRow plan) {
-        List<PlanItemRow> rows = items.findByPlanIdOrderByPosition(plan.id());
+        List<PlanItemRow> rows = items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id());
         int today = Days.today(clock, plan.timeZone());
         ProgressCalculator.Summary summary = ProgressCalculator.summarize(plan, rows, days(plan), today);
         return new Result("users/" + owner.handle() + "/plans/" + plan.id(), owner.handle(), plan, summary,
