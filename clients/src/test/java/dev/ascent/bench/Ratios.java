@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -76,6 +77,8 @@ public final class Ratios {
     private static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("bench.Echo/Echo")
             .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+    private static final MethodDescriptor<byte[], byte[]> SIZED = ECHO.toBuilder()
+            .setFullMethodName("bench.Echo/Sized").build();
 
     /** One row of the table: what is called, at which concurrency, against which ceiling. */
     private record Config(String name, int threads, boolean write, Op op) {
@@ -100,9 +103,15 @@ public final class Ratios {
     }
 
     private static void run(TestDatabase.Engine engine) throws Exception {
+        // SIZED answers a 64-byte request with GetRole's response bytes: the ceiling for a response that large.
+        AtomicReference<byte[]> sized = new AtomicReference<>(new byte[0]);
         Server echo = NettyServerBuilder.forPort(0).addService(ServerServiceDefinition.builder("bench.Echo")
                 .addMethod(ECHO, ServerCalls.asyncUnaryCall((request, response) -> {
                     response.onNext(request);
+                    response.onCompleted();
+                }))
+                .addMethod(SIZED, ServerCalls.asyncUnaryCall((request, response) -> {
+                    response.onNext(sized.get());
                     response.onCompleted();
                 })).build()).build().start();
         long started = System.nanoTime();
@@ -138,6 +147,10 @@ public final class Ratios {
 
             List<Config> configs = new ArrayList<>();
             configs.add(new Config("echo (ceiling)", 16, false, t -> ClientCalls.blockingUnaryCall(echoChannel, ECHO,
+                    CallOptions.DEFAULT, payload)));
+            sized.set(contentStub.getRole(GetRoleRequest.newBuilder().setName(ROLE).build()).toByteArray());
+            configs.add(new Config(String.format(Locale.ROOT, "echo, %.0f KB response (GetRole's size)",
+                    sized.get().length / 1024.0), 16, false, t -> ClientCalls.blockingUnaryCall(echoChannel, SIZED,
                     CallOptions.DEFAULT, payload)));
             configs.add(new Config("GetRole", 16, false, t -> contentStub.getRole(GetRoleRequest.newBuilder()
                     .setName(ROLE).build())));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,16 @@ public final class PackagedPlatform implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase");
         }
         String prefix = "ASCENT_" + service.toUpperCase();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m"));
+        // For profiles: -Dascent.service.jvm="-XX:StartFlightRecording=filename=/tmp/{service}-{launch}.jfr".
+        for (String option : System.getProperty("ascent.service.jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option.replace("{service}", service).replace("{launch}", Long.toString(System.nanoTime())));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("ASCENT_"));
         env.put("ASCENT_HOME", home.toString());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ascent.common.testing.PlatformProbes;
+import dev.ascent.common.testing.RunningService;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AccessToken;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
@@ -230,6 +231,40 @@ abstract class AccountContract {
                 .newBuilder().setName(all.get(0).getName()).build()));
         assertInvalidField("name", () -> grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
                 .setName("tokens/1").build()));
+    }
+
+    /**
+     * Logins are remembered for a second (Authenticator): a revocation through one instance is refused by that
+     * instance at once and by another instance sharing the database within 2 s, although the other instance had
+     * just accepted the token.
+     */
+    @Test
+    void aRevocationReachesAnotherInstanceWithinTwoSeconds() throws Exception {
+        String token = createUser("riley").getToken();
+        try (RunningService other = tracker.startAnotherInstance(Map.of())) {
+            AccountServiceBlockingStub onA = as(anonymous, token);
+            AccountServiceBlockingStub onB = as(AccountServiceGrpc.newBlockingStub(other.channel()), token);
+            String name = onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getName();
+            String tokenName = onA.listAccessTokens(ListAccessTokensRequest.getDefaultInstance())
+                    .getAccessTokens(0).getName();
+            onA.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+            onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+            onA.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(tokenName).build());
+            long revoked = System.nanoTime();
+            assertStatus(Status.Code.UNAUTHENTICATED, () -> onA.getCurrentUser(GetCurrentUserRequest
+                    .getDefaultInstance()));
+            while (true) {
+                try {
+                    onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+                } catch (io.grpc.StatusRuntimeException e) {
+                    assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+                    break;
+                }
+                assertTrue(System.nanoTime() - revoked < 2_000_000_000L,
+                        "the other instance still accepts " + name + "'s revoked token after 2 s");
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test

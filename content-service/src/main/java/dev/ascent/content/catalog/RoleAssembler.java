@@ -53,9 +53,9 @@ public class RoleAssembler {
     }
 
     RoleView assemble(RoleRow role) {
-        List<SourceRow> sourceRows = sources.findByRoleIdOrderById(role.id());
-        Map<Long, String> sourceNames = new HashMap<>();
-        sourceRows.forEach(s -> sourceNames.put(s.id(), s.sourceName()));
+        // Each statement reads the latest commits (READ COMMITTED, and no transaction), so the rows that name a
+        // source are read before the sources: an import committing between two reads then adds a source without
+        // its sections, never a section whose source is missing (its provenance would have no name).
         List<SectionRow> sectionRows = sections.findByRoleIdOrderBySourceIdAndPosition(role.id());
         Map<Long, SectionRow> sectionById = new HashMap<>();
         sectionRows.forEach(s -> sectionById.put(s.id(), s));
@@ -67,6 +67,10 @@ public class RoleAssembler {
         for (ItemRow i : items.findByRoleIdOrderByPosition(role.id())) {
             itemsByTopic.computeIfAbsent(i.topicId(), k -> new ArrayList<>()).add(i);
         }
+        List<SalaryRow> salaryRows = salaries.findByRoleIdOrderBySourceIdAndLine(role.id());
+        List<SourceRow> sourceRows = sources.findByRoleIdOrderById(role.id());
+        Map<Long, String> sourceNames = new HashMap<>();
+        sourceRows.forEach(s -> sourceNames.put(s.id(), s.sourceName()));
 
         Map<SectionKind, List<SectionRow>> byKind = new EnumMap<>(SectionKind.class);
         for (SectionRow s : sectionRows) {
@@ -81,7 +85,7 @@ public class RoleAssembler {
                         ? s.topics().get(0).text() : s.intro()))
                 .orElse("");
         return new RoleView(role.id(), role.slug(), role.title(), summary, role.revision(), role.updateTime(),
-                List.copyOf(merged), skillWeights(role.id()), salaries(role.id(), sourceNames),
+                List.copyOf(merged), skillWeights(role.id()), salaries(salaryRows, sourceNames),
                 sourceRows.stream().map(s -> new RoleView.Source(s.sourceName(), s.revision(), s.sha256(),
                         s.importTime(), s.lineCount())).toList());
     }
@@ -134,8 +138,8 @@ public class RoleAssembler {
         return List.copyOf(out);
     }
 
-    private List<RoleView.Salary> salaries(long roleId, Map<Long, String> sourceNames) {
-        return salaries.findByRoleIdOrderBySourceIdAndLine(roleId).stream()
+    private static List<RoleView.Salary> salaries(List<SalaryRow> rows, Map<Long, String> sourceNames) {
+        return rows.stream()
                 .map(s -> new RoleView.Salary(s.label(), s.minAmount(), s.maxAmount(), s.currency(), s.period(),
                         s.rawText(), new Provenance(sourceNames.get(s.sourceId()), s.line())))
                 .toList();

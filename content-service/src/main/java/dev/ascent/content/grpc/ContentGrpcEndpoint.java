@@ -1,8 +1,10 @@
 package dev.ascent.content.grpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
 import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.PreSerialized;
 import dev.ascent.common.grpc.RequestHeaders;
 import dev.ascent.content.catalog.CatalogSearch;
 import dev.ascent.content.catalog.CatalogService;
@@ -42,22 +44,30 @@ import dev.ascent.proto.content.v1.Skill;
 import dev.ascent.proto.content.v1.SkillGap;
 import dev.ascent.proto.content.v1.SkillRole;
 import dev.ascent.proto.content.v1.TopicGap;
+import io.grpc.BindableService;
 import io.grpc.Context;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /** The gRPC edge of {@code ascent.content.v1.ContentService}: shape checks, then the feature services. */
 @Singleton
-public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBase {
+public class ContentGrpcEndpoint implements ContentServiceGrpc.AsyncService, BindableService {
 
     private final CatalogService catalog;
     private final Checklists checklists;
     private final DesignPrompts prompts;
     private final ImportService importer;
     private final AdminVerifier adminVerifier;
+    private final Map<String, SerializedRole> serializedRoles = new ConcurrentHashMap<>();
+
+    private record SerializedRole(RoleView view, byte[] bytes) {
+    }
 
     public ContentGrpcEndpoint(CatalogService catalog, Checklists checklists, DesignPrompts prompts,
                                ImportService importer, AdminVerifier adminVerifier) {
@@ -77,10 +87,36 @@ public class ContentGrpcEndpoint extends ContentServiceGrpc.ContentServiceImplBa
         reply(response, out.build());
     }
 
+    /** GetRole is answered from {@link #serializedRole}; see {@link PreSerialized}. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return PreSerialized.replace(ContentServiceGrpc.bindService(this), ContentServiceGrpc.getGetRoleMethod(),
+                this::serializedRole);
+    }
+
     @Override
     public void getRole(GetRoleRequest request, StreamObserver<GetRoleResponse> response) {
+        try {
+            reply(response, GetRoleResponse.parseFrom(serializedRole(request)));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The serialized GetRoleResponse of the requested role, built once per role the catalog assembles: the catalog
+     * caches the assembled {@link RoleView} (and replaces it after an import), so the same instance means the same
+     * bytes.
+     */
+    byte[] serializedRole(GetRoleRequest request) {
         RoleView role = catalog.getRole(ResourceNames.roleSlug(request.getName(), "name"));
-        reply(response, GetRoleResponse.newBuilder().setRole(CatalogProtoMapper.role(role)).build());
+        SerializedRole kept = serializedRoles.get(role.slug());
+        if (kept == null || kept.view() != role) {
+            kept = new SerializedRole(role, GetRoleResponse.newBuilder().setRole(CatalogProtoMapper.role(role))
+                    .build().toByteArray());
+            serializedRoles.put(role.slug(), kept);
+        }
+        return kept.bytes();
     }
 
     @Override

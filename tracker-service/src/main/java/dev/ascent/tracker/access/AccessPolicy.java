@@ -29,6 +29,9 @@ public class AccessPolicy {
 
     /** The owner named by a {@code users/{handle}} prefix, if the caller may read their data. */
     public UserRow readableOwner(Caller caller, String handle, String resourceName) {
+        if (handle.equals(caller.handle())) {
+            return caller.user(); // the common case, without a query: one's own data
+        }
         UserRow owner = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(resourceName));
         if (!canRead(caller, owner.id())) {
             throw ApiException.notFound(resourceName);

@@ -116,6 +116,7 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
             throw ApiException.notFound(request.getName());
         }
         AccessTokenRow revoked = accounts.revokeToken(caller, id);
+        auth.forgetAll(); // committed: this instance refuses the token from now on, others within the cache TTL
         reply(response, RevokeAccessTokenResponse.newBuilder()
                 .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked)).build());
     }
@@ -124,7 +125,7 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     public void resetUserAccess(ResetUserAccessRequest request, StreamObserver<ResetUserAccessResponse> response) {
         Caller caller = auth.require();
         String handle = Names.user(request.getUser(), "user");
-        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "ResetUserAccess",
+        ResetUserAccessResponse out = idempotency.runWithSecret(caller, request.getRequestId(), "ResetUserAccess",
                 ResetUserAccessResponse.parser(), RESET_SECRET, () -> {
                     AccountService.Reset reset = accounts.resetAccess(caller, handle, request.getLabel());
                     return ResetUserAccessResponse.newBuilder()
@@ -133,7 +134,9 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
                             .setToken(reset.token().secret())
                             .setRevokedCount(reset.revoked())
                             .build();
-                }));
+                });
+        auth.forgetAll(); // committed: the revoked tokens are refused here from now on, elsewhere within the TTL
+        reply(response, out);
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {

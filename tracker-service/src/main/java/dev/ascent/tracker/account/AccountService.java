@@ -119,7 +119,7 @@ public class AccountService {
     }
 
     public UserRow currentUser(Caller caller) {
-        return users.findById(caller.userId()).orElseThrow(() -> ApiException.notFound(caller.name()));
+        return caller.user();
     }
 
     public List<AccessTokenRow> listTokens(Caller caller, int limit, int offset) {

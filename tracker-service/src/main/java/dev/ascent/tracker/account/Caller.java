@@ -1,9 +1,24 @@
 package dev.ascent.tracker.account;
 
-/** The authenticated user of the current call. */
-public record Caller(long userId, String handle, boolean admin) {
+/**
+ * The authenticated user of the current call, with their row as it was when the token was checked (users do not
+ * change once created, so it is current).
+ */
+public record Caller(UserRow user) {
+
+    public long userId() {
+        return user.id();
+    }
+
+    public String handle() {
+        return user.handle();
+    }
+
+    public boolean admin() {
+        return user.admin();
+    }
 
     public String name() {
-        return "users/" + handle;
+        return user.name();
     }
 }

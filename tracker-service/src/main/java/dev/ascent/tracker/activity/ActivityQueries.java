@@ -1,7 +1,7 @@
 package dev.ascent.tracker.activity;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the activity history by sequence (keyset pagination: stable while new events arrive). */
-@ReadOnly
+@Connectable
 @Singleton
 public class ActivityQueries {
 

@@ -134,7 +134,7 @@ public class CalendarFeeds {
         UserRow owner = user.get();
         List<PlanRow> shown = plans.listForUser(owner.id(), false, MAX_PLANS, 0);
         Map<Long, List<PlanItemRow>> open = shown.isEmpty() ? Map.of()
-                : items.findByPlanIdIn(shown.stream().map(PlanRow::id).toList()).stream()
+                : items.findByUserIdAndPlanIdIn(owner.id(), shown.stream().map(PlanRow::id).toList()).stream()
                         .filter(PlanItemRow::open)
                         .sorted(Comparator.comparingInt(PlanItemRow::position))
                         .collect(Collectors.groupingBy(PlanItemRow::planId));

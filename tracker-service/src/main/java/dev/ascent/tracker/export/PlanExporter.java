@@ -71,8 +71,9 @@ public class PlanExporter {
         }
         PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        PlanView view = new PlanView(plan, owner.handle(), items.findByPlanIdOrderByPosition(plan.id()),
-                Days.today(clock, plan.timeZone()), true);
+        PlanView view = new PlanView(plan, owner.handle(),
+                items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()), Days.today(clock, plan.timeZone()),
+                true);
         List<PracticeSessionRow> linked = sessions.forPlan(owner.id(), plan.id());
         Map<Long, List<PracticeStepRow>> stepsBySession = linked.isEmpty() ? Map.of()
                 : steps.findBySessionIdIn(linked.stream().map(PracticeSessionRow::id).toList()).stream()

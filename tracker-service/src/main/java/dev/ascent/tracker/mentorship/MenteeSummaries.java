@@ -7,8 +7,8 @@ import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Scheduler;
 import dev.ascent.tracker.progress.ProgressCalculator;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +48,7 @@ public class MenteeSummaries {
         this.clock = clock;
     }
 
-    @ReadOnly
+    @Connectable
     public List<Row> list(Caller caller, int limit, int offset) {
         List<MentorshipView> page = queries.active(caller.userId(), MentorshipQueries.Side.MENTOR, limit, offset);
         if (page.isEmpty()) {

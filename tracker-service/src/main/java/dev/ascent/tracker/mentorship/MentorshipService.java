@@ -8,8 +8,8 @@ import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.review.ReviewClosures;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -62,19 +62,19 @@ public class MentorshipService {
         return queries.find(row.id()).orElseThrow();
     }
 
-    @ReadOnly
+    @Connectable
     public MentorshipView get(Caller caller, long id) {
         return queries.find(id).filter(v -> v.row().involves(caller.userId()))
                 .orElseThrow(() -> ApiException.notFound("mentorships/" + id));
     }
 
-    @ReadOnly
+    @Connectable
     public List<MentorshipView> invitations(Caller caller, MentorshipQueries.Side side, MentorshipState state,
                                             int limit, int offset) {
         return queries.invitations(caller.userId(), side, state, limit, offset);
     }
 
-    @ReadOnly
+    @Connectable
     public List<MentorshipView> mentors(Caller caller, int limit, int offset) {
         return queries.active(caller.userId(), MentorshipQueries.Side.MENTEE, limit, offset);
     }

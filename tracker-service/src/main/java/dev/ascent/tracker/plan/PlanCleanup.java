@@ -25,6 +25,6 @@ final class PlanCleanup {
                     ps.setLong(2, planId);
                     return ps.executeUpdate();
                 });
-        items.deleteByPlanId(planId);
+        items.deleteByUserIdAndPlanId(userId, planId);
     }
 }

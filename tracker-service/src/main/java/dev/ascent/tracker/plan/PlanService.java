@@ -14,6 +14,7 @@ import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.content.ContentClient;
 import dev.ascent.tracker.content.RoleSnapshot;
 import dev.ascent.tracker.recall.RecallCards;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -110,15 +111,15 @@ public class PlanService {
         return new PlanView(plans.findById(plan.id()).orElseThrow(), caller.handle(), rows, today, true);
     }
 
-    @Transactional
+    @Connectable
     public PlanView get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return view(plan, owner, caller, items.findByPlanIdOrderByPosition(plan.id()));
+        return view(plan, owner, caller, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()));
     }
 
-    @Transactional
+    @Connectable
     public List<PlanView> list(Caller caller, String handle, boolean showArchived, int limit, int offset) {
         UserRow owner = access.readableOwner(caller, handle, "users/" + handle);
         return plans.listForUser(owner.id(), showArchived, limit, offset).stream()
@@ -346,7 +347,7 @@ public class PlanService {
     public void rescheduleOpenItems(long planId) {
         PlanRow plan = plans.findById(planId).orElseThrow();
         Instant now = clock.instant();
-        reschedule(plan, items.findByPlanIdOrderByPosition(planId), now);
+        reschedule(plan, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), planId), now);
         touchPlan(plan, now);
     }
 
@@ -367,7 +368,7 @@ public class PlanService {
             throw ApiException.aborted("STALE_ETAG", name.name() + " changed since etag " + etag
                     + "; read it again and retry");
         }
-        return new Locked(owner, plan, items.findByPlanIdOrderByPosition(plan.id()));
+        return new Locked(owner, plan, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()));
     }
 
     private static void requireActive(PlanRow plan) {

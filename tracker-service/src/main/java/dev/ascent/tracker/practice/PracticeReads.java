@@ -4,8 +4,8 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,14 +56,14 @@ public class PracticeReads {
         return owner;
     }
 
-    @Transactional
+    @Connectable
     PracticeView read(UserRow owner, PracticeNames.SessionName name) {
         PracticeSessionRow session = sessions.findById(name.sessionId()).filter(s -> s.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         return new PracticeView(session, steps.findBySessionIdOrderByPosition(session.id()), owner.handle());
     }
 
-    @Transactional
+    @Connectable
     List<PracticeView> page(UserRow owner, PracticeCommands.ListFilter filter, int limit, int offset) {
         List<PracticeSessionRow> rows = sessions.listForUser(owner.id(), filter.source(), filter.planItemId(),
                 filter.state(), limit, offset);
@@ -79,7 +79,7 @@ public class PracticeReads {
     }
 
     /** Three queries (source rollups, step rollups, the trends), however many sessions the owner has. */
-    @Transactional
+    @Connectable
     PracticeStatsCalculator.Stats compute(UserRow owner, String source) {
         PracticeRollups.All all = rollups.read(owner.id(), source);
         List<String> sources = all.sources().stream().map(PracticeRollups.Source::source).toList();

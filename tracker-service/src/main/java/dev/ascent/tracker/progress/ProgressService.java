@@ -10,8 +10,8 @@ import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
 import dev.ascent.tracker.plan.PlanRow;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public class ProgressService {
         this.clock = clock;
     }
 
-    @ReadOnly
+    @Connectable
     public Result summary(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
@@ -50,9 +50,9 @@ public class ProgressService {
     }
 
     /** The summary of a plan the caller has already been allowed to read. */
-    @ReadOnly
+    @Connectable
     public Result summarize(UserRow owner, PlanRow plan) {
-        List<PlanItemRow> rows = items.findByPlanIdOrderByPosition(plan.id());
+        List<PlanItemRow> rows = items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id());
         int today = Days.today(clock, plan.timeZone());
         ProgressCalculator.Summary summary = ProgressCalculator.summarize(plan, rows, days(plan), today);
         return new Result("users/" + owner.handle() + "/plans/" + plan.id(), owner.handle(), plan, summary,

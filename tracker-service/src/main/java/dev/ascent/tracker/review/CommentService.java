@@ -13,8 +13,8 @@ import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
 import dev.ascent.tracker.plan.PlanRow;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -73,7 +73,7 @@ public class CommentService {
     }
 
     /** Oldest first; {@code onlyId} &gt; 0 reads that one comment. */
-    @ReadOnly
+    @Connectable
     public List<CommentView> list(Caller caller, Names.ItemName name, int limit, int offset, long onlyId) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         items.findById(name.itemId()).filter(i -> i.planId() == name.planId() && i.userId() == owner.id())

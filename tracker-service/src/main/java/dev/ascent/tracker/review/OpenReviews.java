@@ -1,7 +1,7 @@
 package dev.ascent.tracker.review;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -23,7 +23,7 @@ public class OpenReviews {
     }
 
     /** Item id to review request id. */
-    @ReadOnly
+    @Connectable
     public Map<Long, Long> byItem(long planId) {
         return jdbc.prepareStatement("SELECT item_id, id FROM review_request WHERE plan_id = ? AND state = 'OPEN'",
                 ps -> {
@@ -39,7 +39,7 @@ public class OpenReviews {
     }
 
     /** Session id to review request id, looked up by the sessions' open keys (a unique index). */
-    @ReadOnly
+    @Connectable
     public Map<Long, Long> bySession(Collection<Long> sessionIds) {
         if (sessionIds.isEmpty()) {
             return Map.of();

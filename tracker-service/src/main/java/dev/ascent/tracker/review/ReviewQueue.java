@@ -5,8 +5,8 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -47,7 +47,7 @@ public class ReviewQueue {
         this.users = users;
     }
 
-    @ReadOnly
+    @Connectable
     public Page list(Caller caller, Filter filter, int size, String pageToken) {
         long[] after = after(pageToken, filter);
         // Neither filter: the caller's queue as a mentor.

@@ -18,7 +18,7 @@ import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.practice.PracticeNames;
 import dev.ascent.tracker.practice.PracticeSessionRepository;
 import dev.ascent.tracker.practice.PracticeSessionRow;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -125,7 +125,7 @@ public class ReviewService {
         return new ReviewView(row, owner.handle(), mentor.handle());
     }
 
-    @ReadOnly
+    @Connectable
     public ReviewView get(Caller caller, long id) {
         return view(visible(caller, requests.findById(id), id));
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ascent.common.testing.RunningService;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.AdminServiceGrpc;
@@ -21,11 +20,12 @@ import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PracticeSession;
 import dev.ascent.proto.tracker.v1.PracticeStats;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
-import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.Status;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,29 +226,42 @@ public abstract class ConsistencyCheckContract {
     @Test
     void findsAndRepairsTheLostUpdatesOfRepeatableRead() throws Exception {
         assumeTrue(engine() == TestDatabase.Engine.MYSQL, "InnoDB snapshots make this drift; H2 does not");
-        RunningService old = tracker.startAnotherInstance(Map.of("ascent.content.target",
-                ContentProcess.shared().target(), "datasources.default.transaction-isolation",
-                "TRANSACTION_REPEATABLE_READ"));
+        // The write pattern issue 18 found, run by 16 writers at InnoDB's default REPEATABLE READ: a plain read
+        // takes the transaction's snapshot, then the plan lock is waited for, then the counter read from the
+        // snapshot is written back plus one, next to the time entry. The service no longer writes this way (its
+        // first read in a write is now the lock, and it runs at READ COMMITTED), so the test makes the drift itself.
         Mentors.User eng = mentors.user("before");
-        Plan plan;
-        try {
-            Mentors viaOld = new Mentors(old.channel());
-            plan = viaOld.plan(eng);
-            String item = plan.getItems(0).getName();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                calls.add(pool.submit(() -> viaOld.plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(item)
-                        .setMinutes(1).build())));
-            }
-            for (Future<?> f : calls) {
-                f.get(2, TimeUnit.MINUTES);
-            }
-            pool.shutdown();
-        } finally {
-            old.close();
-        }
+        Plan plan = mentors.plan(eng);
         String itemName = plan.getItems(0).getName();
+        long item = id(itemName);
+        long planId = id(plan.getName());
+        long userId = single("SELECT user_id FROM plan WHERE id = " + planId);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> calls = new ArrayList<>();
+        AtomicLong ids = new AtomicLong(8_000_000_000L);
+        for (int i = 0; i < 200; i++) {
+            calls.add(pool.submit(() -> {
+                try (Connection c = tracker.database().connect()) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    c.setAutoCommit(false);
+                    long seen = query(c, "SELECT logged_minutes FROM plan_item WHERE id = " + item);
+                    query(c, "SELECT logged_minutes FROM plan WHERE id = " + planId + " FOR UPDATE");
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate("INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, "
+                                + "note, create_time) VALUES (" + ids.incrementAndGet() + ", " + userId + ", " + planId
+                                + ", " + item + ", 1, 0, '', 0)");
+                        st.executeUpdate("UPDATE plan_item SET logged_minutes = " + (seen + 1) + " WHERE id = " + item);
+                        st.executeUpdate("UPDATE plan SET logged_minutes = logged_minutes + 1 WHERE id = " + planId);
+                    }
+                    c.commit();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : calls) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
         Map<String, ConsistencyDrift> drifts = checkAll(false).stream()
                 .collect(Collectors.toMap(d -> d.getResource() + " " + d.getField(), d -> d));
         ConsistencyDrift lost = drifts.get(itemName + " logged_minutes");
@@ -257,7 +271,14 @@ public abstract class ConsistencyCheckContract {
                 200 - lost.getStored());
         assertFalse(checkAll(true).isEmpty());
         assertTrue(checkAll(false).isEmpty());
-        assertEquals(200, single("SELECT logged_minutes FROM plan_item WHERE id = " + id(itemName)));
+        assertEquals(200, single("SELECT logged_minutes FROM plan_item WHERE id = " + item));
+    }
+
+    private static long query(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     // ---- helpers ----

@@ -29,6 +29,7 @@ import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.TrackerHarness;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.content.RoleSnapshot;
 import dev.ascent.tracker.plan.PlanCommands;
 import dev.ascent.tracker.plan.PlanService;
@@ -39,6 +40,7 @@ import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +253,7 @@ abstract class BadInputContract {
             ps.setString(1, u.handle());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Caller(rs.getLong(1), u.handle(), false);
+                return new Caller(new UserRow(rs.getLong(1), u.handle(), u.handle(), false, Instant.EPOCH));
             }
         }
     }
