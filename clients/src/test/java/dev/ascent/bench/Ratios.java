@@ -95,8 +95,12 @@ public final class Ratios {
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "%d rounds, %d s measured after %d s warm-up per configuration; ratios are "
                 + "medians of per-round ratios%n%n", ROUNDS, SECONDS, WARMUP);
-        run(TestDatabase.Engine.H2);
-        if (System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
+        // -Dengines=MYSQL runs one engine only.
+        String engines = System.getProperty("engines", "H2,MYSQL");
+        if (engines.contains("H2")) {
+            run(TestDatabase.Engine.H2);
+        }
+        if (engines.contains("MYSQL") && System.getenv("ASCENT_TEST_MYSQL_URL") != null) {
             run(TestDatabase.Engine.MYSQL);
         }
         System.exit(0);
