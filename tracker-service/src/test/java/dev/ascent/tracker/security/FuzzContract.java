@@ -58,7 +58,10 @@ abstract class FuzzContract {
         Mentors.User mentor = mentors.user("fuzz-mentor");
         names.addAll(List.of(engineer.name(), mentor.name(), Mentors.ROLE, "users/admin"));
         Plan plan = mentors.plan(engineer);
-        mentors.plan(engineer);
+        // Destructive calls get resources of their own, so that the rest keep reaching live ones.
+        String spare = mentors.plan(engineer).getName();
+        Mentors.User exMentor = mentors.user("fuzz-ex-mentor");
+        String ending = mentors.activate(engineer, exMentor).getName();
         names.add(plan.getName());
         List<String> items = plan.getItemsList().stream().limit(3).map(PlanItem::getName).toList();
         names.addAll(items);
@@ -82,12 +85,15 @@ abstract class FuzzContract {
         List<String> steps = session.getStepsList().stream().limit(2).map(s -> s.getName()).toList();
         names.addAll(steps);
         String review = mentors.reviews(engineer).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(plan.getItems(0).getName()).build()).getReviewRequest().getName();
+                .setTarget(plan.getItems(0).getName()).setMentor(mentor.name()).build()).getReviewRequest().getName();
         names.add(review);
         String card = TrackerHarness.as(RecallServiceGrpc.newBlockingStub(tracker.service().channel()),
                 engineer.token()).createCard(CreateCardRequest.newBuilder().setFront("f").setBack("b").build())
                 .getCard().getName();
         names.add(card);
+        String spareCard = TrackerHarness.as(RecallServiceGrpc.newBlockingStub(tracker.service().channel()),
+                engineer.token()).createCard(CreateCardRequest.newBuilder().setFront("f").setBack("b").build())
+                .getCard().getName();
         List<String> tokens = List.of(mentors.plans(engineer).listPlans(ListPlansRequest.newBuilder().setPageSize(1)
                 .build()).getNextPageToken(), mentors.progress(engineer).listActivity(ListActivityRequest.newBuilder()
                 .setParent(plan.getName()).setPageSize(1).build()).getNextPageToken());
@@ -103,7 +109,8 @@ abstract class FuzzContract {
                 "day", List.of(""), "owner", List.of(engineer.name()), "card", List.of(card)));
         hints.putAll(Map.of("SubmitReviewRequest.name", List.of(review), "RespondToInvitationRequest.name",
                 List.of(mentorship), "AddCommentRequest.parent", items, "ListCommentsRequest.parent", items,
-                "ReviewCardRequest.name", List.of(card), "DeleteCardRequest.name", List.of(card),
+                "ReviewCardRequest.name", List.of(card), "DeleteCardRequest.name", List.of(spareCard),
+                "DeletePlanRequest.name", List.of(spare), "EndMentorshipRequest.name", List.of(ending),
                 "SuspendCardRequest.name", List.of(card)));
         callers.addAll(List.of(new Caller("engineer", engineer.token()), Caller.anonymous(),
                 new Caller("mentor", mentor.token()), new Caller("admin", TrackerHarness.ADMIN_TOKEN)));

@@ -43,7 +43,8 @@ import java.util.function.Predicate;
  * a method must never answer UNAUTHENTICATED. A server stream is read up to its first message, within a deadline.
  *
  * <p>System properties (or environment variables): {@code ascent.fuzz.seed} ({@code ASCENT_FUZZ_SEED}),
- * {@code ascent.fuzz.calls} ({@code ASCENT_FUZZ_CALLS}), {@code ascent.fuzz.call} (one call only).
+ * {@code ascent.fuzz.calls} ({@code ASCENT_FUZZ_CALLS}), {@code ascent.fuzz.call} (one call only),
+ * {@code ascent.fuzz.verbose} (print every call).
  */
 public final class DescriptorFuzzer {
 
@@ -185,6 +186,10 @@ public final class DescriptorFuzzer {
         Descriptors.Descriptor in = target.proto().getInputType();
         DynamicMessage request = new RequestFactory(new FuzzValues(random, names, hints, budgetBytes), in).build(in);
         Status status = send(target, caller, request);
+        if (Boolean.getBoolean("ascent.fuzz.verbose")) {
+            System.out.printf("[fuzz] call %d %s as %s: %s %s%n    %s%n", index, target.method().getFullMethodName(),
+                    caller.label(), status.getCode(), status.getDescription(), abbreviate(request));
+        }
         if (status.isOk()) {
             okByMethod.computeIfAbsent(target.method().getFullMethodName(),
                     k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();

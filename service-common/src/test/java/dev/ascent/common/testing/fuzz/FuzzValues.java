@@ -62,8 +62,10 @@ final class FuzzValues {
         List<String> hint = hint(f);
         return switch (f.getJavaType()) {
             case STRING -> hint != null && random.nextInt(100) < 85 ? hint.get(random.nextInt(hint.size()))
-                    : random.nextBoolean() ? "" : "fuzz " + random.nextInt(1000);
-            case INT -> random.nextInt(6);
+                    : random.nextBoolean() || f.getName().equals("etag") || f.getName().equals("request_id") ? ""
+                    : "fuzz-" + random.nextInt(1000);
+            case INT -> random.nextInt(10) < 3 ? 0 : random.nextInt(10) < 7 ? 1 + random.nextInt(5)
+                    : 10 + random.nextInt(50);
             case LONG -> (long) random.nextInt(100);
             case DOUBLE -> 1.0 + random.nextInt(10);
             case FLOAT -> 1.0f + random.nextInt(10);

@@ -44,10 +44,10 @@ final class RequestFactory {
             return b.build();
         }
         for (FieldDescriptor f : type.getFields()) {
-            if (values.chance(values.gentle() ? 15 : 25) == 1) {
+            if (values.chance(values.gentle() ? 10 : 25) == 1) {
                 continue;
             }
-            boolean harsh = !values.gentle() || values.chance(8) == 1;
+            boolean harsh = !values.gentle() || values.chance(5) == 1;
             if (!harsh && f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
                 for (int i = f.isRepeated() ? values.random().nextInt(3) : 1; i > 0; i--) {
                     if (f.isRepeated()) {
