@@ -95,6 +95,6 @@ abstract class CopiedTextContract {
                 .setName(session.getName()).setSelfRating(3).build()).getPracticeSession();
         assertEquals(session.getSteps(1).getText(), done.getSteps(1).getText());
         var stats = practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance());
-        assertTrue(stats.toString().contains(EMOJI.repeat(148) + "..."), "the rollup keeps the fitted title");
+        assertTrue(com.google.protobuf.TextFormat.printer().escapingNonAscii(false).printToString(stats).contains(EMOJI.repeat(148) + "..."), "the rollup keeps the fitted title");
     }
 }
