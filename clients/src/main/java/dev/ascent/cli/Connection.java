@@ -23,7 +23,8 @@ final class Connection {
     @Option(names = "--token", paramLabel = "TOKEN", description = "access token (default: $ASCENT_TOKEN, config)")
     String token;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS trusting this CA (default: config; plain text)")
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS, trusting the certificates in this "
+            + "PEM file (default: $ASCENT_TLS_CA_FILE, config; without any, plain text)")
     File caFile;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "deadline per call (default: 10)")
@@ -48,7 +49,8 @@ final class Connection {
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
         Properties config = Config.load(cli.configFile());
-        String ca = caFile != null ? caFile.getPath() : config.getProperty("ca-file");
+        String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
+                config.getProperty("ca-file"), null);
         return AscentClient.builder().contentTarget(content(cli, config)).trackerTarget(tracker(cli, config))
                 .token(token(cli, config)).caFile(ca == null ? null : new File(ca))
                 .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();
