@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class FuzzContract {
 
     private TrackerHarness tracker;
+    private Mentors.User engineer;
+    private String source;
     private final List<String> names = new ArrayList<>();
     private final List<Caller> callers = new ArrayList<>();
     private final Map<String, List<String>> hints = new HashMap<>();
@@ -54,7 +56,7 @@ abstract class FuzzContract {
     void start() throws Exception {
         tracker = TrackerHarness.start(engine());
         Mentors mentors = new Mentors(tracker.service().channel());
-        Mentors.User engineer = mentors.user("fuzz");
+        engineer = mentors.user("fuzz");
         Mentors.User mentor = mentors.user("fuzz-mentor");
         names.addAll(List.of(engineer.name(), mentor.name(), Mentors.ROLE, "users/admin"));
         Plan plan = mentors.plan(engineer);
@@ -78,9 +80,9 @@ abstract class FuzzContract {
         } finally {
             content.shutdownNow();
         }
+        source = names.stream().filter(n -> n.startsWith("designPrompts/")).findFirst().orElseThrow();
         PracticeSession session = mentors.practice(engineer).startPracticeSession(StartPracticeSessionRequest
-                .newBuilder().setSource(names.stream().filter(n -> n.startsWith("designPrompts/")).findFirst()
-                        .orElseThrow()).build()).getPracticeSession();
+                .newBuilder().setSource(source).build()).getPracticeSession();
         names.add(session.getName());
         List<String> steps = session.getStepsList().stream().limit(2).map(s -> s.getName()).toList();
         names.addAll(steps);
@@ -121,6 +123,25 @@ abstract class FuzzContract {
         if (tracker != null) {
             tracker.close();
         }
+    }
+
+    /** Found by the fuzz test: the error quoted the etag and outgrew the client's 8 KiB of trailers (INTERNAL). */
+    @Test
+    void aHugeStaleEtagIsAbortedNotInternal() {
+        var practice = new Mentors(tracker.service().channel()).practice(engineer);
+        String fresh = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(source)
+                .build()).getPracticeSession().getName();
+        Mentors.refused(io.grpc.Status.Code.ABORTED, () -> practice.abandonPracticeSession(dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest.newBuilder()
+                        .setName(fresh).setEtag("9".repeat(100_000)).build()), "a stale etag of 100,000 characters");
+    }
+
+    /** Found by the fuzz test: H2's BACKUP TO fails on an in-memory database, which answered INTERNAL. */
+    @Test
+    void aBackupOfADatabaseWithoutFilesIsAFailedPrecondition() {
+        Mentors.refused(io.grpc.Status.Code.FAILED_PRECONDITION, () -> TrackerHarness.as(
+                dev.ascent.proto.tracker.v1.AdminServiceGrpc.newBlockingStub(tracker.service().channel()),
+                TrackerHarness.ADMIN_TOKEN).backupDatabase(dev.ascent.proto.tracker.v1.BackupDatabaseRequest
+                        .getDefaultInstance()).hasNext(), "a backup of a test database (in memory, or MySQL)");
     }
 
     @Test
