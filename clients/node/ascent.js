@@ -1,6 +1,7 @@
 'use strict';
 // A small client of the Ascent gRPC API built from the .proto contracts alone (no Java, no generated code):
 // @grpc/proto-loader reads ../../proto/src/main/proto at run time and @grpc/grpc-js makes the calls.
+const fs = require('node:fs');
 const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
@@ -38,21 +39,27 @@ function promisify(client, token) {
   return call;
 }
 
-/** Connects to both services; targets and token default to the same environment variables the CLI reads. */
+/**
+ * Connects to both services; targets, token and CA file default to the same environment variables the CLI reads.
+ * With `caFile` (a PEM file of trusted certificates) the channels use TLS, else plain text. The token goes only to
+ * the tracker: the catalog's reads need none.
+ */
 function connect({
   contentTarget = process.env.ASCENT_CONTENT_TARGET || 'localhost:50051',
   trackerTarget = process.env.ASCENT_TRACKER_TARGET || 'localhost:50052',
   token = process.env.ASCENT_TOKEN,
+  caFile = process.env.ASCENT_TLS_CA_FILE,
 } = {}) {
   const ascent = load();
-  const insecure = grpc.credentials.createInsecure();
+  const credentials = caFile ? grpc.credentials.createSsl(fs.readFileSync(caFile))
+    : grpc.credentials.createInsecure();
   const clients = {
-    content: new ascent.content.v1.ContentService(contentTarget, insecure),
-    accounts: new ascent.tracker.v1.AccountService(trackerTarget, insecure),
-    plans: new ascent.tracker.v1.PlanService(trackerTarget, insecure),
-    progress: new ascent.tracker.v1.ProgressService(trackerTarget, insecure),
+    content: new ascent.content.v1.ContentService(contentTarget, credentials),
+    accounts: new ascent.tracker.v1.AccountService(trackerTarget, credentials),
+    plans: new ascent.tracker.v1.PlanService(trackerTarget, credentials),
+    progress: new ascent.tracker.v1.ProgressService(trackerTarget, credentials),
   };
-  const content = promisify(clients.content, token);
+  const content = promisify(clients.content, null);
   const accounts = promisify(clients.accounts, token);
   const plans = promisify(clients.plans, token);
   const progress = promisify(clients.progress, token);

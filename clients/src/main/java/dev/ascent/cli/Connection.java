@@ -27,7 +27,8 @@ final class Connection {
             "Avoid it: a command line lands in shell history and ps; use 'ascent login' instead"})
     String token;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS trusting this CA (default: profile; plain text)")
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS, trusting the certificates in this "
+            + "PEM file (default: $ASCENT_TLS_CA_FILE, profile; without any, plain text)")
     File caFile;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "deadline per call (default: 10)")
@@ -64,7 +65,8 @@ final class Connection {
 
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
-        String ca = caFile != null ? caFile.getPath() : saved(cli, "ca-file");
+        String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
+                saved(cli, "ca-file"), null);
         return AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
                 .token(token(cli)).caFile(ca == null ? null : new File(ca))
                 .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();

@@ -34,7 +34,8 @@ import javax.net.ssl.SSLException;
  * <ul>
  *   <li>every unary call carries the {@linkplain Builder#deadline deadline} (default 10 s) unless the caller set one
  *       on a raw stub; streams have none;</li>
- *   <li>the bearer token goes with every call;</li>
+ *   <li>the bearer token goes with every call that needs one, and not with the catalog's reads (methods marked
+ *       {@code no_credentials} in the contract), so the content service never sees a user's token;</li>
  *   <li>reads, and writes whose request has a {@code request_id} field, are retried on {@code UNAVAILABLE} with
  *       exponential backoff and jitter ({@link RetryPolicy}); an empty {@code request_id} is filled with a random
  *       UUID first, so every attempt carries the same id and the service answers a retry with the first result;</li>
@@ -251,7 +252,10 @@ public final class AscentClient implements AutoCloseable {
             return this;
         }
 
-        /** The bearer token sent with every call; without one only catalog reads work. */
+        /**
+         * The bearer token, sent with every call that needs credentials (never with the catalog's reads); without
+         * one only catalog reads work.
+         */
         public Builder token(String token) {
             this.token = token;
             return this;

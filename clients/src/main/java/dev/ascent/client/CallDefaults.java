@@ -7,12 +7,16 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
+import dev.ascent.proto.options.v1.AccessProto;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives every unary call the client's deadline (unless the caller set one) and the bearer token. Streams get no
+ * Gives every unary call the client's deadline (unless the caller set one), and the bearer token to every method
+ * that needs one: a method whose descriptor carries {@code (ascent.options.v1.no_credentials) = true} (the
+ * catalog's reads) gets none, so a user's token never reaches a service that has no use for it. Streams get no
  * default deadline: a watch is meant to stay open.
  */
 final class CallDefaults implements ClientInterceptor {
@@ -31,10 +35,16 @@ final class CallDefaults implements ClientInterceptor {
         if (o.getDeadline() == null && method.getType() == MethodDescriptor.MethodType.UNARY) {
             o = o.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
-        if (credentials != null && o.getCredentials() == null) {
+        if (credentials != null && o.getCredentials() == null && needsCredentials(method)) {
             o = o.withCallCredentials(credentials);
         }
         return next.newCall(method, o);
+    }
+
+    /** False only for methods documented (in their descriptor) as callable without credentials. */
+    static boolean needsCredentials(MethodDescriptor<?, ?> method) {
+        return !(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier s)
+                || !s.getMethodDescriptor().getOptions().getExtension(AccessProto.noCredentials);
     }
 
     private static CallCredentials bearer(String token) {

@@ -33,6 +33,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,29 @@ class ClientLibraryTest {
             assertThrows(DeadlineExceededException.class, () -> hasty.content()
                     .searchContent(SearchContentRequest.newBuilder().setQuery("machine learning").build()));
         }
+    }
+
+    /** The catalog's reads need no token, so a user's token never reaches the content service; imports and plans do. */
+    @Test
+    void theTokenGoesOnlyToMethodsThatNeedIt() throws Exception {
+        Map<String, Boolean> withToken = new java.util.concurrent.ConcurrentHashMap<>();
+        ClientInterceptor recorder = new ClientInterceptor() {
+            @Override
+            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> m, CallOptions o, Channel next) {
+                withToken.put(m.getBareMethodName(), o.getCredentials() != null);
+                return next.newCall(m, o);
+            }
+        };
+        try (AscentClient admin = builder().token(PackagedPlatform.ADMIN_TOKEN).intercept(recorder).build()) {
+            admin.content().listRoles(ListRolesRequest.getDefaultInstance());
+            admin.content().searchContent(SearchContentRequest.newBuilder().setQuery("model").build());
+            admin.content().importGuide(dev.ascent.proto.content.v1.ImportGuideRequest.newBuilder()
+                    .setText(com.google.protobuf.ByteString.copyFromUtf8("Overview\nA role.\nSkills\n- Python\n"))
+                    .setSourceName("tiny.txt").setTitle("Tiny Role").setDryRun(true).build());
+            admin.accounts().getCurrentUser(dev.ascent.proto.tracker.v1.GetCurrentUserRequest.getDefaultInstance());
+        }
+        assertEquals(Map.of("ListRoles", false, "SearchContent", false, "ImportGuide", true, "GetCurrentUser", true),
+                withToken);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ascent.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 
+import dev.ascent.common.testing.TestCertificates;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Node.js client's own tests ({@code clients/node}, {@code node --test}) against the packaged services,
- * proving the API is usable from the .proto files alone. Skipped, saying why in one line, when {@code node} is not
+ * over TLS, proving the API is usable from the .proto files alone. Skipped, saying why in one line, when {@code node} is not
  * on the PATH or its packages cannot be installed ({@code npm ci}); with {@code ASCENT_NODE_REQUIRED=true} (as in CI)
  * either is a failure instead, so the test cannot silently skip there.
  */
@@ -42,14 +43,18 @@ class NodeClientTest {
             needs(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300) == 0,
                     "cannot install the Node client's packages (npm ci in " + NODE_DIR + ")");
         }
-        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2);
+        // Over TLS, with a certificate made here: the Node client trusts it through its CA option.
+        TestCertificates certs = TestCertificates.selfSigned(Files.createTempDirectory("ascent-node-tls"));
+        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2, new PackagedPlatform.Options(
+                false, false, Map.of(), Map.of("ASCENT_TLS_CERT_FILE", certs.certificate().toString(),
+                        "ASCENT_TLS_KEY_FILE", certs.privateKey().toString())));
              AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
             String token = admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle("node-user")
                     .setDisplayName("Node User").build()).getToken();
             int exit = run(List.of("node", "--test", "test/"), Map.of(
                     "ASCENT_CONTENT_TARGET", platform.contentTarget(),
                     "ASCENT_TRACKER_TARGET", platform.trackerTarget(),
-                    "ASCENT_TOKEN", token), 180);
+                    "ASCENT_TOKEN", token, "ASCENT_TLS_CA_FILE", certs.certificate().toString()), 180);
             assertEquals(0, exit, () -> "node --test failed:\n" + output());
         }
     }

@@ -36,10 +36,23 @@ public final class PackagedPlatform implements AutoCloseable {
 
     /**
      * How to start: the tracker's database connections and its calls to the content service can go through a
-     * {@link TcpProxy} each (for fault tests), and the tracker can get extra environment variables.
+     * {@link TcpProxy} each (for fault tests), the tracker can get extra environment variables, and both services
+     * can ({@code env}: TLS, for one). With {@code ASCENT_TLS_CERT_FILE} in {@code env}, the platform's own clients
+     * trust that certificate (or {@code ASCENT_TLS_CA_FILE}).
      */
-    public record Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv) {
+    public record Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv,
+                          Map<String, String> env) {
         public static final Options PLAIN = new Options(false, false, Map.of());
+
+        public Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv) {
+            this(trackerDbThroughProxy, contentThroughProxy, trackerEnv, Map.of());
+        }
+
+        /** The CA file clients of this platform trust, or null for plain text. */
+        public java.io.File caFile() {
+            String ca = env.getOrDefault("ASCENT_TLS_CA_FILE", env.get("ASCENT_TLS_CERT_FILE"));
+            return ca == null ? null : new java.io.File(ca);
+        }
     }
 
     private PackagedPlatform(Path home, int contentPort, int trackerPort, Options options) {
@@ -79,7 +92,7 @@ public final class PackagedPlatform implements AutoCloseable {
 
     public AscentClient client(String token) {
         return AscentClient.builder().contentTarget(contentTarget()).trackerTarget(trackerTarget()).token(token)
-                .build();
+                .caFile(options.caFile()).build();
     }
 
     public Path home() {
@@ -132,6 +145,7 @@ public final class PackagedPlatform implements AutoCloseable {
             env.put(prefix + "_DB_USER", db.user());
             env.put(prefix + "_DB_PASSWORD", db.password());
         }
+        env.putAll(options.env());
         if (tracker) {
             env.putAll(options.trackerEnv());
         }
@@ -143,7 +157,7 @@ public final class PackagedPlatform implements AutoCloseable {
     private void awaitServing(Duration timeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
         try (AscentClient client = AscentClient.builder().contentTarget(contentTarget())
-                .trackerTarget(trackerTarget()).deadline(Duration.ofSeconds(1)).build()) {
+                .trackerTarget(trackerTarget()).caFile(options.caFile()).deadline(Duration.ofSeconds(1)).build()) {
             while (System.nanoTime() < until) {
                 for (Process p : processes.values()) {
                     if (!p.isAlive()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,27 @@ class SecurityEndToEndTest {
             }
             assertThrows(UnauthenticatedException.class, () -> admin.accounts().getCurrentUser(
                     dev.ascent.proto.tracker.v1.GetCurrentUserRequest.getDefaultInstance()));
+        }
+    }
+
+    /**
+     * A database URL with its credentials in it ({@code //user:password@host}) works, and no log line of the
+     * tracker shows the password: the launcher masks it, and nothing else (Flyway, the pool) prints the URL bare.
+     */
+    @Test
+    void credentialsInTheDatabaseUrlNeverReachTheLog() throws Exception {
+        try (TestDatabase db = TestDatabase.mysql()) {
+            String encoded = java.net.URLEncoder.encode(db.password(), java.nio.charset.StandardCharsets.UTF_8);
+            String url = db.url().replaceFirst("//", "//" + db.user() + ":" + encoded + "@");
+            Map<String, String> env = Map.of("ASCENT_TRACKER_DB_URL", url, "ASCENT_TRACKER_DB_USER", "",
+                    "ASCENT_TRACKER_DB_PASSWORD", "", "ASCENT_LOG_LEVEL", "DEBUG");
+            try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2,
+                    new PackagedPlatform.Options(false, false, env))) {
+                String logs = platform.logs();
+                assertTrue(logs.contains(db.user() + ":***@"), "the masked URL is logged at start");
+                assertTrue(!db.password().isEmpty() && !logs.contains(db.password()) && !logs.contains(encoded),
+                        "the password is in the log");
+            }
         }
     }
 }

@@ -24,6 +24,11 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
     public static final String HOME_VARIABLE = "ASCENT_HOME";
     public static final String BIND_VARIABLE = "ASCENT_BIND";
     public static final String DEFAULT_BIND = "127.0.0.1";
+    /** PEM certificate chain and PKCS#8 private key: with both set the service serves TLS only. */
+    public static final String TLS_CERT_VARIABLE = "ASCENT_TLS_CERT_FILE";
+    public static final String TLS_KEY_VARIABLE = "ASCENT_TLS_KEY_FILE";
+    /** PEM certificates trusted when calling the other service over TLS (default: the service's own certificate). */
+    public static final String TLS_CA_VARIABLE = "ASCENT_TLS_CA_FILE";
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
 
@@ -46,6 +51,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         putIfSet(extra, "ascent.request-log.retention", env.get("ASCENT_REQUEST_LOG_RETENTION"));
         putIfSet(extra, "ascent.request-log.secret-window", env.get("ASCENT_REQUEST_LOG_SECRET_WINDOW"));
         extra.put("datasources.default.maximum-pool-size", poolSize(spec, env.get(spec.dbPoolSizeVariable())));
+        tls(env, extra);
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
             return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "",
@@ -73,6 +79,40 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         }
         throw new StartupException(BIND_VARIABLE + " must be an IP address of this machine (127.0.0.1, 0.0.0.0 for"
                 + " every interface, ::1, ...), not '" + value + "'");
+    }
+
+    /**
+     * TLS from the environment: the server's certificate and key (both or neither, each a readable file), and what
+     * calls to the other service trust: the CA file, else the server's own certificate. Without any, plain text.
+     */
+    private static void tls(Map<String, String> env, Map<String, Object> extra) {
+        String cert = readable(env, TLS_CERT_VARIABLE);
+        String key = readable(env, TLS_KEY_VARIABLE);
+        String ca = readable(env, TLS_CA_VARIABLE);
+        if ((cert == null) != (key == null)) {
+            throw new StartupException("set both " + TLS_CERT_VARIABLE + " and " + TLS_KEY_VARIABLE
+                    + " to serve TLS, or neither for plain text");
+        }
+        if (cert != null) {
+            extra.put("ascent.tls.cert-file", cert);
+            extra.put("ascent.tls.key-file", key);
+        }
+        String trusted = ca != null ? ca : cert;
+        if (trusted != null) {
+            extra.put("ascent.tls.ca-file", trusted);
+        }
+    }
+
+    private static String readable(Map<String, String> env, String variable) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path file = Path.of(value.strip()).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new StartupException(variable + " names " + file + ", which is not a readable file");
+        }
+        return file.toString();
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {

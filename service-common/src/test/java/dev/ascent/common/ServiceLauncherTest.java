@@ -46,6 +46,30 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void tlsNeedsACertificateAndItsKeyAndTrustsTheCertificateUnlessACaIsGiven(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("cert.pem"), "c");
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("key.pem"), "k");
+        java.nio.file.Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "a");
+        ServiceSettings tls = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_TLS_CERT_FILE", cert.toString(),
+                "ASCENT_TLS_KEY_FILE", key.toString()));
+        assertEquals(cert.toString(), tls.properties().get("ascent.tls.cert-file"));
+        assertEquals(key.toString(), tls.properties().get("ascent.tls.key-file"));
+        assertEquals(cert.toString(), tls.properties().get("ascent.tls.ca-file"));
+        assertEquals(ca.toString(), ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_TLS_CERT_FILE",
+                cert.toString(), "ASCENT_TLS_KEY_FILE", key.toString(), "ASCENT_TLS_CA_FILE", ca.toString()))
+                .properties().get("ascent.tls.ca-file"));
+        assertFalse(ServiceSettings.fromEnvironment(SPEC, Map.of()).properties().containsKey("ascent.tls.ca-file"));
+        StartupException half = assertThrows(StartupException.class, () -> ServiceSettings.fromEnvironment(SPEC,
+                Map.of("ASCENT_TLS_CERT_FILE", cert.toString())));
+        assertTrue(half.getMessage().contains("ASCENT_TLS_KEY_FILE"), half.getMessage());
+        StartupException missing = assertThrows(StartupException.class, () -> ServiceSettings.fromEnvironment(SPEC,
+                Map.of("ASCENT_TLS_CERT_FILE", cert.toString(), "ASCENT_TLS_KEY_FILE", dir.resolve("nope").toString())));
+        assertTrue(missing.getMessage().contains("not a readable file"), missing.getMessage());
+    }
+
+    @Test
     void aBadPortVariableIsOneClearLine() {
         StartupException e = assertThrows(StartupException.class,
                 () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_PORT", "http")));

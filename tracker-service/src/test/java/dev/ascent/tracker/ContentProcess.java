@@ -16,7 +16,7 @@ import io.grpc.health.v1.HealthGrpc;
  * A real content service for tracker tests, started from its packaged jar on an embedded database with the
  * bundled starter catalog. One per JVM: tests only read the catalog, so they share it.
  */
-public final class ContentProcess {
+public final class ContentProcess implements AutoCloseable {
 
     private static ContentProcess shared;
 
@@ -36,6 +36,16 @@ public final class ContentProcess {
             Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
         }
         return shared;
+    }
+
+    /** A content service of the caller's own, for tests that import guides; close it when done. */
+    public static ContentProcess startPrivate() {
+        return start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     public String target() {

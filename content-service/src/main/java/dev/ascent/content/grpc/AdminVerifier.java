@@ -6,7 +6,7 @@ import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.User;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.ascent.common.grpc.Tls;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -39,10 +39,10 @@ public class AdminVerifier {
     private volatile String confirmedToken;
     private volatile long confirmedAtNanos;
 
-    public AdminVerifier(AdminToken adminToken, @Value("${ascent.tracker.target:localhost:50052}") String target) {
+    public AdminVerifier(AdminToken adminToken, @Value("${ascent.tracker.target:localhost:50052}") String target,
+                         @Value("${ascent.tls.ca-file:}") String caFile) {
         this.adminToken = adminToken;
-        this.tracker = target.isBlank() || target.equals(NO_TRACKER) ? null
-                : ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+        this.tracker = target.isBlank() || target.equals(NO_TRACKER) ? null : Tls.channel(target, caFile);
         if (tracker == null) {
             LOG.warn("no tracker target: a revoked admin token is not noticed by this content service");
         }

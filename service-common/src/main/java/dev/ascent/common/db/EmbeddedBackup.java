@@ -47,6 +47,10 @@ public class EmbeddedBackup {
             throw ApiException.failedPrecondition("NOT_EMBEDDED", "this service runs on MySQL: back it up with "
                     + "mysqldump or mariabackup (see the README)");
         }
+        if (url.startsWith("jdbc:h2:mem:")) {
+            throw ApiException.failedPrecondition("NOT_PERSISTENT", "this service keeps its database in memory: "
+                    + "there are no files to back up");
+        }
         Path file = home.resolve("backup-" + UUID.randomUUID() + ".zip");
         try {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

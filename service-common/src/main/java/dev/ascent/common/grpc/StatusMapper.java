@@ -26,6 +26,17 @@ public class StatusMapper {
     public static final String DOMAIN = "ascent.dev";
     /** ErrorInfo metadata key: the number of field violations found, of which BadRequest lists at most 20. */
     public static final String VIOLATIONS_TOTAL = "field_violations_total";
+    /**
+     * Bounds on what an error carries, in UTF-8 bytes. Messages and descriptions may quote what the caller sent (a
+     * name, an etag), and the status travels in HTTP/2 trailers, which a gRPC client refuses beyond 8 KiB (its
+     * default {@code maxInboundMetadataSize}): the call then fails INTERNAL (RST_STREAM) instead of with the status.
+     * The message appears twice (grpc-message, percent-encoded, and inside grpc-status-details-bin, base64), so
+     * the bounds keep the whole at about 6 KiB whatever the caller sent.
+     */
+    static final int MAX_MESSAGE_BYTES = 400;
+    static final int MAX_FIELD_BYTES = 100;
+    static final int MAX_DESCRIPTION_BYTES = 200;
+    static final int MAX_VIOLATIONS_BYTES = 3000;
     private static final Logger LOG = LoggerFactory.getLogger(StatusMapper.class);
 
     public StatusRuntimeException toStatusException(Throwable error) {
@@ -81,13 +92,20 @@ public class StatusMapper {
     private StatusRuntimeException fromApiException(ApiException api) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(Code.valueOf(api.kind().name()).getNumber())
-                .setMessage(api.getMessage())
+                .setMessage(clip(api.getMessage(), MAX_MESSAGE_BYTES))
                 .addDetails(Any.pack(errorInfo(api)));
         if (!api.violations().isEmpty()) {
             BadRequest.Builder bad = BadRequest.newBuilder();
             for (FieldViolation v : api.violations()) {
-                bad.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                        .setField(v.field()).setDescription(v.description()));
+                BadRequest.FieldViolation violation = BadRequest.FieldViolation.newBuilder()
+                        .setField(clip(v.field(), MAX_FIELD_BYTES))
+                        .setDescription(clip(v.description(), MAX_DESCRIPTION_BYTES)).build();
+                // The first violation always goes; later ones while they fit (the total is in ErrorInfo).
+                if (bad.getFieldViolationsCount() > 0
+                        && bad.build().getSerializedSize() + violation.getSerializedSize() > MAX_VIOLATIONS_BYTES) {
+                    break;
+                }
+                bad.addFieldViolations(violation);
             }
             status.addDetails(Any.pack(bad.build()));
         }
@@ -101,6 +119,26 @@ public class StatusMapper {
             info.putMetadata(VIOLATIONS_TOTAL, Integer.toString(api.totalViolations()));
         }
         return info.build();
+    }
+
+    /** {@code text} cut to at most {@code maxBytes} UTF-8 bytes (with "..."), never inside a character. */
+    static String clip(String text, int maxBytes) {
+        if (text == null || text.length() * 3 <= maxBytes
+                || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
+            return text == null ? "" : text;
+        }
+        int bytes = 3;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end) + "...";
     }
 
     private static StatusRuntimeException build(Code code, String reason, String message) {

@@ -33,6 +33,36 @@ class StatusMapperTest {
                 bad.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
     }
 
+    /**
+     * Found by the fuzz test: a stale etag of 100,000 characters was quoted in the ABORTED message, the trailers
+     * passed the client's 8 KiB limit and the call failed INTERNAL (RST_STREAM) instead of ABORTED.
+     */
+    @Test
+    void whateverTheCallerSentTheErrorFitsInTheClientsTrailerLimit() throws Exception {
+        String huge = "\uD83D\uDE80".repeat(50_000);
+        List<FieldViolation> violations = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            violations.add(new FieldViolation(huge, "must not be '" + huge + "'"));
+        }
+        for (ApiException api : List.of(ApiException.aborted("STALE_ETAG", "changed since etag " + huge),
+                ApiException.invalid(violations, 1_000_000))) {
+            StatusRuntimeException e = mapper.toStatusException(api);
+            com.google.rpc.Status status = StatusProto.fromThrowable(e);
+            int trailers = status.toByteArray().length * 4 / 3
+                    + e.getStatus().getDescription().getBytes(java.nio.charset.StandardCharsets.UTF_8).length * 3;
+            org.junit.jupiter.api.Assertions.assertTrue(trailers < 7000, "trailers of about " + trailers + " bytes");
+            org.junit.jupiter.api.Assertions.assertTrue(e.getStatus().getDescription().endsWith("..."));
+            if (status.getDetailsCount() > 1) {
+                BadRequest bad = status.getDetails(1).unpack(BadRequest.class);
+                org.junit.jupiter.api.Assertions.assertTrue(bad.getFieldViolationsCount() >= 1);
+                assertEquals("1000000", status.getDetails(0).unpack(ErrorInfo.class)
+                        .getMetadataOrThrow(StatusMapper.VIOLATIONS_TOTAL));
+            }
+        }
+        assertEquals("abc", StatusMapper.clip("abc", 3));
+        assertEquals("\u00e9...", StatusMapper.clip("\u00e9\u00e9\u00e9\u00e9", 6));
+    }
+
     @Test
     void lostDatabaseConnectionsAreUnavailable() {
         RuntimeException wrapped = new RuntimeException(new SQLTransientConnectionException("pool timeout"));

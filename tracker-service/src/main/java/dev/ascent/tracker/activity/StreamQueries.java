@@ -5,7 +5,9 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,71 +75,97 @@ public class StreamQueries {
         });
     }
 
-    /** One watcher's backlog: events of {@code owners} in (after, upTo], optionally of one plan. */
+    /**
+     * One watcher's backlog: events of {@code owners} in (after, upTo], optionally of one plan. With more owners
+     * than one IN list takes, each chunk's first {@code limit} events are merged and the first {@code limit} of
+     * them kept: still the backlog's first events in sequence order.
+     */
     public List<ActivityRow> backlog(long after, long upTo, Collection<Long> owners, Long planId, int limit) {
-        if (owners.isEmpty()) {
-            return List.of();
+        List<ActivityRow> out = new ArrayList<>();
+        for (List<Long> chunk : chunks(owners)) {
+            String sql = ActivityQueries.SELECT + "WHERE a.user_id IN (" + placeholders(chunk.size())
+                    + ") AND a.seq > ? AND a.seq <= ?" + (planId == null ? "" : " AND a.plan_id = ?")
+                    + " ORDER BY a.seq LIMIT ?";
+            out.addAll(jdbc.prepareStatement(sql, ps -> {
+                int i = 1;
+                for (long owner : chunk) {
+                    ps.setLong(i++, owner);
+                }
+                ps.setLong(i++, after);
+                ps.setLong(i++, upTo);
+                if (planId != null) {
+                    ps.setLong(i++, planId);
+                }
+                ps.setInt(i, limit);
+                return ActivityQueries.read(ps.executeQuery());
+            }));
         }
-        String in = String.join(", ", owners.stream().map(o -> "?").toList());
-        String sql = ActivityQueries.SELECT + "WHERE a.user_id IN (" + in + ") AND a.seq > ? AND a.seq <= ?"
-                + (planId == null ? "" : " AND a.plan_id = ?") + " ORDER BY a.seq LIMIT ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            for (long owner : owners) {
-                ps.setLong(i++, owner);
-            }
-            ps.setLong(i++, after);
-            ps.setLong(i++, upTo);
-            if (planId != null) {
-                ps.setLong(i++, planId);
-            }
-            ps.setInt(i, limit);
-            return ActivityQueries.read(ps.executeQuery());
-        });
+        if (out.size() <= limit) {
+            return out;
+        }
+        out.sort(Comparator.comparingLong(ActivityRow::seq));
+        return new ArrayList<>(out.subList(0, limit));
     }
 
     /** The ACTIVE mentees of each of {@code mentorIds}; every one of them is a key (an empty set: none). */
     public Map<Long, Set<Long>> activeMentees(Collection<Long> mentorIds) {
         Map<Long, Set<Long>> out = new HashMap<>();
         mentorIds.forEach(id -> out.put(id, new HashSet<>()));
-        if (mentorIds.isEmpty()) {
-            return out;
-        }
-        String in = String.join(", ", mentorIds.stream().map(o -> "?").toList());
-        return jdbc.prepareStatement("SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' "
-                + "AND mentor_id IN (" + in + ")", ps -> {
-                    int i = 1;
-                    for (long id : mentorIds) {
-                        ps.setLong(i++, id);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.get(rs.getLong(1)).add(rs.getLong(2));
+        for (List<Long> chunk : chunks(mentorIds)) {
+            jdbc.prepareStatement("SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' "
+                    + "AND mentor_id IN (" + placeholders(chunk.size()) + ")", ps -> {
+                        int i = 1;
+                        for (long id : chunk) {
+                            ps.setLong(i++, id);
                         }
-                    }
-                    return out;
-                });
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.get(rs.getLong(1)).add(rs.getLong(2));
+                            }
+                        }
+                        return null;
+                    });
+        }
+        return out;
     }
 
-    /** Which of these token hashes still belong to a token that is not revoked. */
+    /**
+     * Which of these token hashes still belong to a token that is not revoked. Asked {@value #CHUNK} at a time:
+     * one statement takes at most 65,535 parameters on MySQL, and a tracker may hold more open streams than that.
+     */
     public Set<String> validTokens(Collection<String> hashes) {
         Set<String> out = new HashSet<>();
-        if (hashes.isEmpty()) {
-            return out;
-        }
-        String in = String.join(", ", hashes.stream().map(o -> "?").toList());
-        return jdbc.prepareStatement("SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
-                + in + ")", ps -> {
-                    int i = 1;
-                    for (String h : hashes) {
-                        ps.setString(i++, h);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
+        for (List<String> chunk : chunks(hashes)) {
+            jdbc.prepareStatement("SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
+                    + placeholders(chunk.size()) + ")", ps -> {
+                        int i = 1;
+                        for (String h : chunk) {
+                            ps.setString(i++, h);
                         }
-                    }
-                    return out;
-                });
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(rs.getString(1));
+                            }
+                        }
+                        return null;
+                    });
+        }
+        return out;
+    }
+
+    /** Values per IN list: far below the 65,535 parameters a MySQL statement takes, and a plan cache's sweet spot. */
+    static final int CHUNK = 1000;
+
+    static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            out.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

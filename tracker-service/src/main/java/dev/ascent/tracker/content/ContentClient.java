@@ -12,7 +12,7 @@ import dev.ascent.proto.content.v1.ListChecklistsRequest;
 import dev.ascent.proto.content.v1.ListDesignPromptsRequest;
 import dev.ascent.proto.content.v1.Role;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.ascent.common.grpc.Tls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
@@ -36,10 +36,11 @@ public class ContentClient {
     private final Duration deadline;
 
     public ContentClient(@Value("${ascent.content.target:localhost:50051}") String target,
-                         @Value("${ascent.content.deadline:5s}") Duration deadline) {
+                         @Value("${ascent.content.deadline:5s}") Duration deadline,
+                         @Value("${ascent.tls.ca-file:}") String caFile) {
         this.target = target;
         this.deadline = deadline;
-        this.channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+        this.channel = Tls.channel(target, caFile);
     }
 
     private ContentServiceBlockingStub stub() {

@@ -10,6 +10,8 @@ public final class PlanCommands {
     public static final int MAX_NOTES = 4000;
     /** Items per plan: keeps a whole plan (GetPlan, and the stored response of a retried write) a few MB at most. */
     public static final int MAX_ITEMS = 200;
+    /** Minutes one item may have logged on one day, in all of its time entries: a day has no more. */
+    public static final int MAX_MINUTES_PER_ITEM_DAY = 24 * 60;
     public static final int MAX_TITLE = 300;
     public static final int MAX_PLAN_TITLE = 200;
     public static final int MAX_ESTIMATE_MINUTES = 100 * 60;

@@ -134,7 +134,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.ItemName name = Names.item(request.getPlanItem(), "plan_item");
         new Validator()
-                .range(request.getMinutes(), 1, 24 * 60, "minutes")
+                .range(request.getMinutes(), 1, PlanCommands.MAX_MINUTES_PER_ITEM_DAY, "minutes")
                 .maxLength(request.getNote(), 1000, "note")
                 .throwIfInvalid();
         Integer day = request.getDay().isEmpty() ? null : Days.parse(request.getDay(), "day");

@@ -294,6 +294,15 @@ public class PlanService {
             throw ApiException.invalid("day", "must not be before the plan's start date "
                     + Days.format(locked.plan.startDay()));
         }
+        // Read after the plan's lock at READ COMMITTED: every earlier writer's entries are in the sum, and no
+        // writer of this plan can add one until this transaction ends.
+        int logged = TimeEntries.minutesOn(jdbc, item, day);
+        if (logged + command.minutes() > PlanCommands.MAX_MINUTES_PER_ITEM_DAY) {
+            throw ApiException.failedPrecondition("DAILY_MINUTES_EXCEEDED", "minutes: " + name.name() + " has "
+                    + logged + " minutes logged on " + Days.format(day) + "; an item takes at most "
+                    + PlanCommands.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
+                    + (PlanCommands.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit");
+        }
         Instant now = clock.instant();
         PlanItemRow.Builder b = item.toBuilder().loggedMinutes(item.loggedMinutes() + command.minutes())
                 .updateTime(now);

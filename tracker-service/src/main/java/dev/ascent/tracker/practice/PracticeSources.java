@@ -1,5 +1,6 @@
 package dev.ascent.tracker.practice;
 
+import dev.ascent.common.Text;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.proto.content.v1.Checklist;
 import dev.ascent.proto.content.v1.ChecklistItem;
@@ -18,7 +19,13 @@ import java.util.List;
 @Singleton
 public class PracticeSources {
 
+    /**
+     * Column sizes of practice_session.title, practice_step.title and source_step (V3), in UTF-16 units: what H2's
+     * VARCHAR counts, and never fewer than MySQL's code points, so a fitted value fits on both ({@link Text#fit}).
+     * Bodies and scenarios are MEDIUMTEXT (V5), above the catalog's 64 KiB for a paragraph.
+     */
     static final int MAX_TITLE = 300;
+    static final int MAX_SOURCE_STEP = 200;
 
     /** What a session copies: its title, scenario and steps in order. */
     public record Copy(String source, String title, String scenario, List<Step> steps) {
@@ -47,24 +54,19 @@ public class PracticeSources {
         for (DesignStep s : prompt.getStepsList()) {
             String phase = s.getPhase() == DesignPhase.DESIGN_PHASE_UNSPECIFIED || s.getPhase() == DesignPhase.UNRECOGNIZED
                     ? "" : s.getPhase().name().substring("DESIGN_PHASE_".length());
-            steps.add(new Step(s.getName(), phase, clip(s.getTitle(), MAX_TITLE), s.getText()));
+            steps.add(new Step(Text.fit(s.getName(), MAX_SOURCE_STEP), phase, Text.fit(s.getTitle(), MAX_TITLE),
+                    s.getText()));
         }
-        return new Copy(prompt.getName(), clip(prompt.getTitle(), MAX_TITLE), prompt.getScenario(), steps);
+        return new Copy(prompt.getName(), Text.fit(prompt.getTitle(), MAX_TITLE), prompt.getScenario(), steps);
     }
 
     /** Checklist items have only text; their title is the text, shortened to fit. */
     static Copy of(Checklist checklist) {
         List<Step> steps = new ArrayList<>();
         for (ChecklistItem item : checklist.getItemsList()) {
-            steps.add(new Step(clip(item.getName(), 200), "", clip(item.getText(), MAX_TITLE), item.getText()));
+            steps.add(new Step(Text.fit(item.getName(), MAX_SOURCE_STEP), "", Text.fit(item.getText(), MAX_TITLE),
+                    item.getText()));
         }
-        return new Copy(checklist.getName(), clip(checklist.getTitle(), MAX_TITLE), "", steps);
-    }
-
-    static String clip(String value, int max) {
-        if (value.codePointCount(0, value.length()) <= max) {
-            return value;
-        }
-        return value.substring(0, value.offsetByCodePoints(0, max - 1)) + "\u2026";
+        return new Copy(checklist.getName(), Text.fit(checklist.getTitle(), MAX_TITLE), "", steps);
     }
 }

@@ -147,6 +147,41 @@ public abstract class WriteConcurrencyContract {
         assertCountersMatchRawRows(planId);
     }
 
+    /**
+     * 32 writers of 100 minutes each on one item and day race for the 1440 minutes a day holds: exactly 14 fit,
+     * every other gets FAILED_PRECONDITION, and the day's entries add up to 1400, never more.
+     */
+    @ParameterizedTest(name = "{0} instance(s)")
+    @ValueSource(ints = {1, 2})
+    void theDailyCapHoldsUnderConcurrentWriters(int instances) throws Exception {
+        IntFunction<Mentors> via = route(instances);
+        Mentors.User eng = first().user("capped");
+        Plan plan = first().plan(eng);
+        PlanItem item = plan.getItems(0);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        int calls = 2 * WRITERS;
+        runAll(calls, i -> {
+            try {
+                via.apply(i).plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
+                        .setMinutes(100).build());
+                ok.incrementAndGet();
+            } catch (StatusRuntimeException e) {
+                assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.getStatus().toString());
+                assertTrue(e.getStatus().getDescription().contains("at most 40 more fit"),
+                        e.getStatus().getDescription());
+                refused.incrementAndGet();
+            }
+            return null;
+        });
+        long itemId = id(item.getName());
+        assertEquals(14, ok.get(), "writers that fit in 1440 minutes");
+        assertEquals(calls - 14, refused.get());
+        assertEquals(1400, query("SELECT SUM(minutes) FROM time_entry WHERE item_id = ?", itemId));
+        assertEquals(1400, query("SELECT logged_minutes FROM plan_item WHERE id = ?", itemId));
+        assertCountersMatchRawRows(id(plan.getName()));
+    }
+
     @ParameterizedTest(name = "{0} instance(s)")
     @ValueSource(ints = {1, 2})
     void mixedWritesOnOnePlanKeepEveryCounterAndPosition(int instances) throws Exception {
@@ -163,7 +198,8 @@ public abstract class WriteConcurrencyContract {
             var stub = via.apply(i).plans(eng);
             switch (i % 8) {
                 case 0, 1, 2 -> {
-                    int m = 1 + random.nextInt(30);
+                    // At most 5 minutes: 120 such calls fit an item's 1440 minutes a day even on one item.
+                    int m = 1 + random.nextInt(5);
                     stub.logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(m).build());
                     minutes.addAndGet(m);
                 }
