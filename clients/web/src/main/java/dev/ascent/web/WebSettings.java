@@ -12,8 +12,11 @@ import java.util.Map;
  * @param trackerTarget    {@code ASCENT_TRACKER_TARGET}, else localhost on {@code ASCENT_TRACKER_PORT}
  * @param secureCookie     {@code ASCENT_WEB_SECURE_COOKIE=true} marks the session cookie Secure even when TLS ends
  *                         at a proxy in front; behind no proxy it is Secure whenever the request came over TLS
+ * @param caFile           the PEM certificates trusted when calling the services over TLS, as the services call
+ *                         each other: {@code ASCENT_TLS_CA_FILE}, else {@code ASCENT_TLS_CERT_FILE}; "" for plain text
  */
-public record WebSettings(int port, String bind, String contentTarget, String trackerTarget, boolean secureCookie) {
+public record WebSettings(int port, String bind, String contentTarget, String trackerTarget, boolean secureCookie,
+                          String caFile) {
 
     public static WebSettings fromEnvironment(Map<String, String> env) {
         int port = port(env, "ASCENT_WEB_PORT", 8080);
@@ -22,8 +25,10 @@ public record WebSettings(int port, String bind, String contentTarget, String tr
         String tracker = env.getOrDefault("ASCENT_TRACKER_TARGET",
                 "localhost:" + port(env, "ASCENT_TRACKER_PORT", 50052));
         String bind = env.getOrDefault("ASCENT_BIND", "").strip();
+        String ca = env.getOrDefault("ASCENT_TLS_CA_FILE", "").strip();
         return new WebSettings(port, bind.isEmpty() ? "127.0.0.1" : bind, content, tracker,
-                Boolean.parseBoolean(env.getOrDefault("ASCENT_WEB_SECURE_COOKIE", "false")));
+                Boolean.parseBoolean(env.getOrDefault("ASCENT_WEB_SECURE_COOKIE", "false")),
+                ca.isEmpty() ? env.getOrDefault("ASCENT_TLS_CERT_FILE", "").strip() : ca);
     }
 
     public Map<String, Object> properties() {
@@ -33,6 +38,7 @@ public record WebSettings(int port, String bind, String contentTarget, String tr
         p.put("ascent.web.content-target", contentTarget);
         p.put("ascent.web.tracker-target", trackerTarget);
         p.put("ascent.web.secure-cookie", secureCookie);
+        p.put("ascent.web.ca-file", caFile);
         return p;
     }
 

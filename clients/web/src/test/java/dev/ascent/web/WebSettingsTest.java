@@ -34,6 +34,15 @@ class WebSettingsTest {
     }
 
     @Test
+    void theServicesAreCalledOverTlsTrustingWhatTheyTrust() {
+        assertEquals("", WebSettings.fromEnvironment(Map.of()).caFile(), "plain text without TLS settings");
+        assertEquals("/etc/ascent/ca.pem", WebSettings.fromEnvironment(Map.of("ASCENT_TLS_CA_FILE", "/etc/ascent/ca.pem",
+                "ASCENT_TLS_CERT_FILE", "/etc/ascent/cert.pem")).properties().get("ascent.web.ca-file"));
+        assertEquals("/etc/ascent/cert.pem", WebSettings.fromEnvironment(Map.of("ASCENT_TLS_CERT_FILE",
+                "/etc/ascent/cert.pem")).caFile(), "the services' own certificate, as they trust it");
+    }
+
+    @Test
     void pathSegmentsOfTheWrongShapeNameNothing() {
         assertEquals("users/ann/plans/42/items/7", Names.item("ann", "42", "7"));
         assertThrows(Names.BadName.class, () -> Names.plan("ann", "42/../../x"));
