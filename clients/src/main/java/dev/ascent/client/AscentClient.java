@@ -83,7 +83,10 @@ public final class AscentClient implements AutoCloseable {
         interceptors.add(new CallDefaults(b.deadline, b.token));
         Channel c = ClientInterceptors.intercept(content, interceptors);
         Channel t = ClientInterceptors.intercept(tracker, interceptors);
-        Calls calls = new Calls(b.retryPolicy);
+        Calls calls = new Calls(b.retryPolicy, () -> {
+            content.resetConnectBackoff();
+            tracker.resetConnectBackoff();
+        });
         this.contentClient = new ContentClient(calls, c);
         this.accounts = new AccountClient(calls, t);
         this.admin = new AdminClient(calls, c, t);

@@ -11,9 +11,15 @@ import java.util.function.Function;
 final class Calls {
 
     private final RetryPolicy retry;
+    private final Runnable reconnectNow;
 
-    Calls(RetryPolicy retry) {
+    /**
+     * @param reconnectNow run before each retry: ends gRPC's own reconnect backoff, which after a server restart
+     *                     can outlast every retry (each would fail at once with the old "connection refused")
+     */
+    Calls(RetryPolicy retry, Runnable reconnectNow) {
         this.retry = retry;
+        this.reconnectNow = reconnectNow;
     }
 
     /** A read: always safe to repeat. */
@@ -57,6 +63,7 @@ final class Calls {
                     throw AscentException.from(e);
                 }
                 sleep(n);
+                reconnectNow.run();
             }
         }
     }
