@@ -17,7 +17,6 @@ import dev.ascent.proto.tracker.v1.PlanItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +45,9 @@ class BackupRestoreTest {
     @Test
     void aBackupTakenUnderLoadRestoresEveryAcknowledgedWrite(@TempDir Path dir) throws Exception {
         try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2)) {
-            Map<String, String> env = new HashMap<>();
-            env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-            env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-            env.put("ASCENT_CONFIG", dir.resolve("config.properties").toString());
+            Map<String, String> env = platform.cliEnvironment(dir.resolve("config.properties"),
+                    PackagedPlatform.ADMIN_TOKEN);
             env.put("ASCENT_HOME", platform.home().toString());
-            env.put("ASCENT_TOKEN", PackagedPlatform.ADMIN_TOKEN);
 
             String token;
             try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,14 +41,7 @@ class CliTest {
     }
 
     static Map<String, String> env(String token) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-        env.put("ASCENT_CONFIG", configDir.resolve("unused.properties").toString());
-        if (token != null) {
-            env.put("ASCENT_TOKEN", token);
-        }
-        return env;
+        return platform.cliEnvironment(configDir.resolve("unused.properties"), token);
     }
 
     static CliRun ascent(String token, String... args) {

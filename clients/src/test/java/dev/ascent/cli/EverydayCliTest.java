@@ -12,7 +12,6 @@ import dev.ascent.client.PackagedPlatform;
 import dev.ascent.common.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +38,7 @@ class EverydayCliTest {
 
     /** An environment with its own config file: profiles and the current plan live there. */
     static Map<String, String> env(Path config, String token) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-        env.put("ASCENT_CONFIG", config.toString());
-        if (token != null) {
-            env.put("ASCENT_TOKEN", token);
-        }
-        return env;
+        return platform.cliEnvironment(config, token);
     }
 
     static CliRun ok(CliRun r) {

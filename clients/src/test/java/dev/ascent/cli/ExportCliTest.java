@@ -12,9 +12,7 @@ import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.commons.csv.CSVFormat;
@@ -41,12 +39,7 @@ class ExportCliTest {
     }
 
     static CliRun ascent(String token, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-        env.put("ASCENT_CONFIG", dir.resolve("unused.properties").toString());
-        env.put("ASCENT_TOKEN", token);
-        return CliRun.run(env, "", args);
+        return CliRun.run(platform.cliEnvironment(dir.resolve("unused.properties"), token), "", args);
     }
 
     static String user(String handle) {

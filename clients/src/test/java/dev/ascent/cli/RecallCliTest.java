@@ -10,8 +10,6 @@ import dev.ascent.client.PackagedPlatform;
 import dev.ascent.common.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +32,7 @@ class RecallCliTest {
     }
 
     static CliRun ascent(String token, String stdin, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-        env.put("ASCENT_CONFIG", configDir.resolve("unused.properties").toString());
-        if (token != null) {
-            env.put("ASCENT_TOKEN", token);
-        }
-        return CliRun.run(env, stdin, args);
+        return CliRun.run(platform.cliEnvironment(configDir.resolve("unused.properties"), token), stdin, args);
     }
 
     @Test

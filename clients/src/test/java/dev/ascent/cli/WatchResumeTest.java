@@ -31,10 +31,7 @@ class WatchResumeTest {
     @BeforeAll
     static void start() throws Exception {
         platform = PackagedPlatform.start(TestDatabase.Engine.H2);
-        env = new HashMap<>();
-        env.put("ASCENT_CONTENT_TARGET", platform.contentTarget());
-        env.put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
-        env.put("ASCENT_CONFIG", Files.createTempDirectory("ascent-watch").resolve("none.properties").toString());
+        env = platform.cliEnvironment(Files.createTempDirectory("ascent-watch").resolve("none.properties"), null);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,21 @@ public final class PackagedPlatform implements AutoCloseable {
 
     public String trackerTarget() {
         return "127.0.0.1:" + trackerPort;
+    }
+
+    /**
+     * The environment of a CLI run against this platform: its two targets, a config file of the test's own (so no
+     * login of the machine's user is read), and the token ({@code null} for none). Mutable, for a test's additions.
+     */
+    public Map<String, String> cliEnvironment(Path configFile, String token) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ASCENT_CONTENT_TARGET", contentTarget());
+        env.put("ASCENT_TRACKER_TARGET", trackerTarget());
+        env.put("ASCENT_CONFIG", configFile.toString());
+        if (token != null) {
+            env.put("ASCENT_TOKEN", token);
+        }
+        return env;
     }
 
     public AscentClient client(String token) {
