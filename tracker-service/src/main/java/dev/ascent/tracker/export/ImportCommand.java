@@ -17,8 +17,8 @@ record ImportCommand(String ownerHandle, Plan plan, List<Item> items, List<Entry
     }
 
     record Item(String kind, String title, String description, String sourceContent, String sourceText,
-                String sourceName, int sourceLine, int estimatedMinutes, int dueDay, boolean duePinned, ItemStatus status,
-                String notes, boolean notesPrivate, Instant completeTime) {
+                String sourceName, int sourceLine, int estimatedMinutes, int dueDay, boolean duePinned,
+                ItemStatus status, String notes, boolean notesPrivate, Instant completeTime) {
     }
 
     record Entry(int item, int minutes, int day, String note, Instant createTime) {

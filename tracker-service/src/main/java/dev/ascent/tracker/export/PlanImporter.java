@@ -162,9 +162,10 @@ public class PlanImporter {
         Instant end = active ? s.deadline() : s.end();
         int checked = (int) s.steps().stream().filter(ImportCommand.Step::checked).count();
         Long itemId = s.item() == null ? null : itemRows.get(s.item()).id();
-        return new PracticeSessionRow(Ids.next(clock), userId, s.source(), s.title(), s.scenario(), state,
-                s.timeBoxMinutes(), s.start(), s.deadline(), end, s.steps().size(), checked, s.selfRating(),
-                s.notes(), itemId == null ? null : planId, itemId, 1, now);
+        return PracticeSessionRow.create(Ids.next(clock), userId, s.source(), s.start(), now)
+                .text(s.title(), s.scenario()).timeBox(s.timeBoxMinutes(), s.deadline()).ended(state, end)
+                .steps(s.steps().size(), checked).selfRating(s.selfRating()).notes(s.notes())
+                .planItem(itemId == null ? null : planId, itemId).build();
     }
 
     private List<Long> cards(ImportCommand c, long userId, long planId, List<PlanItemRow> itemRows,
