@@ -1,5 +1,6 @@
 package dev.ascent.tracker.export;
 
+import dev.ascent.tracker.plan.ItemStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ record ImportCommand(String ownerHandle, Plan plan, List<Item> items, List<Entry
     }
 
     record Item(String kind, String title, String description, String sourceContent, String sourceText,
-                String sourceName, int sourceLine, int estimatedMinutes, int dueDay, boolean duePinned, String status,
-                String notes, boolean notesPrivate, Instant completeTime) {
+                String sourceName, int sourceLine, int estimatedMinutes, int dueDay, boolean duePinned,
+                ItemStatus status, String notes, boolean notesPrivate, Instant completeTime) {
     }
 
     record Entry(int item, int minutes, int day, String note, Instant createTime) {

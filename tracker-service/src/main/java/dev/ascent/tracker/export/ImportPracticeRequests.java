@@ -10,7 +10,7 @@ import dev.ascent.proto.tracker.v1.RecallCardOrigin;
 import dev.ascent.proto.tracker.v1.RecallCardState;
 import dev.ascent.proto.tracker.v1.RecallRating;
 import dev.ascent.proto.tracker.v1.RecallReviewRecord;
-import dev.ascent.tracker.plan.PlanCommands;
+import dev.ascent.tracker.plan.PlanLimits;
 import dev.ascent.tracker.practice.PracticeCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +71,7 @@ final class ImportPracticeRequests {
     private ImportCommand.Session session(PracticeSession s, String field) {
         f.check(SOURCE.matcher(s.getSource()).matches() && s.getSource().length() <= 130, field + ".source",
                 "must look like designPrompts/{slug} or checklists/{id}");
-        f.requiredText(s.getTitle(), PlanCommands.MAX_TITLE, field + ".title");
+        f.requiredText(s.getTitle(), PlanLimits.MAX_TITLE, field + ".title");
         f.text(s.getScenario(), ImportFields.MEDIUM_TEXT, field + ".scenario");
         boolean known = s.getState() != PracticeSessionState.PRACTICE_SESSION_STATE_UNSPECIFIED
                 && s.getState() != PracticeSessionState.UNRECOGNIZED;
@@ -89,7 +89,7 @@ final class ImportPracticeRequests {
         boolean completed = state.equals("COMPLETED");
         f.check(completed ? s.getSelfRating() >= 1 && s.getSelfRating() <= 5 : s.getSelfRating() == 0,
                 field + ".self_rating", completed ? "must be 1 to 5" : "must be 0 unless COMPLETED");
-        f.text(s.getNotes(), PlanCommands.MAX_NOTES, field + ".notes");
+        f.text(s.getNotes(), PlanLimits.MAX_NOTES, field + ".notes");
         Integer item = null;
         if (!s.getPlanItem().isEmpty()) {
             item = items.get(s.getPlanItem());
@@ -101,9 +101,9 @@ final class ImportPracticeRequests {
             String at = field + ".steps[" + j + "]";
             f.text(step.getSourceStep(), 200, at + ".source_step");
             f.text(step.getPhase(), 32, at + ".phase");
-            f.requiredText(step.getTitle(), PlanCommands.MAX_TITLE, at + ".title");
+            f.requiredText(step.getTitle(), PlanLimits.MAX_TITLE, at + ".title");
             f.text(step.getText(), ImportFields.MEDIUM_TEXT, at + ".text");
-            f.text(step.getNotes(), PlanCommands.MAX_NOTES, at + ".notes");
+            f.text(step.getNotes(), PlanLimits.MAX_NOTES, at + ".notes");
             steps.add(new ImportCommand.Step(step.getSourceStep(), step.getPhase(), step.getTitle(), step.getText(),
                     step.getChecked(), step.getNotes()));
         }

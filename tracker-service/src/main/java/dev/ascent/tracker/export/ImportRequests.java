@@ -7,11 +7,12 @@ import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanExport;
 import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.PlanItemKind;
-import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.proto.tracker.v1.TimeEntry;
 import dev.ascent.tracker.access.Names;
-import dev.ascent.tracker.plan.PlanCommands;
+import dev.ascent.tracker.plan.ItemStatus;
+import dev.ascent.tracker.plan.PlanLimits;
+import dev.ascent.tracker.plan.PlanProtoMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class ImportRequests {
                     : "is " + e.getFormatVersion() + "; this server reads version " + ExportProtoMapper.FORMAT_VERSION
                             + " (export it again from a server of this version, or upgrade this one)");
         }
-        Validator.maxCount(e.getPlan().getItemsCount(), PlanCommands.MAX_ITEMS, PREFIX + "plan.items", "items");
+        Validator.maxCount(e.getPlan().getItemsCount(), PlanLimits.MAX_ITEMS, PREFIX + "plan.items", "items");
         Validator.maxCount(e.getTimeEntriesCount(), MAX_TIME_ENTRIES, PREFIX + "time_entries", "time entries");
         Validator.maxCount(e.getCommentsCount(), MAX_COMMENTS, PREFIX + "comments", "comments");
         ImportPracticeRequests.checkCounts(e);
@@ -86,18 +87,18 @@ final class ImportRequests {
 
     private static ImportCommand.Plan plan(ImportFields f, Plan p) {
         String field = PREFIX + "plan.";
-        f.requiredText(p.getTitle(), PlanCommands.MAX_PLAN_TITLE, field + "title");
+        f.requiredText(p.getTitle(), PlanLimits.MAX_PLAN_TITLE, field + "title");
         f.check(ROLE.matcher(p.getTargetRole()).matches() && p.getTargetRole().length() <= 126, field + "target_role",
                 "must look like roles/{slug}");
-        f.requiredText(p.getRoleTitle(), PlanCommands.MAX_PLAN_TITLE, field + "role_title");
+        f.requiredText(p.getRoleTitle(), PlanLimits.MAX_PLAN_TITLE, field + "role_title");
         f.check(p.getRoleRevision() >= 0, field + "role_revision", "must not be negative");
-        f.finite(p.getHoursPerWeek(), PlanCommands.MIN_HOURS_PER_WEEK, PlanCommands.MAX_HOURS_PER_WEEK,
+        f.finite(p.getHoursPerWeek(), PlanLimits.MIN_HOURS_PER_WEEK, PlanLimits.MAX_HOURS_PER_WEEK,
                 field + "hours_per_week");
         int start = f.day(p.getStartDate(), field + "start_date");
         Integer target = p.getTargetDate().isEmpty() ? null : f.day(p.getTargetDate(), field + "target_date");
         f.check(target == null || target > start, field + "target_date", "must be after start_date");
         String zone = f.zone(p.getTimeZone(), field + "time_zone");
-        Validator.maxCount(p.getSkillRatingsCount(), PlanCommands.MAX_SKILL_RATINGS, field + "skill_ratings",
+        Validator.maxCount(p.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, field + "skill_ratings",
                 "ratings");
         Map<String, Integer> ratings = new LinkedHashMap<>();
         for (int i = 0; i < p.getSkillRatingsCount(); i++) {
@@ -115,21 +116,20 @@ final class ImportRequests {
     private static ImportCommand.Item item(ImportFields f, PlanItem i, String field) {
         f.check(i.getKind() != PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED && i.getKind() != PlanItemKind.UNRECOGNIZED,
                 field + ".kind", "must be a known kind");
-        f.requiredText(i.getTitle(), PlanCommands.MAX_TITLE, field + ".title");
+        f.requiredText(i.getTitle(), PlanLimits.MAX_TITLE, field + ".title");
         // Generated items carry the catalog's text, which may be longer than what AddPlanItem accepts.
         f.text(i.getDescription(), ImportFields.MEDIUM_TEXT, field + ".description");
         f.text(i.getSource().getContent(), 300, field + ".source.content");
         f.text(i.getSource().getText(), ImportFields.MEDIUM_TEXT, field + ".source.text");
         f.text(i.getSource().getSourceName(), 255, field + ".source.source_name");
         f.check(i.getSource().getLine() >= 0, field + ".source.line", "must not be negative");
-        f.v.range(i.getEstimatedMinutes(), 1, PlanCommands.MAX_ESTIMATE_MINUTES, field + ".estimated_minutes");
+        f.v.range(i.getEstimatedMinutes(), 1, PlanLimits.MAX_ESTIMATE_MINUTES, field + ".estimated_minutes");
         int due = f.day(i.getDueDate(), field + ".due_date");
-        boolean known = i.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED
-                && i.getStatus() != PlanItemStatus.UNRECOGNIZED;
-        f.check(known, field + ".status", "must be TODO, IN_PROGRESS, DONE or SKIPPED");
-        f.text(i.getNotes(), PlanCommands.MAX_NOTES, field + ".notes");
-        String status = known ? i.getStatus().name().substring("PLAN_ITEM_STATUS_".length()) : "TODO";
-        var complete = status.equals("DONE")
+        ItemStatus known = PlanProtoMapper.status(i.getStatus());
+        f.check(known != null, field + ".status", "must be TODO, IN_PROGRESS, DONE or SKIPPED");
+        f.text(i.getNotes(), PlanLimits.MAX_NOTES, field + ".notes");
+        ItemStatus status = known == null ? ItemStatus.TODO : known;
+        var complete = status == ItemStatus.DONE
                 ? f.instant(i.hasCompleteTime(), i.getCompleteTime(), field + ".complete_time") : null;
         String kind = i.getKind() == PlanItemKind.UNRECOGNIZED ? "" : i.getKind().name().replace("PLAN_ITEM_KIND_", "");
         return new ImportCommand.Item(kind, i.getTitle().strip(), i.getDescription(), i.getSource().getContent(),
@@ -158,7 +158,7 @@ final class ImportRequests {
             f.check(false, field + ".author", "must look like users/{handle}");
         }
         f.text(c.getAuthorDisplayName(), 100, field + ".author_display_name");
-        f.requiredText(c.getBody(), PlanCommands.MAX_NOTES, field + ".body");
+        f.requiredText(c.getBody(), PlanLimits.MAX_NOTES, field + ".body");
         var created = f.instant(c.hasCreateTime(), c.getCreateTime(), field + ".create_time");
         return new ImportCommand.Comment(item == null ? 0 : item, author, c.getAuthorDisplayName(), c.getBody(),
                 created);

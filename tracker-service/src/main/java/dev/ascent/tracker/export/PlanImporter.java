@@ -8,7 +8,7 @@ import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import dev.ascent.tracker.plan.PlanCommands;
+import dev.ascent.tracker.plan.PlanLimits;
 import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
@@ -82,20 +82,24 @@ public class PlanImporter {
         long userId = owner.id();
         ImportCommand.Plan p = c.plan();
         long loggedTotal = c.entries().stream().mapToLong(ImportCommand.Entry::minutes).sum();
-        PlanRow plan = plans.save(new PlanRow(Ids.next(clock), userId, p.title(), p.targetRole(),
-                Text.fit(p.roleTitle(), PlanCommands.MAX_PLAN_TITLE), p.roleRevision(), p.minutesPerWeek(),
-                p.startDay(), p.targetDay(), p.timeZone(), Ratings.encode(p.ratings()), p.archived(), loggedTotal, 0,
-                1, now, now));
+        PlanRow plan = plans.save(PlanRow.create(Ids.next(clock), userId, now).title(p.title())
+                .role(p.targetRole(), Text.fit(p.roleTitle(), PlanLimits.MAX_PLAN_TITLE), p.roleRevision())
+                .minutesPerWeek(p.minutesPerWeek()).startDay(p.startDay()).targetDay(p.targetDay())
+                .timeZone(p.timeZone()).skillRatings(Ratings.encode(p.ratings())).archived(p.archived())
+                .loggedMinutes(loggedTotal).build());
         long[] logged = new long[c.items().size()];
         c.entries().forEach(e -> logged[e.item()] += e.minutes());
         List<PlanItemRow> itemRows = new ArrayList<>();
         for (int i = 0; i < c.items().size(); i++) {
             ImportCommand.Item it = c.items().get(i);
-            itemRows.add(new PlanItemRow(Ids.next(clock), userId, plan.id(), it.kind(), it.title(), it.description(),
-                    it.sourceContent(), it.sourceText(), it.sourceName(), it.sourceLine(), it.estimatedMinutes(),
-                    Math.max(1, Scheduler.weekOf(p.startDay(), it.dueDay())), it.dueDay(), it.duePinned(),
-                    it.status(), false, "", i, it.notes(), it.notesPrivate(), logged[i], 1, now, now,
-                    it.completeTime()));
+            itemRows.add(PlanItemRow.create(Ids.next(clock), userId, plan.id(), it.kind(), now).title(it.title())
+                    .description(it.description())
+                    .source(it.sourceContent(), it.sourceText(), it.sourceName(), it.sourceLine())
+                    .estimatedMinutes(it.estimatedMinutes())
+                    .schedule(Math.max(1, Scheduler.weekOf(p.startDay(), it.dueDay())), it.dueDay())
+                    .duePinned(it.duePinned()).status(it.status()).position(i).notes(it.notes())
+                    .notesPrivate(it.notesPrivate()).loggedMinutes(logged[i]).completeTime(it.completeTime())
+                    .build());
         }
         items.saveAll(itemRows);
         Map<Integer, long[]> days = new TreeMap<>();
@@ -147,7 +151,7 @@ public class PlanImporter {
                 : cm.authorName() + " (users/" + cm.authorHandle() + ")";
         String quoted = "From " + who + ", " + LocalDate.ofInstant(cm.createTime(), ZoneId.of(zone)) + ":\n"
                 + cm.body();
-        return Text.fit(quoted, PlanCommands.MAX_NOTES);
+        return Text.fit(quoted, PlanLimits.MAX_NOTES);
     }
 
     private PracticeSessionRow session(ImportCommand.Session s, long userId, long planId, List<PlanItemRow> itemRows,
@@ -158,9 +162,10 @@ public class PlanImporter {
         Instant end = active ? s.deadline() : s.end();
         int checked = (int) s.steps().stream().filter(ImportCommand.Step::checked).count();
         Long itemId = s.item() == null ? null : itemRows.get(s.item()).id();
-        return new PracticeSessionRow(Ids.next(clock), userId, s.source(), s.title(), s.scenario(), state,
-                s.timeBoxMinutes(), s.start(), s.deadline(), end, s.steps().size(), checked, s.selfRating(),
-                s.notes(), itemId == null ? null : planId, itemId, 1, now);
+        return PracticeSessionRow.create(Ids.next(clock), userId, s.source(), s.start(), now)
+                .text(s.title(), s.scenario()).timeBox(s.timeBoxMinutes(), s.deadline()).ended(state, end)
+                .steps(s.steps().size(), checked).selfRating(s.selfRating()).notes(s.notes())
+                .planItem(itemId == null ? null : planId, itemId).build();
     }
 
     private List<Long> cards(ImportCommand c, long userId, long planId, List<PlanItemRow> itemRows,

@@ -3,6 +3,7 @@ package dev.ascent.tracker.mentorship;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Scheduler;
@@ -76,7 +77,7 @@ public class MenteeSummaries {
                 ProgressCalculator.Summary s = ProgressCalculator.summarize(plan, totals, List.of(),
                         today.get(plan.id()));
                 // The weight: estimated minutes of the items that count towards percent complete (all but SKIPPED).
-                long w = totals.stream().filter(i -> !i.status().equals("SKIPPED"))
+                long w = totals.stream().filter(i -> i.status() != ItemStatus.SKIPPED)
                         .mapToLong(PlanItemRow::estimatedMinutes).sum();
                 weighted += s.percentComplete() * w;
                 totalWeight += w;
@@ -128,10 +129,9 @@ public class MenteeSummaries {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long plan = rs.getLong(1);
-                            out.computeIfAbsent(plan, k -> new ArrayList<>()).add(new PlanItemRow(0, 0, plan, "", "",
-                                    "", "", "", "", 0, Math.toIntExact(rs.getLong(4)), 0, rs.getInt(3), false,
-                                    rs.getString(2), false, "", 0, "", false, 0, 0, Instant.EPOCH, Instant.EPOCH,
-                                    null));
+                            out.computeIfAbsent(plan, k -> new ArrayList<>()).add(PlanItemRow.create(0, 0, plan, "",
+                                    Instant.EPOCH).estimatedMinutes(Math.toIntExact(rs.getLong(4)))
+                                    .schedule(0, rs.getInt(3)).status(ItemStatus.valueOf(rs.getString(2))).build());
                         }
                     }
                     return out;

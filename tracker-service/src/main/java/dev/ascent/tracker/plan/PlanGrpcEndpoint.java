@@ -40,28 +40,46 @@ import java.util.List;
 public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
 
     private final Authenticator auth;
-    private final PlanService plans;
     private final Idempotency idempotency;
     private final OpenReviews openReviews;
+    private final CreatePlan createPlan;
+    private final GetPlan getPlan;
+    private final ListPlans listPlans;
+    private final UpdatePlan updatePlan;
+    private final DeletePlan deletePlan;
+    private final AddPlanItem addPlanItem;
+    private final UpdatePlanItem updatePlanItem;
+    private final LogTime logTime;
+    private final ReorderPlanItems reorderPlanItems;
     private final TimeEntryReads timeEntries;
 
-    public PlanGrpcEndpoint(Authenticator auth, PlanService plans, Idempotency idempotency, OpenReviews openReviews,
-                            TimeEntryReads timeEntries) {
-        this.timeEntries = timeEntries;
+    public PlanGrpcEndpoint(Authenticator auth, Idempotency idempotency, OpenReviews openReviews,
+                            CreatePlan createPlan, GetPlan getPlan, ListPlans listPlans, UpdatePlan updatePlan,
+                            DeletePlan deletePlan, AddPlanItem addPlanItem, UpdatePlanItem updatePlanItem,
+                            LogTime logTime, ReorderPlanItems reorderPlanItems, TimeEntryReads timeEntries) {
         this.auth = auth;
-        this.plans = plans;
         this.idempotency = idempotency;
         this.openReviews = openReviews;
+        this.createPlan = createPlan;
+        this.getPlan = getPlan;
+        this.listPlans = listPlans;
+        this.updatePlan = updatePlan;
+        this.deletePlan = deletePlan;
+        this.addPlanItem = addPlanItem;
+        this.updatePlanItem = updatePlanItem;
+        this.logTime = logTime;
+        this.reorderPlanItems = reorderPlanItems;
+        this.timeEntries = timeEntries;
     }
 
     @Override
     public void createPlan(CreatePlanRequest request, StreamObserver<CreatePlanResponse> response) {
         Caller caller = auth.require();
         String parent = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
-        PlanCommands.CreatePlan command = PlanRequests.create(request);
+        CreatePlan.Command command = PlanRequests.create(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "CreatePlan", CreatePlanResponse.parser(),
-                () -> plans.role(caller, parent, command), role -> CreatePlanResponse.newBuilder()
-                        .setPlan(PlanProtoMapper.plan(plans.create(caller, role, command), true)).build()));
+                () -> createPlan.role(caller, parent, command), role -> CreatePlanResponse.newBuilder()
+                        .setPlan(PlanProtoMapper.plan(createPlan.create(caller, role, command), true)).build()));
     }
 
     @Override
@@ -69,7 +87,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
         reply(response, GetPlanResponse.newBuilder()
-                .setPlan(withReviews(plans.get(caller, name))).build());
+                .setPlan(withReviews(getPlan.get(caller, name))).build());
     }
 
     @Override
@@ -78,7 +96,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String handle = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         String query = "plans:" + handle + ":" + request.getShowArchived();
         PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<PlanView> views = plans.list(caller, handle, request.getShowArchived(), page.size() + 1, page.offset());
+        List<PlanView> views = listPlans.list(caller, handle, request.getShowArchived(), page.size() + 1, page.offset());
         boolean more = views.size() > page.size();
         List<PlanView> shown = more ? views.subList(0, page.size()) : views;
         ListPlansResponse.Builder out = ListPlansResponse.newBuilder()
@@ -91,10 +109,10 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     public void updatePlan(UpdatePlanRequest request, StreamObserver<UpdatePlanResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getPlan().getName(), "plan.name");
-        PlanCommands.UpdatePlan command = PlanRequests.update(request);
+        UpdatePlan.Command command = PlanRequests.update(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlan", UpdatePlanResponse.parser(),
                 () -> UpdatePlanResponse.newBuilder()
-                        .setPlan(withReviews(plans.update(caller, name, command))).build()));
+                        .setPlan(withReviews(updatePlan.update(caller, name, command))).build()));
     }
 
     @Override
@@ -103,7 +121,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Names.PlanName name = Names.plan(request.getName(), "name");
         reply(response, idempotency.run(caller, request.getRequestId(), "DeletePlan", DeletePlanResponse.parser(),
                 () -> {
-                    plans.delete(caller, name, request.getEtag());
+                    deletePlan.delete(caller, name, request.getEtag());
                     return DeletePlanResponse.getDefaultInstance();
                 }));
     }
@@ -112,20 +130,20 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     public void addPlanItem(AddPlanItemRequest request, StreamObserver<AddPlanItemResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getParent(), "parent");
-        PlanCommands.AddItem command = PlanRequests.add(request);
+        AddPlanItem.Command command = PlanRequests.add(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "AddPlanItem", AddPlanItemResponse.parser(),
                 () -> AddPlanItemResponse.newBuilder().setPlanItem(PlanProtoMapper.item(name.handle(),
-                        plans.addItem(caller, name, command), true)).build()));
+                        addPlanItem.add(caller, name, command), true)).build()));
     }
 
     @Override
     public void updatePlanItem(UpdatePlanItemRequest request, StreamObserver<UpdatePlanItemResponse> response) {
         Caller caller = auth.require();
         Names.ItemName name = Names.item(request.getPlanItem().getName(), "plan_item.name");
-        PlanCommands.UpdateItem command = PlanRequests.updateItem(request);
+        UpdatePlanItem.Command command = PlanRequests.updateItem(request);
         reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlanItem",
                 UpdatePlanItemResponse.parser(), () -> UpdatePlanItemResponse.newBuilder()
-                        .setPlanItem(PlanProtoMapper.item(name.handle(), plans.updateItem(caller, name, command),
+                        .setPlanItem(PlanProtoMapper.item(name.handle(), updatePlanItem.update(caller, name, command),
                                 true)).build()));
     }
 
@@ -134,13 +152,13 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.ItemName name = Names.item(request.getPlanItem(), "plan_item");
         new Validator()
-                .range(request.getMinutes(), 1, PlanCommands.MAX_MINUTES_PER_ITEM_DAY, "minutes")
+                .range(request.getMinutes(), 1, PlanLimits.MAX_MINUTES_PER_ITEM_DAY, "minutes")
                 .maxLength(request.getNote(), 1000, "note")
                 .throwIfInvalid();
         Integer day = request.getDay().isEmpty() ? null : Days.parse(request.getDay(), "day");
-        PlanCommands.LogTime command = new PlanCommands.LogTime(request.getMinutes(), day, request.getNote());
+        LogTime.Command command = new LogTime.Command(request.getMinutes(), day, request.getNote());
         reply(response, idempotency.run(caller, request.getRequestId(), "LogTime", LogTimeResponse.parser(), () -> {
-            PlanService.Logged logged = plans.logTime(caller, name, command);
+            LogTime.Logged logged = logTime.log(caller, name, command);
             return LogTimeResponse.newBuilder()
                     .setTimeEntry(TimeEntry.newBuilder().setName(name.name() + "/timeEntries/" + logged.entryId())
                             .setMinutes(logged.minutes()).setDay(Days.format(logged.day())).setNote(logged.note())
@@ -154,10 +172,10 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     public void reorderPlanItems(ReorderPlanItemsRequest request, StreamObserver<ReorderPlanItemsResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
-        PlanCommands.Reorder command = PlanRequests.reorder(request, name);
+        ReorderPlanItems.Command command = PlanRequests.reorder(request, name);
         reply(response, idempotency.run(caller, request.getRequestId(), "ReorderPlanItems",
                 ReorderPlanItemsResponse.parser(), () -> ReorderPlanItemsResponse.newBuilder()
-                        .setPlan(withReviews(plans.reorder(caller, name, command))).build()));
+                        .setPlan(withReviews(reorderPlanItems.reorder(caller, name, command))).build()));
     }
 
     @Override

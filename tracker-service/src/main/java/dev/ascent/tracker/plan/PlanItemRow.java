@@ -25,7 +25,7 @@ public record PlanItemRow(
         int week,
         int dueDay,
         boolean duePinned,
-        String status,
+        ItemStatus status,
         boolean verified,
         String verifiedBy,
         int position,
@@ -38,23 +38,34 @@ public record PlanItemRow(
         @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant completeTime) {
 
     public boolean open() {
-        return status.equals("TODO") || status.equals("IN_PROGRESS");
+        return status.open();
     }
 
+    /** A new item: TODO, unverified, no notes or time logged, version 1; name the rest on the builder. */
+    public static Builder create(long id, long userId, long planId, String kind, Instant now) {
+        return new Builder(new PlanItemRow(id, userId, planId, kind, "", "", "", "", "", 0, 0, 1, 0, false,
+                ItemStatus.TODO, false, "", 0, "", false, 0, 0, now, now, null));
+    }
+
+    /** A copy to change; {@link Builder#build} bumps its version, so the etag moves with every write. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Copies with changes; records have no withers. */
+    /** Names what a call site sets or changes; the row's identity (ids, kind, create time) stays as it is. */
     public static final class Builder {
         private final PlanItemRow r;
         private String title;
         private String description;
+        private String sourceContent;
+        private String sourceText;
+        private String sourceName;
+        private int sourceLine;
         private int estimatedMinutes;
         private int week;
         private int dueDay;
         private boolean duePinned;
-        private String status;
+        private ItemStatus status;
         private boolean verified;
         private String verifiedBy;
         private int position;
@@ -68,6 +79,10 @@ public record PlanItemRow(
             this.r = r;
             title = r.title;
             description = r.description;
+            sourceContent = r.sourceContent;
+            sourceText = r.sourceText;
+            sourceName = r.sourceName;
+            sourceLine = r.sourceLine;
             estimatedMinutes = r.estimatedMinutes;
             week = r.week;
             dueDay = r.dueDay;
@@ -85,10 +100,18 @@ public record PlanItemRow(
 
         public Builder title(String v) { title = v; return this; }
         public Builder description(String v) { description = v; return this; }
+        /** The content an item came from, copied when it is created. */
+        public Builder source(String content, String text, String name, int line) {
+            sourceContent = content;
+            sourceText = text;
+            sourceName = name;
+            sourceLine = line;
+            return this;
+        }
         public Builder estimatedMinutes(int v) { estimatedMinutes = v; return this; }
         public Builder schedule(int w, int day) { week = w; dueDay = day; return this; }
         public Builder duePinned(boolean v) { duePinned = v; return this; }
-        public Builder status(String v) { status = v; return this; }
+        public Builder status(ItemStatus v) { status = v; return this; }
         public Builder verified(boolean v, String by) { verified = v; verifiedBy = by; return this; }
         public Builder position(int v) { position = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
@@ -97,12 +120,12 @@ public record PlanItemRow(
         public Builder updateTime(Instant v) { updateTime = v; return this; }
         public Builder completeTime(Instant v) { completeTime = v; return this; }
 
-        /** The changed row with its version bumped, so the etag moves with every write. */
+        /** The row with its version bumped: 1 for a new item, one more for a changed one. */
         public PlanItemRow build() {
-            return new PlanItemRow(r.id, r.userId, r.planId, r.kind, title, description, r.sourceContent,
-                    r.sourceText, r.sourceName, r.sourceLine, estimatedMinutes, week, dueDay, duePinned, status,
-                    verified, verifiedBy, position, notes, notesPrivate, loggedMinutes, r.version + 1, r.createTime,
-                    updateTime, completeTime);
+            return new PlanItemRow(r.id, r.userId, r.planId, r.kind, title, description, sourceContent, sourceText,
+                    sourceName, sourceLine, estimatedMinutes, week, dueDay, duePinned, status, verified, verifiedBy,
+                    position, notes, notesPrivate, loggedMinutes, r.version + 1, r.createTime, updateTime,
+                    completeTime);
         }
     }
 }

@@ -85,7 +85,23 @@ public final class PlanProtoMapper {
         return b.build();
     }
 
-    public static PlanItemStatus status(String status) {
-        return PlanItemStatus.valueOf("PLAN_ITEM_STATUS_" + status);
+    public static PlanItemStatus status(ItemStatus status) {
+        return switch (status) {
+            case TODO -> PlanItemStatus.PLAN_ITEM_STATUS_TODO;
+            case IN_PROGRESS -> PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS;
+            case DONE -> PlanItemStatus.PLAN_ITEM_STATUS_DONE;
+            case SKIPPED -> PlanItemStatus.PLAN_ITEM_STATUS_SKIPPED;
+        };
+    }
+
+    /** The status a request names; null for UNSPECIFIED or a value this server does not know. */
+    public static ItemStatus status(PlanItemStatus status) {
+        return switch (status) {
+            case PLAN_ITEM_STATUS_TODO -> ItemStatus.TODO;
+            case PLAN_ITEM_STATUS_IN_PROGRESS -> ItemStatus.IN_PROGRESS;
+            case PLAN_ITEM_STATUS_DONE -> ItemStatus.DONE;
+            case PLAN_ITEM_STATUS_SKIPPED -> ItemStatus.SKIPPED;
+            case PLAN_ITEM_STATUS_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
     }
 }

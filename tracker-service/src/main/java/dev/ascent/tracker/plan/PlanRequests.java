@@ -6,7 +6,6 @@ import dev.ascent.proto.tracker.v1.AddPlanItemRequest;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.PlanItemKind;
-import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.ReorderPlanItemsRequest;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
@@ -27,22 +26,22 @@ final class PlanRequests {
     static final Set<String> ITEM_MASK = Set.of("status", "notes", "notes_private", "estimated_minutes", "due_date",
             "title", "description");
 
-    private static final String HOURS_RULE = "must be at least " + PlanCommands.MIN_HOURS_PER_WEEK + " and at most "
-            + (int) PlanCommands.MAX_HOURS_PER_WEEK;
+    private static final String HOURS_RULE = "must be at least " + PlanLimits.MIN_HOURS_PER_WEEK + " and at most "
+            + (int) PlanLimits.MAX_HOURS_PER_WEEK;
 
     private PlanRequests() {
     }
 
     private static boolean validHours(double hours) {
-        return hours >= PlanCommands.MIN_HOURS_PER_WEEK && hours <= PlanCommands.MAX_HOURS_PER_WEEK;
+        return hours >= PlanLimits.MIN_HOURS_PER_WEEK && hours <= PlanLimits.MAX_HOURS_PER_WEEK;
     }
 
-    static PlanCommands.CreatePlan create(CreatePlanRequest r) {
-        Validator.maxCount(r.getSkillRatingsCount(), PlanCommands.MAX_SKILL_RATINGS, "skill_ratings", "ratings");
+    static CreatePlan.Command create(CreatePlanRequest r) {
+        Validator.maxCount(r.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, "skill_ratings", "ratings");
         Validator v = new Validator();
         v.check(r.getTargetRole().matches("roles/[a-z0-9]+(-[a-z0-9]+)*") && r.getTargetRole().length() <= 126,
                 "target_role", "must look like roles/{slug}");
-        v.maxLength(r.getTitle(), PlanCommands.MAX_PLAN_TITLE, "title");
+        v.maxLength(r.getTitle(), PlanLimits.MAX_PLAN_TITLE, "title");
         v.check(r.getHoursPerWeek() == 0 || validHours(r.getHoursPerWeek()), "hours_per_week", HOURS_RULE);
         v.check(r.getHoursPerWeek() > 0 || !r.getTargetDate().isEmpty(), "hours_per_week",
                 "is required unless a target_date is given");
@@ -62,15 +61,15 @@ final class PlanRequests {
         if (target != null && start != null && target <= start) {
             throw ApiException.invalid("target_date", "must be after start_date");
         }
-        return new PlanCommands.CreatePlan(r.getTargetRole(), r.getTitle(), r.getHoursPerWeek(), start, target,
+        return new CreatePlan.Command(r.getTargetRole(), r.getTitle(), r.getHoursPerWeek(), start, target,
                 ratings, zone);
     }
 
-    static PlanCommands.UpdatePlan update(UpdatePlanRequest r) {
+    static UpdatePlan.Command update(UpdatePlanRequest r) {
         Set<String> mask = mask(r.getUpdateMask().getPathsList(), PLAN_MASK);
         Validator v = new Validator();
         if (mask.contains("title")) {
-            v.required(r.getPlan().getTitle().strip(), "plan.title").maxLength(r.getPlan().getTitle(), PlanCommands.MAX_PLAN_TITLE,
+            v.required(r.getPlan().getTitle().strip(), "plan.title").maxLength(r.getPlan().getTitle(), PlanLimits.MAX_PLAN_TITLE,
                     "plan.title");
         }
         if (mask.contains("hours_per_week")) {
@@ -80,63 +79,59 @@ final class PlanRequests {
         v.throwIfInvalid();
         Integer target = mask.contains("target_date") && !r.getPlan().getTargetDate().isEmpty()
                 ? Days.parse(r.getPlan().getTargetDate(), "plan.target_date") : null;
-        return new PlanCommands.UpdatePlan(mask, r.getPlan().getTitle(), r.getPlan().getHoursPerWeek(), target,
+        return new UpdatePlan.Command(mask, r.getPlan().getTitle(), r.getPlan().getHoursPerWeek(), target,
                 r.getPlan().getArchived(), r.getPlan().getEtag());
     }
 
-    static PlanCommands.AddItem add(AddPlanItemRequest r) {
+    static AddPlanItem.Command add(AddPlanItemRequest r) {
         PlanItem item = r.getPlanItem();
         Validator v = new Validator();
-        v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanCommands.MAX_TITLE,
+        v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanLimits.MAX_TITLE,
                 "plan_item.title");
-        v.maxLength(item.getDescription(), PlanCommands.MAX_NOTES, "plan_item.description");
-        v.range(item.getEstimatedMinutes(), 0, PlanCommands.MAX_ESTIMATE_MINUTES, "plan_item.estimated_minutes");
+        v.maxLength(item.getDescription(), PlanLimits.MAX_NOTES, "plan_item.description");
+        v.range(item.getEstimatedMinutes(), 0, PlanLimits.MAX_ESTIMATE_MINUTES, "plan_item.estimated_minutes");
         v.check(r.getPosition() >= 0, "position", "must not be negative");
         v.check(item.getKind() != PlanItemKind.UNRECOGNIZED, "plan_item.kind", "is not a known kind");
         v.throwIfInvalid();
         ItemKind kind = item.getKind() == PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED ? ItemKind.CUSTOM
                 : ItemKind.valueOf(item.getKind().name().substring("PLAN_ITEM_KIND_".length()));
         Integer due = item.getDueDate().isEmpty() ? null : Days.parse(item.getDueDate(), "plan_item.due_date");
-        return new PlanCommands.AddItem(kind, item.getTitle(), item.getDescription(),
+        return new AddPlanItem.Command(kind, item.getTitle(), item.getDescription(),
                 item.getEstimatedMinutes() == 0 ? null : item.getEstimatedMinutes(), due, r.getPosition());
     }
 
-    static PlanCommands.UpdateItem updateItem(UpdatePlanItemRequest r) {
+    static UpdatePlanItem.Command updateItem(UpdatePlanItemRequest r) {
         Set<String> mask = mask(r.getUpdateMask().getPathsList(), ITEM_MASK);
         PlanItem item = r.getPlanItem();
         Validator v = new Validator();
-        String status = "";
+        ItemStatus status = null;
         if (mask.contains("status")) {
-            v.check(item.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED
-                    && item.getStatus() != PlanItemStatus.UNRECOGNIZED, "plan_item.status",
-                    "must be TODO, IN_PROGRESS, DONE or SKIPPED");
-            if (item.getStatus() != PlanItemStatus.UNRECOGNIZED) {
-                status = item.getStatus().name().replace("PLAN_ITEM_STATUS_", "");
-            }
+            status = PlanProtoMapper.status(item.getStatus());
+            v.check(status != null, "plan_item.status", "must be TODO, IN_PROGRESS, DONE or SKIPPED");
         }
         if (mask.contains("notes")) {
-            v.maxLength(item.getNotes(), PlanCommands.MAX_NOTES, "plan_item.notes");
+            v.maxLength(item.getNotes(), PlanLimits.MAX_NOTES, "plan_item.notes");
         }
         if (mask.contains("title")) {
-            v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanCommands.MAX_TITLE,
+            v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanLimits.MAX_TITLE,
                     "plan_item.title");
         }
         if (mask.contains("description")) {
-            v.maxLength(item.getDescription(), PlanCommands.MAX_NOTES, "plan_item.description");
+            v.maxLength(item.getDescription(), PlanLimits.MAX_NOTES, "plan_item.description");
         }
         if (mask.contains("estimated_minutes")) {
-            v.range(item.getEstimatedMinutes(), 1, PlanCommands.MAX_ESTIMATE_MINUTES, "plan_item.estimated_minutes");
+            v.range(item.getEstimatedMinutes(), 1, PlanLimits.MAX_ESTIMATE_MINUTES, "plan_item.estimated_minutes");
         }
         v.throwIfInvalid();
         Integer due = mask.contains("due_date") && !item.getDueDate().isEmpty()
                 ? Days.parse(item.getDueDate(), "plan_item.due_date") : null;
-        return new PlanCommands.UpdateItem(mask, status, item.getNotes(), item.getNotesPrivate(),
+        return new UpdatePlanItem.Command(mask, status, item.getNotes(), item.getNotesPrivate(),
                 item.getEstimatedMinutes(), due, item.getTitle(), item.getDescription(), item.getEtag(),
                 r.getAllowReopenVerified());
     }
 
-    static PlanCommands.Reorder reorder(ReorderPlanItemsRequest r, Names.PlanName plan) {
-        Validator.maxCount(r.getItemNamesCount(), PlanCommands.MAX_ITEMS, "item_names", "items");
+    static ReorderPlanItems.Command reorder(ReorderPlanItemsRequest r, Names.PlanName plan) {
+        Validator.maxCount(r.getItemNamesCount(), PlanLimits.MAX_ITEMS, "item_names", "items");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < r.getItemNamesCount(); i++) {
             Names.ItemName item = Names.item(r.getItemNames(i), "item_names[" + i + "]");
@@ -145,7 +140,7 @@ final class PlanRequests {
             }
             ids.add(item.itemId());
         }
-        return new PlanCommands.Reorder(ids, r.getEtag());
+        return new ReorderPlanItems.Command(ids, r.getEtag());
     }
 
     private static Set<String> mask(List<String> paths, Set<String> allowed) {

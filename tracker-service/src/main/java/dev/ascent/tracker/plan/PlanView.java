@@ -1,5 +1,9 @@
 package dev.ascent.tracker.plan;
 
+import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.UserRow;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -7,6 +11,12 @@ import java.util.List;
  * ({@code ownerView} false) never carries private notes.
  */
 public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items, int today, boolean ownerView) {
+
+    /** The plan as {@code caller} sees it today, in the plan's time zone. */
+    public static PlanView of(PlanRow plan, UserRow owner, Caller caller, List<PlanItemRow> items, Clock clock) {
+        return new PlanView(plan, owner.handle(), items, Days.today(clock, plan.timeZone()),
+                owner.id() == caller.userId());
+    }
 
     public String name() {
         return "users/" + ownerHandle + "/plans/" + plan.id();

@@ -3,18 +3,17 @@ package dev.ascent.tracker.practice;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.plan.PlanCommands;
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
 import dev.ascent.tracker.plan.PlanRow;
-import dev.ascent.tracker.plan.PlanService;
+import dev.ascent.tracker.plan.UpdatePlanItem;
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A session's link to a practice item of the engineer's plan. Status changes go through {@link PlanService}, so
+ * A session's link to a practice item of the engineer's plan. Status changes go through {@link UpdatePlanItem}, so
  * plan rules (archived plans, etags, rescheduling) and the plan's activity history stay in one place.
  */
 @Singleton
@@ -22,12 +21,12 @@ public class PlanLinks {
 
     private final PlanItemRepository items;
     private final PlanRepository plans;
-    private final PlanService planService;
+    private final UpdatePlanItem updatePlanItem;
 
-    public PlanLinks(PlanItemRepository items, PlanRepository plans, PlanService planService) {
+    public PlanLinks(PlanItemRepository items, PlanRepository plans, UpdatePlanItem updatePlanItem) {
         this.items = items;
         this.plans = plans;
-        this.planService = planService;
+        this.updatePlanItem = updatePlanItem;
     }
 
     /**
@@ -46,7 +45,7 @@ public class PlanLinks {
             throw ApiException.failedPrecondition("PLAN_ARCHIVED", name.plan().name()
                     + " is archived; unarchive it to practise its items");
         }
-        return item.status().equals("TODO") ? setStatus(caller, name, "IN_PROGRESS") : item;
+        return item.status() == ItemStatus.TODO ? setStatus(caller, name, ItemStatus.IN_PROGRESS) : item;
     }
 
     /** Marks the session's item DONE. FAILED_PRECONDITION when the item (or its plan) was deleted since. */
@@ -54,7 +53,7 @@ public class PlanLinks {
         Names.ItemName name = name(ownerHandle, session);
         PlanItemRow item = current(session).orElseThrow(() -> ApiException.failedPrecondition("PLAN_ITEM_GONE",
                 name.name() + " no longer exists; complete the session without mark_item_done"));
-        return item.status().equals("DONE") ? item : setStatus(caller, name, "DONE");
+        return item.status() == ItemStatus.DONE ? item : setStatus(caller, name, ItemStatus.DONE);
     }
 
     /** The linked item as it is now; empty when the session has none or it was deleted. */
@@ -69,8 +68,7 @@ public class PlanLinks {
         return new Names.ItemName(ownerHandle, session.planId(), session.planItemId());
     }
 
-    private PlanItemRow setStatus(Caller caller, Names.ItemName name, String status) {
-        return planService.updateItem(caller, name, new PlanCommands.UpdateItem(Set.of("status"), status, "", false,
-                0, null, "", "", "", false));
+    private PlanItemRow setStatus(Caller caller, Names.ItemName name, ItemStatus status) {
+        return updatePlanItem.update(caller, name, UpdatePlanItem.Command.status(status));
     }
 }

@@ -39,6 +39,64 @@ public record PracticeSessionRow(
     /** How long an ACTIVE session may outlive its deadline before the server expires it. */
     public static final Duration EXPIRY_GRACE = Duration.ofHours(24);
 
+    /**
+     * A new session of {@code source}, started {@code start}: ACTIVE, nothing checked, no notes or rating, no plan
+     * item, version 1; name the rest on the builder.
+     */
+    public static Builder create(long id, long userId, String source, Instant start, Instant now) {
+        return new Builder(id, userId, source, start, now);
+    }
+
+    /** Names each part of a new session; {@link #build} gives version 1. */
+    public static final class Builder {
+        private final long id;
+        private final long userId;
+        private final String source;
+        private final Instant start;
+        private final Instant now;
+        private String title = "";
+        private String scenario = "";
+        private String state = ACTIVE;
+        private int timeBoxMinutes;
+        private Instant deadline;
+        private Instant end;
+        private int stepCount;
+        private int checkedCount;
+        private int selfRating;
+        private String notes = "";
+        private Long planId;
+        private Long planItemId;
+
+        private Builder(long id, long userId, String source, Instant start, Instant now) {
+            this.id = id;
+            this.userId = userId;
+            this.source = source;
+            this.start = start;
+            this.now = now;
+            this.deadline = start;
+        }
+
+        /** The prompt's title and scenario, copied when the session starts. */
+        public Builder text(String t, String s) { title = t; scenario = s; return this; }
+        public Builder timeBox(int minutes, Instant deadlineTime) {
+            timeBoxMinutes = minutes;
+            deadline = deadlineTime;
+            return this;
+        }
+        /** A session that ended: its final state and end time. */
+        public Builder ended(String finalState, Instant endTime) { state = finalState; end = endTime; return this; }
+        public Builder steps(int count, int checked) { stepCount = count; checkedCount = checked; return this; }
+        public Builder selfRating(int v) { selfRating = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+        /** The plan item the session practises; both null for none. */
+        public Builder planItem(Long plan, Long item) { planId = plan; planItemId = item; return this; }
+
+        public PracticeSessionRow build() {
+            return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, start, deadline,
+                    end, stepCount, checkedCount, selfRating, notes, planId, planItemId, 1, now);
+        }
+    }
+
     public boolean active() {
         return state.equals(ACTIVE);
     }

@@ -55,10 +55,13 @@ public class StartPractice {
         PlanItemRow item = command.planItem() == null ? null : links.link(caller, command.planItem());
         Instant now = clock.instant();
         long id = Ids.next(clock);
-        PracticeSessionRow session = sessions.save(new PracticeSessionRow(id, caller.userId(), copy.source(),
-                copy.title(), copy.scenario(), PracticeSessionRow.ACTIVE, command.timeBoxMinutes(), now,
-                now.plus(Duration.ofMinutes(command.timeBoxMinutes())), null, copy.steps().size(), 0, 0, "",
-                item == null ? null : item.planId(), item == null ? null : item.id(), 1, now));
+        PracticeSessionRow session = sessions.save(PracticeSessionRow.create(id, caller.userId(), copy.source(),
+                        now, now)
+                .text(copy.title(), copy.scenario())
+                .timeBox(command.timeBoxMinutes(), now.plus(Duration.ofMinutes(command.timeBoxMinutes())))
+                .steps(copy.steps().size(), 0)
+                .planItem(item == null ? null : item.planId(), item == null ? null : item.id())
+                .build());
         List<PracticeStepRow> rows = new ArrayList<>();
         for (int i = 0; i < copy.steps().size(); i++) {
             PracticeSources.Step s = copy.steps().get(i);

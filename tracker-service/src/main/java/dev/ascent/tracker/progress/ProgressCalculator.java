@@ -1,5 +1,6 @@
 package dev.ascent.tracker.progress;
 
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Scheduler;
@@ -60,16 +61,16 @@ public final class ProgressCalculator {
         long expectedMinutes = 0;
         for (PlanItemRow i : items) {
             switch (i.status()) {
-                case "TODO" -> todo++;
-                case "IN_PROGRESS" -> inProgress++;
-                case "DONE" -> done++;
-                default -> skipped++;
+                case TODO -> todo++;
+                case IN_PROGRESS -> inProgress++;
+                case DONE -> done++;
+                case SKIPPED -> skipped++;
             }
-            if (i.status().equals("SKIPPED")) {
+            if (i.status() == ItemStatus.SKIPPED) {
                 continue;
             }
             counted += i.estimatedMinutes();
-            if (i.status().equals("DONE")) {
+            if (i.status() == ItemStatus.DONE) {
                 doneMinutes += i.estimatedMinutes();
                 if (i.verified()) {
                     verified++;

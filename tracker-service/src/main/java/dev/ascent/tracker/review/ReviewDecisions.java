@@ -6,10 +6,11 @@ import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
-import dev.ascent.tracker.plan.PlanService;
+import dev.ascent.tracker.plan.Rescheduler;
 import dev.ascent.tracker.practice.PracticeSessionRepository;
 import dev.ascent.tracker.practice.PracticeSessionRow;
 import dev.ascent.tracker.practice.PracticeStepRepository;
@@ -47,7 +48,7 @@ public class ReviewDecisions {
     private final PracticeSessionRepository sessions;
     private final PracticeStepRepository steps;
     private final CommentService comments;
-    private final PlanService planService;
+    private final Rescheduler rescheduler;
     private final AccessPolicy access;
     private final ActivityLog activity;
     private final Clock clock;
@@ -55,7 +56,7 @@ public class ReviewDecisions {
 
     public ReviewDecisions(ReviewService reviews, ReviewRequestRepository requests, PlanRepository plans,
                            PlanItemRepository items, PracticeSessionRepository sessions, PracticeStepRepository steps,
-                           CommentService comments, PlanService planService, AccessPolicy access,
+                           CommentService comments, Rescheduler rescheduler, AccessPolicy access,
                            ActivityLog activity, Clock clock, RecallCards recall) {
         this.recall = recall;
         this.reviews = reviews;
@@ -65,7 +66,7 @@ public class ReviewDecisions {
         this.sessions = sessions;
         this.steps = steps;
         this.comments = comments;
-        this.planService = planService;
+        this.rescheduler = rescheduler;
         this.access = access;
         this.activity = activity;
         this.clock = clock;
@@ -122,7 +123,7 @@ public class ReviewDecisions {
                 sessions.update(session.touched(now));
             }
         }
-        String oldStatus = item == null ? null : item.status();
+        ItemStatus oldStatus = item == null ? null : item.status();
         PlanItemRow updated = item == null ? null : decide(caller, item, decision, now);
         ReviewRequestRow decided = requests.update(row.decided(decision.name(), comment,
                 ReviewRequestRow.scores(byPosition), now));
@@ -135,29 +136,29 @@ public class ReviewDecisions {
         ActivityLog.Event event = ActivityLog.Event.of(row.userId(),
                 session == null ? row.planId() : session.planId(), item == null ? null : item.id(), caller.userId(),
                 ActivityType.REVIEW_SUBMITTED, caller.name() + " " + verdict + " " + what).withSubject(row.name());
-        activity.record(item == null || oldStatus.equals(updated.status()) ? event
-                : event.withStatuses(oldStatus, updated.status()));
+        activity.record(item == null || oldStatus == updated.status() ? event
+                : event.withStatuses(oldStatus.name(), updated.status().name()));
         return reviews.view(decided);
     }
 
     /** APPROVED: DONE and verified; CHANGES_REQUESTED: back to IN_PROGRESS. The plan is rescheduled on a change. */
     private PlanItemRow decide(Caller caller, PlanItemRow item, Decision decision, Instant now) {
-        String oldStatus = item.status();
+        ItemStatus oldStatus = item.status();
         PlanItemRow.Builder b = item.toBuilder().updateTime(now);
         if (decision == Decision.APPROVED) {
-            b.status("DONE").verified(true, "users/" + caller.handle());
-            if (!oldStatus.equals("DONE")) {
+            b.status(ItemStatus.DONE).verified(true, "users/" + caller.handle());
+            if (oldStatus != ItemStatus.DONE) {
                 b.completeTime(now);
             }
         } else {
-            b.status("IN_PROGRESS").verified(false, "").completeTime(null);
+            b.status(ItemStatus.IN_PROGRESS).verified(false, "").completeTime(null);
         }
         PlanItemRow updated = items.update(b.build());
-        if (!oldStatus.equals("DONE") && updated.status().equals("DONE")) {
+        if (oldStatus != ItemStatus.DONE && updated.status() == ItemStatus.DONE) {
             recall.itemDone(updated);
         }
-        if (!oldStatus.equals(updated.status())) {
-            planService.rescheduleOpenItems(updated.planId());
+        if (oldStatus != updated.status()) {
+            rescheduler.rescheduleOpenItems(updated.planId());
         }
         return updated;
     }

@@ -11,6 +11,7 @@ import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.mentorship.MentorshipRepository;
 import dev.ascent.tracker.mentorship.MentorshipRow;
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRepository;
@@ -78,7 +79,7 @@ public class ReviewService {
         if (plan.archived()) {
             throw ApiException.failedPrecondition("PLAN_ARCHIVED", "the plan is archived; unarchive it first");
         }
-        if (item.status().equals("SKIPPED")) {
+        if (item.status() == ItemStatus.SKIPPED) {
             throw ApiException.failedPrecondition("ITEM_SKIPPED", "a SKIPPED item cannot be reviewed");
         }
         String openKey = "item:" + item.id();

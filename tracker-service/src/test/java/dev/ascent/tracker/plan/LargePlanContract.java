@@ -66,18 +66,18 @@ public abstract class LargePlanContract {
         Plan plan = plans.createPlan(create).getPlan();
         assertEquals(plan, plans.createPlan(create).getPlan(), "a retried CreatePlan returns the first plan");
 
-        String notes = "n".repeat(PlanCommands.MAX_NOTES - 2) + "é!";
-        for (int i = plan.getItemsCount(); i < PlanCommands.MAX_ITEMS; i++) {
+        String notes = "n".repeat(PlanLimits.MAX_NOTES - 2) + "é!";
+        for (int i = plan.getItemsCount(); i < PlanLimits.MAX_ITEMS; i++) {
             plans.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName()).setRequestId(id())
                     .setPlanItem(PlanItem.newBuilder().setTitle("Extra item " + i)
-                            .setDescription("d".repeat(PlanCommands.MAX_NOTES))).build());
+                            .setDescription("d".repeat(PlanLimits.MAX_NOTES))).build());
         }
         Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> plans.addPlanItem(AddPlanItemRequest.newBuilder()
                 .setParent(plan.getName()).setPlanItem(PlanItem.newBuilder().setTitle("One too many")).build()),
                 "an item past the limit");
         List<PlanItem> items = plans.getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan()
                 .getItemsList();
-        assertEquals(PlanCommands.MAX_ITEMS, items.size());
+        assertEquals(PlanLimits.MAX_ITEMS, items.size());
         for (PlanItem item : items) {
             plans.updatePlanItem(UpdatePlanItemRequest.newBuilder().setRequestId(id())
                     .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setNotes(notes))

@@ -3,6 +3,7 @@ package dev.ascent.tracker.progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import java.time.Instant;
@@ -16,12 +17,14 @@ class ProgressCalculatorTest {
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
     private static PlanRow plan(long logged) {
-        return new PlanRow(1, 1, "p", "roles/r", "R", 1, 300, START, null, "UTC", "", false, logged, 0, 1, T, T);
+        return PlanRow.create(1, 1, T).title("p").role("roles/r", "R", 1).minutesPerWeek(300).startDay(START)
+                .loggedMinutes(logged).build();
     }
 
     private static PlanItemRow item(long id, String status, int minutes, int dueDay, boolean verified) {
-        return new PlanItemRow(id, 1, 1, "NEXT_STEP", "item " + id, "", "", "", "", 0, minutes, 1, dueDay, false,
-                status, verified, verified ? "mentor" : "", (int) id, "", false, 0, 1, T, T, null);
+        return PlanItemRow.create(id, 1, 1, "NEXT_STEP", T).title("item " + id).estimatedMinutes(minutes)
+                .schedule(1, dueDay).status(ItemStatus.valueOf(status)).verified(verified, verified ? "mentor" : "")
+                .position((int) id).build();
     }
 
     @Test

@@ -31,8 +31,7 @@ import dev.ascent.tracker.TrackerHarness;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.content.RoleSnapshot;
-import dev.ascent.tracker.plan.PlanCommands;
-import dev.ascent.tracker.plan.PlanService;
+import dev.ascent.tracker.plan.CreatePlan;
 import dev.ascent.tracker.plan.PlanView;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -119,8 +118,8 @@ abstract class BadInputContract {
                         "Next", longText, List.of(new RoleSnapshot.Item("items/1", longText, "edge.txt", 1)))))),
                 List.of(new RoleSnapshot.Skill(skillKey, "Skill " + skillKey, 3)),
                 List.of(new RoleSnapshot.Practice("designPrompts/edge", "Edge", longText, 45, 3)));
-        PlanView view = tracker.service().context().getBean(PlanService.class).create(caller(user),
-                role, new PlanCommands.CreatePlan("roles/edge", "", 5, null, null, Map.of(), "UTC"));
+        PlanView view = tracker.service().context().getBean(CreatePlan.class).create(caller(user),
+                role, new CreatePlan.Command("roles/edge", "", 5, null, null, Map.of(), "UTC"));
         assertTrue(view.plan().title().length() <= 200, view.plan().title());
         assertTrue(view.plan().title().startsWith("Path to TTT"), view.plan().title());
         assertTrue(view.items().stream().anyMatch(i -> i.sourceContent().equals("skills/" + skillKey)));
