@@ -15,7 +15,7 @@ import dev.ascent.proto.tracker.v1.ResetUserAccessRequest;
 import dev.ascent.proto.tracker.v1.ResetUserAccessResponse;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.RevokeAccessTokenResponse;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.grpc.Idempotency;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;

@@ -2,7 +2,7 @@ package dev.ascent.tracker.consistency;
 
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;

@@ -20,7 +20,7 @@ import dev.ascent.proto.tracker.v1.RevokeCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.RevokeCalendarFeedResponse;
 import dev.ascent.proto.tracker.v1.RotateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.RotateCalendarFeedResponse;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;

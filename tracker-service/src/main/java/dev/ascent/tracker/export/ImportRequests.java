@@ -10,7 +10,7 @@ import dev.ascent.proto.tracker.v1.PlanItemKind;
 import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.proto.tracker.v1.TimeEntry;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanCommands;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.ascent.tracker.mentorship;
 
 import dev.ascent.common.db.InstantMicros;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;

@@ -19,7 +19,7 @@ import dev.ascent.proto.tracker.v1.ListMentorsResponse;
 import dev.ascent.proto.tracker.v1.MentorshipServiceGrpc;
 import dev.ascent.proto.tracker.v1.RespondToInvitationRequest;
 import dev.ascent.proto.tracker.v1.RespondToInvitationResponse;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;

@@ -4,8 +4,8 @@ import dev.ascent.common.Text;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
@@ -13,7 +13,6 @@ import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.content.ContentClient;
 import dev.ascent.tracker.content.RoleSnapshot;
-import dev.ascent.tracker.recall.RecallCards;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -42,11 +41,13 @@ public class PlanService {
     private final ContentClient content;
     private final JdbcOperations jdbc;
     private final Clock clock;
-    private final RecallCards recall;
+    private final DoneItems recall;
+    private final PlanCleanup cleanup;
 
     public PlanService(PlanRepository plans, PlanItemRepository items, AccessPolicy access, ActivityLog activity,
-                       ContentClient content, JdbcOperations jdbc, Clock clock, RecallCards recall) {
+                       ContentClient content, JdbcOperations jdbc, Clock clock, DoneItems recall, PlanCleanup cleanup) {
         this.recall = recall;
+        this.cleanup = cleanup;
         this.jdbc = jdbc;
         this.plans = plans;
         this.items = items;
@@ -155,7 +156,7 @@ public class PlanService {
     public void delete(Caller caller, Names.PlanName name, String etag) {
         Locked locked = lock(caller, name, etag);
         long planId = locked.plan.id();
-        PlanCleanup.deleteHistory(items, planId, locked.plan.userId(), jdbc, clock.instant());
+        cleanup.deleteHistory(planId, locked.plan.userId());
         plans.deleteById(planId);
         activity.record(ActivityLog.Event.of(locked.plan.userId(), null, null, caller.userId(),
                 ActivityType.PLAN_DELETED, "Deleted plan \"" + locked.plan.title() + "\"").withSubject(name.name()));

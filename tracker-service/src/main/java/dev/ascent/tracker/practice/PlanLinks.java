@@ -1,12 +1,12 @@
 package dev.ascent.tracker.practice;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.plan.PlanCommands;
-import dev.ascent.tracker.plan.PlanItemRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanService;
 import jakarta.inject.Singleton;
@@ -20,11 +20,11 @@ import java.util.Set;
 @Singleton
 public class PlanLinks {
 
-    private final PlanItemRepository items;
-    private final PlanRepository plans;
+    private final PlanItems items;
+    private final Plans plans;
     private final PlanService planService;
 
-    public PlanLinks(PlanItemRepository items, PlanRepository plans, PlanService planService) {
+    public PlanLinks(PlanItems items, Plans plans, PlanService planService) {
         this.items = items;
         this.plans = plans;
         this.planService = planService;

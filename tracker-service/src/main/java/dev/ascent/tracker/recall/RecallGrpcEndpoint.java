@@ -16,7 +16,7 @@ import dev.ascent.proto.tracker.v1.SuspendCardRequest;
 import dev.ascent.proto.tracker.v1.SuspendCardResponse;
 import dev.ascent.proto.tracker.v1.UpdateRecallSettingsRequest;
 import dev.ascent.proto.tracker.v1.UpdateRecallSettingsResponse;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;

@@ -3,7 +3,7 @@ package dev.ascent.tracker.recall;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.FieldViolation;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import jakarta.inject.Singleton;

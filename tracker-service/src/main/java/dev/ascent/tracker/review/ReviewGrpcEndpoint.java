@@ -19,7 +19,7 @@ import dev.ascent.proto.tracker.v1.ReviewRequestState;
 import dev.ascent.proto.tracker.v1.ReviewServiceGrpc;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
 import dev.ascent.proto.tracker.v1.SubmitReviewResponse;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;
