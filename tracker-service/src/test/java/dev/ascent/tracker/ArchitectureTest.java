@@ -10,14 +10,14 @@ import dev.ascent.common.testing.FeatureRules;
 @AnalyzeClasses(packages = "dev.ascent.tracker", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String ROOT = "dev.ascent.tracker";
+    private static final FeatureRules FEATURES = new FeatureRules("dev.ascent.tracker");
 
     @ArchTest
-    static final ArchRule featuresHaveNoCycles = FeatureRules.freeOfCycles(ROOT);
+    static final ArchRule featuresHaveNoCycles = FEATURES.freeOfCycles();
 
     @ArchTest
-    static final ArchRule repositoriesStayInTheirFeature = FeatureRules.repositoriesStayInTheirFeature(ROOT);
+    static final ArchRule repositoriesStayInTheirFeature = FEATURES.repositoriesStayInTheirFeature();
 
     @ArchTest
-    static final ArchRule plumbingDependsOnNoFeature = FeatureRules.plumbingDependsOnNoFeature(ROOT, "grpc");
+    static final ArchRule plumbingDependsOnNoFeature = FEATURES.plumbingDependsOnNoFeature("grpc");
 }

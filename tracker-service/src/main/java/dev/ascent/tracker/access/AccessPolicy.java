@@ -2,8 +2,8 @@ package dev.ascent.tracker.access;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;

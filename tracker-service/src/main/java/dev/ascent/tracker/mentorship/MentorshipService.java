@@ -3,12 +3,12 @@ package dev.ascent.tracker.mentorship;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
-import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -34,8 +34,8 @@ public class MentorshipService {
     private final Clock clock;
 
     public MentorshipService(MentorshipRepository mentorships, MentorshipQueries queries, Users users,
-                             ActivityLog activity, ApplicationEventPublisher<MentorshipEnded> ended, JdbcOperations jdbc,
-                             Clock clock) {
+                             ActivityLog activity, ApplicationEventPublisher<MentorshipEnded> ended,
+                             JdbcOperations jdbc, Clock clock) {
         this.mentorships = mentorships;
         this.queries = queries;
         this.users = users;
@@ -90,7 +90,10 @@ public class MentorshipService {
         return queries.find(id).orElseThrow();
     }
 
-    /** Ends it and cancels the mentee's open review requests to this mentor, in one transaction. */
+    /**
+     * Ends it; the review feature, told by {@link MentorshipEnded}, cancels the mentee's open review requests to this
+     * mentor in the same transaction.
+     */
     @Transactional
     public MentorshipView end(Caller caller, long id, String etag) {
         MentorshipRow row = locked(caller, id, etag);
@@ -98,7 +101,8 @@ public class MentorshipService {
         MentorshipState to = from.end(role(caller, row));
         Instant now = clock.instant();
         MentorshipRow moved = mentorships.update(row.moved(to, row.respondTime(), now, caller.userId()));
-        ended.publishEvent(new MentorshipEnded(row.menteeId(), row.mentorId(), caller.userId(), "the mentorship ended"));
+        ended.publishEvent(new MentorshipEnded(row.menteeId(), row.mentorId(), caller.userId(),
+                "the mentorship ended"));
         recordBoth(moved, caller, caller.name() + (from == MentorshipState.PENDING ? " withdrew the invitation"
                 : " ended the mentorship"));
         return queries.find(id).orElseThrow();

@@ -4,8 +4,6 @@ import dev.ascent.common.Text;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.grpc.Days;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
@@ -13,6 +11,8 @@ import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.content.ContentClient;
 import dev.ascent.tracker.content.RoleSnapshot;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -21,11 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Objects;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Plans: creation from a role, reads, edits and rescheduling. Every write locks the plan row first, checks the

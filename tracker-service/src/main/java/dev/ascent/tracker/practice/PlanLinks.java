@@ -1,14 +1,14 @@
 package dev.ascent.tracker.practice;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanCommands;
-import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.Plans;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanService;
+import dev.ascent.tracker.plan.Plans;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.Set;

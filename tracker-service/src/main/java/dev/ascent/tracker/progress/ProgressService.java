@@ -2,14 +2,14 @@ package dev.ascent.tracker.progress;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.grpc.Days;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanItems;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.Plans;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Plans;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

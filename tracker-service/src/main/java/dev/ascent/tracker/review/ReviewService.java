@@ -2,13 +2,13 @@ package dev.ascent.tracker.review;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
-import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.mentorship.ActiveMentors;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanItems;
