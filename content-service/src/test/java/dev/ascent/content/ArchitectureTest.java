@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ascent.common.testing.FeatureRules;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -19,10 +20,14 @@ class ArchitectureTest {
 
     private static final FeatureRules FEATURES = new FeatureRules("dev.ascent.content", Map.of("importer", "catalog"));
 
-    /** The plumbing: everything in grpc but the endpoints and the proto mapper (nested classes count as theirs). */
+    /**
+     * The plumbing: everything in grpc but the endpoints and the proto mapper (their nested and generated classes,
+     * {@code ContentGrpcEndpoint$1}, {@code $ContentGrpcEndpoint$Definition}, count as theirs).
+     */
     private static final DescribedPredicate<JavaClass> PLUMBING = DescribedPredicate.describe(
             "are not endpoints or proto mappers", c -> {
-                String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
+                String top = Arrays.stream(c.getName().substring(c.getPackageName().length() + 1).split("\\$"))
+                        .filter(part -> !part.isEmpty()).findFirst().orElse("");
                 return !top.endsWith("GrpcEndpoint") && !top.endsWith("ProtoMapper");
             });
 
