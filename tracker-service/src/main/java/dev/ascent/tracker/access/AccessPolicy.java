@@ -2,8 +2,8 @@ package dev.ascent.tracker.access;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -19,10 +19,10 @@ import java.sql.ResultSet;
 @Singleton
 public class AccessPolicy {
 
-    private final UserRepository users;
+    private final Users users;
     private final JdbcOperations jdbc;
 
-    public AccessPolicy(UserRepository users, JdbcOperations jdbc) {
+    public AccessPolicy(Users users, JdbcOperations jdbc) {
         this.users = users;
         this.jdbc = jdbc;
     }

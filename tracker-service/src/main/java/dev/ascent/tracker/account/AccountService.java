@@ -4,8 +4,7 @@ import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.Validator;
-import dev.ascent.tracker.activity.ActivityLog;
-import dev.ascent.tracker.activity.ActivityType;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,10 +28,11 @@ public class AccountService {
     private final UserRepository users;
     private final AccessTokenRepository tokens;
     private final Clock clock;
-    private final ActivityLog activity;
+    private final ApplicationEventPublisher<AccessReset> events;
 
-    public AccountService(UserRepository users, AccessTokenRepository tokens, Clock clock, ActivityLog activity) {
-        this.activity = activity;
+    public AccountService(UserRepository users, AccessTokenRepository tokens, Clock clock,
+                          ApplicationEventPublisher<AccessReset> events) {
+        this.events = events;
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
@@ -110,9 +110,7 @@ public class AccountService {
             }
         }
         NewToken token = issueToken(user.id(), label == null || label.isBlank() ? "reset by admin" : label.strip());
-        activity.record(ActivityLog.Event.of(user.id(), null, null, caller.userId(), ActivityType.ACCESS_RESET,
-                "Access reset by " + caller.handle() + ": " + revoked + (revoked == 1 ? " token" : " tokens")
-                        + " revoked, a new one issued"));
+        events.publishEvent(new AccessReset(user.id(), caller.userId(), caller.handle(), revoked));
         LOG.info("{} reset the access of users/{}: {} token(s) revoked, new token users/{}/accessTokens/{}",
                 caller.name(), handle, revoked, handle, token.token().id());
         return new Reset(user, token, revoked);

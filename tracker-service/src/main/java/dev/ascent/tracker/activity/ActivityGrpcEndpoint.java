@@ -7,11 +7,10 @@ import dev.ascent.proto.tracker.v1.ActivityServiceGrpc;
 import dev.ascent.proto.tracker.v1.WatchActivityRequest;
 import dev.ascent.proto.tracker.v1.WatchActivityResponse;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.grpc.Names;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -33,10 +32,10 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
 
     private final Authenticator auth;
     private final AccessPolicy access;
-    private final PlanRepository plans;
+    private final PlanOwners plans;
     private final ActivityHub hub;
 
-    public ActivityGrpcEndpoint(Authenticator auth, AccessPolicy access, PlanRepository plans, ActivityHub hub) {
+    public ActivityGrpcEndpoint(Authenticator auth, AccessPolicy access, PlanOwners plans, ActivityHub hub) {
         this.auth = auth;
         this.access = access;
         this.plans = plans;
@@ -64,8 +63,10 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
             if (owner != null && owner != planOwner.id()) {
                 throw ApiException.invalid("plan", "is not a plan of " + request.getOwner());
             }
-            plan = plans.findById(name.planId()).filter(p -> p.userId() == planOwner.id())
-                    .orElseThrow(() -> ApiException.notFound(name.name())).id();
+            if (!plans.isPlanOf(name.planId(), planOwner.id())) {
+                throw ApiException.notFound(name.name());
+            }
+            plan = name.planId();
         }
         int heartbeat = request.getHeartbeatSeconds() == 0 ? DEFAULT_HEARTBEAT_SECONDS : request.getHeartbeatSeconds();
         long cursor = request.getAfterSequence() == 0 ? hub.head() : request.getAfterSequence();

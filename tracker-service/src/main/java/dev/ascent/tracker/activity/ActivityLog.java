@@ -1,15 +1,18 @@
 package dev.ascent.tracker.activity;
 
 import dev.ascent.common.db.InstantMicros;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Appends to the activity history, in the caller's transaction: an event exists exactly when the change it
- * describes was committed. Also bumps the plan's last-activity time and, for engineer actions, the day's rollup.
+ * describes was committed. An event naming a plan is published as {@link PlanActivity} (the plan feature moves the
+ * plan's last-activity time); engineer actions also count in the day's rollup ({@code plan_day}, kept here).
  */
 @Singleton
 public class ActivityLog {
@@ -40,10 +43,12 @@ public class ActivityLog {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher<PlanActivity> planActivity;
 
-    public ActivityLog(JdbcOperations jdbc, Clock clock) {
+    public ActivityLog(JdbcOperations jdbc, Clock clock, ApplicationEventPublisher<PlanActivity> planActivity) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.planActivity = planActivity;
     }
 
     public void record(Event e) {
@@ -71,9 +76,16 @@ public class ActivityLog {
                     return ps.executeUpdate();
                 });
         if (e.planId() != null) {
-            jdbc.prepareStatement("UPDATE plan SET last_activity_time = ? WHERE id = ?", ps -> {
-                ps.setLong(1, micros);
-                ps.setLong(2, e.planId());
+            planActivity.publishEvent(new PlanActivity(e.planId(), now));
+        }
+    }
+
+    /** Removes a plan's history and day rollups (the plan is being deleted, under its lock). */
+    public void deletePlanHistory(long ownerId, long planId) {
+        for (String table : new String[] {"plan_day", "activity"}) {
+            jdbc.prepareStatement("DELETE FROM " + table + " WHERE user_id = ? AND plan_id = ?", ps -> {
+                ps.setLong(1, ownerId);
+                ps.setLong(2, planId);
                 return ps.executeUpdate();
             });
         }
@@ -102,6 +114,19 @@ public class ActivityLog {
                         return ps.executeUpdate();
                     });
         }
+    }
+
+    /** The day rollups of an imported plan: per day, its minutes and its number of actions. */
+    public void importDays(long ownerId, long planId, Map<Integer, long[]> minutesAndActionsByDay) {
+        minutesAndActionsByDay.forEach((day, sums) -> jdbc.prepareStatement("INSERT INTO plan_day (user_id, plan_id, "
+                + "on_day, minutes, actions) VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setLong(1, ownerId);
+                    ps.setLong(2, planId);
+                    ps.setInt(3, day);
+                    ps.setLong(4, sums[0]);
+                    ps.setInt(5, (int) sums[1]);
+                    return ps.executeUpdate();
+                }));
     }
 
     private static void setNullable(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {

@@ -3,7 +3,7 @@ package dev.ascent.tracker.activity;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.proto.tracker.v1.ActivityEvent;
 import dev.ascent.proto.tracker.v1.PlanItemStatus;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Timestamps;
 
 /** Stored events to {@code ascent.tracker.v1.ActivityEvent}. */

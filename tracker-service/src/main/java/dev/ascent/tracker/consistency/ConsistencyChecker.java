@@ -2,8 +2,8 @@ package dev.ascent.tracker.consistency;
 
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Days;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

@@ -3,8 +3,8 @@ package dev.ascent.tracker.consistency;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.tracker.practice.PracticeRollupStore;
 import dev.ascent.tracker.practice.PracticeRollups;
-import dev.ascent.tracker.practice.PracticeSessionRepository;
-import dev.ascent.tracker.practice.PracticeStepRepository;
+import dev.ascent.tracker.practice.PracticeSessions;
+import dev.ascent.tracker.practice.PracticeSteps;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -39,12 +39,12 @@ public class PracticeRollupCheck {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final PracticeRollupStore store;
-    private final PracticeSessionRepository sessions;
-    private final PracticeStepRepository steps;
+    private final PracticeSessions sessions;
+    private final PracticeSteps steps;
 
     public PracticeRollupCheck(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
-                               PracticeRollupStore store, PracticeSessionRepository sessions,
-                               PracticeStepRepository steps) {
+                               PracticeRollupStore store, PracticeSessions sessions,
+                               PracticeSteps steps) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;

@@ -4,16 +4,16 @@ import dev.ascent.common.AdminToken;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Tokens;
-import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanItemRepository;
+import dev.ascent.tracker.account.Users;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanView;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.recall.RecallSettingsRow;
 import dev.ascent.tracker.recall.RecallStore;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -59,14 +59,14 @@ public class CalendarFeeds {
     }
 
     private final AccessPolicy access;
-    private final UserRepository users;
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
+    private final Users users;
+    private final Plans plans;
+    private final PlanItems items;
     private final RecallStore recall;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public CalendarFeeds(AccessPolicy access, UserRepository users, PlanRepository plans, PlanItemRepository items,
+    public CalendarFeeds(AccessPolicy access, Users users, Plans plans, PlanItems items,
                          RecallStore recall, JdbcOperations jdbc, Clock clock) {
         this.access = access;
         this.users = users;

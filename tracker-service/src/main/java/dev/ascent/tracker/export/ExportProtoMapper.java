@@ -6,7 +6,7 @@ import dev.ascent.proto.tracker.v1.RecallCardState;
 import dev.ascent.proto.tracker.v1.RecallRating;
 import dev.ascent.proto.tracker.v1.RecallReviewRecord;
 import dev.ascent.proto.tracker.v1.TimeEntry;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Timestamps;
 import dev.ascent.tracker.plan.PlanProtoMapper;
 import dev.ascent.tracker.practice.PracticeProtoMapper;

@@ -3,7 +3,7 @@ package dev.ascent.tracker.export;
 import com.google.protobuf.Timestamp;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

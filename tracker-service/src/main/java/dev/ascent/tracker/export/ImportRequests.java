@@ -9,7 +9,7 @@ import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.PlanItemKind;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.proto.tracker.v1.TimeEntry;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanLimits;
 import dev.ascent.tracker.plan.PlanProtoMapper;

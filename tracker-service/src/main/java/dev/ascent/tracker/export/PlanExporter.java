@@ -2,18 +2,18 @@ package dev.ascent.tracker.export;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanItemRepository;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanView;
-import dev.ascent.tracker.practice.PracticeSessionRepository;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.practice.PracticeSessionRow;
-import dev.ascent.tracker.practice.PracticeStepRepository;
+import dev.ascent.tracker.practice.PracticeSessions;
 import dev.ascent.tracker.practice.PracticeStepRow;
+import dev.ascent.tracker.practice.PracticeSteps;
 import dev.ascent.tracker.practice.PracticeView;
 import dev.ascent.tracker.recall.RecallCardRow;
 import dev.ascent.tracker.recall.RecallStore;
@@ -41,16 +41,16 @@ public class PlanExporter {
     }
 
     private final AccessPolicy access;
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
-    private final PracticeSessionRepository sessions;
-    private final PracticeStepRepository steps;
+    private final Plans plans;
+    private final PlanItems items;
+    private final PracticeSessions sessions;
+    private final PracticeSteps steps;
     private final RecallStore cards;
     private final ExportReads reads;
     private final Clock clock;
 
-    public PlanExporter(AccessPolicy access, PlanRepository plans, PlanItemRepository items,
-                        PracticeSessionRepository sessions, PracticeStepRepository steps, RecallStore cards,
+    public PlanExporter(AccessPolicy access, Plans plans, PlanItems items,
+                        PracticeSessions sessions, PracticeSteps steps, RecallStore cards,
                         ExportReads reads, Clock clock) {
         this.access = access;
         this.plans = plans;

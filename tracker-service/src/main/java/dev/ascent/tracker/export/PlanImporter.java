@@ -2,29 +2,29 @@ package dev.ascent.tracker.export;
 
 import dev.ascent.common.Text;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.plan.ImportedPlans;
 import dev.ascent.tracker.plan.PlanLimits;
-import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanView;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.plan.Ratings;
 import dev.ascent.tracker.plan.Scheduler;
+import dev.ascent.tracker.practice.ImportedSessions;
 import dev.ascent.tracker.practice.PracticeRollupStore;
 import dev.ascent.tracker.practice.PracticeRollups;
-import dev.ascent.tracker.practice.PracticeSessionRepository;
 import dev.ascent.tracker.practice.PracticeSessionRow;
-import dev.ascent.tracker.practice.PracticeStepRepository;
 import dev.ascent.tracker.practice.PracticeStepRow;
 import dev.ascent.tracker.recall.RecallCardRow;
 import dev.ascent.tracker.recall.RecallSettingsRow;
 import dev.ascent.tracker.recall.RecallStore;
+import dev.ascent.tracker.review.CommentService;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -50,27 +50,25 @@ public class PlanImporter {
     }
 
     private final AccessPolicy access;
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
-    private final PracticeSessionRepository sessions;
-    private final PracticeStepRepository steps;
+    private final Plans plans;
+    private final ImportedPlans planRows;
+    private final ImportedSessions practiceRows;
     private final PracticeRollupStore rollups;
     private final RecallStore recall;
-    private final ImportWrites writes;
+    private final CommentService comments;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public PlanImporter(AccessPolicy access, PlanRepository plans, PlanItemRepository items,
-                        PracticeSessionRepository sessions, PracticeStepRepository steps, PracticeRollupStore rollups,
-                        RecallStore recall, ImportWrites writes, ActivityLog activity, Clock clock) {
+    public PlanImporter(AccessPolicy access, Plans plans, ImportedPlans planRows, ImportedSessions practiceRows,
+                        PracticeRollupStore rollups, RecallStore recall, CommentService comments,
+                        ActivityLog activity, Clock clock) {
         this.access = access;
         this.plans = plans;
-        this.items = items;
-        this.sessions = sessions;
-        this.steps = steps;
+        this.planRows = planRows;
+        this.practiceRows = practiceRows;
         this.rollups = rollups;
         this.recall = recall;
-        this.writes = writes;
+        this.comments = comments;
         this.activity = activity;
         this.clock = clock;
     }
@@ -82,11 +80,11 @@ public class PlanImporter {
         long userId = owner.id();
         ImportCommand.Plan p = c.plan();
         long loggedTotal = c.entries().stream().mapToLong(ImportCommand.Entry::minutes).sum();
-        PlanRow plan = plans.save(PlanRow.create(Ids.next(clock), userId, now).title(p.title())
+        PlanRow plan = PlanRow.create(Ids.next(clock), userId, now).title(p.title())
                 .role(p.targetRole(), Text.fit(p.roleTitle(), PlanLimits.MAX_PLAN_TITLE), p.roleRevision())
                 .minutesPerWeek(p.minutesPerWeek()).startDay(p.startDay()).targetDay(p.targetDay())
                 .timeZone(p.timeZone()).skillRatings(Ratings.encode(p.ratings())).archived(p.archived())
-                .loggedMinutes(loggedTotal).build());
+                .loggedMinutes(loggedTotal).build();
         long[] logged = new long[c.items().size()];
         c.entries().forEach(e -> logged[e.item()] += e.minutes());
         List<PlanItemRow> itemRows = new ArrayList<>();
@@ -101,32 +99,31 @@ public class PlanImporter {
                     .notesPrivate(it.notesPrivate()).loggedMinutes(logged[i]).completeTime(it.completeTime())
                     .build());
         }
-        items.saveAll(itemRows);
+        planRows.save(plan, itemRows);
         Map<Integer, long[]> days = new TreeMap<>();
         for (ImportCommand.Entry e : c.entries()) {
-            writes.timeEntry(Ids.next(clock), userId, plan.id(), itemRows.get(e.item()).id(), e.minutes(), e.day(),
-                    e.note(), e.createTime());
+            planRows.timeEntry(Ids.next(clock), itemRows.get(e.item()), e.minutes(), e.day(), e.note(),
+                    e.createTime());
             long[] sums = days.computeIfAbsent(e.day(), d -> new long[2]);
             sums[0] += e.minutes();
             sums[1]++;
         }
-        writes.days(userId, plan.id(), days);
+        activity.importDays(userId, plan.id(), days);
         for (ImportCommand.Comment cm : c.comments()) {
-            writes.comment(Ids.next(clock), userId, plan.id(), itemRows.get(cm.item()).id(), caller.userId(),
-                    commentBody(cm, caller.handle(), p.timeZone()), cm.createTime());
+            comments.insert(itemRows.get(cm.item()), caller.userId(), commentBody(cm, caller.handle(), p.timeZone()),
+                    null, cm.createTime());
         }
         List<PracticeSessionRow> sessionRows = new ArrayList<>();
         List<List<PracticeStepRow>> stepRows = new ArrayList<>();
         for (ImportCommand.Session s : c.sessions()) {
             PracticeSessionRow row = session(s, userId, plan.id(), itemRows, now);
-            sessions.save(row);
             List<PracticeStepRow> own = new ArrayList<>();
             for (int j = 0; j < s.steps().size(); j++) {
                 ImportCommand.Step st = s.steps().get(j);
                 own.add(new PracticeStepRow(Ids.next(clock), userId, row.id(), j + 1, st.sourceStep(), st.phase(),
                         st.title(), st.body(), st.checked(), st.notes(), 0));
             }
-            steps.saveAll(own);
+            practiceRows.save(row, own);
             sessionRows.add(row);
             stepRows.add(own);
         }

@@ -7,7 +7,6 @@ import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.db.SqlErrors;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.RequestFingerprint;
-import dev.ascent.tracker.account.Caller;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -68,28 +67,28 @@ public class Idempotency {
     public record Secret<T>(Function<T, String> of, UnaryOperator<T> withheld, BiFunction<T, String, T> restored) {
     }
 
-    public <T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
+    public <T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
                                      Supplier<T> write) {
         return run(caller, requestId, method, parser, () -> null, ignored -> write.get());
     }
 
-    /** As {@link #run(Caller, String, String, Parser, Supplier)} for a response that carries a secret. */
-    public <T extends Message> T runWithSecret(Caller caller, String requestId, String method, Parser<T> parser,
+    /** As {@link #run(Principal, String, String, Parser, Supplier)} for a response that carries a secret. */
+    public <T extends Message> T runWithSecret(Principal caller, String requestId, String method, Parser<T> parser,
                                                Secret<T> secret, Supplier<T> write) {
         return run(caller, requestId, method, parser, secret, () -> null, ignored -> write.get());
     }
 
     /**
-     * As {@link #run(Caller, String, String, Parser, Supplier)}, with a {@code prepare} step that runs once, after
+     * As {@link #run(Principal, String, String, Parser, Supplier)}, with a {@code prepare} step that runs once, after
      * a retry has been ruled out and before the write's transaction opens: the place for a call to another service,
      * so no transaction (and no pooled connection) waits on it.
      */
-    public <P, T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
+    public <P, T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
                                         Supplier<P> prepare, Function<P, T> write) {
         return run(caller, requestId, method, parser, null, prepare, write);
     }
 
-    private <P, T extends Message> T run(Caller caller, String requestId, String method, Parser<T> parser,
+    private <P, T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
                                          Secret<T> secret, Supplier<P> prepare, Function<P, T> write) {
         if (requestId == null || requestId.isEmpty()) {
             return write.apply(prepare.get());
@@ -126,7 +125,7 @@ public class Idempotency {
                 + " is still in progress; retry later");
     }
 
-    private <T extends Message> Optional<T> stored(Caller caller, String requestId, String method, Parser<T> parser,
+    private <T extends Message> Optional<T> stored(Principal caller, String requestId, String method, Parser<T> parser,
                                                    Secret<T> secret) {
         return transactions.executeRead(status -> jdbc.prepareStatement("SELECT method, response, sealed_secret, "
                 + "secret_expire_time, request_hash FROM request_log WHERE user_id = ? AND request_id = ?", ps -> {
@@ -162,7 +161,7 @@ public class Idempotency {
                 }));
     }
 
-    private void claim(Caller caller, String requestId, String method) {
+    private void claim(Principal caller, String requestId, String method) {
         jdbc.prepareStatement("INSERT INTO request_log (user_id, request_id, method, response, create_time, "
                 + "request_hash) VALUES (?, ?, ?, NULL, ?, ?)", ps -> {
                     ps.setLong(1, caller.userId());
@@ -174,7 +173,7 @@ public class Idempotency {
                 });
     }
 
-    private <T extends Message> void saveResponse(Caller caller, String requestId, T response, Secret<T> secret) {
+    private <T extends Message> void saveResponse(Principal caller, String requestId, T response, Secret<T> secret) {
         jdbc.prepareStatement("UPDATE request_log SET response = ?, sealed_secret = ?, secret_expire_time = ? "
                 + "WHERE user_id = ? AND request_id = ?", ps -> {
                     if (secret == null) {

@@ -1,9 +1,9 @@
 package dev.ascent.tracker.mentorship;
 
 import dev.ascent.common.db.InstantMicros;
-import dev.ascent.tracker.access.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.plan.ItemStatus;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Scheduler;

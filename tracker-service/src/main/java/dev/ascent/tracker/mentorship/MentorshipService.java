@@ -3,11 +3,11 @@ package dev.ascent.tracker.mentorship;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
-import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import dev.ascent.tracker.review.ReviewClosures;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -27,19 +27,20 @@ public class MentorshipService {
 
     private final MentorshipRepository mentorships;
     private final MentorshipQueries queries;
-    private final UserRepository users;
+    private final Users users;
     private final ActivityLog activity;
-    private final ReviewClosures reviews;
+    private final ApplicationEventPublisher<MentorshipEnded> ended;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public MentorshipService(MentorshipRepository mentorships, MentorshipQueries queries, UserRepository users,
-                             ActivityLog activity, ReviewClosures reviews, JdbcOperations jdbc, Clock clock) {
+    public MentorshipService(MentorshipRepository mentorships, MentorshipQueries queries, Users users,
+                             ActivityLog activity, ApplicationEventPublisher<MentorshipEnded> ended,
+                             JdbcOperations jdbc, Clock clock) {
         this.mentorships = mentorships;
         this.queries = queries;
         this.users = users;
         this.activity = activity;
-        this.reviews = reviews;
+        this.ended = ended;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -89,7 +90,10 @@ public class MentorshipService {
         return queries.find(id).orElseThrow();
     }
 
-    /** Ends it and cancels the mentee's open review requests to this mentor, in one transaction. */
+    /**
+     * Ends it; the review feature, told by {@link MentorshipEnded}, cancels the mentee's open review requests to this
+     * mentor in the same transaction.
+     */
     @Transactional
     public MentorshipView end(Caller caller, long id, String etag) {
         MentorshipRow row = locked(caller, id, etag);
@@ -97,7 +101,8 @@ public class MentorshipService {
         MentorshipState to = from.end(role(caller, row));
         Instant now = clock.instant();
         MentorshipRow moved = mentorships.update(row.moved(to, row.respondTime(), now, caller.userId()));
-        reviews.cancelOpenBetween(row.menteeId(), row.mentorId(), caller.userId(), "the mentorship ended");
+        ended.publishEvent(new MentorshipEnded(row.menteeId(), row.mentorId(), caller.userId(),
+                "the mentorship ended"));
         recordBoth(moved, caller, caller.name() + (from == MentorshipState.PENDING ? " withdrew the invitation"
                 : " ended the mentorship"));
         return queries.find(id).orElseThrow();

@@ -3,7 +3,7 @@ package dev.ascent.tracker.plan;
 import dev.ascent.common.Text;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.activity.ActivityLog;

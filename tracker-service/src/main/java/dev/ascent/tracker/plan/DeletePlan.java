@@ -1,33 +1,26 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import dev.ascent.tracker.grpc.Names;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 
 /** DeletePlan: the plan, its items and their history; the deletion itself stays in the owner's activity. */
 @Singleton
 public class DeletePlan {
 
     private final PlanRepository plans;
-    private final PlanItemRepository items;
     private final PlanLocks locks;
     private final ActivityLog activity;
-    private final JdbcOperations jdbc;
-    private final Clock clock;
+    private final PlanCleanup cleanup;
 
-    public DeletePlan(PlanRepository plans, PlanItemRepository items, PlanLocks locks, ActivityLog activity,
-                      JdbcOperations jdbc, Clock clock) {
+    public DeletePlan(PlanRepository plans, PlanLocks locks, ActivityLog activity, PlanCleanup cleanup) {
         this.plans = plans;
-        this.items = items;
         this.locks = locks;
         this.activity = activity;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.cleanup = cleanup;
     }
 
     /** {@code etag} empty: deleted whatever the plan's version. */
@@ -35,7 +28,7 @@ public class DeletePlan {
     public void delete(Caller caller, Names.PlanName name, String etag) {
         PlanLocks.Locked locked = locks.lock(caller, name, etag);
         long planId = locked.plan().id();
-        PlanCleanup.deleteHistory(items, planId, locked.plan().userId(), jdbc, clock.instant());
+        cleanup.deleteHistory(planId, locked.plan().userId());
         plans.deleteById(planId);
         activity.record(ActivityLog.Event.of(locked.plan().userId(), null, null, caller.userId(),
                 ActivityType.PLAN_DELETED, "Deleted plan \"" + locked.plan().title() + "\"").withSubject(name.name()));

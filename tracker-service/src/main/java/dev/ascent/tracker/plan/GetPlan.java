@@ -2,7 +2,7 @@ package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import io.micronaut.data.connection.annotation.Connectable;

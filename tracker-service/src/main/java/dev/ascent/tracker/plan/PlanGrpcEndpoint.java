@@ -24,13 +24,12 @@ import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemResponse;
 import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanResponse;
-import dev.ascent.tracker.access.Days;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Idempotency;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.grpc.Timestamps;
-import dev.ascent.tracker.review.OpenReviews;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -41,7 +40,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
 
     private final Authenticator auth;
     private final Idempotency idempotency;
-    private final OpenReviews openReviews;
+    private final OpenItemReviews openReviews;
     private final CreatePlan createPlan;
     private final GetPlan getPlan;
     private final ListPlans listPlans;
@@ -53,7 +52,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     private final ReorderPlanItems reorderPlanItems;
     private final TimeEntryReads timeEntries;
 
-    public PlanGrpcEndpoint(Authenticator auth, Idempotency idempotency, OpenReviews openReviews,
+    public PlanGrpcEndpoint(Authenticator auth, Idempotency idempotency, OpenItemReviews openReviews,
                             CreatePlan createPlan, GetPlan getPlan, ListPlans listPlans, UpdatePlan updatePlan,
                             DeletePlan deletePlan, AddPlanItem addPlanItem, UpdatePlanItem updatePlanItem,
                             LogTime logTime, ReorderPlanItems reorderPlanItems, TimeEntryReads timeEntries) {

@@ -6,7 +6,7 @@ import dev.ascent.proto.tracker.v1.PlanItem;
 import dev.ascent.proto.tracker.v1.PlanItemKind;
 import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.SkillRating;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Timestamps;
 import java.util.Map;
 

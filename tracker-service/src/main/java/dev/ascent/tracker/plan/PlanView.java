@@ -1,6 +1,6 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import java.time.Clock;

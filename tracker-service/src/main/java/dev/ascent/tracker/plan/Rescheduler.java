@@ -1,6 +1,6 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

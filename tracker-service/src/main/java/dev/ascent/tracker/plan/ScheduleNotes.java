@@ -1,6 +1,6 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import java.util.Locale;
 
 /** The plain-words schedule line of a plan: when it ends at the planned pace, and whether the target date holds. */

@@ -1,12 +1,11 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.access.Days;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import dev.ascent.tracker.recall.RecallCards;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -49,10 +48,10 @@ public class UpdatePlanItem {
     private final Rescheduler rescheduler;
     private final ActivityLog activity;
     private final Clock clock;
-    private final RecallCards recall;
+    private final DoneItems recall;
 
     public UpdatePlanItem(PlanItemRepository items, PlanLocks locks, Rescheduler rescheduler, ActivityLog activity,
-                          Clock clock, RecallCards recall) {
+                          Clock clock, DoneItems recall) {
         this.items = items;
         this.locks = locks;
         this.rescheduler = rescheduler;

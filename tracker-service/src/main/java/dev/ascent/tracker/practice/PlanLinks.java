@@ -1,13 +1,13 @@
 package dev.ascent.tracker.practice;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.ItemStatus;
-import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.plan.UpdatePlanItem;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -19,11 +19,11 @@ import java.util.Optional;
 @Singleton
 public class PlanLinks {
 
-    private final PlanItemRepository items;
-    private final PlanRepository plans;
+    private final PlanItems items;
+    private final Plans plans;
     private final UpdatePlanItem updatePlanItem;
 
-    public PlanLinks(PlanItemRepository items, PlanRepository plans, UpdatePlanItem updatePlanItem) {
+    public PlanLinks(PlanItems items, Plans plans, UpdatePlanItem updatePlanItem) {
         this.items = items;
         this.plans = plans;
         this.updatePlanItem = updatePlanItem;

@@ -1,6 +1,6 @@
 package dev.ascent.tracker.practice;
 
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import java.util.List;
 
 /** The practice use cases' inputs, already checked for shape by the endpoint. */

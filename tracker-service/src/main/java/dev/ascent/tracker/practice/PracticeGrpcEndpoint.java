@@ -16,12 +16,11 @@ import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionResponse;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionResponse;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Idempotency;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanProtoMapper;
-import dev.ascent.tracker.review.OpenReviews;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -36,10 +35,10 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
     private final PracticeWrites writes;
     private final PracticeReads reads;
     private final Idempotency idempotency;
-    private final OpenReviews openReviews;
+    private final OpenSessionReviews openReviews;
 
     public PracticeGrpcEndpoint(Authenticator auth, StartPractice starter, PracticeWrites writes, PracticeReads reads,
-                                Idempotency idempotency, OpenReviews openReviews) {
+                                Idempotency idempotency, OpenSessionReviews openReviews) {
         this.auth = auth;
         this.starter = starter;
         this.writes = writes;

@@ -8,7 +8,7 @@ import dev.ascent.proto.tracker.v1.PracticeSessionState;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.recall.RecallCards;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -31,11 +30,11 @@ public class PracticeWrites {
     private final ActivityLog activity;
     private final PracticeRollupStore rollups;
     private final Clock clock;
-    private final RecallCards recall;
+    private final UncheckedSteps recall;
 
     public PracticeWrites(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
                           PracticeExpiry expiry, PlanLinks links, ActivityLog activity, PracticeRollupStore rollups,
-                          Clock clock, RecallCards recall) {
+                          Clock clock, UncheckedSteps recall) {
         this.recall = recall;
         this.sessions = sessions;
         this.steps = steps;

@@ -9,14 +9,14 @@ import dev.ascent.proto.tracker.v1.ListActivityRequest;
 import dev.ascent.proto.tracker.v1.ListActivityResponse;
 import dev.ascent.proto.tracker.v1.ProgressServiceGrpc;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityProtoMapper;
 import dev.ascent.tracker.activity.ActivityQueries;
 import dev.ascent.tracker.activity.ActivityRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.grpc.Names;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.recall.RecallService;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -32,11 +32,11 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
     private final ProgressService progress;
     private final ActivityQueries activity;
     private final AccessPolicy access;
-    private final PlanRepository plans;
+    private final Plans plans;
     private final RecallService recall;
 
     public ProgressGrpcEndpoint(Authenticator auth, ProgressService progress, ActivityQueries activity,
-                                AccessPolicy access, PlanRepository plans, RecallService recall) {
+                                AccessPolicy access, Plans plans, RecallService recall) {
         this.recall = recall;
         this.auth = auth;
         this.progress = progress;

@@ -1,11 +1,11 @@
 package dev.ascent.tracker.progress;
 
+import dev.ascent.common.db.InstantMicros;
 import dev.ascent.proto.tracker.v1.ItemRef;
 import dev.ascent.proto.tracker.v1.Pace;
 import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.proto.tracker.v1.WeekMinutes;
-import dev.ascent.common.db.InstantMicros;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Timestamps;
 import dev.ascent.tracker.plan.PlanItemRow;
 

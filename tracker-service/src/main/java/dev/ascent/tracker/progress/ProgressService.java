@@ -2,14 +2,14 @@ package dev.ascent.tracker.progress;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Days;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
-import dev.ascent.tracker.plan.PlanItemRepository;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Plans;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -26,13 +26,13 @@ public class ProgressService {
                          int awaitingReview, java.time.Instant asOf) {
     }
 
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
+    private final Plans plans;
+    private final PlanItems items;
     private final AccessPolicy access;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public ProgressService(PlanRepository plans, PlanItemRepository items, AccessPolicy access, JdbcOperations jdbc,
+    public ProgressService(Plans plans, PlanItems items, AccessPolicy access, JdbcOperations jdbc,
                            Clock clock) {
         this.plans = plans;
         this.items = items;

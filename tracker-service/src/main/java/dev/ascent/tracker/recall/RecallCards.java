@@ -1,9 +1,11 @@
 package dev.ascent.tracker.recall;
 
 import dev.ascent.tracker.account.Ids;
+import dev.ascent.tracker.plan.DoneItems;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.practice.PracticeSessionRow;
 import dev.ascent.tracker.practice.PracticeStepRow;
+import dev.ascent.tracker.practice.UncheckedSteps;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.List;
  * done, reopened and done again keeps its card and schedule, and a deleted card is not made again.
  */
 @Singleton
-public class RecallCards {
+public class RecallCards implements DoneItems, UncheckedSteps {
 
     private final RecallStore store;
     private final Clock clock;
@@ -25,6 +27,7 @@ public class RecallCards {
     }
 
     /** Front: the item's title; back: the content text copied into it (its description when it has none). */
+    @Override
     public void itemDone(PlanItemRow item) {
         String back = item.sourceText().isBlank() ? item.description() : item.sourceText();
         store.insertIfAbsent(new RecallStore.NewCard(Ids.next(clock), item.userId(), RecallCardRow.PLAN_ITEM,
@@ -33,6 +36,7 @@ public class RecallCards {
     }
 
     /** Front: the session's title and the step's; back: the step's text. */
+    @Override
     public void stepsLeftUnchecked(PracticeSessionRow session, List<PracticeStepRow> steps) {
         for (PracticeStepRow step : steps) {
             if (!step.checked()) {

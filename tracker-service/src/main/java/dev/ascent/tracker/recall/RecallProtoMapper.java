@@ -5,7 +5,7 @@ import dev.ascent.proto.tracker.v1.RecallCardOrigin;
 import dev.ascent.proto.tracker.v1.RecallCardState;
 import dev.ascent.proto.tracker.v1.RecallDayCount;
 import dev.ascent.proto.tracker.v1.RecallSettings;
-import dev.ascent.tracker.access.Days;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Timestamps;
 
 /** Recall rows to {@code ascent.tracker.v1} messages. */

@@ -3,16 +3,16 @@ package dev.ascent.tracker.review;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import dev.ascent.tracker.plan.PlanItemRepository;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Plans;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -37,14 +37,14 @@ public class CommentService {
         }
     }
 
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
+    private final Plans plans;
+    private final PlanItems items;
     private final AccessPolicy access;
     private final ActivityLog activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public CommentService(PlanRepository plans, PlanItemRepository items, AccessPolicy access, ActivityLog activity,
+    public CommentService(Plans plans, PlanItems items, AccessPolicy access, ActivityLog activity,
                           JdbcOperations jdbc, Clock clock) {
         this.plans = plans;
         this.items = items;
@@ -104,8 +104,11 @@ public class CommentService {
                 });
     }
 
-    /** Adds a comment in the caller's transaction (also used for a review decision's comment). */
-    long insert(PlanItemRow item, long authorId, String body, Long reviewRequestId, Instant now) {
+    /**
+     * Adds a comment in the caller's transaction, which holds the plan lock (also used for a review decision's
+     * comment, and by an import, with the comment's own time).
+     */
+    public long insert(PlanItemRow item, long authorId, String body, Long reviewRequestId, Instant now) {
         long id = Ids.next(clock);
         jdbc.prepareStatement("INSERT INTO item_comment (id, user_id, plan_id, item_id, author_id, body, "
                 + "review_request_id, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {

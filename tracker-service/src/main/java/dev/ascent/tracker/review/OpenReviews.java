@@ -1,5 +1,7 @@
 package dev.ascent.tracker.review;
 
+import dev.ascent.tracker.plan.OpenItemReviews;
+import dev.ascent.tracker.practice.OpenSessionReviews;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -14,7 +16,7 @@ import java.util.Map;
  * practice sessions, in one query per page.
  */
 @Singleton
-public class OpenReviews {
+public class OpenReviews implements OpenItemReviews, OpenSessionReviews {
 
     private final JdbcOperations jdbc;
 
@@ -23,6 +25,7 @@ public class OpenReviews {
     }
 
     /** Item id to review request id. */
+    @Override
     @Connectable
     public Map<Long, Long> byItem(long planId) {
         return jdbc.prepareStatement("SELECT item_id, id FROM review_request WHERE plan_id = ? AND state = 'OPEN'",
@@ -39,6 +42,7 @@ public class OpenReviews {
     }
 
     /** Session id to review request id, looked up by the sessions' open keys (a unique index). */
+    @Override
     @Connectable
     public Map<Long, Long> bySession(Collection<Long> sessionIds) {
         if (sessionIds.isEmpty()) {

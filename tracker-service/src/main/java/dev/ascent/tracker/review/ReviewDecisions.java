@@ -6,16 +6,16 @@ import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.plan.ApplyReviewDecision;
 import dev.ascent.tracker.plan.ItemStatus;
-import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
-import dev.ascent.tracker.plan.Rescheduler;
-import dev.ascent.tracker.practice.PracticeSessionRepository;
+import dev.ascent.tracker.plan.PlanItems;
+import dev.ascent.tracker.plan.Plans;
+import dev.ascent.tracker.practice.ApplyReviewScores;
 import dev.ascent.tracker.practice.PracticeSessionRow;
-import dev.ascent.tracker.practice.PracticeStepRepository;
+import dev.ascent.tracker.practice.PracticeSessions;
 import dev.ascent.tracker.practice.PracticeStepRow;
-import dev.ascent.tracker.recall.RecallCards;
+import dev.ascent.tracker.practice.PracticeSteps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -43,22 +43,21 @@ public class ReviewDecisions {
 
     private final ReviewService reviews;
     private final ReviewRequestRepository requests;
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
-    private final PracticeSessionRepository sessions;
-    private final PracticeStepRepository steps;
+    private final Plans plans;
+    private final PlanItems items;
+    private final PracticeSessions sessions;
+    private final PracticeSteps steps;
     private final CommentService comments;
-    private final Rescheduler rescheduler;
+    private final ApplyReviewDecision itemDecisions;
+    private final ApplyReviewScores sessionScores;
     private final AccessPolicy access;
     private final ActivityLog activity;
     private final Clock clock;
-    private final RecallCards recall;
 
-    public ReviewDecisions(ReviewService reviews, ReviewRequestRepository requests, PlanRepository plans,
-                           PlanItemRepository items, PracticeSessionRepository sessions, PracticeStepRepository steps,
-                           CommentService comments, Rescheduler rescheduler, AccessPolicy access,
-                           ActivityLog activity, Clock clock, RecallCards recall) {
-        this.recall = recall;
+    public ReviewDecisions(ReviewService reviews, ReviewRequestRepository requests, Plans plans, PlanItems items,
+                           PracticeSessions sessions, PracticeSteps steps, CommentService comments,
+                           ApplyReviewDecision itemDecisions, ApplyReviewScores sessionScores, AccessPolicy access,
+                           ActivityLog activity, Clock clock) {
         this.reviews = reviews;
         this.requests = requests;
         this.plans = plans;
@@ -66,7 +65,8 @@ public class ReviewDecisions {
         this.sessions = sessions;
         this.steps = steps;
         this.comments = comments;
-        this.rescheduler = rescheduler;
+        this.itemDecisions = itemDecisions;
+        this.sessionScores = sessionScores;
         this.access = access;
         this.activity = activity;
         this.clock = clock;
@@ -113,18 +113,11 @@ public class ReviewDecisions {
         }
         Instant now = clock.instant();
         if (session != null) {
-            for (PracticeStepRow step : sessionSteps) {
-                Integer score = byPosition.get(step.position());
-                if (score != null && score != step.mentorScore()) {
-                    steps.update(step.withMentorScore(score));
-                }
-            }
-            if (!byPosition.isEmpty()) {
-                sessions.update(session.touched(now));
-            }
+            sessionScores.applyReviewScores(session, sessionSteps, byPosition, now);
         }
         ItemStatus oldStatus = item == null ? null : item.status();
-        PlanItemRow updated = item == null ? null : decide(caller, item, decision, now);
+        PlanItemRow updated = item == null ? null
+                : itemDecisions.applyReviewDecision(item, decision == Decision.APPROVED, caller.handle(), now);
         ReviewRequestRow decided = requests.update(row.decided(decision.name(), comment,
                 ReviewRequestRow.scores(byPosition), now));
         if (item != null && !comment.isEmpty()) {
@@ -139,28 +132,6 @@ public class ReviewDecisions {
         activity.record(item == null || oldStatus == updated.status() ? event
                 : event.withStatuses(oldStatus.name(), updated.status().name()));
         return reviews.view(decided);
-    }
-
-    /** APPROVED: DONE and verified; CHANGES_REQUESTED: back to IN_PROGRESS. The plan is rescheduled on a change. */
-    private PlanItemRow decide(Caller caller, PlanItemRow item, Decision decision, Instant now) {
-        ItemStatus oldStatus = item.status();
-        PlanItemRow.Builder b = item.toBuilder().updateTime(now);
-        if (decision == Decision.APPROVED) {
-            b.status(ItemStatus.DONE).verified(true, "users/" + caller.handle());
-            if (oldStatus != ItemStatus.DONE) {
-                b.completeTime(now);
-            }
-        } else {
-            b.status(ItemStatus.IN_PROGRESS).verified(false, "").completeTime(null);
-        }
-        PlanItemRow updated = items.update(b.build());
-        if (oldStatus != ItemStatus.DONE && updated.status() == ItemStatus.DONE) {
-            recall.itemDone(updated);
-        }
-        if (oldStatus != updated.status()) {
-            rescheduler.rescheduleOpenItems(updated.planId());
-        }
-        return updated;
     }
 
     /** The session's plan item as it is now; null when it has none or it was deleted since. */

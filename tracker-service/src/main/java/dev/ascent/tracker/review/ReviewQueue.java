@@ -3,8 +3,8 @@ package dev.ascent.tracker.review;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -40,9 +40,9 @@ public class ReviewQueue {
     }
 
     private final JdbcOperations jdbc;
-    private final UserRepository users;
+    private final Users users;
 
-    public ReviewQueue(JdbcOperations jdbc, UserRepository users) {
+    public ReviewQueue(JdbcOperations jdbc, Users users) {
         this.jdbc = jdbc;
         this.users = users;
     }

@@ -4,7 +4,7 @@ import dev.ascent.common.error.Validator;
 import dev.ascent.proto.tracker.v1.RequestReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewDecision;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
-import dev.ascent.tracker.access.Names;
+import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.practice.PracticeNames;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,23 +2,22 @@ package dev.ascent.tracker.review;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
-import dev.ascent.tracker.account.UserRepository;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.account.Users;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
-import dev.ascent.tracker.mentorship.MentorshipRepository;
-import dev.ascent.tracker.mentorship.MentorshipRow;
+import dev.ascent.tracker.grpc.Names;
+import dev.ascent.tracker.mentorship.ActiveMentors;
 import dev.ascent.tracker.plan.ItemStatus;
-import dev.ascent.tracker.plan.PlanItemRepository;
 import dev.ascent.tracker.plan.PlanItemRow;
-import dev.ascent.tracker.plan.PlanRepository;
+import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.practice.PracticeNames;
-import dev.ascent.tracker.practice.PracticeSessionRepository;
 import dev.ascent.tracker.practice.PracticeSessionRow;
+import dev.ascent.tracker.practice.PracticeSessions;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -40,17 +39,17 @@ public class ReviewService {
     }
 
     private final ReviewRequestRepository requests;
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
-    private final PracticeSessionRepository sessions;
-    private final UserRepository users;
-    private final MentorshipRepository mentorships;
+    private final Plans plans;
+    private final PlanItems items;
+    private final PracticeSessions sessions;
+    private final Users users;
+    private final ActiveMentors mentorships;
     private final AccessPolicy access;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public ReviewService(ReviewRequestRepository requests, PlanRepository plans, PlanItemRepository items,
-                         PracticeSessionRepository sessions, UserRepository users, MentorshipRepository mentorships, AccessPolicy access,
+    public ReviewService(ReviewRequestRepository requests, Plans plans, PlanItems items,
+                         PracticeSessions sessions, Users users, ActiveMentors mentorships, AccessPolicy access,
                          ActivityLog activity, Clock clock) {
         this.requests = requests;
         this.plans = plans;
@@ -182,7 +181,7 @@ public class ReviewService {
     /** The named mentor, or the only one when none is named; they must be an ACTIVE mentor of the owner. */
     private UserRow mentor(UserRow owner, String handle) {
         if (handle == null || handle.isEmpty()) {
-            List<MentorshipRow> active = mentorships.findActiveMentorsOf(owner.id());
+            List<Long> active = mentorships.mentorIdsOf(owner.id());
             if (active.isEmpty()) {
                 throw ApiException.failedPrecondition("NO_ACTIVE_MENTOR",
                         "you have no ACTIVE mentor; invite one with MentorshipService.InviteMentor");
@@ -190,7 +189,7 @@ public class ReviewService {
             if (active.size() > 1) {
                 throw ApiException.invalid("mentor", "is required: you have " + active.size() + " active mentors");
             }
-            return users.findById(active.get(0).mentorId()).orElseThrow();
+            return users.findById(active.get(0)).orElseThrow();
         }
         UserRow mentor = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound("users/" + handle));
         if (!access.isActiveMentor(mentor.id(), owner.id())) {

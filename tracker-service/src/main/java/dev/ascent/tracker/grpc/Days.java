@@ -1,4 +1,4 @@
-package dev.ascent.tracker.access;
+package dev.ascent.tracker.grpc;
 
 import dev.ascent.common.error.ApiException;
 import java.time.Clock;
