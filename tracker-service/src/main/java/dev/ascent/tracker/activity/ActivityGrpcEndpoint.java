@@ -10,15 +10,12 @@ import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.access.Names;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.Tokens;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.plan.PlanRepository;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,21 +68,10 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
         long cursor = request.getAfterSequence() == 0 ? hub.head() : request.getAfterSequence();
         ServerCallStreamObserver<WatchActivityResponse> out =
                 (ServerCallStreamObserver<WatchActivityResponse>) response;
-        Watch watch = new Watch(caller.userId(), tokenHash(), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
+        Watch watch = new Watch(caller.userId(), Tokens.hash(RequestHeaders.bearerToken().orElseThrow()), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
                 cursor, hub.bufferLimit(), out);
         out.setOnCancelHandler(() -> hub.remove(watch));
         out.setOnReadyHandler(() -> hub.resume(watch));
         hub.add(watch);
-    }
-
-    /** The SHA-256 the token is stored under, so the hub can notice its revocation. */
-    private static String tokenHash() {
-        String token = RequestHeaders.bearerToken().orElseThrow();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }
