@@ -6,6 +6,8 @@ import dev.ascent.common.grpc.ResourceName;
 public final class Names {
 
     public static final ResourceName USER = ResourceName.of("users/{handle}", ResourceName.HANDLE);
+    /** A catalog role, as plans name their target role. */
+    public static final ResourceName ROLE = ResourceName.of("roles/{slug}", ResourceName.SLUG);
     private static final ResourceName BARE_HANDLE = ResourceName.of("{handle}", ResourceName.HANDLE);
     public static final ResourceName PLAN = ResourceName.of("users/{handle}/plans/{plan}",
             ResourceName.HANDLE, ResourceName.ID);
