@@ -47,7 +47,7 @@ public class ContentGrpcEndpoint implements ContentServiceGrpc.AsyncService, Bin
         this.imports = imports;
     }
 
-    /** GetRole is answered from bytes kept serialized ({@link RoleGrpcEndpoint#serializedRole}, {@link PreSerialized}). */
+    /** GetRole is served from bytes kept serialized ({@link RoleGrpcEndpoint#serializedRole}). */
     @Override
     public ServerServiceDefinition bindService() {
         return PreSerialized.replace(ContentServiceGrpc.bindService(this), ContentServiceGrpc.getGetRoleMethod(),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * send and formats the names the services return. Each {@code {variable}} matches the regular expression given
  * for it, in order:
  * <pre>{@code
- * static final ResourceName PLAN = ResourceName.of("users/{handle}/plans/{plan}", ResourceName.HANDLE, ResourceName.ID);
+ * static final ResourceName PLAN = ResourceName.of("users/{handle}/plans/{plan}", HANDLE, ID);
  * ResourceName.Parts parts = PLAN.parse(request.getName(), "name");   // INVALID_ARGUMENT naming the field
  * long plan = parts.id("plan");
  * String name = PLAN.format("ada", 42);                                // users/ada/plans/42

@@ -90,7 +90,8 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
         Caller caller = auth.require();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "tokens");
         Page<AccessTokenRow> shown = page.page(accounts.listTokens(caller, page.fetchSize(), page.offset()));
-        ListAccessTokensResponse.Builder out = ListAccessTokensResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListAccessTokensResponse.Builder out = ListAccessTokensResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken());
         shown.items().forEach(row -> out.addAccessTokens(AccountProtoMapper.token(caller.handle(), row)));
         reply(response, out.build());
     }

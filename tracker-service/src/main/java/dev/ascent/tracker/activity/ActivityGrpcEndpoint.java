@@ -68,7 +68,9 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
         long cursor = request.getAfterSequence() == 0 ? hub.head() : request.getAfterSequence();
         ServerCallStreamObserver<WatchActivityResponse> out =
                 (ServerCallStreamObserver<WatchActivityResponse>) response;
-        Watch watch = new Watch(caller.userId(), Tokens.hash(RequestHeaders.bearerToken().orElseThrow()), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
+        // The hash the token is stored under, so the hub can notice its revocation.
+        String tokenHash = Tokens.hash(RequestHeaders.bearerToken().orElseThrow());
+        Watch watch = new Watch(caller.userId(), tokenHash, owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
                 cursor, hub.bufferLimit(), out);
         out.setOnCancelHandler(() -> hub.remove(watch));
         out.setOnReadyHandler(() -> hub.resume(watch));

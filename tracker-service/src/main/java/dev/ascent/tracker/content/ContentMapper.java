@@ -41,7 +41,8 @@ final class ContentMapper {
     static PracticeMaterial material(DesignPrompt prompt) {
         List<PracticeMaterial.Step> steps = new ArrayList<>();
         for (DesignStep s : prompt.getStepsList()) {
-            String phase = s.getPhase() == DesignPhase.DESIGN_PHASE_UNSPECIFIED || s.getPhase() == DesignPhase.UNRECOGNIZED
+            String phase = s.getPhase() == DesignPhase.DESIGN_PHASE_UNSPECIFIED
+                    || s.getPhase() == DesignPhase.UNRECOGNIZED
                     ? "" : s.getPhase().name().substring("DESIGN_PHASE_".length());
             steps.add(new PracticeMaterial.Step(s.getName(), phase, s.getTitle(), s.getText()));
         }

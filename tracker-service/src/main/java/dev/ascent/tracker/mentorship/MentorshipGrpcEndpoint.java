@@ -80,8 +80,10 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         MentorshipState state = MentorshipProtoMapper.state(request.getState());
         String query = "invitations:" + side + ":" + state;
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<MentorshipView> shown = page.page(mentorships.invitations(caller, side, state, page.fetchSize(), page.offset()));
-        ListInvitationsResponse.Builder out = ListInvitationsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        Page<MentorshipView> shown = page.page(mentorships.invitations(caller, side, state, page.fetchSize(),
+                page.offset()));
+        ListInvitationsResponse.Builder out = ListInvitationsResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken());
         shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }

@@ -78,7 +78,8 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String handle = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         String query = "plans:" + handle + ":" + request.getShowArchived();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<PlanView> shown = page.page(plans.list(caller, handle, request.getShowArchived(), page.fetchSize(), page.offset()));
+        Page<PlanView> shown = page.page(plans.list(caller, handle, request.getShowArchived(), page.fetchSize(),
+                page.offset()));
         ListPlansResponse.Builder out = ListPlansResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(v -> out.addPlans(PlanProtoMapper.plan(v, false)));
         reply(response, out.build());
@@ -164,7 +165,8 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String query = "timeEntries:" + name.name();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
         Page<TimeEntryReads.Entry> shown = page.page(timeEntries.list(caller, name, page.fetchSize(), page.offset()));
-        ListTimeEntriesResponse.Builder out = ListTimeEntriesResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListTimeEntriesResponse.Builder out = ListTimeEntriesResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken());
         shown.items().forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
                 .setName(name.name() + "/timeEntries/" + e.id()).setMinutes(e.minutes()).setDay(Days.format(e.day()))
                 .setNote(e.note()).setCreateTime(Timestamps.of(e.createTime()))));

@@ -128,7 +128,8 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         Names.ItemName item = Names.item(request.getParent(), "parent");
         String query = "comments:" + item.name();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<CommentService.CommentView> shown = page.page(comments.list(caller, item, page.fetchSize(), page.offset(), 0));
+        Page<CommentService.CommentView> shown = page.page(comments.list(caller, item, page.fetchSize(), page.offset(),
+                0));
         ListCommentsResponse.Builder out = ListCommentsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(c -> out.addComments(ReviewProtoMapper.comment(c)));
         reply(response, out.build());
