@@ -20,10 +20,6 @@ import com.tngtech.archunit.lang.ArchRule;
  * </ul>
  * and the classes nested in them. Services, repositories and everything else take and return the tracker's own
  * types, so a proto change reaches no business rule.
- *
- * <p>One known exception, left for a change of its own: {@code activity.Watch}, the flow control of a WatchActivity
- * stream, holds the call's {@code ServerCallStreamObserver<WatchActivityResponse>} and builds the event and
- * heartbeat messages itself (moving that behind an interface touches the hub's locking).
  */
 @AnalyzeClasses(packages = "dev.ascent.tracker", importOptions = ImportOption.DoNotIncludeTests.class)
 class EndpointLayerArchTest {
@@ -36,15 +32,10 @@ class EndpointLayerArchTest {
     static final ArchRule PROTOS_STAY_AT_THE_EDGE = noClasses().that(NOT_AT_THE_EDGE)
             .should().dependOnClassesThat().resideInAPackage("dev.ascent.proto..");
 
-    private static final String KNOWN_EXCEPTION = "dev.ascent.tracker.activity.Watch";
-
     private static boolean atTheEdge(JavaClass c) {
         JavaClass top = c;
         while (top.getEnclosingClass().isPresent()) {
             top = top.getEnclosingClass().get();
-        }
-        if (top.getName().equals(KNOWN_EXCEPTION)) {
-            return true;
         }
         String name = top.getSimpleName();
         return name.endsWith("GrpcEndpoint") || name.endsWith("ProtoMapper") || name.endsWith("Requests")
