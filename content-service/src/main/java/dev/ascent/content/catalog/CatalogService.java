@@ -1,7 +1,6 @@
 package dev.ascent.content.catalog;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.common.grpc.PageTokens;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,10 @@ public class CatalogService {
         this.skills = skills;
     }
 
-    /** One page of roles ordered by title, plus one more when another page follows. */
-    public List<RoleView> listRoles(PageTokens.Page page) {
+    /** Up to {@code limit} roles ordered by title, from {@code offset}. */
+    public List<RoleView> listRoles(int limit, int offset) {
         List<RoleView> out = new ArrayList<>();
-        for (RoleRow row : roles.listByTitle(page.size() + 1, page.offset())) {
+        for (RoleRow row : roles.listByTitle(limit, offset)) {
             findRole(row.slug()).ifPresent(out::add);
         }
         return out;
@@ -53,9 +52,10 @@ public class CatalogService {
         cache.invalidate(slug);
     }
 
-    public List<SkillQueries.SkillSummary> listSkills(String roleSlug, PageTokens.Page page) {
+    /** Up to {@code limit} skills, of one role or (null) of the whole catalog, from {@code offset}. */
+    public List<SkillQueries.SkillSummary> listSkills(String roleSlug, int limit, int offset) {
         Long roleId = roleSlug == null ? null : getRole(roleSlug).id();
-        return skills.list(roleId, page.size() + 1, page.offset());
+        return skills.list(roleId, limit, offset);
     }
 
     public record SkillDetail(SkillQueries.SkillSummary skill, List<SkillQueries.SkillRoleWeight> roles) {

@@ -2,13 +2,16 @@ package dev.ascent.content.grpc;
 
 import com.google.protobuf.Timestamp;
 import dev.ascent.content.catalog.CatalogSearch;
+import dev.ascent.content.catalog.CatalogService;
 import dev.ascent.content.catalog.Checklists;
+import dev.ascent.content.catalog.RoleComparison;
 import dev.ascent.content.catalog.RoleView;
-import dev.ascent.content.importer.GuideFormat;
+import dev.ascent.content.catalog.SkillQueries;
 import dev.ascent.content.importer.SectionKind;
 import dev.ascent.content.practice.DesignPrompts;
 import dev.ascent.proto.content.v1.Checklist;
 import dev.ascent.proto.content.v1.ChecklistItem;
+import dev.ascent.proto.content.v1.CompareRolesResponse;
 import dev.ascent.proto.content.v1.DesignPhase;
 import dev.ascent.proto.content.v1.DesignPrompt;
 import dev.ascent.proto.content.v1.DesignStep;
@@ -21,11 +24,15 @@ import dev.ascent.proto.content.v1.SalaryRange;
 import dev.ascent.proto.content.v1.SearchHit;
 import dev.ascent.proto.content.v1.SearchHitKind;
 import dev.ascent.proto.content.v1.Section;
+import dev.ascent.proto.content.v1.Skill;
+import dev.ascent.proto.content.v1.SkillGap;
+import dev.ascent.proto.content.v1.SkillRole;
 import dev.ascent.proto.content.v1.Source;
 import dev.ascent.proto.content.v1.Topic;
+import dev.ascent.proto.content.v1.TopicGap;
 import java.time.Instant;
 
-/** Catalog views to proto messages. */
+/** Catalog views (roles, skills, comparisons, search hits, practice material) to proto messages. */
 final class CatalogProtoMapper {
 
     private CatalogProtoMapper() {
@@ -55,6 +62,30 @@ final class CatalogProtoMapper {
                 .setRevision(s.revision()).setContentSha256(s.sha256()).setImportTime(timestamp(s.importTime()))
                 .setLineCount(s.lineCount())));
         return b.build();
+    }
+
+    static Skill skill(SkillQueries.SkillSummary s) {
+        return Skill.newBuilder().setName("skills/" + s.key()).setDisplayName(s.displayName())
+                .setRoleCount(s.roleCount()).build();
+    }
+
+    /** A skill with the roles that ask for it. */
+    static Skill skill(CatalogService.SkillDetail detail) {
+        Skill.Builder skill = skill(detail.skill()).toBuilder();
+        detail.roles().forEach(r -> skill.addRoles(SkillRole.newBuilder().setRole("roles/" + r.roleSlug())
+                .setTitle(r.roleTitle()).setWeight(r.weight())));
+        return skill.build();
+    }
+
+    static CompareRolesResponse comparison(RoleView from, RoleView to, RoleComparison.Result result) {
+        CompareRolesResponse.Builder out = CompareRolesResponse.newBuilder()
+                .setFromRole(from.name()).setToRole(to.name()).addAllSharedSkills(result.sharedSkills());
+        result.missingSkills().forEach(s -> out.addMissingSkills(SkillGap.newBuilder().setSkill("skills/" + s.key())
+                .setDisplayName(s.displayName()).setWeight(s.weight())));
+        result.missingTopics().forEach(t -> out.addMissingTopics(TopicGap.newBuilder()
+                .setTopic(to.name() + "/topics/" + t.topicId()).setTitle(t.title())
+                .setSectionKind(kind(t.kind())).setScore(t.score())));
+        return out.build();
     }
 
     static String etag(RoleView role) {
@@ -100,20 +131,6 @@ final class CatalogProtoMapper {
 
     static dev.ascent.proto.content.v1.SectionKind kind(SectionKind kind) {
         return dev.ascent.proto.content.v1.SectionKind.valueOf("SECTION_KIND_" + kind.name());
-    }
-
-    /** Unspecified (and any value a newer client sends that this server does not know) means AUTO. */
-    static GuideFormat format(dev.ascent.proto.content.v1.GuideFormat format) {
-        return switch (format) {
-            case GUIDE_FORMAT_TEXT -> GuideFormat.TEXT;
-            case GUIDE_FORMAT_MARKDOWN -> GuideFormat.MARKDOWN;
-            case GUIDE_FORMAT_HTML -> GuideFormat.HTML;
-            default -> GuideFormat.AUTO;
-        };
-    }
-
-    static dev.ascent.proto.content.v1.GuideFormat format(GuideFormat format) {
-        return dev.ascent.proto.content.v1.GuideFormat.valueOf("GUIDE_FORMAT_" + format.name());
     }
 
     static Provenance provenance(RoleView.Provenance p) {

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A failure the caller can act on, raised by services below the gRPC edge and turned into a gRPC status with
- * {@code google.rpc.ErrorInfo} and, for bad fields, {@code google.rpc.BadRequest} by {@code ErrorMappingInterceptor}.
+ * {@code google.rpc.ErrorInfo} and, for bad fields, {@code google.rpc.BadRequest} by
+ * {@link dev.ascent.common.grpc.StatusMapper}, which {@link dev.ascent.common.grpc.CallInterceptor} (the one
+ * interceptor of each service) applies to any exception escaping an endpoint.
  */
 public class ApiException extends RuntimeException {
 

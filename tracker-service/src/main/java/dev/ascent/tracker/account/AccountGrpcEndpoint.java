@@ -1,7 +1,9 @@
 package dev.ascent.tracker.account;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
+import dev.ascent.common.grpc.ResourceName;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.CreateAccessTokenRequest;
 import dev.ascent.proto.tracker.v1.CreateAccessTokenResponse;
@@ -19,14 +21,12 @@ import dev.ascent.tracker.grpc.Idempotency;
 import dev.ascent.tracker.grpc.Names;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Singleton
 public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBase {
 
-    private static final Pattern TOKEN_NAME = Pattern.compile("users/([a-z][a-z0-9-]{2,31})/accessTokens/(\\d{1,19})");
+    private static final ResourceName TOKEN_NAME = ResourceName.of("users/{handle}/accessTokens/{id}",
+            ResourceName.HANDLE, ResourceName.ID);
 
     // Token secrets are never stored: retries within the secret window get them unsealed, later ones withheld.
     private static final Idempotency.Secret<CreateUserResponse> USER_SECRET = new Idempotency.Secret<>(
@@ -88,13 +88,11 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     @Override
     public void listAccessTokens(ListAccessTokensRequest request, StreamObserver<ListAccessTokensResponse> response) {
         Caller caller = auth.require();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "tokens");
-        List<AccessTokenRow> rows = accounts.listTokens(caller, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<AccessTokenRow> shown = more ? rows.subList(0, page.size()) : rows;
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "tokens");
+        Page<AccessTokenRow> shown = page.page(accounts.listTokens(caller, page.fetchSize(), page.offset()));
         ListAccessTokensResponse.Builder out = ListAccessTokensResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, "tokens"));
-        shown.forEach(row -> out.addAccessTokens(AccountProtoMapper.token(caller.handle(), row)));
+                .setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(row -> out.addAccessTokens(AccountProtoMapper.token(caller.handle(), row)));
         reply(response, out.build());
     }
 
@@ -102,16 +100,13 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     public void revokeAccessToken(RevokeAccessTokenRequest request,
                                   StreamObserver<RevokeAccessTokenResponse> response) {
         Caller caller = auth.require();
-        Matcher m = TOKEN_NAME.matcher(request.getName());
-        if (!m.matches()) {
-            throw ApiException.invalid("name", "must look like users/{handle}/accessTokens/{id}");
-        }
-        if (!m.group(1).equals(caller.handle())) {
+        ResourceName.Parts name = TOKEN_NAME.parse(request.getName(), "name");
+        if (!name.get("handle").equals(caller.handle())) {
             throw ApiException.notFound(request.getName());
         }
         long id;
         try {
-            id = Long.parseLong(m.group(2));
+            id = Long.parseLong(name.get("id"));
         } catch (NumberFormatException e) {
             throw ApiException.notFound(request.getName());
         }

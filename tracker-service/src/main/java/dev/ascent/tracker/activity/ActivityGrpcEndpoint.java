@@ -4,20 +4,21 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
 import dev.ascent.common.grpc.RequestHeaders;
 import dev.ascent.proto.tracker.v1.ActivityServiceGrpc;
+import dev.ascent.proto.tracker.v1.Heartbeat;
 import dev.ascent.proto.tracker.v1.WatchActivityRequest;
 import dev.ascent.proto.tracker.v1.WatchActivityResponse;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Authenticator;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.Tokens;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.grpc.Names;
+import dev.ascent.tracker.grpc.Timestamps;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,21 +73,37 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
         long cursor = request.getAfterSequence() == 0 ? hub.head() : request.getAfterSequence();
         ServerCallStreamObserver<WatchActivityResponse> out =
                 (ServerCallStreamObserver<WatchActivityResponse>) response;
-        Watch watch = new Watch(caller.userId(), tokenHash(), owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
-                cursor, hub.bufferLimit(), out);
+        // The hash the token is stored under, so the hub can notice its revocation.
+        String tokenHash = Tokens.hash(RequestHeaders.bearerToken().orElseThrow());
+        Watch watch = new Watch(caller.userId(), tokenHash, owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
+                cursor, hub.bufferLimit(), new CallStream(out));
         out.setOnCancelHandler(() -> hub.remove(watch));
         out.setOnReadyHandler(() -> hub.resume(watch));
         hub.add(watch);
     }
 
-    /** The SHA-256 the token is stored under, so the hub can notice its revocation. */
-    private static String tokenHash() {
-        String token = RequestHeaders.bearerToken().orElseThrow();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    /** The call's observer as the watch's {@link WatchStream}. */
+    private record CallStream(ServerCallStreamObserver<WatchActivityResponse> call) implements WatchStream {
+
+        @Override
+        public boolean isReady() {
+            return call.isReady();
+        }
+
+        @Override
+        public void event(ActivityRow event) {
+            call.onNext(WatchActivityResponse.newBuilder().setEvent(ActivityProtoMapper.event(event)).build());
+        }
+
+        @Override
+        public void heartbeat(Instant time, long cursor) {
+            call.onNext(WatchActivityResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                    .setTime(Timestamps.of(time)).setCursor(cursor)).build());
+        }
+
+        @Override
+        public void fail(StatusRuntimeException status) {
+            call.onError(status);
         }
     }
 }

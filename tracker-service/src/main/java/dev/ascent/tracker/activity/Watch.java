@@ -1,15 +1,11 @@
 package dev.ascent.tracker.activity;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.Timestamp;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import dev.ascent.common.grpc.StatusMapper;
-import dev.ascent.proto.tracker.v1.Heartbeat;
-import dev.ascent.proto.tracker.v1.WatchActivityResponse;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -24,7 +20,7 @@ import java.util.function.LongSupplier;
  * the heartbeat cursor ({@link #cursor()}) is the point up to which it has all been sent. A watcher is <em>live</em>
  * while the poller's batches are queued for it directly; when its queue would overflow (the client is slower than
  * the writes) it stops being live and the hub refills the queue from the database, from {@code queuedUpTo}, until it
- * reaches the poller's head again. Everything happens under this object's lock: the observer is not thread-safe,
+ * reaches the poller's head again. Everything happens under this object's lock: the stream is not thread-safe,
  * and the poller, catch-up workers and gRPC's on-ready callback all touch it.
  */
 final class Watch {
@@ -35,7 +31,7 @@ final class Watch {
     final Long planFilter;
     private final long heartbeatNanos;
     private final int bufferLimit;
-    private final ServerCallStreamObserver<WatchActivityResponse> out;
+    private final WatchStream out;
     private final ArrayDeque<ActivityRow> queue = new ArrayDeque<>();
 
     private long queuedUpTo;
@@ -45,7 +41,7 @@ final class Watch {
     private long lastSendNanos = System.nanoTime();
 
     Watch(long userId, String tokenHash, Long ownerFilter, Long planFilter, long heartbeatNanos, long cursor,
-          int bufferLimit, ServerCallStreamObserver<WatchActivityResponse> out) {
+          int bufferLimit, WatchStream out) {
         this.userId = userId;
         this.tokenHash = tokenHash;
         this.ownerFilter = ownerFilter;
@@ -93,7 +89,8 @@ final class Watch {
     /** Sends queued events while the client can take them. */
     synchronized void drain() {
         while (!closed && !queue.isEmpty() && out.isReady()) {
-            send(WatchActivityResponse.newBuilder().setEvent(ActivityProtoMapper.event(queue.pollFirst())).build());
+            ActivityRow next = queue.pollFirst();
+            send(() -> out.event(next));
         }
     }
 
@@ -143,10 +140,9 @@ final class Watch {
         if (closed || (!force && (now - lastSendNanos < heartbeatNanos || !queue.isEmpty() || !out.isReady()))) {
             return;
         }
-        Instant t = Instant.now();
-        send(WatchActivityResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
-                .setTime(Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()))
-                .setCursor(cursor())).build());
+        Instant time = Instant.now();
+        long cursor = cursor();
+        send(() -> out.heartbeat(time, cursor));
     }
 
     /**
@@ -169,9 +165,9 @@ final class Watch {
                 .build()));
     }
 
-    private void send(WatchActivityResponse message) {
+    private void send(Runnable message) {
         try {
-            out.onNext(message);
+            message.run();
             lastSendNanos = System.nanoTime();
         } catch (RuntimeException e) {
             // The call ended under us (cancelled or closed); nothing more can be sent on it.
@@ -197,7 +193,7 @@ final class Watch {
     synchronized void fail(StatusRuntimeException status) {
         if (markClosed()) {
             try {
-                out.onError(status);
+                out.fail(status);
             } catch (RuntimeException ignored) {
                 // the call is already gone
             }

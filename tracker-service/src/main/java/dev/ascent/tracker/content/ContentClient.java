@@ -1,6 +1,7 @@
 package dev.ascent.tracker.content;
 
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.Tls;
 import dev.ascent.proto.content.v1.Checklist;
 import dev.ascent.proto.content.v1.ContentServiceGrpc;
 import dev.ascent.proto.content.v1.ContentServiceGrpc.ContentServiceBlockingStub;
@@ -12,7 +13,6 @@ import dev.ascent.proto.content.v1.ListChecklistsRequest;
 import dev.ascent.proto.content.v1.ListDesignPromptsRequest;
 import dev.ascent.proto.content.v1.Role;
 import io.grpc.ManagedChannel;
-import dev.ascent.common.grpc.Tls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
@@ -75,10 +75,10 @@ public class ContentClient {
         return Optional.of(ContentMapper.snapshot(role, practice));
     }
 
-    public Optional<DesignPrompt> designPrompt(String name) {
+    public Optional<PracticeMaterial> designPrompt(String name) {
         try {
-            return Optional.of(stub().getDesignPrompt(GetDesignPromptRequest.newBuilder().setName(name).build())
-                    .getDesignPrompt());
+            return Optional.of(ContentMapper.material(stub().getDesignPrompt(GetDesignPromptRequest.newBuilder()
+                    .setName(name).build()).getDesignPrompt()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -87,10 +87,10 @@ public class ContentClient {
         }
     }
 
-    public Optional<Checklist> checklist(String name) {
+    public Optional<PracticeMaterial> checklist(String name) {
         try {
-            return Optional.of(stub().getChecklist(GetChecklistRequest.newBuilder().setName(name).build())
-                    .getChecklist());
+            return Optional.of(ContentMapper.material(stub().getChecklist(GetChecklistRequest.newBuilder()
+                    .setName(name).build()).getChecklist()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

@@ -1,8 +1,14 @@
 package dev.ascent.tracker.content;
 
+import dev.ascent.proto.content.v1.Checklist;
+import dev.ascent.proto.content.v1.ChecklistItem;
+import dev.ascent.proto.content.v1.DesignPhase;
+import dev.ascent.proto.content.v1.DesignPrompt;
+import dev.ascent.proto.content.v1.DesignStep;
 import dev.ascent.proto.content.v1.Role;
 import dev.ascent.proto.content.v1.Section;
 import dev.ascent.proto.content.v1.Topic;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Content protos to the tracker's snapshot records, so proto types stay at the edge. */
@@ -30,5 +36,25 @@ final class ContentMapper {
                 .map(i -> new RoleSnapshot.Item(i.getName(), i.getText(), i.getProvenance().getSourceName(),
                         i.getProvenance().getLine()))
                 .toList());
+    }
+
+    static PracticeMaterial material(DesignPrompt prompt) {
+        List<PracticeMaterial.Step> steps = new ArrayList<>();
+        for (DesignStep s : prompt.getStepsList()) {
+            String phase = s.getPhase() == DesignPhase.DESIGN_PHASE_UNSPECIFIED
+                    || s.getPhase() == DesignPhase.UNRECOGNIZED
+                    ? "" : s.getPhase().name().substring("DESIGN_PHASE_".length());
+            steps.add(new PracticeMaterial.Step(s.getName(), phase, s.getTitle(), s.getText()));
+        }
+        return new PracticeMaterial(prompt.getName(), prompt.getTitle(), prompt.getScenario(), steps);
+    }
+
+    /** Checklist items have only text, which is also their title. */
+    static PracticeMaterial material(Checklist checklist) {
+        List<PracticeMaterial.Step> steps = new ArrayList<>();
+        for (ChecklistItem item : checklist.getItemsList()) {
+            steps.add(new PracticeMaterial.Step(item.getName(), "", item.getText(), item.getText()));
+        }
+        return new PracticeMaterial(checklist.getName(), checklist.getTitle(), "", steps);
     }
 }

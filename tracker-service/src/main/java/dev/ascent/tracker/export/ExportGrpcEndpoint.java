@@ -3,6 +3,7 @@ package dev.ascent.tracker.export;
 import dev.ascent.common.ServiceSpec;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
+import dev.ascent.common.grpc.ResourceName;
 import dev.ascent.proto.tracker.v1.CalendarFeed;
 import dev.ascent.proto.tracker.v1.CreateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.CreateCalendarFeedResponse;
@@ -29,8 +30,6 @@ import dev.ascent.tracker.plan.PlanProtoMapper;
 import dev.ascent.tracker.recall.RecallProtoMapper;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The gRPC edge of {@code ascent.tracker.v1.ExportService}: authentication, shape checks, idempotency. */
 @Singleton
@@ -38,7 +37,7 @@ public class ExportGrpcEndpoint extends ExportServiceGrpc.ExportServiceImplBase 
 
     /** Room left in an ImportPlan request for its other fields. */
     static final int MAX_EXPORT_BYTES = ServiceSpec.DEFAULT_MAX_INBOUND_BYTES - 4096;
-    private static final Pattern FEED = Pattern.compile("users/([a-z][a-z0-9-]{2,31})/calendarFeed");
+    private static final ResourceName FEED = ResourceName.of("users/{handle}/calendarFeed", ResourceName.HANDLE);
 
     // A feed secret is never stored: retries within the secret window get it unsealed, later ones withheld.
     private static final Idempotency.Secret<CreateCalendarFeedResponse> CREATED = new Idempotency.Secret<>(
@@ -164,11 +163,7 @@ public class ExportGrpcEndpoint extends ExportServiceGrpc.ExportServiceImplBase 
         if (name.isEmpty()) {
             return caller.handle();
         }
-        Matcher m = FEED.matcher(name);
-        if (!m.matches()) {
-            throw ApiException.invalid("name", "must look like users/{handle}/calendarFeed");
-        }
-        return m.group(1);
+        return FEED.parse(name, "name").get("handle");
     }
 
     private static CalendarFeed feed(CalendarFeeds.Feed f) {

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An ImportPlan request to an {@link ImportCommand}: every field checked against the limits the other RPCs apply
@@ -32,7 +31,6 @@ final class ImportRequests {
     static final int MAX_COMMENTS = 2_000;
     static final String PREFIX = "export.";
 
-    private static final Pattern ROLE = Pattern.compile("roles/[a-z0-9]+(-[a-z0-9]+)*");
 
     private ImportRequests() {
     }
@@ -88,7 +86,7 @@ final class ImportRequests {
     private static ImportCommand.Plan plan(ImportFields f, Plan p) {
         String field = PREFIX + "plan.";
         f.requiredText(p.getTitle(), PlanLimits.MAX_PLAN_TITLE, field + "title");
-        f.check(ROLE.matcher(p.getTargetRole()).matches() && p.getTargetRole().length() <= 126, field + "target_role",
+        f.check(Names.ROLE.matches(p.getTargetRole()), field + "target_role",
                 "must look like roles/{slug}");
         f.requiredText(p.getRoleTitle(), PlanLimits.MAX_PLAN_TITLE, field + "role_title");
         f.check(p.getRoleRevision() >= 0, field + "role_revision", "must not be negative");

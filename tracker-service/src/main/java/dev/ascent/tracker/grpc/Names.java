@@ -1,27 +1,28 @@
 package dev.ascent.tracker.grpc;
 
-import dev.ascent.common.error.ApiException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.ascent.common.grpc.ResourceName;
 
-/** Parses tracker resource names; a malformed name is INVALID_ARGUMENT naming the field. */
+/** The names of users, plans and items; a malformed name is INVALID_ARGUMENT naming the field. */
 public final class Names {
 
-    private static final String HANDLE = "([a-z][a-z0-9-]{2,31})";
-    private static final String ID = "(\\d{1,19})";
-    private static final Pattern USER = Pattern.compile("users/" + HANDLE);
-    private static final Pattern PLAN = Pattern.compile("users/" + HANDLE + "/plans/" + ID);
-    private static final Pattern ITEM = Pattern.compile("users/" + HANDLE + "/plans/" + ID + "/items/" + ID);
+    public static final ResourceName USER = ResourceName.of("users/{handle}", ResourceName.HANDLE);
+    /** A catalog role, as plans name their target role. */
+    public static final ResourceName ROLE = ResourceName.of("roles/{slug}", ResourceName.SLUG);
+    private static final ResourceName BARE_HANDLE = ResourceName.of("{handle}", ResourceName.HANDLE);
+    public static final ResourceName PLAN = ResourceName.of("users/{handle}/plans/{plan}",
+            ResourceName.HANDLE, ResourceName.ID);
+    public static final ResourceName ITEM = ResourceName.of("users/{handle}/plans/{plan}/items/{item}",
+            ResourceName.HANDLE, ResourceName.ID, ResourceName.ID);
 
     public record PlanName(String handle, long planId) {
         public String name() {
-            return "users/" + handle + "/plans/" + planId;
+            return PLAN.format(handle, planId);
         }
     }
 
     public record ItemName(String handle, long planId, long itemId) {
         public String name() {
-            return "users/" + handle + "/plans/" + planId + "/items/" + itemId;
+            return ITEM.format(handle, planId, itemId);
         }
 
         public PlanName plan() {
@@ -33,33 +34,21 @@ public final class Names {
     }
 
     public static String user(String name, String field) {
-        return match(USER, name, field, "users/{handle}").group(1);
+        return USER.parse(name, field).get("handle");
+    }
+
+    /** {@code users/{handle}}, or the bare handle some requests accept in its place. */
+    public static String userOrHandle(String value, String field) {
+        return BARE_HANDLE.matches(value) ? value : user(value, field);
     }
 
     public static PlanName plan(String name, String field) {
-        Matcher m = match(PLAN, name, field, "users/{handle}/plans/{plan}");
-        return new PlanName(m.group(1), id(m.group(2), field));
+        ResourceName.Parts p = PLAN.parse(name, field);
+        return new PlanName(p.get("handle"), p.id("plan"));
     }
 
     public static ItemName item(String name, String field) {
-        Matcher m = match(ITEM, name, field, "users/{handle}/plans/{plan}/items/{item}");
-        return new ItemName(m.group(1), id(m.group(2), field), id(m.group(3), field));
-    }
-
-    private static Matcher match(Pattern pattern, String name, String field, String shape) {
-        Matcher m = pattern.matcher(name == null ? "" : name);
-        if (!m.matches()) {
-            throw ApiException.invalid(field, name == null || name.isEmpty() ? "is required, as " + shape
-                    : "must look like " + shape);
-        }
-        return m;
-    }
-
-    private static long id(String digits, String field) {
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "has an id out of range");
-        }
+        ResourceName.Parts p = ITEM.parse(name, field);
+        return new ItemName(p.get("handle"), p.id("plan"), p.id("item"));
     }
 }

@@ -2,7 +2,8 @@ package dev.ascent.tracker.mentorship;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
 import dev.ascent.proto.tracker.v1.EndMentorshipRequest;
 import dev.ascent.proto.tracker.v1.EndMentorshipResponse;
 import dev.ascent.proto.tracker.v1.GetMentorshipRequest;
@@ -25,14 +26,10 @@ import dev.ascent.tracker.grpc.Idempotency;
 import dev.ascent.tracker.grpc.Names;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** The gRPC edge of {@code ascent.tracker.v1.MentorshipService}. */
 @Singleton
 public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServiceImplBase {
-
-    private static final Pattern BARE_HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
     private final Authenticator auth;
     private final MentorshipService mentorships;
@@ -50,8 +47,7 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
     @Override
     public void inviteMentor(InviteMentorRequest request, StreamObserver<InviteMentorResponse> response) {
         Caller caller = auth.require();
-        String handle = BARE_HANDLE.matcher(request.getMentor()).matches() ? request.getMentor()
-                : Names.user(request.getMentor(), "mentor");
+        String handle = Names.userOrHandle(request.getMentor(), "mentor");
         new Validator().maxLength(request.getMessage(), MentorshipService.MAX_MESSAGE, "message").throwIfInvalid();
         reply(response, idempotency.run(caller, request.getRequestId(), "InviteMentor",
                 InviteMentorResponse.parser(), () -> InviteMentorResponse.newBuilder().setMentorship(
@@ -83,13 +79,12 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         };
         MentorshipState state = MentorshipProtoMapper.state(request.getState());
         String query = "invitations:" + side + ":" + state;
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<MentorshipView> rows = mentorships.invitations(caller, side, state, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<MentorshipView> shown = more ? rows.subList(0, page.size()) : rows;
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        Page<MentorshipView> shown = page.page(mentorships.invitations(caller, side, state, page.fetchSize(),
+                page.offset()));
         ListInvitationsResponse.Builder out = ListInvitationsResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        shown.forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
+                .setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }
 
@@ -117,26 +112,20 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
     @Override
     public void listMentees(ListMenteesRequest request, StreamObserver<ListMenteesResponse> response) {
         Caller caller = auth.require();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "mentees");
-        List<MenteeSummaries.Row> rows = mentees.list(caller, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<MenteeSummaries.Row> shown = more ? rows.subList(0, page.size()) : rows;
-        ListMenteesResponse.Builder out = ListMenteesResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, "mentees"));
-        shown.forEach(r -> out.addMentees(MentorshipProtoMapper.mentee(r)));
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "mentees");
+        Page<MenteeSummaries.Row> shown = page.page(mentees.list(caller, page.fetchSize(), page.offset()));
+        ListMenteesResponse.Builder out = ListMenteesResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(r -> out.addMentees(MentorshipProtoMapper.mentee(r)));
         reply(response, out.build());
     }
 
     @Override
     public void listMentors(ListMentorsRequest request, StreamObserver<ListMentorsResponse> response) {
         Caller caller = auth.require();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), "mentors");
-        List<MentorshipView> rows = mentorships.mentors(caller, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<MentorshipView> shown = more ? rows.subList(0, page.size()) : rows;
-        ListMentorsResponse.Builder out = ListMentorsResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, "mentors"));
-        shown.forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "mentors");
+        Page<MentorshipView> shown = page.page(mentorships.mentors(caller, page.fetchSize(), page.offset()));
+        ListMentorsResponse.Builder out = ListMentorsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }
 

@@ -60,8 +60,9 @@ public class CreatePlan {
     }
 
     /**
-     * The role a new plan is built from, asked of the content service. Call it with no transaction open (the
-     * endpoint does, before the write's transaction), so a slow content service holds no connection or lock.
+     * The role a new plan is built from, asked of the content service. Not transactional, and called with no
+     * transaction or connection open (as {@code Idempotency.run}'s prepare step: after the retry check, before the
+     * write's transaction), so a slow content service holds no pooled connection or lock.
      */
     public RoleSnapshot role(Caller caller, String parentHandle, Command command) {
         if (!parentHandle.equals(caller.handle())) {

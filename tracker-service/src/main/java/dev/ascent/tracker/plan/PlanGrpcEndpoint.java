@@ -1,7 +1,8 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.Validator;
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
 import dev.ascent.proto.tracker.v1.AddPlanItemRequest;
 import dev.ascent.proto.tracker.v1.AddPlanItemResponse;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
@@ -32,7 +33,6 @@ import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.grpc.Timestamps;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /** The gRPC edge of {@code ascent.tracker.v1.PlanService}: authentication, shape checks, idempotency. */
 @Singleton
@@ -94,13 +94,11 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         String handle = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         String query = "plans:" + handle + ":" + request.getShowArchived();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<PlanView> views = listPlans.list(caller, handle, request.getShowArchived(), page.size() + 1, page.offset());
-        boolean more = views.size() > page.size();
-        List<PlanView> shown = more ? views.subList(0, page.size()) : views;
-        ListPlansResponse.Builder out = ListPlansResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        shown.forEach(v -> out.addPlans(PlanProtoMapper.plan(v, false)));
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        Page<PlanView> shown = page.page(listPlans.list(caller, handle, request.getShowArchived(), page.fetchSize(),
+                page.offset()));
+        ListPlansResponse.Builder out = ListPlansResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(v -> out.addPlans(PlanProtoMapper.plan(v, false)));
         reply(response, out.build());
     }
 
@@ -182,13 +180,11 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.ItemName name = Names.item(request.getParent(), "parent");
         String query = "timeEntries:" + name.name();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<TimeEntryReads.Entry> rows = timeEntries.list(caller, name, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<TimeEntryReads.Entry> shown = more ? rows.subList(0, page.size()) : rows;
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        Page<TimeEntryReads.Entry> shown = page.page(timeEntries.list(caller, name, page.fetchSize(), page.offset()));
         ListTimeEntriesResponse.Builder out = ListTimeEntriesResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        shown.forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
+                .setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
                 .setName(name.name() + "/timeEntries/" + e.id()).setMinutes(e.minutes()).setDay(Days.format(e.day()))
                 .setNote(e.note()).setCreateTime(Timestamps.of(e.createTime()))));
         reply(response, out.build());

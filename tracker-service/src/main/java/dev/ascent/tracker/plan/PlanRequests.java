@@ -39,7 +39,7 @@ final class PlanRequests {
     static CreatePlan.Command create(CreatePlanRequest r) {
         Validator.maxCount(r.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, "skill_ratings", "ratings");
         Validator v = new Validator();
-        v.check(r.getTargetRole().matches("roles/[a-z0-9]+(-[a-z0-9]+)*") && r.getTargetRole().length() <= 126,
+        v.check(Names.ROLE.matches(r.getTargetRole()),
                 "target_role", "must look like roles/{slug}");
         v.maxLength(r.getTitle(), PlanLimits.MAX_PLAN_TITLE, "title");
         v.check(r.getHoursPerWeek() == 0 || validHours(r.getHoursPerWeek()), "hours_per_week", HOURS_RULE);

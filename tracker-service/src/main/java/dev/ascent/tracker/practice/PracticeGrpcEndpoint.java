@@ -1,6 +1,7 @@
 package dev.ascent.tracker.practice;
 
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
 import dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.AbandonPracticeSessionResponse;
 import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
@@ -77,14 +78,12 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         String handle = parent(caller, request.getParent());
         PracticeCommands.ListFilter filter = PracticeRequests.filter(request);
         String query = "practiceSessions:" + handle + ":" + filter;
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<PracticeView> views = reads.list(caller, handle, filter, page.size() + 1, page.offset());
-        boolean more = views.size() > page.size();
-        List<PracticeView> shown = more ? views.subList(0, page.size()) : views;
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        Page<PracticeView> shown = page.page(reads.list(caller, handle, filter, page.fetchSize(), page.offset()));
         ListPracticeSessionsResponse.Builder out = ListPracticeSessionsResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        Map<Long, Long> reviews = openReviews.bySession(shown.stream().map(v -> v.session().id()).toList());
-        shown.forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v, reviews)));
+                .setNextPageToken(shown.nextPageToken());
+        Map<Long, Long> reviews = openReviews.bySession(shown.items().stream().map(v -> v.session().id()).toList());
+        shown.items().forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v, reviews)));
         reply(response, out.build());
     }
 

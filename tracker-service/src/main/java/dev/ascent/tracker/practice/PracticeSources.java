@@ -2,19 +2,16 @@ package dev.ascent.tracker.practice;
 
 import dev.ascent.common.Text;
 import dev.ascent.common.error.ApiException;
-import dev.ascent.proto.content.v1.Checklist;
-import dev.ascent.proto.content.v1.ChecklistItem;
-import dev.ascent.proto.content.v1.DesignPhase;
-import dev.ascent.proto.content.v1.DesignPrompt;
-import dev.ascent.proto.content.v1.DesignStep;
 import dev.ascent.tracker.content.ContentClient;
+import dev.ascent.tracker.content.PracticeMaterial;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Copies a design prompt or checklist out of the catalog when a session starts, so content protos stay here and
- * later catalog changes never reach a session. The content service is asked with no transaction open.
+ * later catalog changes never reach a session. Only {@link StartPractice#source} calls it, with no transaction open.
  */
 @Singleton
 public class PracticeSources {
@@ -42,31 +39,18 @@ public class PracticeSources {
 
     /** NOT_FOUND when the catalog has no such prompt or checklist; UNAVAILABLE (from the client) when it is down. */
     public Copy copy(String source) {
-        if (PracticeNames.isDesignPrompt(source)) {
-            return content.designPrompt(source).map(PracticeSources::of)
-                    .orElseThrow(() -> ApiException.notFound(source));
-        }
-        return content.checklist(source).map(PracticeSources::of).orElseThrow(() -> ApiException.notFound(source));
+        Optional<PracticeMaterial> material = PracticeNames.isDesignPrompt(source) ? content.designPrompt(source)
+                : content.checklist(source);
+        return material.map(PracticeSources::of).orElseThrow(() -> ApiException.notFound(source));
     }
 
-    static Copy of(DesignPrompt prompt) {
+    /** The material, each title shortened to fit its column. */
+    static Copy of(PracticeMaterial material) {
         List<Step> steps = new ArrayList<>();
-        for (DesignStep s : prompt.getStepsList()) {
-            String phase = s.getPhase() == DesignPhase.DESIGN_PHASE_UNSPECIFIED || s.getPhase() == DesignPhase.UNRECOGNIZED
-                    ? "" : s.getPhase().name().substring("DESIGN_PHASE_".length());
-            steps.add(new Step(Text.fit(s.getName(), MAX_SOURCE_STEP), phase, Text.fit(s.getTitle(), MAX_TITLE),
-                    s.getText()));
+        for (PracticeMaterial.Step s : material.steps()) {
+            steps.add(new Step(Text.fit(s.name(), MAX_SOURCE_STEP), s.phase(), Text.fit(s.title(), MAX_TITLE),
+                    s.text()));
         }
-        return new Copy(prompt.getName(), Text.fit(prompt.getTitle(), MAX_TITLE), prompt.getScenario(), steps);
-    }
-
-    /** Checklist items have only text; their title is the text, shortened to fit. */
-    static Copy of(Checklist checklist) {
-        List<Step> steps = new ArrayList<>();
-        for (ChecklistItem item : checklist.getItemsList()) {
-            steps.add(new Step(Text.fit(item.getName(), MAX_SOURCE_STEP), "", Text.fit(item.getText(), MAX_TITLE),
-                    item.getText()));
-        }
-        return new Copy(checklist.getName(), Text.fit(checklist.getTitle(), MAX_TITLE), "", steps);
+        return new Copy(material.name(), Text.fit(material.title(), MAX_TITLE), material.scenario(), steps);
     }
 }

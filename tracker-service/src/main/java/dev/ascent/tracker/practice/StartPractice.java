@@ -39,8 +39,9 @@ public class StartPractice {
 
     /**
      * The prompt's or checklist's steps, asked of the content service. Only for the caller: PERMISSION_DENIED for
-     * anyone else, as the contract says, whether they exist or not. Call it with no transaction open (the endpoint
-     * does, before the write's transaction), so a slow content service holds no connection or lock.
+     * anyone else, as the contract says, whether they exist or not. Not transactional, and called with no
+     * transaction or connection open (as {@code Idempotency.run}'s prepare step: after the retry check, before the
+     * write's transaction), so a slow content service holds no pooled connection or lock.
      */
     public PracticeSources.Copy source(Caller caller, String parentHandle, PracticeCommands.Start command) {
         if (!parentHandle.equals(caller.handle())) {

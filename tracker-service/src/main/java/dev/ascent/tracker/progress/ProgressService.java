@@ -4,6 +4,8 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.activity.ActivityQueries;
+import dev.ascent.tracker.activity.ActivityRow;
 import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanItemRow;
@@ -29,14 +31,16 @@ public class ProgressService {
     private final Plans plans;
     private final PlanItems items;
     private final AccessPolicy access;
+    private final ActivityQueries activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public ProgressService(Plans plans, PlanItems items, AccessPolicy access, JdbcOperations jdbc,
-                           Clock clock) {
+    public ProgressService(Plans plans, PlanItems items, AccessPolicy access,
+                           ActivityQueries activity, JdbcOperations jdbc, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
+        this.activity = activity;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -44,9 +48,19 @@ public class ProgressService {
     @Connectable
     public Result summary(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
+        return summarize(owner, readablePlan(owner, name));
+    }
+
+    /** Up to {@code limit} events of the plan's history with a sequence below {@code beforeSeq}, newest first. */
+    @Connectable
+    public List<ActivityRow> history(Caller caller, Names.PlanName name, long beforeSeq, int limit) {
+        UserRow owner = access.readableOwner(caller, name.handle(), name.name());
+        return activity.planHistory(owner.id(), readablePlan(owner, name).id(), beforeSeq, limit);
+    }
+
+    private PlanRow readablePlan(UserRow owner, Names.PlanName name) {
+        return plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return summarize(owner, plan);
     }
 
     /** The summary of a plan the caller has already been allowed to read. */

@@ -1,6 +1,7 @@
 package dev.ascent.tracker.recall;
 
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
 import dev.ascent.proto.tracker.v1.CreateCardRequest;
 import dev.ascent.proto.tracker.v1.CreateCardResponse;
 import dev.ascent.proto.tracker.v1.DeleteCardRequest;
@@ -24,7 +25,6 @@ import dev.ascent.tracker.recall.fsrs.Rating;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
-import java.util.List;
 
 /** The gRPC edge of {@code ascent.tracker.v1.RecallService}: authentication, shape checks, idempotency. */
 @Singleton
@@ -57,15 +57,14 @@ public class RecallGrpcEndpoint extends RecallServiceGrpc.RecallServiceImplBase 
         Caller caller = auth.require();
         String handle = parent(caller, request.getParent());
         String query = "dueCards:" + handle;
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        RecallService.DuePage due = cards.due(caller, handle, page.size() + 1, page.offset());
-        boolean more = due.cards().size() > page.size();
-        List<RecallCardRow> shown = more ? due.cards().subList(0, page.size()) : due.cards();
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        RecallService.DuePage due = cards.due(caller, handle, page.fetchSize(), page.offset());
+        Page<RecallCardRow> shown = page.page(due.cards());
         ListDueCardsResponse.Builder out = ListDueCardsResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query))
+                .setNextPageToken(shown.nextPageToken())
                 .setDueCount(due.dueCount())
                 .setRemainingToday(due.remainingToday());
-        shown.forEach(c -> out.addCards(RecallProtoMapper.card(handle, c)));
+        shown.items().forEach(c -> out.addCards(RecallProtoMapper.card(handle, c)));
         reply(response, out.build());
     }
 

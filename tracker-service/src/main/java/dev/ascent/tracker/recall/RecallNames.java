@@ -1,15 +1,13 @@
 package dev.ascent.tracker.recall;
 
-import dev.ascent.common.error.ApiException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.ascent.common.grpc.ResourceName;
 
 /** Recall resource names; a malformed one is INVALID_ARGUMENT naming the field. */
 public final class RecallNames {
 
-    private static final String HANDLE = "([a-z][a-z0-9-]{2,31})";
-    private static final Pattern CARD = Pattern.compile("users/" + HANDLE + "/recallCards/(\\d{1,18})");
-    private static final Pattern SETTINGS = Pattern.compile("users/" + HANDLE + "/recallSettings");
+    public static final ResourceName CARD = ResourceName.of("users/{handle}/recallCards/{card}",
+            ResourceName.HANDLE, ResourceName.ID);
+    public static final ResourceName SETTINGS = ResourceName.of("users/{handle}/recallSettings", ResourceName.HANDLE);
 
     public record CardName(String handle, long cardId) {
         public String name() {
@@ -21,17 +19,12 @@ public final class RecallNames {
     }
 
     public static String card(String handle, long id) {
-        return "users/" + handle + "/recallCards/" + id;
+        return CARD.format(handle, id);
     }
 
     public static CardName card(String name, String field) {
-        Matcher m = CARD.matcher(name == null ? "" : name);
-        if (!m.matches()) {
-            throw ApiException.invalid(field, name == null || name.isEmpty()
-                    ? "is required, as users/{handle}/recallCards/{card}"
-                    : "must look like users/{handle}/recallCards/{card}");
-        }
-        return new CardName(m.group(1), Long.parseLong(m.group(2)));
+        ResourceName.Parts p = CARD.parse(name, field);
+        return new CardName(p.get("handle"), p.id("card"));
     }
 
     /** The handle of a {@code users/{handle}/recallSettings} name; null when empty (the caller). */
@@ -39,10 +32,6 @@ public final class RecallNames {
         if (name == null || name.isEmpty()) {
             return null;
         }
-        Matcher m = SETTINGS.matcher(name);
-        if (!m.matches()) {
-            throw ApiException.invalid(field, "must look like users/{handle}/recallSettings");
-        }
-        return m.group(1);
+        return SETTINGS.parse(name, field).get("handle");
     }
 }

@@ -2,7 +2,9 @@ package dev.ascent.tracker.review;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.Validator;
-import dev.ascent.common.grpc.PageTokens;
+import dev.ascent.common.grpc.Page;
+import dev.ascent.common.grpc.PageRequest;
+import dev.ascent.common.grpc.ResourceName;
 import dev.ascent.proto.tracker.v1.AddCommentRequest;
 import dev.ascent.proto.tracker.v1.AddCommentResponse;
 import dev.ascent.proto.tracker.v1.CancelReviewRequestRequest;
@@ -30,6 +32,8 @@ import java.util.List;
 /** The gRPC edge of {@code ascent.tracker.v1.ReviewService}. */
 @Singleton
 public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase {
+
+    private static final ResourceName REVIEW_REQUEST = ResourceName.of("reviewRequests/{id}", ResourceName.ID);
 
     private final Authenticator auth;
     private final ReviewService reviews;
@@ -72,15 +76,15 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         if (request.getState() == ReviewRequestState.UNRECOGNIZED) {
             throw ApiException.invalid("state", "is not a known state");
         }
-        PageTokens.Page size = PageTokens.page(request.getPageSize(), "", "");
+        int size = PageRequest.size(request.getPageSize());
         ReviewQueue.Filter filter = new ReviewQueue.Filter(
                 request.getMentee().isEmpty() ? null : ReviewRequests.handle(request.getMentee(), "mentee"),
                 request.getMentor().isEmpty() ? null : ReviewRequests.handle(request.getMentor(), "mentor"),
                 ReviewProtoMapper.state(request.getState()));
-        ReviewQueue.Page page = queue.list(caller, filter, size.size(), request.getPageToken());
+        Page<ReviewView> page = queue.list(caller, filter, size, request.getPageToken());
         ListReviewRequestsResponse.Builder out = ListReviewRequestsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
-        page.requests().forEach(v -> out.addReviewRequests(ReviewProtoMapper.request(v)));
+        page.items().forEach(v -> out.addReviewRequests(ReviewProtoMapper.request(v)));
         reply(response, out.build());
     }
 
@@ -123,25 +127,16 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         Caller caller = auth.require();
         Names.ItemName item = Names.item(request.getParent(), "parent");
         String query = "comments:" + item.name();
-        PageTokens.Page page = PageTokens.page(request.getPageSize(), request.getPageToken(), query);
-        List<CommentService.CommentView> rows = comments.list(caller, item, page.size() + 1, page.offset(), 0);
-        boolean more = rows.size() > page.size();
-        List<CommentService.CommentView> shown = more ? rows.subList(0, page.size()) : rows;
-        ListCommentsResponse.Builder out = ListCommentsResponse.newBuilder()
-                .setNextPageToken(PageTokens.next(page, shown.size(), more, query));
-        shown.forEach(c -> out.addComments(ReviewProtoMapper.comment(c)));
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
+        Page<CommentService.CommentView> shown = page.page(comments.list(caller, item, page.fetchSize(), page.offset(),
+                0));
+        ListCommentsResponse.Builder out = ListCommentsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        shown.items().forEach(c -> out.addComments(ReviewProtoMapper.comment(c)));
         reply(response, out.build());
     }
 
     private static long id(String name) {
-        if (name == null || !name.matches("reviewRequests/\\d{1,19}")) {
-            throw ApiException.invalid("name", "must look like reviewRequests/{id}");
-        }
-        try {
-            return Long.parseLong(name.substring("reviewRequests/".length()));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("name", "has an id out of range");
-        }
+        return REVIEW_REQUEST.parse(name, "name").id("id");
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {

@@ -2,6 +2,7 @@ package dev.ascent.tracker.review;
 
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.Page;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.account.Users;
@@ -10,7 +11,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,9 +36,6 @@ public class ReviewQueue {
         }
     }
 
-    public record Page(List<ReviewView> requests, String nextPageToken) {
-    }
-
     private final JdbcOperations jdbc;
     private final Users users;
 
@@ -48,7 +45,7 @@ public class ReviewQueue {
     }
 
     @Connectable
-    public Page list(Caller caller, Filter filter, int size, String pageToken) {
+    public Page<ReviewView> list(Caller caller, Filter filter, int size, String pageToken) {
         long[] after = after(pageToken, filter);
         // Neither filter: the caller's queue as a mentor.
         String mentorHandle = filter.menteeHandle() == null && filter.mentorHandle() == null ? caller.handle()
@@ -56,7 +53,7 @@ public class ReviewQueue {
         Optional<Long> mentee = id(filter.menteeHandle());
         Optional<Long> mentor = id(mentorHandle);
         if ((filter.menteeHandle() != null && mentee.isEmpty()) || (mentorHandle != null && mentor.isEmpty())) {
-            return new Page(List.of(), "");
+            return new Page<>(List.of(), "");
         }
         StringBuilder sql = new StringBuilder("SELECT * FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
                 + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
@@ -83,12 +80,11 @@ public class ReviewQueue {
                 return jdbc.entityStream(rs, ReviewRequestRow.class).toList();
             }
         });
-        boolean more = rows.size() > size;
-        List<ReviewRequestRow> shown = more ? rows.subList(0, size) : rows;
-        String next = more ? token(shown.get(shown.size() - 1), filter) : "";
-        Map<Long, String> handles = handles(shown);
-        return new Page(shown.stream().map(r -> new ReviewView(r, handles.getOrDefault(r.userId(), "unknown"),
-                handles.getOrDefault(r.mentorId(), "unknown"))).toList(), next);
+        Page<ReviewRequestRow> shown = Page.of(rows, size,
+                last -> token(last, filter));
+        Map<Long, String> handles = handles(shown.items());
+        return new Page<>(shown.items().stream().map(r -> new ReviewView(r, handles.getOrDefault(r.userId(), "unknown"),
+                handles.getOrDefault(r.mentorId(), "unknown"))).toList(), shown.nextPageToken());
     }
 
     /** The handles of every mentee and mentor on the page, in one query. */

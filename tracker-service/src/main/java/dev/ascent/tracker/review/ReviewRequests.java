@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Review requests to commands: every field checked, every violation reported at once. */
 final class ReviewRequests {
@@ -22,7 +21,6 @@ final class ReviewRequests {
     /** One score per step, at most 500: as many steps as one practice update may change. */
     static final int MAX_STEP_SCORES = 500;
     static final int MAX_TEXT = CommentService.MAX_BODY;
-    private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{2,31}");
 
     private ReviewRequests() {
     }
@@ -74,7 +72,7 @@ final class ReviewRequests {
 
     /** {@code users/{handle}} or a bare handle. */
     static String handle(String value, String field) {
-        return HANDLE.matcher(value).matches() ? value : Names.user(value, field);
+        return Names.userOrHandle(value, field);
     }
 
     static boolean isWebLink(String link) {
