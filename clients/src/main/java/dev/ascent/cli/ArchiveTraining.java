@@ -2,7 +2,8 @@ package dev.ascent.cli;
 
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.NettyServerBuilder;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.okhttp.OkHttpServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,8 @@ public final class ArchiveTraining {
     public static void main(String[] args) throws IOException, InterruptedException {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("", ServingStatus.SERVING);
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(health.getHealthService()).build().start();
+        Server server = OkHttpServerBuilder.forPort(new InetSocketAddress("127.0.0.1", 0),
+                InsecureServerCredentials.create()).addService(health.getHealthService()).build().start();
         try {
             String target = "127.0.0.1:" + server.getPort();
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());

@@ -31,7 +31,11 @@ import picocli.CommandLine.Command;
 public final class AscentCli {
 
     public static void main(String[] args) {
-        System.exit(run(Cli.system(), args));
+        StartupTrace.mark("main");
+        int code = run(Cli.system(), args);
+        StartupTrace.mark("done");
+        StartupTrace.print();
+        System.exit(code);
     }
 
     static int run(Cli cli, String... args) {

@@ -21,6 +21,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     protected final Cli cli;
     private String handle;
+    private Refs refs;
 
     ClientCommand(Cli cli) {
         this.cli = cli;
@@ -29,8 +30,14 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         cli.wide = wide;
+        StartupTrace.mark("parsed");
         try (AscentClient client = connection.open(cli, defaultDeadlineSeconds())) {
-            return run(client);
+            StartupTrace.mark("opened");
+            int code = run(client);
+            StartupTrace.mark("ran");
+            return code;
+        } finally {
+            StartupTrace.mark("closed");
         }
     }
 
@@ -57,8 +64,12 @@ abstract class ClientCommand implements Callable<Integer> {
         return handle;
     }
 
+    /** One per command, so that what it looked up (the current plan) is looked up once. */
     Refs refs(AscentClient client) {
-        return new Refs(client, () -> me(client), () -> storedPlan(client));
+        if (refs == null) {
+            refs = new Refs(client, () -> me(client), () -> storedPlan(client));
+        }
+        return refs;
     }
 
     /** The plan picked with 'ascent plan use' for the caller in the selected profile, or null. */

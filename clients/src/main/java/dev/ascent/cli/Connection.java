@@ -67,9 +67,13 @@ final class Connection {
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
         String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
                 saved(cli, "ca-file"), null);
-        return AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
+        AscentClient.Builder b = AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
                 .token(token(cli)).caFile(ca == null ? null : new File(ca))
-                .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();
+                .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds));
+        if (StartupTrace.ON) {
+            b.intercept(StartupTrace.calls());
+        }
+        return b.build();
     }
 
     private static String first(String... values) {
