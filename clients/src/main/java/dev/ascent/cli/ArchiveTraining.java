@@ -63,6 +63,8 @@ public final class ArchiveTraining {
                     {"plan", "list"}, {"roles"}, {"--help"}}) {
                 AscentCli.run(cli, command);
             }
+            // What asks a terminal for its width: no terminal here, but the same classes start the same process.
+            Cli.sttyWidth(new java.io.File("/dev/null"));
         } finally {
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -46,7 +46,7 @@ final class Cli {
     static Cli system() {
         Console console = System.console();
         return new Cli(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.in, console != null, Cli::sttyWidth);
+                System.in, console != null, () -> sttyWidth(new File("/dev/tty")));
     }
 
     /**
@@ -74,10 +74,12 @@ final class Cli {
      * {@code stty size} on the controlling terminal: "ROWS COLUMNS". Java has no call for a terminal's size, and
      * a library that has one (JLine) would cost more start-up than this process, about 10 ms
      * (docs/PERFORMANCE.md, "CLI start-up"). 0 when it cannot tell.
+     *
+     * @param terminal the terminal device, /dev/tty (the class-data archive's training run passes another file)
      */
-    static int sttyWidth() {
+    static int sttyWidth(File terminal) {
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+            Process p = new ProcessBuilder("stty", "size").redirectInput(terminal)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0 || !answer.matches("\\d+ \\d{1,4}")) {

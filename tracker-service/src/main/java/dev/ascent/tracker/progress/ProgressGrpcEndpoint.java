@@ -70,7 +70,8 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
         List<ActivityRow> rows = activity.planHistory(owner.id(), name.planId(), before, size + 1);
         boolean more = rows.size() > size;
         List<ActivityRow> shown = more ? rows.subList(0, size) : rows;
-        ListActivityResponse.Builder out = ListActivityResponse.newBuilder();
+        ListActivityResponse.Builder out = ListActivityResponse.newBuilder()
+                .setTotalSize(activity.countPlanHistory(owner.id(), name.planId()));
         shown.forEach(r -> out.addActivityEvents(ActivityProtoMapper.event(r)));
         if (more) {
             out.setNextPageToken(token(shown.get(shown.size() - 1).seq(), name));
