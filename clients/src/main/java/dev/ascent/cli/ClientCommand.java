@@ -56,8 +56,11 @@ abstract class ClientCommand implements Callable<Integer> {
         return Map.of();
     }
 
-    /** The caller's handle, asked once per command. */
+    /** The caller's handle: saved with the profile's token by 'ascent login', else asked once per command. */
     String me(AscentClient client) {
+        if (handle == null) {
+            handle = connection.savedHandle(cli);
+        }
         if (handle == null) {
             handle = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getHandle();
         }

@@ -63,6 +63,15 @@ final class Connection {
         return first(token, cli.env("ASCENT_TOKEN"), saved(cli, "token"), null);
     }
 
+    /**
+     * The handle saved with the profile's token, when that token is the one in use ({@code login} saves both): a
+     * token belongs to one user for good, so commands need not ask the service who the caller is. Else null.
+     */
+    String savedHandle(Cli cli) {
+        String inUse = token(cli);
+        return inUse != null && inUse.equals(saved(cli, "token")) ? saved(cli, "handle") : null;
+    }
+
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
         String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
