@@ -28,6 +28,7 @@ final class Cli {
     /** Asks the terminal for its width (0: unknown); asked at most once, and only when a table needs it. */
     private final IntSupplier terminalWidth;
     private int askedWidth = -1;
+    private Thread asking;
 
     Cli(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, boolean interactive) {
         this(env, out, err, in, interactive, () -> 0);
@@ -62,12 +63,41 @@ final class Cli {
         if (c != null && c.strip().matches("\\d{1,4}")) {
             width = Integer.parseInt(c.strip());
         } else {
+            width = askedWidth();
+        }
+        return width <= 0 ? 0 : Math.max(40, width);
+    }
+
+    /**
+     * Starts asking the terminal for its width while the command waits for the services, when a table could need
+     * the answer: the question is a process start, 5-80 ms depending on the machine's load.
+     */
+    synchronized void askTerminalSoon() {
+        if (asking == null && askedWidth < 0 && !wide && interactive && env("COLUMNS") == null) {
+            asking = new Thread(this::askedWidth, "terminal-width");
+            asking.setDaemon(true);
+            asking.start();
+        }
+    }
+
+    private int askedWidth() {
+        Thread other;
+        synchronized (this) {
+            other = asking != null && asking != Thread.currentThread() ? asking : null;
+        }
+        if (other != null) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
             if (askedWidth < 0) {
                 askedWidth = terminalWidth.getAsInt();
             }
-            width = askedWidth;
+            return askedWidth;
         }
-        return width <= 0 ? 0 : Math.max(40, width);
     }
 
     /**

@@ -30,6 +30,9 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         cli.wide = wide;
+        if (!json) {
+            cli.askTerminalSoon();
+        }
         StartupTrace.mark("parsed");
         try (AscentClient client = connection.open(cli, defaultDeadlineSeconds())) {
             StartupTrace.mark("opened");

@@ -41,6 +41,22 @@ class TerminalWidthTest {
     }
 
     @Test
+    void askedAheadOnceWhileTheCommandWaits() {
+        AtomicInteger asked = new AtomicInteger();
+        Cli terminal = cli(Map.of(), true, asked);
+        terminal.askTerminalSoon();
+        terminal.askTerminalSoon();
+        assertEquals(100, terminal.columns());
+        assertEquals(100, terminal.columns());
+        assertEquals(1, asked.get());
+
+        asked.set(0);
+        cli(Map.of(), false, asked).askTerminalSoon();
+        cli(Map.of("COLUMNS", "90"), true, asked).askTerminalSoon();
+        assertEquals(0, asked.get(), "no terminal, or $COLUMNS: nothing to ask");
+    }
+
+    @Test
     void aNarrowTerminalCutsTheWidestColumnAndSaysHowToSeeItAll() {
         StringWriter out = new StringWriter();
         new Table("#", "TITLE").row(1, "x".repeat(120)).print(new PrintWriter(out, true), 60);
