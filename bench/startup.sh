@@ -48,8 +48,9 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 # counted) and prints the milliseconds from START_MILLIS to SERVING.
 mkdir -p "$work/wait"
 cat >"$work/wait/HealthWait.java" <<'JAVA'
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -58,7 +59,7 @@ import java.util.concurrent.TimeUnit;
 public class HealthWait {
     public static void main(String[] a) throws Exception {
         long start = Long.parseLong(a[1]);
-        ManagedChannel channel = NettyChannelBuilder.forTarget(a[0]).usePlaintext().build();
+        ManagedChannel channel = Grpc.newChannelBuilder(a[0], InsecureChannelCredentials.create()).build();
         while (System.currentTimeMillis() - start < 300_000) {
             try {
                 if (HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)

@@ -31,11 +31,16 @@ import picocli.CommandLine.Command;
 public final class AscentCli {
 
     public static void main(String[] args) {
-        System.exit(run(Cli.system(), args));
+        StartupTrace.mark("main");
+        int code = run(Cli.system(), args);
+        StartupTrace.mark("done");
+        StartupTrace.print();
+        System.exit(code);
     }
 
     static int run(Cli cli, String... args) {
-        return commandLine(cli, args).execute(args);
+        Integer hot = HotPath.run(cli, args);
+        return hot != null ? hot : commandLine(cli, args).execute(args);
     }
 
     /** The whole command tree (help, and anything that is not one known command). */
@@ -78,13 +83,16 @@ public final class AscentCli {
     private static CommandLine configure(CommandLine cl, Cli cli) {
         cl.setOut(cli.out);
         cl.setErr(cli.err);
-        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            Map<String, String> flags = command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of();
-            cli.err.println("ascent: " + message(e, flags));
-            cli.err.flush();
-            return exitCode(e);
-        });
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> failed(cli, e,
+                command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of()));
         return cl;
+    }
+
+    /** Reports a command's failure on standard error, in the words of its {@code flags}; returns the exit code. */
+    static int failed(Cli cli, Exception e, Map<String, String> flags) {
+        cli.err.println("ascent: " + message(e, flags));
+        cli.err.flush();
+        return exitCode(e);
     }
 
     static int exitCode(Throwable e) {

@@ -21,6 +21,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     protected final Cli cli;
     private String handle;
+    private Refs refs;
 
     ClientCommand(Cli cli) {
         this.cli = cli;
@@ -29,8 +30,17 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         cli.wide = wide;
+        if (!json) {
+            cli.askTerminalSoon();
+        }
+        StartupTrace.mark("parsed");
         try (AscentClient client = connection.open(cli, defaultDeadlineSeconds())) {
-            return run(client);
+            StartupTrace.mark("opened");
+            int code = run(client);
+            StartupTrace.mark("ran");
+            return code;
+        } finally {
+            StartupTrace.mark("closed");
         }
     }
 
@@ -49,16 +59,23 @@ abstract class ClientCommand implements Callable<Integer> {
         return Map.of();
     }
 
-    /** The caller's handle, asked once per command. */
+    /** The caller's handle: saved with the profile's token by 'ascent login', else asked once per command. */
     String me(AscentClient client) {
+        if (handle == null) {
+            handle = connection.savedHandle(cli);
+        }
         if (handle == null) {
             handle = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getHandle();
         }
         return handle;
     }
 
+    /** One per command, so that what it looked up (the current plan) is looked up once. */
     Refs refs(AscentClient client) {
-        return new Refs(client, () -> me(client), () -> storedPlan(client));
+        if (refs == null) {
+            refs = new Refs(client, () -> me(client), () -> storedPlan(client));
+        }
+        return refs;
     }
 
     /** The plan picked with 'ascent plan use' for the caller in the selected profile, or null. */

@@ -63,13 +63,26 @@ final class Connection {
         return first(token, cli.env("ASCENT_TOKEN"), saved(cli, "token"), null);
     }
 
+    /**
+     * The handle saved with the profile's token, when that token is the one in use ({@code login} saves both): a
+     * token belongs to one user for good, so commands need not ask the service who the caller is. Else null.
+     */
+    String savedHandle(Cli cli) {
+        String inUse = token(cli);
+        return inUse != null && inUse.equals(saved(cli, "token")) ? saved(cli, "handle") : null;
+    }
+
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
         String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
                 saved(cli, "ca-file"), null);
-        return AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
+        AscentClient.Builder b = AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
                 .token(token(cli)).caFile(ca == null ? null : new File(ca))
-                .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds)).build();
+                .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds));
+        if (StartupTrace.ON) {
+            b.intercept(StartupTrace.calls());
+        }
+        return b.build();
     }
 
     private static String first(String... values) {

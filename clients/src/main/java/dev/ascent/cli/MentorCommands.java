@@ -77,6 +77,8 @@ final class MentorCommands implements Runnable {
         boolean sent;
         @Option(names = "--all", description = "any state, not only pending")
         boolean all;
+        @Option(names = "--limit", paramLabel = "N", description = "at most this many (default: 100)")
+        int limit = Pages.DEFAULT_LIMIT;
 
         Invitations(Cli cli) {
             super(cli);
@@ -84,12 +86,16 @@ final class MentorCommands implements Runnable {
 
         @Override
         int run(AscentClient client) {
-            List<Mentorship> list = client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
-                    .setDirection(sent ? InvitationDirection.INVITATION_DIRECTION_SENT
-                            : InvitationDirection.INVITATION_DIRECTION_RECEIVED)
-                    .setState(all ? MentorshipState.MENTORSHIP_STATE_UNSPECIFIED
-                            : MentorshipState.MENTORSHIP_STATE_PENDING)
-                    .setPageSize(100).build()).getMentorshipsList();
+            int max = Pages.limit(limit);
+            Pages.Listing<Mentorship> listed = Pages.upTo(token -> client.mentorship().listInvitations(
+                    ListInvitationsRequest.newBuilder()
+                            .setDirection(sent ? InvitationDirection.INVITATION_DIRECTION_SENT
+                                    : InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                            .setState(all ? MentorshipState.MENTORSHIP_STATE_UNSPECIFIED
+                                    : MentorshipState.MENTORSHIP_STATE_PENDING)
+                            .setPageSize(Math.min(100, max)).setPageToken(token).build()),
+                    r -> r.getMentorshipsList(), r -> r.getNextPageToken(), max);
+            List<Mentorship> list = listed.rows();
             if (json) {
                 Json.printList(cli.out, list);
                 return 0;
@@ -98,6 +104,7 @@ final class MentorCommands implements Runnable {
             list.forEach(m -> t.row(Fmt.id(m.getName()), Fmt.id(m.getMentee()), Fmt.id(m.getMentor()),
                     Fmt.en(m.getState(), "MENTORSHIP_STATE_"), Fmt.time(m.getCreateTime()), m.getMessage()));
             t.print(cli);
+            Pages.hint(cli, list.size(), listed.more());
             return 0;
         }
     }
@@ -171,14 +178,17 @@ final class MentorCommands implements Runnable {
             description = {"Every mentee's progress, one row each: plans not archived, percent done and pace (as",
                     "'ascent progress' computes them), minutes in the current plan week, reviews waiting for you."})
     static final class Mentees extends ClientCommand {
+        @Option(names = "--limit", paramLabel = "N", description = "at most this many (default: 100)")
+        int limit = Pages.DEFAULT_LIMIT;
+
         Mentees(Cli cli) {
             super(cli);
         }
 
         @Override
         int run(AscentClient client) {
-            List<MenteeSummary> list = client.mentorship().listMentees(ListMenteesRequest.newBuilder()
-                    .setPageSize(100).build()).getMenteesList();
+            Pages.Listing<MenteeSummary> listed = mentees(client, Pages.limit(limit));
+            List<MenteeSummary> list = listed.rows();
             if (json) {
                 Json.printList(cli.out, list);
                 return 0;
@@ -188,7 +198,15 @@ final class MentorCommands implements Runnable {
                     Fmt.percent(m.getPercentComplete()), Fmt.en(m.getPace(), "PACE_"),
                     Fmt.minutes(m.getMinutesThisWeek()), m.getAwaitingReviewCount(), Fmt.time(m.getLastActivityTime())));
             t.print(cli);
+            Pages.hint(cli, list.size(), listed.more());
             return 0;
         }
+    }
+
+    /** The caller's mentees, up to {@code max}. */
+    static Pages.Listing<MenteeSummary> mentees(AscentClient client, int max) {
+        return Pages.upTo(token -> client.mentorship().listMentees(ListMenteesRequest.newBuilder()
+                .setPageSize(Math.min(100, max)).setPageToken(token).build()),
+                r -> r.getMenteesList(), r -> r.getNextPageToken(), max);
     }
 }

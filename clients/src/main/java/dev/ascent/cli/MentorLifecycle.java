@@ -94,16 +94,22 @@ final class MentorLifecycle {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Your active mentorships: your mentors, and the people you mentor.")
     static final class ListMentorships extends ClientCommand {
+        @Option(names = "--limit", paramLabel = "N", description = "at most this many (default: 100)")
+        int limit = Pages.DEFAULT_LIMIT;
+
         ListMentorships(Cli cli) {
             super(cli);
         }
 
         @Override
         int run(AscentClient client) {
-            List<Mentorship> mentors = client.mentorship().listMentors(ListMentorsRequest.newBuilder().setPageSize(100)
-                    .build()).getMentorshipsList();
-            List<MenteeSummary> mentees = client.mentorship().listMentees(ListMenteesRequest.newBuilder()
-                    .setPageSize(100).build()).getMenteesList();
+            int max = Pages.limit(limit);
+            Pages.Listing<Mentorship> mentorsListed = Pages.upTo(token -> client.mentorship().listMentors(
+                    ListMentorsRequest.newBuilder().setPageSize(Math.min(100, max)).setPageToken(token).build()),
+                    r -> r.getMentorshipsList(), r -> r.getNextPageToken(), max);
+            Pages.Listing<MenteeSummary> menteesListed = MentorCommands.mentees(client, max);
+            List<Mentorship> mentors = mentorsListed.rows();
+            List<MenteeSummary> mentees = menteesListed.rows();
             if (json) {
                 Json.printList(cli.out, mentors);
                 return 0;
@@ -119,6 +125,7 @@ final class MentorLifecycle {
                 t.print(cli);
             }
             cli.out.flush();
+            Pages.hint(cli, mentors.size() + mentees.size(), mentorsListed.more() || menteesListed.more());
             return 0;
         }
     }

@@ -138,7 +138,7 @@ final class PlanCommands implements Runnable {
         @Override
         int run(AscentClient client) {
             String name = refs(client).plan(plan);
-            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+            Plan p = refs(client).planWithItems(name);
             if (json) {
                 Json.print(cli.out, p);
             } else {

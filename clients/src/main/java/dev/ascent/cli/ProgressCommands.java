@@ -127,12 +127,14 @@ final class ProgressCommands {
             Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
             List<ActivityEvent> events = new ArrayList<>();
             String token = pageToken;
+            int total = 0;
             do {
                 int want = all ? 100 : Math.min(100, limit - events.size());
                 ListActivityResponse page = client.progress().listActivity(ListActivityRequest.newBuilder()
                         .setParent(name).setPageSize(want).setPageToken(token).build());
                 events.addAll(page.getActivityEventsList());
                 token = page.getNextPageToken();
+                total = page.getTotalSize();
             } while (!token.isEmpty() && (all || events.size() < limit));
             if (json) {
                 Json.printList(cli.out, events);
@@ -143,11 +145,19 @@ final class ProgressCommands {
                     e.getItem().isEmpty() ? "" : itemRef(p, e.getItem())));
             t.print(cli);
             if (!token.isEmpty()) {
-                cli.out.printf("%d shown, more exist: --all, or --page-token %s for the next ones%n", events.size(),
+                cli.out.printf("%s; --all, or --page-token %s for the next ones%n", shownOf(events.size(), total),
                         token);
                 cli.out.flush();
             }
             return 0;
+        }
+
+        /** "20 of 312" ("20 of 10000+" past the service's count limit), or "20 shown, more exist" without a total. */
+        static String shownOf(int shown, int total) {
+            if (total <= shown) {
+                return shown + " shown, more exist";
+            }
+            return shown + " of " + total + (total >= 10_000 ? "+" : "");
         }
 
         private static String change(ActivityEvent e) {

@@ -69,17 +69,12 @@ final class RecallCommands extends ClientCommand {
                 : ", " + page.getRemainingToday() + " left in today's limit");
         Table table = new Table("CARD", "DUE", "STATE", "FRONT");
         cards.forEach(c -> table.row(Fmt.id(c.getName()), Fmt.time(c.getDueTime()),
-                Fmt.en(c.getState(), "RECALL_CARD_STATE_"), firstLine(c.getFront())));
+                Fmt.en(c.getState(), "RECALL_CARD_STATE_"), c.getFront()));
         if (!cards.isEmpty()) {
             cli.out.println();
             table.print(cli);
         }
         return 0;
-    }
-
-    static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 70 ? line.substring(0, 67) + "..." : line;
     }
 
     /** A card id, or its full name. */

@@ -23,6 +23,9 @@ final class Refs {
     private final AscentClient client;
     private final Supplier<String> me;
     private final Supplier<String> stored;
+    private Plan current;
+    /** Whether {@link #current} came from GetPlan (with items) rather than ListPlans (without). */
+    private boolean currentHasItems;
 
     Refs(AscentClient client, Supplier<String> me, Supplier<String> stored) {
         this.client = client;
@@ -57,18 +60,38 @@ final class Refs {
         return itemAt(plan, (int) n).getName();
     }
 
-    /** The plan picked with 'plan use' when it still exists, else the newest plan that is not archived. */
+    /**
+     * The plan picked with 'plan use' when it still exists, else the newest plan that is not archived; looked up
+     * once per command (a command asks for it several times: to resolve a reference, then to mark it "current").
+     */
     Plan currentPlan() {
-        String picked = stored.get();
-        if (picked != null) {
-            try {
-                return client.plans().getPlan(GetPlanRequest.newBuilder().setName(picked).build()).getPlan();
-            } catch (NotFoundException e) {
-                throw new CliException(ExitCodes.NOT_FOUND, "your current plan " + picked + " no longer exists; "
-                        + "pick another with 'ascent plan use <id>' (see 'ascent plan list')");
+        if (current == null) {
+            String picked = stored.get();
+            if (picked != null) {
+                try {
+                    current = getPlan(picked);
+                    currentHasItems = true;
+                } catch (NotFoundException e) {
+                    throw new CliException(ExitCodes.NOT_FOUND, "your current plan " + picked + " no longer exists; "
+                            + "pick another with 'ascent plan use <id>' (see 'ascent plan list')");
+                }
+            } else {
+                current = newestPlan();
             }
         }
-        return newestPlan();
+        return current;
+    }
+
+    /** The plan named {@code name} with its items: the current plan as already read, else one call. */
+    Plan planWithItems(String name) {
+        if (current != null && currentHasItems && current.getName().equals(name)) {
+            return current;
+        }
+        return getPlan(name);
+    }
+
+    private Plan getPlan(String name) {
+        return client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
     }
 
     Plan newestPlan() {
@@ -81,7 +104,7 @@ final class Refs {
     }
 
     private PlanItem itemAt(String plan, int position) {
-        Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(plan).build()).getPlan();
+        Plan p = planWithItems(plan);
         // Items come in plan order; '#' counts them from 1 as 'ascent plan show' prints them.
         if (position < 1 || position > p.getItemsCount()) {
             throw new CliException(ExitCodes.NOT_FOUND, "plan " + plan + " has no item #" + position

@@ -45,12 +45,14 @@ final class ReviewCommands implements Runnable {
         cli.out.flush();
     }
 
-    static List<ReviewRequest> queue(AscentClient client, String mentee) {
-        var request = ListReviewRequestsRequest.newBuilder().setPageSize(100);
+    /** The caller's open review queue, oldest first, up to {@code max} requests. */
+    static Pages.Listing<ReviewRequest> queue(AscentClient client, String mentee, int max) {
+        var request = ListReviewRequestsRequest.newBuilder().setPageSize(Math.min(100, max));
         if (mentee != null) {
             request.setMentee("users/" + mentee);
         }
-        return client.reviews().listReviewRequests(request.build()).getReviewRequestsList();
+        return Pages.upTo(token -> client.reviews().listReviewRequests(request.setPageToken(token).build()),
+                r -> r.getReviewRequestsList(), r -> r.getNextPageToken(), max);
     }
 
     /** A request by its # in the caller's queue (as 'review queue' numbers it), its id, or its name. */
@@ -63,7 +65,7 @@ final class ReviewCommands implements Runnable {
         if (n >= Refs.MAX_POSITION) {
             return "reviewRequests/" + digits;
         }
-        List<ReviewRequest> queue = queue(client, null);
+        List<ReviewRequest> queue = queue(client, null, Math.max((int) n, Pages.DEFAULT_LIMIT)).rows();
         if (n < 1 || n > queue.size()) {
             throw new CliException(ExitCodes.NOT_FOUND, "your review queue has no #" + n + " (it has "
                     + queue.size() + "; see 'ascent review queue')");
@@ -144,6 +146,8 @@ final class ReviewCommands implements Runnable {
     static final class Queue extends ClientCommand {
         @Option(names = "--mentee", paramLabel = "HANDLE", description = "only this mentee's requests")
         String mentee;
+        @Option(names = "--limit", paramLabel = "N", description = "at most this many (default: 100)")
+        int limit = Pages.DEFAULT_LIMIT;
 
         Queue(Cli cli) {
             super(cli);
@@ -151,7 +155,8 @@ final class ReviewCommands implements Runnable {
 
         @Override
         int run(AscentClient client) {
-            List<ReviewRequest> list = queue(client, mentee);
+            Pages.Listing<ReviewRequest> listed = queue(client, mentee, Pages.limit(limit));
+            List<ReviewRequest> list = listed.rows();
             if (json) {
                 Json.printList(cli.out, list);
                 return 0;
@@ -164,6 +169,7 @@ final class ReviewCommands implements Runnable {
                         String.join(" ", r.getEvidenceLinksList()));
             }
             t.print(cli);
+            Pages.hint(cli, list.size(), listed.more());
             return 0;
         }
     }

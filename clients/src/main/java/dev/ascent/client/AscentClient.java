@@ -7,15 +7,17 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /**
  * The entry point to the Ascent API: one channel to the content service and one to the tracker service, and a
@@ -215,18 +217,20 @@ public final class AscentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The transport is OkHttp: a short command spends about half the CPU it spent on Netty, which loads and sets up
+     * far more before its first call (docs/PERFORMANCE.md, "CLI start-up").
+     */
     private static ManagedChannel channel(String target, Builder b) {
-        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target);
-        if (b.caFile == null) {
-            builder.usePlaintext();
-        } else {
+        ChannelCredentials credentials = InsecureChannelCredentials.create();
+        if (b.caFile != null) {
             try {
-                builder.sslContext(GrpcSslContexts.forClient().trustManager(b.caFile).build()).useTransportSecurity();
-            } catch (SSLException | IllegalArgumentException e) {
+                credentials = TlsChannelCredentials.newBuilder().trustManager(b.caFile).build();
+            } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot use CA file " + b.caFile + ": " + e.getMessage(), e);
             }
         }
-        return builder.build();
+        return OkHttpChannelBuilder.forTarget(target, credentials).build();
     }
 
     /** Settings of an {@link AscentClient}; the defaults talk plain text to both services on localhost. */

@@ -7,9 +7,8 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
-import dev.ascent.proto.options.v1.AccessProto;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -41,10 +40,23 @@ final class CallDefaults implements ClientInterceptor {
         return next.newCall(method, o);
     }
 
+    /**
+     * The methods whose descriptor carries {@code (ascent.options.v1.no_credentials) = true}, by full name. Reading the
+     * option from the descriptor instead would build the protobuf descriptors of the service's files on a command's
+     * first call, tens of milliseconds of a short command's start-up (docs/PERFORMANCE.md, "CLI start-up");
+     * CallDefaultsTest checks this list against every descriptor of the contract.
+     */
+    static final Set<String> NO_CREDENTIALS = Set.of(
+            "ascent.content.v1.ContentService/ListRoles", "ascent.content.v1.ContentService/GetRole",
+            "ascent.content.v1.ContentService/ListSkills", "ascent.content.v1.ContentService/GetSkill",
+            "ascent.content.v1.ContentService/CompareRoles", "ascent.content.v1.ContentService/ListChecklists",
+            "ascent.content.v1.ContentService/GetChecklist", "ascent.content.v1.ContentService/ListDesignPrompts",
+            "ascent.content.v1.ContentService/GetDesignPrompt", "ascent.content.v1.ContentService/SearchContent",
+            "ascent.tracker.v1.ExportService/ReadCalendarFeed");
+
     /** False only for methods documented (in their descriptor) as callable without credentials. */
     static boolean needsCredentials(MethodDescriptor<?, ?> method) {
-        return !(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier s)
-                || !s.getMethodDescriptor().getOptions().getExtension(AccessProto.noCredentials);
+        return !NO_CREDENTIALS.contains(method.getFullMethodName());
     }
 
     private static CallCredentials bearer(String token) {

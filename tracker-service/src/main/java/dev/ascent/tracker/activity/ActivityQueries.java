@@ -17,6 +17,9 @@ public class ActivityQueries {
             + "a.summary, a.old_status, a.new_status, a.minutes, a.on_day, a.subject, a.create_time FROM activity a "
             + "JOIN app_user o ON o.id = a.user_id JOIN app_user c ON c.id = a.actor_id ";
 
+    /** Where {@link #countPlanHistory} stops counting (ListActivityResponse.total_size documents it). */
+    public static final int MAX_COUNTED = 10_000;
+
     private final JdbcOperations jdbc;
 
     public ActivityQueries(JdbcOperations jdbc) {
@@ -32,6 +35,20 @@ public class ActivityQueries {
                     ps.setLong(3, beforeSeq);
                     ps.setInt(4, limit);
                     return read(ps.executeQuery());
+                });
+    }
+
+    /** A plan's events in all, counted up to {@link #MAX_COUNTED}: a bounded walk of the (user, plan) index. */
+    public int countPlanHistory(long ownerId, long planId) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE user_id = ? AND plan_id = ? "
+                + "LIMIT ?) counted", ps -> {
+                    ps.setLong(1, ownerId);
+                    ps.setLong(2, planId);
+                    ps.setInt(3, MAX_COUNTED);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
                 });
     }
 

@@ -47,9 +47,11 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
         Names.PlanName name = Names.plan(request.getParent(), "parent");
         PageRequest page = PageRequest.keyset(request.getPageSize(), request.getPageToken(),
                 String.valueOf(name.planId()));
-        Page<ActivityRow> shown = page.page(progress.history(caller, name, page.keyAfter(Long.MAX_VALUE),
-                page.fetchSize()), ActivityRow::seq);
-        ListActivityResponse.Builder out = ListActivityResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ProgressService.History history = progress.history(caller, name, page.keyAfter(Long.MAX_VALUE),
+                page.fetchSize());
+        Page<ActivityRow> shown = page.page(history.events(), ActivityRow::seq);
+        ListActivityResponse.Builder out = ListActivityResponse.newBuilder().setNextPageToken(shown.nextPageToken())
+                .setTotalSize(history.total());
         shown.items().forEach(r -> out.addActivityEvents(ActivityProtoMapper.event(r)));
         response.onNext(out.build());
         response.onCompleted();

@@ -51,11 +51,19 @@ public class ProgressService {
         return summarize(owner, readablePlan(owner, name));
     }
 
-    /** Up to {@code limit} events of the plan's history with a sequence below {@code beforeSeq}, newest first. */
+    /**
+     * A page of the plan's history: up to {@code limit} events with a sequence below {@code beforeSeq}, newest first,
+     * and how many events the history holds in all, counted up to {@link ActivityQueries#MAX_COUNTED}.
+     */
+    public record History(List<ActivityRow> events, int total) {
+    }
+
     @Connectable
-    public List<ActivityRow> history(Caller caller, Names.PlanName name, long beforeSeq, int limit) {
+    public History history(Caller caller, Names.PlanName name, long beforeSeq, int limit) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        return activity.planHistory(owner.id(), readablePlan(owner, name).id(), beforeSeq, limit);
+        long planId = readablePlan(owner, name).id();
+        return new History(activity.planHistory(owner.id(), planId, beforeSeq, limit),
+                activity.countPlanHistory(owner.id(), planId));
     }
 
     private PlanRow readablePlan(UserRow owner, Names.PlanName name) {

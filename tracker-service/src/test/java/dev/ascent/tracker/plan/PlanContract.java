@@ -267,6 +267,7 @@ public abstract class PlanContract {
                 .setPageSize(2).build());
         assertEquals(List.of(ActivityType.ACTIVITY_TYPE_STATUS_CHANGED, ActivityType.ACTIVITY_TYPE_TIME_LOGGED),
                 page1.getActivityEventsList().stream().map(ActivityEvent::getType).toList());
+        assertEquals(3, page1.getTotalSize(), "every event of the plan, not the page");
         eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(5).build());
         ListActivityResponse page2 = progress.listActivity(ListActivityRequest.newBuilder().setParent(plan.getName())
                 .setPageSize(2).setPageToken(page1.getNextPageToken()).build());
@@ -274,6 +275,7 @@ public abstract class PlanContract {
                 page2.getActivityEventsList().stream().map(ActivityEvent::getType).toList(),
                 "a new event does not shift later pages");
         assertEquals("", page2.getNextPageToken());
+        assertEquals(4, page2.getTotalSize(), "counted anew on each page");
 
         assertInvalidField("minutes", () -> eng().logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
                 .setMinutes(0).build()));
