@@ -23,20 +23,26 @@ public class CatalogService {
         this.skills = skills;
     }
 
-    /** One page of roles ordered by title, plus one more when another page follows. */
+    /** One page of roles ordered by title, plus one more when another page follows; from memory when warm. */
     public List<RoleView> listRoles(PageTokens.Page page) {
-        List<RoleView> out = new ArrayList<>();
-        for (RoleRow row : roles.listByTitle(page.size() + 1, page.offset())) {
-            findRole(row.slug()).ifPresent(out::add);
-        }
-        return out;
+        List<String> order = titleOrder();
+        int from = Math.min(page.offset(), order.size());
+        return views(order.subList(from, Math.min(order.size(), from + page.size() + 1)));
     }
 
     /** Every role, ordered by title: the catalog is a few hundred roles at most, and each view is cached. */
     public List<RoleView> allRoles() {
-        List<RoleView> out = new ArrayList<>();
-        for (RoleRow row : roles.listAllByTitle()) {
-            findRole(row.slug()).ifPresent(out::add);
+        return views(titleOrder());
+    }
+
+    private List<String> titleOrder() {
+        return cache.titleOrder(() -> roles.listAllByTitle().stream().map(RoleRow::slug).toList());
+    }
+
+    private List<RoleView> views(List<String> slugs) {
+        List<RoleView> out = new ArrayList<>(slugs.size());
+        for (String slug : slugs) {
+            findRole(slug).ifPresent(out::add);
         }
         return out;
     }
