@@ -220,6 +220,14 @@ public final class Ratios {
                     + "; load average %s%n", status(platform.pid("content"), "VmRSS"),
                     status(platform.pid("content"), "VmHWM"), status(platform.pid("tracker"), "VmRSS"),
                     status(platform.pid("tracker"), "VmHWM"), loadAverage());
+            if (Boolean.getBoolean("bench.nmt")) {
+                // With -Dascent.service.jvm=-XX:NativeMemoryTracking=summary: where the resident memory went.
+                for (String service : List.of("content", "tracker")) {
+                    new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(platform.pid(service)), "VM.native_memory", "summary")
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+                }
+            }
             System.out.printf(Locale.ROOT, "start to SERVING, both together, first start: %.1f s%n", firstStart);
             for (String service : List.of("content", "tracker")) {
                 platform.stop(service);

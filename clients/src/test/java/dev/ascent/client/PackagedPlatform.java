@@ -141,6 +141,7 @@ public final class PackagedPlatform implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("ASCENT_"));
         env.put("ASCENT_HOME", home.toString());
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as ./ascent sets it
         env.put("ASCENT_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
         env.put("ASCENT_TRACKER_PORT", Integer.toString(trackerPort));

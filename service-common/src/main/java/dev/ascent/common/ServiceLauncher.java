@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.sql.Connection;
@@ -40,8 +41,11 @@ public final class ServiceLauncher {
     public static ApplicationContext launch(ServiceSpec spec, Class<?> mainClass, String[] args) {
         try {
             String training = System.getProperty(ARCHIVE_TRAINING);
+            // Each training run on a fresh database, so the archive holds the migration path (Flyway) of a first
+            // start whatever earlier builds left in the directory.
+            String trainingHome = training == null ? null : freshDirectory(Path.of(training)).toString();
             ServiceSettings settings = ServiceSettings.fromEnvironment(spec, training == null ? System.getenv()
-                    : Map.of(ServiceSettings.HOME_VARIABLE, training, spec.portVariable(), "0",
+                    : Map.of(ServiceSettings.HOME_VARIABLE, trainingHome, spec.portVariable(), "0",
                             AdminToken.VARIABLE, "class-data-archive-training-0123456789"));
             checkPortFree(settings);
             secureHome(settings);
@@ -89,6 +93,15 @@ public final class ServiceLauncher {
             System.exit(1);
         }
         throw new AssertionError("unreachable");
+    }
+
+    private static Path freshDirectory(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "run");
+        } catch (IOException e) {
+            throw new StartupException("cannot create a training directory in " + parent + ": " + e.getMessage());
+        }
     }
 
     static void checkPortFree(ServiceSettings settings) {
