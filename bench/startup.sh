@@ -159,12 +159,16 @@ serve_once() {
   pid=$!
   wait "$waiter" || { echo "$part did not serve: $(tail -n 5 "$work/$part-alone.log")" >&2; exit 1; }
   ms="$(cat "$work/waited")"
+  # CPU time (user + sys, all threads) the process spent until SERVING: the load of other processes inflates
+  # wall time far more than this.
+  local cpu
+  cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat")"
   sleep 2
   local rss
   rss="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  echo "$ms $rss"
+  echo "$ms $rss $cpu"
 }
 
 services_bench() {
@@ -174,10 +178,10 @@ services_bench() {
   wait 2>/dev/null || true
   pids=()
   local configs=("launcher defaults (jvm/service.options + archive)" "launcher defaults, no archive (ASCENT_CDS=off)"
-    "JVM defaults (java -jar, no options)")
+    "JVM defaults (java -jar, no options)" "launcher defaults, Flyway's check at every start (-Dascent.flyway=always)")
   local r c part
   for ((r = 1; r <= service_rounds; r++)); do
-    for c in 0 1 2; do
+    for c in 0 1 2 3; do
       for part in content tracker; do
         echo "round $r of $service_rounds: $part, ${configs[$c]}" >&2
         case "$c" in
@@ -185,20 +189,24 @@ services_bench() {
           1) ASCENT_CDS=off serve_once "$part" "$root/ascent" service "$part" >>"$work/s$c-$part" ;;
           # What ./ascent up ran before: java -jar with the JVM's own defaults.
           2) serve_once "$part" java -jar "$root/$part-service/target/$part-service.jar" >>"$work/s$c-$part" ;;
+          # Before the schema check: Flyway validated the migrations on every start.
+          3) ASCENT_CDS=on ASCENT_JAVA_OPTS="-Dascent.flyway=always ${ASCENT_JAVA_OPTS:-}" \
+               serve_once "$part" "$root/ascent" service "$part" >>"$work/s$c-$part" ;;
         esac
       done
     done
   done
   echo "### Service start-up, one service alone on a later start: $service_rounds rounds, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| service | JVM | start to SERVING, median ms | resident memory 2 s after, median MB |"
-  echo "|---|---|---:|---:|"
+  echo "| service | JVM | start to SERVING, median ms | CPU until SERVING, median ms | resident memory 2 s after, median MB |"
+  echo "|---|---|---:|---:|---:|"
   for part in content tracker; do
-    for c in 0 1 2; do
-      local ms rss
+    for c in 0 1 2 3; do
+      local ms rss cpu
       read -r ms _ <<<"$(stats "$work/s$c-$part" 1)"
       read -r rss _ <<<"$(stats "$work/s$c-$part" 2)"
-      echo "| $part | ${configs[$c]} | $ms | $((rss / 1024)) |"
+      read -r cpu _ <<<"$(stats "$work/s$c-$part" 3)"
+      echo "| $part | ${configs[$c]} | $ms | $cpu | $((rss / 1024)) |"
     done
   done
   echo

@@ -193,8 +193,8 @@ public final class Ratios {
                 }
             }
             System.out.printf(Locale.ROOT, "### %s%n%n| call | concurrency | calls/s | ratio | ceiling | p99 ms | "
-                    + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n", engine == TestDatabase.Engine.H2
-                    ? "H2 (embedded)" : "MariaDB");
+                    + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n", (engine == TestDatabase.Engine.H2
+                    ? "H2 (embedded)" : "MariaDB") + ", load average " + loadAverage());
             for (Config c : configs) {
                 Config ceiling = c.write() ? raw : configs.get(0);
                 List<Result> mine = results.get(c.name());
@@ -216,8 +216,18 @@ public final class Ratios {
                         ceiling == null ? "none on the embedded database" : ceiling.name(),
                         median(mine.stream().mapToDouble(Result::p99Millis).toArray()), p99Ratio);
             }
-            System.out.printf(Locale.ROOT, "%nresident memory after the load: content %s, tracker %s%n",
-                    rss(platform.pid("content")), rss(platform.pid("tracker")));
+            System.out.printf(Locale.ROOT, "%nresident memory after the load (peak): content %s (%s), tracker %s (%s)"
+                    + "; load average %s%n", status(platform.pid("content"), "VmRSS"),
+                    status(platform.pid("content"), "VmHWM"), status(platform.pid("tracker"), "VmRSS"),
+                    status(platform.pid("tracker"), "VmHWM"), loadAverage());
+            if (Boolean.getBoolean("bench.nmt")) {
+                // With -Dascent.service.jvm=-XX:NativeMemoryTracking=summary: where the resident memory went.
+                for (String service : List.of("content", "tracker")) {
+                    new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(platform.pid(service)), "VM.native_memory", "summary")
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+                }
+            }
             System.out.printf(Locale.ROOT, "start to SERVING, both together, first start: %.1f s%n", firstStart);
             for (String service : List.of("content", "tracker")) {
                 platform.stop(service);
@@ -300,12 +310,19 @@ public final class Ratios {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String rss(long pid) throws IOException {
+    /** The 1, 5 and 15 minute load averages: the figures above move with the machine's other work. */
+    static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return String.join(" ", fields[0], fields[1], fields[2]);
+    }
+
+    /** One field of /proc/PID/status: VmRSS (resident now) or VmHWM (the peak). */
+    private static String status(long pid, String field) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         if (!Files.exists(status)) {
             return "n/a";
         }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> l.substring("VmRSS:".length()).strip()).findFirst().orElse("n/a");
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith(field + ":"))
+                .map(l -> l.substring(field.length() + 1).strip()).findFirst().orElse("n/a");
     }
 }

@@ -122,8 +122,14 @@ public final class PackagedPlatform implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase");
         }
         String prefix = "ASCENT_" + service.toUpperCase();
+        // The JVM options ./ascent starts a service with: its defaults, the class-data archive when it is newer
+        // than the jar, then -Dascent.service.jvm in the place of ASCENT_JAVA_OPTS (so its options win).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m"));
+                .toString(), "@" + jar.getParent().resolve("../../jvm/service.options").normalize()));
+        Path archive = jar.resolveSibling(service + "-service.jsa");
+        if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"));
+        }
         // For profiles: -Dascent.service.jvm="-XX:StartFlightRecording=filename=/tmp/{service}-{launch}.jfr".
         for (String option : System.getProperty("ascent.service.jvm", "").split(" ")) {
             if (!option.isBlank()) {
@@ -135,6 +141,7 @@ public final class PackagedPlatform implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("ASCENT_"));
         env.put("ASCENT_HOME", home.toString());
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as ./ascent sets it
         env.put("ASCENT_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
         env.put("ASCENT_TRACKER_PORT", Integer.toString(trackerPort));

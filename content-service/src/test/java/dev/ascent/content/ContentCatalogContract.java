@@ -257,6 +257,30 @@ abstract class ContentCatalogContract {
     }
 
     @Test
+    void aRoleImportedAfterAListingIsListedAtOnceAndPagesFollowTheTitleOrder() {
+        List<String> before = allRoleTitles();
+        content.admin().importGuide(ImportGuideRequest.newBuilder().setSourceName("listed-at-once")
+                .setText(ByteString.copyFromUtf8("Aardvark Listing Engineer\nCareer GuideTop Skills\n- Sorting\n"
+                        + "Next Steps\n1. Sort the list\n")).build());
+        List<String> after = allRoleTitles();
+        assertEquals("Aardvark Listing Engineer", after.get(0));
+        assertEquals(before, after.subList(1, after.size()));
+    }
+
+    /** The titles of every role, read one page of two at a time. */
+    private List<String> allRoleTitles() {
+        List<String> titles = new ArrayList<>();
+        String token = "";
+        do {
+            var page = stub().listRoles(ListRolesRequest.newBuilder().setPageSize(2).setPageToken(token).build());
+            assertTrue(page.getRolesCount() <= 2);
+            page.getRolesList().forEach(r -> titles.add(r.getTitle()));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return titles;
+    }
+
+    @Test
     void importsNeedTheAdminToken() {
         ImportGuideRequest request = ImportGuideRequest.newBuilder()
                 .setText(ByteString.copyFrom(ContentHarness.bytes(ContentHarness.seed("003_")))).build();

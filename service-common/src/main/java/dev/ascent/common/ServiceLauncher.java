@@ -1,5 +1,6 @@
 package dev.ascent.common;
 
+import dev.ascent.common.db.MigrationState;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.sql.Connection;
@@ -39,30 +41,43 @@ public final class ServiceLauncher {
     public static ApplicationContext launch(ServiceSpec spec, Class<?> mainClass, String[] args) {
         try {
             String training = System.getProperty(ARCHIVE_TRAINING);
+            // Each training run on a fresh database, so the archive holds the migration path (Flyway) of a first
+            // start whatever earlier builds left in the directory.
+            String trainingHome = training == null ? null : freshDirectory(Path.of(training)).toString();
             ServiceSettings settings = ServiceSettings.fromEnvironment(spec, training == null ? System.getenv()
-                    : Map.of(ServiceSettings.HOME_VARIABLE, training, spec.portVariable(), "0",
+                    : Map.of(ServiceSettings.HOME_VARIABLE, trainingHome, spec.portVariable(), "0",
                             AdminToken.VARIABLE, "class-data-archive-training-0123456789"));
             checkPortFree(settings);
             secureHome(settings);
             lockEmbeddedDatabase(settings);
-            checkDatabase(settings);
+            // Held open until the service has started: an embedded database then stays open for the pool instead
+            // of being closed (H2 compacts on close) and opened again.
+            Connection check = openDatabase(settings);
             // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
             secureHome(settings);
             LOG.info("{} starting: gRPC on {}:{}, database {}", spec.displayName(), settings.bind(),
                     settings.port(), settings.safeDbUrl());
+            Map<String, Object> properties = settings.properties();
+            // -Dascent.flyway=always runs Flyway's own check on every start, as before (for comparison).
+            if (!"always".equals(System.getProperty("ascent.flyway")) && schemaUpToDate(check, mainClass)) {
+                // A later start with no new or changed migration: Flyway would only confirm that.
+                properties.put("flyway.datasources.default.enabled", false);
+                LOG.info("database schema up to date: migrations skipped");
+            }
             if (training != null) {
                 // Micronaut.start() waits for the server to stop; the training run starts it and leaves at once.
-                ApplicationContext context = ApplicationContext.builder(mainClass).properties(settings.properties())
-                        .start();
+                ApplicationContext context = ApplicationContext.builder(mainClass).properties(properties).start();
                 context.getBean(EmbeddedApplication.class).start();
                 context.stop();
                 System.exit(0);
             }
-            return Micronaut.build(args)
+            ApplicationContext context = Micronaut.build(args)
                     .mainClass(mainClass)
                     .banner(false)
-                    .properties(settings.properties())
+                    .properties(properties)
                     .start();
+            closeQuietly(check);
+            return context;
         } catch (StartupException e) {
             System.err.println(spec.displayName() + ": " + e.getMessage());
             System.exit(EXIT_BAD_SETTINGS);
@@ -78,6 +93,15 @@ public final class ServiceLauncher {
             System.exit(1);
         }
         throw new AssertionError("unreachable");
+    }
+
+    private static Path freshDirectory(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "run");
+        } catch (IOException e) {
+            throw new StartupException("cannot create a training directory in " + parent + ": " + e.getMessage());
+        }
     }
 
     static void checkPortFree(ServiceSettings settings) {
@@ -110,14 +134,19 @@ public final class ServiceLauncher {
     }
 
     static void checkDatabase(ServiceSettings settings) {
+        closeQuietly(openDatabase(settings));
+    }
+
+    /** A connection to the service's database, or a StartupException that says what to fix. */
+    static Connection openDatabase(ServiceSettings settings) {
         ServiceSpec spec = settings.spec();
         if (settings.embedded()) {
             databaseDirectory(settings);
         }
         DriverManager.setLoginTimeout(5);
-        try (Connection ignored = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(),
-                settings.dbPassword())) {
+        try {
             // reachable and the credentials work
+            return DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         } catch (SQLException e) {
             if (settings.embedded() && e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 Path dir = settings.home().resolve(spec.name());
@@ -129,6 +158,24 @@ public final class ServiceLauncher {
             throw new StartupException("cannot connect to the database at " + settings.safeDbUrl() + ": "
                     + firstLine(e) + " (check " + spec.dbUrlVariable() + ", " + spec.dbUserVariable() + " and "
                     + spec.dbPasswordVariable() + ")");
+        }
+    }
+
+    /** Whether every migration in the service's jar is applied unchanged (then Flyway need not run). */
+    private static boolean schemaUpToDate(Connection connection, Class<?> mainClass) {
+        try {
+            return MigrationState.upToDate(connection, MigrationState.onClasspath(mainClass));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("migrations not compared; Flyway will check them", e);
+            return false;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the start-up check's connection", e);
         }
     }
 

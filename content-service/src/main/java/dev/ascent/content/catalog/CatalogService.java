@@ -22,20 +22,26 @@ public class CatalogService {
         this.skills = skills;
     }
 
-    /** Up to {@code limit} roles ordered by title, from {@code offset}. */
+    /** Up to {@code limit} roles ordered by title, from {@code offset}; from memory when warm. */
     public List<RoleView> listRoles(int limit, int offset) {
-        List<RoleView> out = new ArrayList<>();
-        for (RoleRow row : roles.listByTitle(limit, offset)) {
-            findRole(row.slug()).ifPresent(out::add);
-        }
-        return out;
+        List<String> order = titleOrder();
+        int from = Math.min(offset, order.size());
+        return views(order.subList(from, Math.min(order.size(), from + limit)));
     }
 
     /** Every role, ordered by title: the catalog is a few hundred roles at most, and each view is cached. */
     public List<RoleView> allRoles() {
-        List<RoleView> out = new ArrayList<>();
-        for (RoleRow row : roles.listAllByTitle()) {
-            findRole(row.slug()).ifPresent(out::add);
+        return views(titleOrder());
+    }
+
+    private List<String> titleOrder() {
+        return cache.titleOrder(() -> roles.listAllByTitle().stream().map(RoleRow::slug).toList());
+    }
+
+    private List<RoleView> views(List<String> slugs) {
+        List<RoleView> out = new ArrayList<>(slugs.size());
+        for (String slug : slugs) {
+            findRole(slug).ifPresent(out::add);
         }
         return out;
     }

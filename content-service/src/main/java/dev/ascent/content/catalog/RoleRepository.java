@@ -17,7 +17,4 @@ public interface RoleRepository extends CrudRepository<RoleRow, Long> {
 
     @Query("SELECT * FROM role ORDER BY title, id")
     List<RoleRow> listAllByTitle();
-
-    @Query("SELECT * FROM role ORDER BY title, id LIMIT :limit OFFSET :offset")
-    List<RoleRow> listByTitle(int limit, int offset);
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentBenchmark {
 
-    private static final String ADMIN_TOKEN = "content-bench-admin-token-0123456789";
+    static final String ADMIN_TOKEN = "content-bench-admin-token-0123456789";
     private static final String ROLE = "roles/senior-machine-learning-engineer";
     private static final List<String> SEEDS = List.of("000_", "001_", "002_", "003_");
     /** The long-form guide of about 20 KB that the parse figure is quoted for. */
@@ -132,7 +132,7 @@ public final class ContentBenchmark {
         out("");
     }
 
-    private static RunningService start(TestDatabase db, Path home) {
+    static RunningService start(TestDatabase db, Path home) {
         Map<String, Object> props = new HashMap<>();
         props.put("ascent.catalog.bundled", false);
         props.put("ascent.admin-token", ADMIN_TOKEN);
@@ -160,7 +160,7 @@ public final class ContentBenchmark {
                 "the seed documents are not beside the checkout (../shared/seeds); set ASCENT_SEEDS"));
     }
 
-    private static Path seed(Path dir, String prefix) throws IOException {
+    static Path seed(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
                             && p.getFileName().toString().endsWith(".txt")).findFirst()
@@ -177,13 +177,13 @@ public final class ContentBenchmark {
         }
     }
 
-    private static void quiet(String logger) {
+    static void quiet(String logger) {
         if (LoggerFactory.getLogger(logger) instanceof ch.qos.logback.classic.Logger l) {
             l.setLevel(Level.WARN);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
