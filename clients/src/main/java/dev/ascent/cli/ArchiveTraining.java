@@ -44,23 +44,39 @@ public final class ArchiveTraining {
 
     private static final String USER = "users/training";
 
-    private ArchiveTraining() {
-    }
+    private ArchiveTraining() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("", ServingStatus.SERVING);
-        Server server = OkHttpServerBuilder.forPort(new InetSocketAddress("127.0.0.1", 0),
-                InsecureServerCredentials.create()).addService(health.getHealthService()).addService(new Accounts())
-                .addService(new Plans()).addService(new Reviews()).build().start();
+        Server server = OkHttpServerBuilder.forPort(
+                        new InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create())
+                .addService(health.getHealthService())
+                .addService(new Accounts())
+                .addService(new Plans())
+                .addService(new Reviews())
+                .build()
+                .start();
         try {
             String target = "127.0.0.1:" + server.getPort();
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-            Cli cli = new Cli(Map.of("ASCENT_CONTENT_TARGET", target, "ASCENT_TRACKER_TARGET", target,
-                    "ASCENT_TOKEN", "class-data-archive", "ASCENT_CONFIG", "/nonexistent/ascent-config"),
-                    sink, sink, InputStream.nullInputStream(), false);
-            for (String[] command : new String[][] {{"health"}, {"whoami"}, {"plan", "show"}, {"progress"},
-                    {"plan", "list"}, {"roles"}, {"--help"}}) {
+            Cli cli = new Cli(
+                    Map.of(
+                            "ASCENT_CONTENT_TARGET",
+                            target,
+                            "ASCENT_TRACKER_TARGET",
+                            target,
+                            "ASCENT_TOKEN",
+                            "class-data-archive",
+                            "ASCENT_CONFIG",
+                            "/nonexistent/ascent-config"),
+                    sink,
+                    sink,
+                    InputStream.nullInputStream(),
+                    false);
+            for (String[] command : new String[][] {
+                {"health"}, {"whoami"}, {"plan", "show"}, {"progress"}, {"plan", "list"}, {"roles"}, {"--help"}
+            }) {
                 AscentCli.run(cli, command);
             }
             // What asks a terminal for its width: no terminal here, but the same classes start the same process.
@@ -72,20 +88,38 @@ public final class ArchiveTraining {
 
     private static Plan plan(boolean withItems) {
         String name = USER + "/plans/4194304";
-        Timestamp now = Timestamp.newBuilder().setSeconds(System.currentTimeMillis() / 1000).build();
-        Plan.Builder plan = Plan.newBuilder().setName(name).setTitle("Path to Staff Engineer")
-                .setTargetRole("roles/staff-engineer").setRoleTitle("Staff Engineer").setHoursPerWeek(6)
-                .setStartDate("2026-01-05").setScheduledEndDate("2026-06-01")
+        Timestamp now = Timestamp.newBuilder()
+                .setSeconds(System.currentTimeMillis() / 1000)
+                .build();
+        Plan.Builder plan = Plan.newBuilder()
+                .setName(name)
+                .setTitle("Path to Staff Engineer")
+                .setTargetRole("roles/staff-engineer")
+                .setRoleTitle("Staff Engineer")
+                .setHoursPerWeek(6)
+                .setStartDate("2026-01-05")
+                .setScheduledEndDate("2026-06-01")
                 .setScheduleNote("At 6 h a week the open items take until 2026-06-01 (week 22).")
-                .setCreateTime(now).setUpdateTime(now);
+                .setCreateTime(now)
+                .setUpdateTime(now);
         if (withItems) {
-            PlanItemStatus[] statuses = {PlanItemStatus.PLAN_ITEM_STATUS_DONE,
-                    PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, PlanItemStatus.PLAN_ITEM_STATUS_TODO};
+            PlanItemStatus[] statuses = {
+                PlanItemStatus.PLAN_ITEM_STATUS_DONE,
+                PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS,
+                PlanItemStatus.PLAN_ITEM_STATUS_TODO
+            };
             for (int i = 0; i < statuses.length; i++) {
-                plan.addItems(PlanItem.newBuilder().setName(name + "/items/" + (4194305 + i))
-                        .setKind(PlanItemKind.PLAN_ITEM_KIND_SKILL_GAP).setTitle("Item " + (i + 1))
-                        .setEstimatedMinutes(90 * (i + 1)).setWeek(i + 1).setDueDate("2026-01-1" + i)
-                        .setStatus(statuses[i]).setVerified(i == 0).setLoggedMinutes(45L * i).setPosition(i + 1));
+                plan.addItems(PlanItem.newBuilder()
+                        .setName(name + "/items/" + (4194305 + i))
+                        .setKind(PlanItemKind.PLAN_ITEM_KIND_SKILL_GAP)
+                        .setTitle("Item " + (i + 1))
+                        .setEstimatedMinutes(90 * (i + 1))
+                        .setWeek(i + 1)
+                        .setDueDate("2026-01-1" + i)
+                        .setStatus(statuses[i])
+                        .setVerified(i == 0)
+                        .setLoggedMinutes(45L * i)
+                        .setPosition(i + 1));
             }
         }
         return plan.build();
@@ -94,8 +128,12 @@ public final class ArchiveTraining {
     private static final class Accounts extends AccountServiceGrpc.AccountServiceImplBase {
         @Override
         public void getCurrentUser(GetCurrentUserRequest request, StreamObserver<GetCurrentUserResponse> response) {
-            response.onNext(GetCurrentUserResponse.newBuilder().setUser(User.newBuilder().setName(USER)
-                    .setHandle("training").setDisplayName("Class Data")).build());
+            response.onNext(GetCurrentUserResponse.newBuilder()
+                    .setUser(User.newBuilder()
+                            .setName(USER)
+                            .setHandle("training")
+                            .setDisplayName("Class Data"))
+                    .build());
             response.onCompleted();
         }
     }
@@ -116,13 +154,18 @@ public final class ArchiveTraining {
 
     private static final class Reviews extends ReviewServiceGrpc.ReviewServiceImplBase {
         @Override
-        public void listReviewRequests(ListReviewRequestsRequest request,
-                StreamObserver<ListReviewRequestsResponse> response) {
-            response.onNext(ListReviewRequestsResponse.newBuilder().addReviewRequests(ReviewRequest.newBuilder()
-                    .setName("reviewRequests/4194400").setTarget(plan(true).getItems(1).getName())
-                    .setTargetTitle("Item 2").setMentee(USER).setMentor("users/mentor")
-                    .setState(ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED)
-                    .setDecisionComment("Add the numbers.")).build());
+        public void listReviewRequests(
+                ListReviewRequestsRequest request, StreamObserver<ListReviewRequestsResponse> response) {
+            response.onNext(ListReviewRequestsResponse.newBuilder()
+                    .addReviewRequests(ReviewRequest.newBuilder()
+                            .setName("reviewRequests/4194400")
+                            .setTarget(plan(true).getItems(1).getName())
+                            .setTargetTitle("Item 2")
+                            .setMentee(USER)
+                            .setMentor("users/mentor")
+                            .setState(ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED)
+                            .setDecisionComment("Add the numbers."))
+                    .build());
             response.onCompleted();
         }
     }

@@ -15,19 +15,44 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ascent} command. */
-@Command(name = "ascent", mixinStandardHelpOptions = true, version = "ascent 0.1.0",
+@Command(
+        name = "ascent",
+        mixinStandardHelpOptions = true,
+        version = "ascent 0.1.0",
         description = "Career-guide catalog, learning plans, practice and mentor reviews, from the terminal.",
-        subcommands = {HealthCommand.class, LoginCommand.class, LoginCommand.Whoami.class, ProfileCommands.class,
-                TokenCommands.class,
-                CatalogCommands.Roles.class, CatalogCommands.ShowRole.class, CatalogCommands.Compare.class,
-                CatalogCommands.Search.class, CatalogCommands.Prompts.class, CatalogCommands.Import.class,
-                PlanCommands.class, ItemCommands.class, ItemCommands.Log.class, ItemDetail.Comments.class,
-                ProgressCommands.Progress.class, ProgressCommands.Activity.class, ProgressCommands.Watch.class,
-                PracticeCommands.class, RecallCommands.class, ExportCommands.Export.class,
-                ExportCommands.Calendar.class, MentorCommands.class, MentorCommands.Mentees.class, ReviewCommands.class,
-                AdminCommands.class},
-        footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not authenticated or not allowed,",
-                "4 not found, 5 service unavailable, 6 feature not available on this server yet."})
+        subcommands = {
+            HealthCommand.class,
+            LoginCommand.class,
+            LoginCommand.Whoami.class,
+            ProfileCommands.class,
+            TokenCommands.class,
+            CatalogCommands.Roles.class,
+            CatalogCommands.ShowRole.class,
+            CatalogCommands.Compare.class,
+            CatalogCommands.Search.class,
+            CatalogCommands.Prompts.class,
+            CatalogCommands.Import.class,
+            PlanCommands.class,
+            ItemCommands.class,
+            ItemCommands.Log.class,
+            ItemDetail.Comments.class,
+            ProgressCommands.Progress.class,
+            ProgressCommands.Activity.class,
+            ProgressCommands.Watch.class,
+            PracticeCommands.class,
+            RecallCommands.class,
+            ExportCommands.Export.class,
+            ExportCommands.Calendar.class,
+            MentorCommands.class,
+            MentorCommands.Mentees.class,
+            ReviewCommands.class,
+            AdminCommands.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not authenticated or not allowed,",
+            "4 not found, 5 service unavailable, 6 feature not available on this server yet."
+        })
 public final class AscentCli {
 
     public static void main(String[] args) {
@@ -77,14 +102,13 @@ public final class AscentCli {
 
     /** The root of a one-command tree: the command itself prints its usage and errors as "ascent NAME". */
     @Command(name = "ascent")
-    static final class Root {
-    }
+    static final class Root {}
 
     private static CommandLine configure(CommandLine cl, Cli cli) {
         cl.setOut(cli.out);
         cl.setErr(cli.err);
-        cl.setExecutionExceptionHandler((e, command, parseResult) -> failed(cli, e,
-                command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of()));
+        cl.setExecutionExceptionHandler((e, command, parseResult) ->
+                failed(cli, e, command.getCommand() instanceof ClientCommand c ? c.flags() : Map.of()));
         return cl;
     }
 

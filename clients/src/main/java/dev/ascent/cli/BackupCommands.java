@@ -30,12 +30,16 @@ final class BackupCommands {
     static final List<String> SERVICES = List.of("content", "tracker");
     private static final String DB_FILE = "db.mv.db";
 
-    private BackupCommands() {
-    }
+    private BackupCommands() {}
 
-    @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = {"Saves a consistent copy of both services' embedded databases, taken while they run, "
-                    + "into FILE (a zip).", "On MySQL use mysqldump or mariabackup instead (see the README)."})
+    @Command(
+            name = "backup",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Saves a consistent copy of both services' embedded databases, taken while they run, "
+                        + "into FILE (a zip).",
+                "On MySQL use mysqldump or mariabackup instead (see the README)."
+            })
     static final class Backup extends ClientCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "where to write the backup (must not exist)")
         Path file;
@@ -55,11 +59,16 @@ final class BackupCommands {
                 throw new CliException(ExitCodes.USAGE, file + " exists; name a new file");
             }
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(partial);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (String service : SERVICES) {
                     zip.putNextEntry(new ZipEntry(service + ".zip"));
-                    client.admin().backupDatabase(service.equals("content") ? AscentClient.Service.CONTENT
-                            : AscentClient.Service.TRACKER, zip);
+                    client.admin()
+                            .backupDatabase(
+                                    service.equals("content")
+                                            ? AscentClient.Service.CONTENT
+                                            : AscentClient.Service.TRACKER,
+                                    zip);
                     zip.closeEntry();
                 }
             } catch (IOException e) {
@@ -79,13 +88,20 @@ final class BackupCommands {
         }
     }
 
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Puts a backup made by 'ascent admin backup' back into the data directory. Stop the "
-                    + "platform first; the databases it replaces are kept beside them as db.mv.db.before-restore-*."})
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Puts a backup made by 'ascent admin backup' back into the data directory. Stop the "
+                        + "platform first; the databases it replaces are kept beside them as db.mv.db.before-restore-*."
+            })
     static final class Restore implements java.util.concurrent.Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "a backup made by 'ascent admin backup'")
         Path file;
-        @Option(names = "--home", paramLabel = "DIR",
+
+        @Option(
+                names = "--home",
+                paramLabel = "DIR",
                 description = "the data directory (default: $ASCENT_HOME, else ~/.ascent)")
         Path home;
 
@@ -97,16 +113,22 @@ final class BackupCommands {
 
         @Override
         public Integer call() throws IOException {
-            Path dataHome = home != null ? home : Path.of(cli.env("ASCENT_HOME") != null ? cli.env("ASCENT_HOME")
-                    : System.getProperty("user.home") + "/.ascent");
+            Path dataHome = home != null
+                    ? home
+                    : Path.of(
+                            cli.env("ASCENT_HOME") != null
+                                    ? cli.env("ASCENT_HOME")
+                                    : System.getProperty("user.home") + "/.ascent");
             if (!Files.isRegularFile(file)) {
                 throw new CliException(ExitCodes.USAGE, file + " is not a backup file");
             }
             for (String service : SERVICES) {
                 Path db = dataHome.resolve(service).resolve(DB_FILE);
                 if (inUse(db)) {
-                    throw new CliException(ExitCodes.FAILED, "the " + service + " service is running on " + db
-                            + "; stop the platform (Ctrl-C in ./ascent up) before restoring");
+                    throw new CliException(
+                            ExitCodes.FAILED,
+                            "the " + service + " service is running on " + db
+                                    + "; stop the platform (Ctrl-C in ./ascent up) before restoring");
                 }
             }
             String stamp = Instant.now().toString().replace(":", "-");
@@ -122,11 +144,13 @@ final class BackupCommands {
                 }
             }
             if (restored != SERVICES.size()) {
-                throw new CliException(ExitCodes.USAGE, file + " holds " + restored + " of the 2 databases; it is "
-                        + "not a complete backup made by 'ascent admin backup'");
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        file + " holds " + restored + " of the 2 databases; it is "
+                                + "not a complete backup made by 'ascent admin backup'");
             }
-            cli.out.printf("restored the catalog and the tracker into %s; start the platform with ./ascent up%n",
-                    dataHome);
+            cli.out.printf(
+                    "restored the catalog and the tracker into %s; start the platform with ./ascent up%n", dataHome);
             cli.out.flush();
             return 0;
         }
@@ -144,8 +168,7 @@ final class BackupCommands {
             }
             if (!found) {
                 Files.deleteIfExists(incoming);
-                throw new CliException(ExitCodes.USAGE, "the backup of " + dir.getFileName() + " holds no "
-                        + DB_FILE);
+                throw new CliException(ExitCodes.USAGE, "the backup of " + dir.getFileName() + " holds no " + DB_FILE);
             }
             Path current = dir.resolve(DB_FILE);
             if (Files.exists(current)) {
@@ -160,7 +183,7 @@ final class BackupCommands {
                 return false;
             }
             try (FileChannel channel = FileChannel.open(db, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock lock = channel.tryLock()) {
+                    FileLock lock = channel.tryLock()) {
                 return lock == null;
             } catch (OverlappingFileLockException e) {
                 return true;

@@ -29,8 +29,7 @@ import picocli.CommandLine.Parameters;
 /** The catalog: roles, comparisons, search, design prompts and guide imports. */
 final class CatalogCommands {
 
-    private CatalogCommands() {
-    }
+    private CatalogCommands() {}
 
     static String role(String slugOrName) {
         return slugOrName.startsWith("roles/") ? slugOrName : "roles/" + slugOrName;
@@ -47,8 +46,11 @@ final class CatalogCommands {
             List<Role> roles = new ArrayList<>();
             String token = "";
             do {
-                ListRolesResponse page = client.content().listRoles(
-                        ListRolesRequest.newBuilder().setPageSize(100).setPageToken(token).build());
+                ListRolesResponse page = client.content()
+                        .listRoles(ListRolesRequest.newBuilder()
+                                .setPageSize(100)
+                                .setPageToken(token)
+                                .build());
                 roles.addAll(page.getRolesList());
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
@@ -63,14 +65,20 @@ final class CatalogCommands {
         }
     }
 
-    @Command(name = "role", mixinStandardHelpOptions = true,
-            description = {"Shows one role: summary, sections, skills, salary ranges. --full prints every section",
-                    "with its text, topics and items; --section KIND only that one (e.g. next-steps, skills)."})
+    @Command(
+            name = "role",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows one role: summary, sections, skills, salary ranges. --full prints every section",
+                "with its text, topics and items; --section KIND only that one (e.g. next-steps, skills)."
+            })
     static final class ShowRole extends ClientCommand {
         @Parameters(paramLabel = "SLUG", description = "for example senior-machine-learning-engineer")
         String slug;
+
         @Option(names = "--full", description = "every section's content, not only the outline")
         boolean full;
+
         @Option(names = "--section", paramLabel = "KIND", description = "only the sections of this kind, in full")
         String section;
 
@@ -80,7 +88,9 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            var role = client.content().getRole(GetRoleRequest.newBuilder().setName(role(slug)).build()).getRole();
+            var role = client.content()
+                    .getRole(GetRoleRequest.newBuilder().setName(role(slug)).build())
+                    .getRole();
             if (json) {
                 Json.print(cli.out, role);
                 return 0;
@@ -91,13 +101,23 @@ final class CatalogCommands {
             }
             cli.out.println();
             if (section != null) {
-                String kind = section.toLowerCase(java.util.Locale.ROOT).replace('-', ' ').replace('_', ' ');
+                String kind = section.toLowerCase(java.util.Locale.ROOT)
+                        .replace('-', ' ')
+                        .replace('_', ' ');
                 List<Section> chosen = role.getSectionsList().stream()
-                        .filter(s -> Fmt.en(s.getKind(), "SECTION_KIND_").equals(kind)).toList();
+                        .filter(s -> Fmt.en(s.getKind(), "SECTION_KIND_").equals(kind))
+                        .toList();
                 if (chosen.isEmpty()) {
-                    throw new CliException(ExitCodes.NOT_FOUND, "the role has no " + section + " section; it has: "
-                            + String.join(", ", role.getSectionsList().stream().map(s -> Fmt.en(s.getKind(),
-                            "SECTION_KIND_").replace(' ', '-')).distinct().toList()));
+                    throw new CliException(
+                            ExitCodes.NOT_FOUND,
+                            "the role has no " + section + " section; it has: "
+                                    + String.join(
+                                            ", ",
+                                            role.getSectionsList().stream()
+                                                    .map(s -> Fmt.en(s.getKind(), "SECTION_KIND_")
+                                                            .replace(' ', '-'))
+                                                    .distinct()
+                                                    .toList()));
                 }
                 chosen.forEach(this::printSection);
                 return 0;
@@ -107,15 +127,21 @@ final class CatalogCommands {
             } else {
                 Table sections = new Table("SECTION", "KIND", "TOPICS", "ITEMS");
                 for (Section s : role.getSectionsList()) {
-                    sections.row(s.getTitle(), Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'),
-                            s.getTopicsCount(), s.getTopicsList().stream().mapToInt(t -> t.getItemsCount()).sum());
+                    sections.row(
+                            s.getTitle(),
+                            Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'),
+                            s.getTopicsCount(),
+                            s.getTopicsList().stream()
+                                    .mapToInt(t -> t.getItemsCount())
+                                    .sum());
                 }
                 sections.print(cli);
                 cli.out.println("(--full shows every section's content; --section KIND one of them)");
             }
             cli.out.println();
             Table skills = new Table("SKILL", "WEIGHT");
-            role.getSkillsList().stream().limit(full ? Integer.MAX_VALUE : 15)
+            role.getSkillsList().stream()
+                    .limit(full ? Integer.MAX_VALUE : 15)
                     .forEach((RoleSkill s) -> skills.row(s.getDisplayName(), String.format("%.1f", s.getWeight())));
             skills.print(cli);
             if (!full && role.getSkillsCount() > 15) {
@@ -132,7 +158,9 @@ final class CatalogCommands {
 
         private void printSection(Section s) {
             var out = cli.out;
-            out.printf("== %s (%s)%n", s.getTitle().isEmpty() ? "(untitled)" : s.getTitle(),
+            out.printf(
+                    "== %s (%s)%n",
+                    s.getTitle().isEmpty() ? "(untitled)" : s.getTitle(),
                     Fmt.en(s.getKind(), "SECTION_KIND_").replace(' ', '-'));
             indent(s.getText(), "  ");
             for (var t : s.getTopicsList()) {
@@ -159,11 +187,14 @@ final class CatalogCommands {
         }
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
             description = "What the target role asks for that your current role does not.")
     static final class Compare extends ClientCommand {
         @Parameters(index = "0", paramLabel = "FROM", description = "the role you hold (slug)")
         String from;
+
         @Parameters(index = "1", paramLabel = "TO", description = "the role you aim for (slug)")
         String to;
 
@@ -173,8 +204,11 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            CompareRolesResponse r = client.content().compareRoles(CompareRolesRequest.newBuilder()
-                    .setFromRole(role(from)).setToRole(role(to)).build());
+            CompareRolesResponse r = client.content()
+                    .compareRoles(CompareRolesRequest.newBuilder()
+                            .setFromRole(role(from))
+                            .setToRole(role(to))
+                            .build());
             if (json) {
                 Json.print(cli.out, r);
                 return 0;
@@ -184,7 +218,8 @@ final class CatalogCommands {
             skills.print(cli);
             cli.out.println();
             Table topics = new Table("MISSING TOPIC", "SECTION");
-            r.getMissingTopicsList().forEach(t -> topics.row(t.getTitle(), Fmt.en(t.getSectionKind(), "SECTION_KIND_")));
+            r.getMissingTopicsList()
+                    .forEach(t -> topics.row(t.getTitle(), Fmt.en(t.getSectionKind(), "SECTION_KIND_")));
             topics.print(cli);
             cli.out.println();
             cli.out.println("shared skills: " + String.join(", ", r.getSharedSkillsList()));
@@ -196,8 +231,10 @@ final class CatalogCommands {
     static final class Search extends ClientCommand {
         @Parameters(paramLabel = "QUERY", arity = "1..*", description = "words to look for")
         List<String> words;
+
         @Option(names = "--role", paramLabel = "SLUG", description = "search within one role")
         String role;
+
         @Option(names = "--limit", description = "at most this many hits (default: 20)")
         int limit = 20;
 
@@ -207,7 +244,8 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            var request = SearchContentRequest.newBuilder().setQuery(String.join(" ", words))
+            var request = SearchContentRequest.newBuilder()
+                    .setQuery(String.join(" ", words))
                     .setPageSize(Math.min(100, Math.max(1, limit)));
             if (role != null) {
                 request.setRole(role(role));
@@ -219,8 +257,8 @@ final class CatalogCommands {
                 return 0;
             }
             Table t = new Table("KIND", "ROLE", "TITLE", "SNIPPET");
-            hits.forEach(h -> t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(),
-                    h.getSnippet()));
+            hits.forEach(h ->
+                    t.row(Fmt.en(h.getKind(), "SEARCH_HIT_KIND_"), Fmt.id(h.getRole()), h.getTitle(), h.getSnippet()));
             t.print(cli);
             if (!response.getNextPageToken().isEmpty()) {
                 cli.out.printf("%d shown, more match: --limit N (up to 100), or narrow it with --role%n", hits.size());
@@ -230,7 +268,10 @@ final class CatalogCommands {
         }
     }
 
-    @Command(name = "prompts", mixinStandardHelpOptions = true, description = "Lists the system-design practice prompts.")
+    @Command(
+            name = "prompts",
+            mixinStandardHelpOptions = true,
+            description = "Lists the system-design practice prompts.")
     static final class Prompts extends ClientCommand {
         Prompts(Cli cli) {
             super(cli);
@@ -238,8 +279,11 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            List<DesignPrompt> prompts = client.content().listDesignPrompts(
-                    ListDesignPromptsRequest.newBuilder().setPageSize(100).build()).getDesignPromptsList();
+            List<DesignPrompt> prompts = client.content()
+                    .listDesignPrompts(ListDesignPromptsRequest.newBuilder()
+                            .setPageSize(100)
+                            .build())
+                    .getDesignPromptsList();
             if (json) {
                 Json.printList(cli.out, prompts);
                 return 0;
@@ -251,23 +295,35 @@ final class CatalogCommands {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Imports career guides into the catalog (needs the admin token).",
-                    "Reads .txt, .md/.markdown and .html/.htm files; --format overrides the extension.",
-                    "--dry-run prints each guide's outline (sections, topics, item counts) and warnings and stores"
-                            + " nothing.",
-                    "A .json plan export ('ascent export') is imported as a new plan of yours instead."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Imports career guides into the catalog (needs the admin token).",
+                "Reads .txt, .md/.markdown and .html/.htm files; --format overrides the extension.",
+                "--dry-run prints each guide's outline (sections, topics, item counts) and warnings and stores"
+                        + " nothing.",
+                "A .json plan export ('ascent export') is imported as a new plan of yours instead."
+            })
     static final class Import extends ClientCommand {
         static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "guides: .txt, .md, .markdown, .html, .htm; "
-                + "or plan exports (.json, from 'ascent export'), each imported as a new plan of yours")
+        @Parameters(
+                paramLabel = "FILE",
+                arity = "1..*",
+                description = "guides: .txt, .md, .markdown, .html, .htm; "
+                        + "or plan exports (.json, from 'ascent export'), each imported as a new plan of yours")
         List<Path> files;
+
         @Option(names = "--dry-run", description = "parse and validate only; print the outline; store nothing")
         boolean dryRun;
+
         @Option(names = "--title", description = "override the role title inferred from the text")
         String title;
-        @Option(names = "--format", paramLabel = "FORMAT",
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
                 description = "auto (default: by extension, then by content), text, markdown or html")
         String format = "auto";
 
@@ -277,8 +333,12 @@ final class CatalogCommands {
 
         @Override
         int run(AscentClient client) {
-            long plans = files.stream().filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                    .endsWith(".json")).count();
+            long plans = files.stream()
+                    .filter(f -> f.getFileName()
+                            .toString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(".json"))
+                    .count();
             if (plans == files.size()) {
                 return ExportCommands.importPlans(cli, client, files, json);
             } else if (plans > 0) {
@@ -287,9 +347,12 @@ final class CatalogCommands {
             GuideFormat requested = format(format);
             for (Path file : files) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                if (requested == GuideFormat.GUIDE_FORMAT_AUTO && EXTENSIONS.stream().noneMatch(name::endsWith)) {
-                    throw new CliException(ExitCodes.USAGE, file + ": unsupported file type; use "
-                            + String.join(", ", EXTENSIONS) + " or pass --format");
+                if (requested == GuideFormat.GUIDE_FORMAT_AUTO
+                        && EXTENSIONS.stream().noneMatch(name::endsWith)) {
+                    throw new CliException(
+                            ExitCodes.USAGE,
+                            file + ": unsupported file type; use " + String.join(", ", EXTENSIONS)
+                                    + " or pass --format");
                 }
             }
             Table t = new Table("FILE", "FORMAT", "ROLE", "RESULT", "ITEMS +/=/-", "WARNINGS");
@@ -302,8 +365,11 @@ final class CatalogCommands {
                 } catch (IOException e) {
                     throw new CliException(ExitCodes.FAILED, "cannot read " + file + ": " + e.getMessage());
                 }
-                var request = ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(text))
-                        .setSourceName(file.getFileName().toString()).setDryRun(dryRun).setFormat(requested);
+                var request = ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(text))
+                        .setSourceName(file.getFileName().toString())
+                        .setDryRun(dryRun)
+                        .setFormat(requested);
                 if (title != null) {
                     request.setTitle(title);
                 }
@@ -314,10 +380,16 @@ final class CatalogCommands {
                     continue;
                 }
                 var c = r.getCounts();
-                String result = r.getUnchanged() ? "unchanged" : dryRun ? "dry run" : c.getRoleCreated() ? "created"
-                        : "updated";
-                t.row(file.getFileName(), formatName(r.getFormat()), Fmt.id(r.getRole().getName()), result,
-                        c.getItemsCreated() + "/" + c.getItemsKept() + "/" + c.getItemsRemoved(), r.getWarningsCount());
+                String result = r.getUnchanged()
+                        ? "unchanged"
+                        : dryRun ? "dry run" : c.getRoleCreated() ? "created" : "updated";
+                t.row(
+                        file.getFileName(),
+                        formatName(r.getFormat()),
+                        Fmt.id(r.getRole().getName()),
+                        result,
+                        c.getItemsCreated() + "/" + c.getItemsKept() + "/" + c.getItemsRemoved(),
+                        r.getWarningsCount());
                 r.getWarningsList().forEach(w -> warnings.add(file.getFileName() + warning(w)));
             }
             if (json) {
@@ -362,8 +434,9 @@ final class CatalogCommands {
                 case "text", "txt" -> GuideFormat.GUIDE_FORMAT_TEXT;
                 case "markdown", "md" -> GuideFormat.GUIDE_FORMAT_MARKDOWN;
                 case "html", "htm" -> GuideFormat.GUIDE_FORMAT_HTML;
-                default -> throw new CliException(ExitCodes.USAGE, "unknown --format '" + name
-                        + "'; use auto, text, markdown or html");
+                default ->
+                    throw new CliException(
+                            ExitCodes.USAGE, "unknown --format '" + name + "'; use auto, text, markdown or html");
             };
         }
 

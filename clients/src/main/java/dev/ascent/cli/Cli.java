@@ -27,6 +27,7 @@ final class Cli {
     boolean wide;
     /** Asks the terminal for its width (0: unknown); asked at most once, and only when a table needs it. */
     private final IntSupplier terminalWidth;
+
     private int askedWidth = -1;
     private Thread asking;
 
@@ -34,7 +35,12 @@ final class Cli {
         this(env, out, err, in, interactive, () -> 0);
     }
 
-    Cli(Map<String, String> env, PrintWriter out, PrintWriter err, InputStream in, boolean interactive,
+    Cli(
+            Map<String, String> env,
+            PrintWriter out,
+            PrintWriter err,
+            InputStream in,
+            boolean interactive,
             IntSupplier terminalWidth) {
         this.env = Map.copyOf(env);
         this.out = out;
@@ -46,8 +52,13 @@ final class Cli {
 
     static Cli system() {
         Console console = System.console();
-        return new Cli(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.in, console != null, () -> sttyWidth(new File("/dev/tty")));
+        return new Cli(
+                System.getenv(),
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                System.in,
+                console != null,
+                () -> sttyWidth(new File("/dev/tty")));
     }
 
     /**
@@ -109,8 +120,10 @@ final class Cli {
      */
     static int sttyWidth(File terminal) {
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(terminal)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("stty", "size")
+                    .redirectInput(terminal)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0 || !answer.matches("\\d+ \\d{1,4}")) {
                 return 0;
@@ -138,8 +151,9 @@ final class Cli {
             return Path.of(env("ASCENT_CONFIG"));
         }
         String base = env("XDG_CONFIG_HOME");
-        Path dir = base != null ? Path.of(base) : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")),
-                ".config");
+        Path dir = base != null
+                ? Path.of(base)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config");
         return dir.resolve("ascent").resolve("config.properties");
     }
 }

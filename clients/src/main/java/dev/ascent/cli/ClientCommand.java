@@ -65,7 +65,10 @@ abstract class ClientCommand implements Callable<Integer> {
             handle = connection.savedHandle(cli);
         }
         if (handle == null) {
-            handle = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getHandle();
+            handle = client.accounts()
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                    .getUser()
+                    .getHandle();
         }
         return handle;
     }

@@ -15,8 +15,7 @@ import java.util.Properties;
  */
 final class Config {
 
-    private Config() {
-    }
+    private Config() {}
 
     static Properties load(Path file) {
         Properties p = new Properties();
@@ -36,16 +35,16 @@ final class Config {
             boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
             if (!Files.isDirectory(dir)) {
                 if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectories(
+                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } else {
                     Files.createDirectories(dir);
                 }
             }
             if (posix) {
                 if (!Files.exists(file)) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
                 // Tighten before the secret is written, in case an older file was readable by others.
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Questions before a change that loses something; only asked when a person is at the terminal. */
 final class Confirm {
 
-    private Confirm() {
-    }
+    private Confirm() {}
 
     /** The answer (stripped), or null when nobody can answer (no terminal): the caller then needs --force. */
     static String ask(Cli cli, String question) {

@@ -11,24 +11,39 @@ import picocli.CommandLine.Option;
  */
 final class Connection {
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "use this saved login (default: $ASCENT_PROFILE, else the default profile; see 'ascent profile')")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description =
+                    "use this saved login (default: $ASCENT_PROFILE, else the default profile; see 'ascent profile')")
     String profile;
 
-    @Option(names = "--content", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--content",
+            paramLabel = "HOST:PORT",
             description = "content service (default: $ASCENT_CONTENT_TARGET, profile, localhost:50051)")
     String content;
 
-    @Option(names = "--tracker", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--tracker",
+            paramLabel = "HOST:PORT",
             description = "tracker service (default: $ASCENT_TRACKER_TARGET, profile, localhost:50052)")
     String tracker;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = {"access token (default: $ASCENT_TOKEN, profile).",
-            "Avoid it: a command line lands in shell history and ps; use 'ascent login' instead"})
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = {
+                "access token (default: $ASCENT_TOKEN, profile).",
+                "Avoid it: a command line lands in shell history and ps; use 'ascent login' instead"
+            })
     String token;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "use TLS, trusting the certificates in this "
-            + "PEM file (default: $ASCENT_TLS_CA_FILE, profile; without any, plain text)")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description = "use TLS, trusting the certificates in this "
+                    + "PEM file (default: $ASCENT_TLS_CA_FILE, profile; without any, plain text)")
     File caFile;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", description = "deadline per call (default: 10)")
@@ -74,10 +89,13 @@ final class Connection {
 
     /** Opens a client whose calls get {@code defaultDeadlineSeconds} unless --deadline says otherwise. */
     AscentClient open(Cli cli, int defaultDeadlineSeconds) {
-        String ca = first(caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"),
-                saved(cli, "ca-file"), null);
-        AscentClient.Builder b = AscentClient.builder().contentTarget(content(cli)).trackerTarget(tracker(cli))
-                .token(token(cli)).caFile(ca == null ? null : new File(ca))
+        String ca = first(
+                caFile != null ? caFile.getPath() : null, cli.env("ASCENT_TLS_CA_FILE"), saved(cli, "ca-file"), null);
+        AscentClient.Builder b = AscentClient.builder()
+                .contentTarget(content(cli))
+                .trackerTarget(tracker(cli))
+                .token(token(cli))
+                .caFile(ca == null ? null : new File(ca))
                 .deadline(Duration.ofSeconds(deadlineSeconds == null ? defaultDeadlineSeconds : deadlineSeconds));
         if (StartupTrace.ON) {
             b.intercept(StartupTrace.calls());

@@ -15,6 +15,5 @@ final class ExitCodes {
     /** The server does not offer this feature yet (UNIMPLEMENTED). */
     static final int NOT_AVAILABLE_YET = 6;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -29,19 +29,27 @@ import picocli.CommandLine.Parameters;
  */
 final class ExportCommands {
 
-    private ExportCommands() {
-    }
+    private ExportCommands() {}
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Exports a plan: json (everything, re-importable with 'ascent import FILE.json'),",
-                    "csv (items and time entries, one table; a 'record' column tells them apart) or ics (open",
-                    "items on their due dates and a daily recall reminder, for a calendar app)."})
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Exports a plan: json (everything, re-importable with 'ascent import FILE.json'),",
+                "csv (items and time entries, one table; a 'record' column tells them apart) or ics (open",
+                "items on their due dates and a daily recall reminder, for a calendar app)."
+            })
     static final class Export extends ClientCommand {
         @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
         String plan;
+
         @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), csv or ics")
         String format = "json";
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of to the output")
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "write here instead of to the output")
         Path output;
 
         Export(Cli cli) {
@@ -59,7 +67,8 @@ final class ExportCommands {
                 throw new CliException(ExitCodes.USAGE, "--format is json, csv or ics, not " + format);
             }
             String name = refs(client).plan(plan);
-            PlanExport export = client.exports().exportPlan(ExportPlanRequest.newBuilder().setName(name).build())
+            PlanExport export = client.exports()
+                    .exportPlan(ExportPlanRequest.newBuilder().setName(name).build())
                     .getExport();
             String text;
             try {
@@ -85,8 +94,9 @@ final class ExportCommands {
             } catch (IOException e) {
                 throw new CliException(ExitCodes.FAILED, "cannot write " + output + ": " + e.getMessage());
             }
-            cli.err.printf("%s -> %s (%s, %d items, %d time entries)%n", name, output, format,
-                    export.getPlan().getItemsCount(), export.getTimeEntriesCount());
+            cli.err.printf(
+                    "%s -> %s (%s, %d items, %d time entries)%n",
+                    name, output, format, export.getPlan().getItemsCount(), export.getTimeEntriesCount());
             return 0;
         }
     }
@@ -104,11 +114,16 @@ final class ExportCommands {
             } catch (IOException e) {
                 throw new CliException(ExitCodes.FAILED, "cannot read " + file + ": " + e.getMessage());
             }
-            ImportPlanResponse r = client.exports().importPlan(ImportPlanRequest.newBuilder().setExport(export)
-                    .build());
+            ImportPlanResponse r = client.exports()
+                    .importPlan(ImportPlanRequest.newBuilder().setExport(export).build());
             results.add(r);
-            t.row(file.getFileName(), r.getPlan().getName(), r.getPlan().getItemsCount(), r.getTimeEntryCount(),
-                    r.getPracticeSessionCount(), r.getRecallCardCount());
+            t.row(
+                    file.getFileName(),
+                    r.getPlan().getName(),
+                    r.getPlan().getItemsCount(),
+                    r.getTimeEntryCount(),
+                    r.getPracticeSessionCount(),
+                    r.getRecallCardCount());
         }
         if (json) {
             Json.printList(cli.out, results);
@@ -118,10 +133,14 @@ final class ExportCommands {
         return 0;
     }
 
-    @Command(name = "calendar", mixinStandardHelpOptions = true,
-            description = {"Your calendar feed: open plan items on their due dates and a daily recall reminder,",
-                    "at a secret URL of the web app that calendar apps subscribe to. Without a subcommand it",
-                    "says whether the feed is on."},
+    @Command(
+            name = "calendar",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Your calendar feed: open plan items on their due dates and a daily recall reminder,",
+                "at a secret URL of the web app that calendar apps subscribe to. Without a subcommand it",
+                "says whether the feed is on."
+            },
             subcommands = {Calendar.Create.class, Calendar.Rotate.class, Calendar.Revoke.class})
     static final class Calendar extends ClientCommand {
 
@@ -131,13 +150,16 @@ final class ExportCommands {
 
         @Override
         int run(AscentClient client) {
-            CalendarFeed feed = client.exports().getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance())
+            CalendarFeed feed = client.exports()
+                    .getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance())
                     .getFeed();
             if (json) {
                 Json.print(cli.out, feed);
             } else if (feed.getActive()) {
-                cli.out.printf("calendar feed on since %s (secret %s...); its URL was shown once; 'ascent calendar "
-                        + "rotate' makes a new one%n", Fmt.time(feed.getCreateTime()), feed.getSecretPrefix());
+                cli.out.printf(
+                        "calendar feed on since %s (secret %s...); its URL was shown once; 'ascent calendar "
+                                + "rotate' makes a new one%n",
+                        Fmt.time(feed.getCreateTime()), feed.getSecretPrefix());
             } else {
                 cli.out.println("calendar feed off; 'ascent calendar create' turns it on");
             }
@@ -146,13 +168,19 @@ final class ExportCommands {
 
         /** The web app's address: --web, else ASCENT_WEB_URL, else localhost on ASCENT_WEB_PORT (8080). */
         static String url(Cli cli, String web, String handle, String secret) {
-            String base = web != null ? web : cli.env("ASCENT_WEB_URL") != null ? cli.env("ASCENT_WEB_URL")
-                    : "http://localhost:" + (cli.env("ASCENT_WEB_PORT") != null ? cli.env("ASCENT_WEB_PORT") : "8080");
+            String base = web != null
+                    ? web
+                    : cli.env("ASCENT_WEB_URL") != null
+                            ? cli.env("ASCENT_WEB_URL")
+                            : "http://localhost:"
+                                    + (cli.env("ASCENT_WEB_PORT") != null ? cli.env("ASCENT_WEB_PORT") : "8080");
             return base.replaceAll("/+$", "") + "/calendar/" + handle + "/" + secret + ".ics";
         }
 
         abstract static class Change extends ClientCommand {
-            @Option(names = "--web", paramLabel = "URL",
+            @Option(
+                    names = "--web",
+                    paramLabel = "URL",
                     description = "the web app's address (default: ASCENT_WEB_URL, else http://localhost:8080)")
             String web;
 
@@ -168,12 +196,15 @@ final class ExportCommands {
                     return;
                 }
                 cli.out.println(url);
-                cli.err.println("Subscribe to this URL in your calendar app. It is shown only now; anyone who has it "
-                        + "sees your open items. 'ascent calendar rotate' replaces it, 'ascent calendar revoke' ends it.");
+                cli.err.println(
+                        "Subscribe to this URL in your calendar app. It is shown only now; anyone who has it "
+                                + "sees your open items. 'ascent calendar rotate' replaces it, 'ascent calendar revoke' ends it.");
             }
         }
 
-        @Command(name = "create", mixinStandardHelpOptions = true,
+        @Command(
+                name = "create",
+                mixinStandardHelpOptions = true,
                 description = "Turns the feed on and prints its URL (once).")
         static final class Create extends Change {
             Create(Cli cli) {
@@ -188,7 +219,9 @@ final class ExportCommands {
             }
         }
 
-        @Command(name = "rotate", mixinStandardHelpOptions = true,
+        @Command(
+                name = "rotate",
+                mixinStandardHelpOptions = true,
                 description = "Replaces the feed's secret: the old URL stops working; prints the new one.")
         static final class Rotate extends Change {
             Rotate(Cli cli) {
@@ -211,7 +244,8 @@ final class ExportCommands {
 
             @Override
             int run(AscentClient client) {
-                CalendarFeed feed = client.exports().revokeCalendarFeed(RevokeCalendarFeedRequest.getDefaultInstance())
+                CalendarFeed feed = client.exports()
+                        .revokeCalendarFeed(RevokeCalendarFeedRequest.getDefaultInstance())
                         .getFeed();
                 if (json) {
                     Json.print(cli.out, feed);

@@ -9,11 +9,10 @@ import java.util.Locale;
 /** Small text helpers shared by the commands. */
 final class Fmt {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** {@code PLAN_ITEM_STATUS_IN_PROGRESS} with prefix {@code PLAN_ITEM_STATUS_} becomes {@code in progress}. */
     static String en(Enum<?> value, String prefix) {
@@ -21,7 +20,9 @@ final class Fmt {
         if (n.endsWith("UNSPECIFIED") || n.equals("UNRECOGNIZED")) {
             return "-";
         }
-        return n.substring(n.startsWith(prefix) ? prefix.length() : 0).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return n.substring(n.startsWith(prefix) ? prefix.length() : 0)
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
     }
 
     /** The last path segment of a resource name: the short id people type. */
@@ -55,7 +56,8 @@ final class Fmt {
 
     /** 6 -> "6", 2.5 -> "2.5", 24.75 -> "24.75". */
     static String hours(double h) {
-        return h == Math.rint(h) ? Long.toString((long) h)
+        return h == Math.rint(h)
+                ? Long.toString((long) h)
                 : String.format(Locale.ROOT, "%.2f", h).replaceAll("0+$", "");
     }
 
@@ -64,10 +66,12 @@ final class Fmt {
      */
     static int parseMinutes(String text, String flag) {
         String s = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d{1,3})h)?(?:(\\d{1,5})m?)?").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d{1,3})h)?(?:(\\d{1,5})m?)?")
+                .matcher(s);
         if (s.isEmpty() || !m.matches() || (m.group(1) == null && m.group(2) == null)) {
-            throw new CliException(ExitCodes.USAGE, flag + ": '" + text + "' is not a duration; use minutes (90) "
-                    + "or hours and minutes (1h30)");
+            throw new CliException(
+                    ExitCodes.USAGE,
+                    flag + ": '" + text + "' is not a duration; use minutes (90) " + "or hours and minutes (1h30)");
         }
         int h = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
         int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(
+        name = "health",
+        mixinStandardHelpOptions = true,
         description = "Shows whether both services are SERVING; with --wait, waits until they are.")
 final class HealthCommand implements Callable<Integer> {
 
@@ -29,8 +31,11 @@ final class HealthCommand implements Callable<Integer> {
         long until = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
         String content = connection.content(cli);
         String tracker = connection.tracker(cli);
-        try (AscentClient client = AscentClient.builder().contentTarget(content).trackerTarget(tracker)
-                .deadline(Duration.ofSeconds(2)).build()) {
+        try (AscentClient client = AscentClient.builder()
+                .contentTarget(content)
+                .trackerTarget(tracker)
+                .deadline(Duration.ofSeconds(2))
+                .build()) {
             while (true) {
                 ServingStatus c = client.health(AscentClient.Service.CONTENT);
                 ServingStatus t = client.health(AscentClient.Service.TRACKER);

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class HotPath {
 
-    private HotPath() {
-    }
+    private HotPath() {}
 
     /** The command's exit code, or null when {@code args} are not one of the hot commands in its plain form. */
     static Integer run(Cli cli, String... args) {
@@ -50,8 +49,11 @@ final class HotPath {
                 if (!flags.add(a)) {
                     return null;
                 }
-            } else if (command instanceof PlanCommands.Show && positional == null && !a.isEmpty()
-                    && !a.startsWith("-") && !a.startsWith("@")) {
+            } else if (command instanceof PlanCommands.Show
+                    && positional == null
+                    && !a.isEmpty()
+                    && !a.startsWith("-")
+                    && !a.startsWith("@")) {
                 positional = a;
             } else {
                 return null;

@@ -11,17 +11,27 @@ import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent item start|done|skip|todo|show|edit|add|move} and {@code ascent log}. */
-@Command(name = "item", mixinStandardHelpOptions = true, description = "Show, change and add plan items.",
-        subcommands = {ItemCommands.Start.class, ItemCommands.Done.class, ItemCommands.Skip.class,
-                ItemCommands.Todo.class, ItemDetail.Show.class, ItemEdit.Edit.class, ItemEdit.Add.class,
-                ItemEdit.Move.class})
+@Command(
+        name = "item",
+        mixinStandardHelpOptions = true,
+        description = "Show, change and add plan items.",
+        subcommands = {
+            ItemCommands.Start.class,
+            ItemCommands.Done.class,
+            ItemCommands.Skip.class,
+            ItemCommands.Todo.class,
+            ItemDetail.Show.class,
+            ItemEdit.Edit.class,
+            ItemEdit.Add.class,
+            ItemEdit.Move.class
+        })
 final class ItemCommands implements Runnable {
 
     static final String ITEM_HELP = "item: its # in the plan, its id, PLAN/ITEM ids, or its full name";
@@ -31,17 +41,20 @@ final class ItemCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "name a subcommand: start, done, skip, todo, show, edit, add or move");
+        throw new ParameterException(
+                spec.commandLine(), "name a subcommand: start, done, skip, todo, show, edit, add or move");
     }
 
     abstract static class SetStatus extends ClientCommand {
         @Parameters(paramLabel = "ITEM", description = ITEM_HELP)
         String item;
+
         @Option(names = "--plan", paramLabel = "PLAN", description = "plan of the item (default: current plan)")
         String plan;
-        @Option(names = "--force", description = "reopen an item a mentor verified without asking (its approval is "
-                + "withdrawn)")
+
+        @Option(
+                names = "--force",
+                description = "reopen an item a mentor verified without asking (its approval is " + "withdrawn)")
         boolean force;
 
         private final PlanItemStatus status;
@@ -61,11 +74,15 @@ final class ItemCommands implements Runnable {
                 if (!e.reason().orElse("").equals("ITEM_VERIFIED")) {
                     throw e;
                 }
-                Boolean yes = Confirm.yes(cli, "Item " + item + " was verified by your mentor; "
-                        + Fmt.en(status, "PLAN_ITEM_STATUS_") + " withdraws that approval. Go ahead?");
+                Boolean yes = Confirm.yes(
+                        cli,
+                        "Item " + item + " was verified by your mentor; " + Fmt.en(status, "PLAN_ITEM_STATUS_")
+                                + " withdraws that approval. Go ahead?");
                 if (yes == null) {
-                    throw new CliException(ExitCodes.FAILED, "item " + item + " was verified by a mentor; this "
-                            + "withdraws the approval: run it at a terminal to confirm, or pass --force");
+                    throw new CliException(
+                            ExitCodes.FAILED,
+                            "item " + item + " was verified by a mentor; this "
+                                    + "withdraws the approval: run it at a terminal to confirm, or pass --force");
                 }
                 if (!yes) {
                     cli.out.println("left as it was: done and verified");
@@ -84,10 +101,13 @@ final class ItemCommands implements Runnable {
         }
 
         private PlanItem update(AscentClient client, String name, boolean reopen) {
-            return client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                    .setPlanItem(PlanItem.newBuilder().setName(name).setStatus(status))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("status")).setAllowReopenVerified(reopen)
-                    .build()).getPlanItem();
+            return client.plans()
+                    .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(PlanItem.newBuilder().setName(name).setStatus(status))
+                            .setUpdateMask(FieldMask.newBuilder().addPaths("status"))
+                            .setAllowReopenVerified(reopen)
+                            .build())
+                    .getPlanItem();
         }
     }
 
@@ -123,12 +143,16 @@ final class ItemCommands implements Runnable {
     static final class Log extends ClientCommand {
         @Parameters(index = "0", paramLabel = "ITEM", description = ITEM_HELP)
         String item;
+
         @Parameters(index = "1", paramLabel = "MINUTES", description = "1 to 1440, or hours and minutes: 1h30")
         String minutes;
+
         @Parameters(index = "2..*", arity = "0..*", paramLabel = "NOTE", description = "what you did")
         List<String> note;
+
         @Option(names = "--day", paramLabel = "YYYY-MM-DD", description = "default: today; not before the plan's start")
         String day;
+
         @Option(names = "--plan", paramLabel = "PLAN", description = "plan of the item (default: current plan)")
         String plan;
 
@@ -139,7 +163,9 @@ final class ItemCommands implements Runnable {
         @Override
         int run(AscentClient client) {
             int m = Fmt.parseMinutes(minutes, "MINUTES");
-            var request = LogTimeRequest.newBuilder().setPlanItem(refs(client).item(item, plan)).setMinutes(m);
+            var request = LogTimeRequest.newBuilder()
+                    .setPlanItem(refs(client).item(item, plan))
+                    .setMinutes(m);
             if (note != null) {
                 request.setNote(String.join(" ", note));
             }
@@ -150,7 +176,10 @@ final class ItemCommands implements Runnable {
             if (json) {
                 Json.print(cli.out, r);
             } else {
-                cli.out.printf("logged %s on %s (%s in all)%n", Fmt.minutes(m), r.getPlanItem().getTitle(),
+                cli.out.printf(
+                        "logged %s on %s (%s in all)%n",
+                        Fmt.minutes(m),
+                        r.getPlanItem().getTitle(),
                         Fmt.minutes(r.getPlanItem().getLoggedMinutes()));
             }
             return 0;

@@ -18,33 +18,57 @@ import picocli.CommandLine.Parameters;
 /** {@code ascent item edit|add|move}: an item's fields, custom items and the plan's order. */
 final class ItemEdit {
 
-    static final Map<String, String> ITEM_FLAGS = Map.of("plan_item.title", "--title",
-            "plan_item.notes", "--notes", "plan_item.estimated_minutes", "--estimate", "plan_item.due_date", "--due",
-            "plan_item.description", "--description", "position", "--at");
+    static final Map<String, String> ITEM_FLAGS = Map.of(
+            "plan_item.title",
+            "--title",
+            "plan_item.notes",
+            "--notes",
+            "plan_item.estimated_minutes",
+            "--estimate",
+            "plan_item.due_date",
+            "--due",
+            "plan_item.description",
+            "--description",
+            "position",
+            "--at");
 
-    private ItemEdit() {
-    }
+    private ItemEdit() {}
 
-    @Command(name = "edit", mixinStandardHelpOptions = true,
-            description = {"Changes an item's title, description, notes (private or shared with your mentor),",
-                    "estimate or due date. A new estimate or due date reschedules the open items."})
+    @Command(
+            name = "edit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Changes an item's title, description, notes (private or shared with your mentor),",
+                "estimate or due date. A new estimate or due date reschedules the open items."
+            })
     static final class Edit extends ClientCommand {
         @Parameters(paramLabel = "ITEM", description = ItemCommands.ITEM_HELP)
         String item;
+
         @Option(names = "--plan", paramLabel = "PLAN", description = "plan of the item (default: current plan)")
         String plan;
+
         @Option(names = "--title", description = "1 to 300 characters")
         String title;
+
         @Option(names = "--description", description = "up to 4000 characters")
         String description;
+
         @Option(names = "--notes", description = "your notes, up to 4000 characters ('' clears them)")
         String notes;
-        @Option(names = "--private", negatable = true,
+
+        @Option(
+                names = "--private",
+                negatable = true,
                 description = "hide the notes from your mentors (--no-private shares them)")
         Boolean notesPrivate;
+
         @Option(names = "--estimate", paramLabel = "DURATION", description = "e.g. 90, 1h30 or 6h")
         String estimate;
-        @Option(names = "--due", paramLabel = "YYYY-MM-DD|auto",
+
+        @Option(
+                names = "--due",
+                paramLabel = "YYYY-MM-DD|auto",
                 description = "pin a due date, or 'auto' to let the schedule set it again")
         String due;
 
@@ -81,17 +105,26 @@ final class ItemEdit {
                 mask.addPaths("due_date");
             }
             if (mask.getPathsCount() == 0) {
-                throw new CliException(ExitCodes.USAGE, "nothing to change: give --title, --description, --notes, "
-                        + "--private, --estimate or --due");
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        "nothing to change: give --title, --description, --notes, " + "--private, --estimate or --due");
             }
-            PlanItem updated = client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(b)
-                    .setUpdateMask(mask).build()).getPlanItem();
+            PlanItem updated = client.plans()
+                    .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(b)
+                            .setUpdateMask(mask)
+                            .build())
+                    .getPlanItem();
             if (json) {
                 Json.print(cli.out, updated);
             } else {
-                cli.out.printf("%s: changed %s; week %d, due %s, estimate %s%n", updated.getTitle(),
-                        String.join(", ", mask.getPathsList()).replace('_', ' '), updated.getWeek(),
-                        updated.getDueDate(), Fmt.minutes(updated.getEstimatedMinutes()));
+                cli.out.printf(
+                        "%s: changed %s; week %d, due %s, estimate %s%n",
+                        updated.getTitle(),
+                        String.join(", ", mask.getPathsList()).replace('_', ' '),
+                        updated.getWeek(),
+                        updated.getDueDate(),
+                        Fmt.minutes(updated.getEstimatedMinutes()));
                 cli.out.flush();
             }
             return 0;
@@ -103,19 +136,26 @@ final class ItemEdit {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Adds an item of your own to a plan (at the end, or --at a position).")
     static final class Add extends ClientCommand {
         @Parameters(arity = "1..*", paramLabel = "TITLE", description = "what to do, 1 to 300 characters")
         List<String> title;
+
         @Option(names = "--plan", paramLabel = "PLAN", description = "default: current plan")
         String plan;
+
         @Option(names = "--description", description = "up to 4000 characters")
         String description;
+
         @Option(names = "--estimate", paramLabel = "DURATION", description = "e.g. 90, 1h30 or 6h (default: 2h)")
         String estimate;
+
         @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "pin a due date (default: scheduled)")
         String due;
+
         @Option(names = "--at", paramLabel = "N", description = "its # in the plan (default: last)")
         int at;
 
@@ -136,13 +176,23 @@ final class ItemEdit {
             if (due != null) {
                 b.setDueDate(due);
             }
-            PlanItem added = client.plans().addPlanItem(AddPlanItemRequest.newBuilder().setParent(planName)
-                    .setPlanItem(b).setPosition(at).build()).getPlanItem();
+            PlanItem added = client.plans()
+                    .addPlanItem(AddPlanItemRequest.newBuilder()
+                            .setParent(planName)
+                            .setPlanItem(b)
+                            .setPosition(at)
+                            .build())
+                    .getPlanItem();
             if (json) {
                 Json.print(cli.out, added);
             } else {
-                cli.out.printf("added #%d %s: week %d, due %s, estimate %s%n", added.getPosition(), added.getTitle(),
-                        added.getWeek(), added.getDueDate(), Fmt.minutes(added.getEstimatedMinutes()));
+                cli.out.printf(
+                        "added #%d %s: week %d, due %s, estimate %s%n",
+                        added.getPosition(),
+                        added.getTitle(),
+                        added.getWeek(),
+                        added.getDueDate(),
+                        Fmt.minutes(added.getEstimatedMinutes()));
                 cli.out.flush();
             }
             return 0;
@@ -150,18 +200,31 @@ final class ItemEdit {
 
         @Override
         Map<String, String> flags() {
-            return Map.of("plan_item.title", "TITLE", "plan_item.estimated_minutes", "--estimate",
-                    "plan_item.due_date", "--due", "plan_item.description", "--description", "position", "--at");
+            return Map.of(
+                    "plan_item.title",
+                    "TITLE",
+                    "plan_item.estimated_minutes",
+                    "--estimate",
+                    "plan_item.due_date",
+                    "--due",
+                    "plan_item.description",
+                    "--description",
+                    "position",
+                    "--at");
         }
     }
 
-    @Command(name = "move", mixinStandardHelpOptions = true,
+    @Command(
+            name = "move",
+            mixinStandardHelpOptions = true,
             description = "Moves an item to another # in its plan; the open items are rescheduled in the new order.")
     static final class Move extends ClientCommand {
         @Parameters(index = "0", paramLabel = "ITEM", description = ItemCommands.ITEM_HELP)
         String item;
+
         @Parameters(index = "1", paramLabel = "TO", description = "the # it should have")
         int to;
+
         @Option(names = "--plan", paramLabel = "PLAN", description = "default: current plan")
         String plan;
 
@@ -172,16 +235,25 @@ final class ItemEdit {
         @Override
         int run(AscentClient client) {
             String name = refs(client).item(item, plan);
-            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(ItemDetail.planOf(name)).build())
+            Plan p = client.plans()
+                    .getPlan(GetPlanRequest.newBuilder()
+                            .setName(ItemDetail.planOf(name))
+                            .build())
                     .getPlan();
             if (to < 1 || to > p.getItemsCount()) {
                 throw new CliException(ExitCodes.USAGE, "TO must be 1 to " + p.getItemsCount());
             }
-            List<String> order = new ArrayList<>(p.getItemsList().stream().map(PlanItem::getName).toList());
+            List<String> order = new ArrayList<>(
+                    p.getItemsList().stream().map(PlanItem::getName).toList());
             order.remove(name);
             order.add(to - 1, name);
-            Plan moved = client.plans().reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(p.getName())
-                    .addAllItemNames(order).setEtag(p.getEtag()).build()).getPlan();
+            Plan moved = client.plans()
+                    .reorderPlanItems(ReorderPlanItemsRequest.newBuilder()
+                            .setName(p.getName())
+                            .addAllItemNames(order)
+                            .setEtag(p.getEtag())
+                            .build())
+                    .getPlan();
             if (json) {
                 Json.print(cli.out, moved);
             } else {

@@ -11,8 +11,7 @@ final class Json {
 
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
 
-    private Json() {
-    }
+    private Json() {}
 
     static void print(PrintWriter out, MessageOrBuilder message) {
         out.println(text(message));
@@ -22,7 +21,8 @@ final class Json {
     static void printList(PrintWriter out, List<? extends MessageOrBuilder> messages) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < messages.size(); i++) {
-            s.append(i == 0 ? "\n" : ",\n").append(text(messages.get(i)).indent(2).stripTrailing());
+            s.append(i == 0 ? "\n" : ",\n")
+                    .append(text(messages.get(i)).indent(2).stripTrailing());
         }
         out.println(s.append(messages.isEmpty() ? "]" : "\n]"));
         out.flush();

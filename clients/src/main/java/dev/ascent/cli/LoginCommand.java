@@ -10,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Checks a token and saves it as a profile, with the service addresses, in the config file",
-                "(mode 0600): $ASCENT_CONFIG, else $XDG_CONFIG_HOME/ascent/config.properties, else",
-                "~/.config/ascent/config.properties.",
-                "The token is read from standard input (one line: 'ascent login < token-file', or a pipe), or typed",
-                "at a hidden prompt; $ASCENT_TOKEN and --token work too but put it where others may read it.",
-                "The profile is --profile NAME, else the user's handle. The first profile saved becomes the default;",
-                "--default makes this one the default ('ascent profile use NAME' switches later)."})
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a token and saves it as a profile, with the service addresses, in the config file",
+            "(mode 0600): $ASCENT_CONFIG, else $XDG_CONFIG_HOME/ascent/config.properties, else",
+            "~/.config/ascent/config.properties.",
+            "The token is read from standard input (one line: 'ascent login < token-file', or a pipe), or typed",
+            "at a hidden prompt; $ASCENT_TOKEN and --token work too but put it where others may read it.",
+            "The profile is --profile NAME, else the user's handle. The first profile saved becomes the default;",
+            "--default makes this one the default ('ascent profile use NAME' switches later)."
+        })
 final class LoginCommand extends ClientCommand {
 
     @Option(names = "--default", description = "make this profile the default")
@@ -36,8 +40,11 @@ final class LoginCommand extends ClientCommand {
         }
         connection.token = token;
         try (AscentClient client = connection.open(cli, 10)) {
-            User user = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
-            String name = connection.profile != null ? connection.profile.strip()
+            User user = client.accounts()
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                    .getUser();
+            String name = connection.profile != null
+                    ? connection.profile.strip()
                     : cli.env("ASCENT_PROFILE") != null ? cli.env("ASCENT_PROFILE") : user.getHandle();
             String content = connection.content(cli);
             String tracker = connection.tracker(cli);
@@ -52,8 +59,8 @@ final class LoginCommand extends ClientCommand {
             if (connection.caFile != null) {
                 profiles.set(name, "ca-file", connection.caFile.getAbsolutePath());
             }
-            boolean isDefault = makeDefault || profiles.defaultProfile() == null
-                    || name.equals(profiles.defaultProfile());
+            boolean isDefault =
+                    makeDefault || profiles.defaultProfile() == null || name.equals(profiles.defaultProfile());
             if (isDefault) {
                 profiles.use(name);
             }
@@ -61,8 +68,12 @@ final class LoginCommand extends ClientCommand {
             if (json) {
                 Json.print(cli.out, user);
             } else {
-                cli.out.printf("Logged in as %s (%s); saved as profile %s%s in %s%n", user.getHandle(),
-                        user.getDisplayName(), name, isDefault ? " (the default)" : ", used with --profile " + name,
+                cli.out.printf(
+                        "Logged in as %s (%s); saved as profile %s%s in %s%n",
+                        user.getHandle(),
+                        user.getDisplayName(),
+                        name,
+                        isDefault ? " (the default)" : ", used with --profile " + name,
                         profiles.file());
             }
         }
@@ -85,8 +96,9 @@ final class LoginCommand extends ClientCommand {
                 throw new CliException(ExitCodes.FAILED, "cannot read the token: " + e.getMessage());
             }
         }
-        throw new CliException(ExitCodes.USAGE, "no token: pipe it in ('ascent login < token-file'), type it at the "
-                + "prompt, or set ASCENT_TOKEN");
+        throw new CliException(
+                ExitCodes.USAGE,
+                "no token: pipe it in ('ascent login < token-file'), type it at the " + "prompt, or set ASCENT_TOKEN");
     }
 
     @Command(name = "whoami", mixinStandardHelpOptions = true, description = "Shows the user the token belongs to.")
@@ -97,11 +109,14 @@ final class LoginCommand extends ClientCommand {
 
         @Override
         int run(AscentClient client) {
-            User user = client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
+            User user = client.accounts()
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                    .getUser();
             if (json) {
                 Json.print(cli.out, user);
             } else {
-                cli.out.printf("%s (%s)%s%n", user.getHandle(), user.getDisplayName(), user.getAdmin() ? ", admin" : "");
+                cli.out.printf(
+                        "%s (%s)%s%n", user.getHandle(), user.getDisplayName(), user.getAdmin() ? ", admin" : "");
             }
             return 0;
         }

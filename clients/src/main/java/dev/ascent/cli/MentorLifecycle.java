@@ -19,25 +19,38 @@ import picocli.CommandLine.Parameters;
 /** {@code ascent mentor wait|list|end}: after the invitation. */
 final class MentorLifecycle {
 
-    private MentorLifecycle() {
-    }
+    private MentorLifecycle() {}
 
     /** The caller's newest invitation to {@code mentor}, in any state. */
     static Optional<Mentorship> sentTo(AscentClient client, String mentor) {
-        return client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
-                .setDirection(InvitationDirection.INVITATION_DIRECTION_SENT)
-                .setState(MentorshipState.MENTORSHIP_STATE_UNSPECIFIED).setPageSize(100).build())
-                .getMentorshipsList().stream().filter(m -> m.getMentor().equals("users/" + mentor))
-                .max((a, b) -> Long.compare(a.getCreateTime().getSeconds() * 1_000_000_000L + a.getCreateTime().getNanos(),
-                        b.getCreateTime().getSeconds() * 1_000_000_000L + b.getCreateTime().getNanos()));
+        return client
+                .mentorship()
+                .listInvitations(ListInvitationsRequest.newBuilder()
+                        .setDirection(InvitationDirection.INVITATION_DIRECTION_SENT)
+                        .setState(MentorshipState.MENTORSHIP_STATE_UNSPECIFIED)
+                        .setPageSize(100)
+                        .build())
+                .getMentorshipsList()
+                .stream()
+                .filter(m -> m.getMentor().equals("users/" + mentor))
+                .max((a, b) -> Long.compare(
+                        a.getCreateTime().getSeconds() * 1_000_000_000L
+                                + a.getCreateTime().getNanos(),
+                        b.getCreateTime().getSeconds() * 1_000_000_000L
+                                + b.getCreateTime().getNanos()));
     }
 
-    @Command(name = "wait", mixinStandardHelpOptions = true,
-            description = {"Waits until the mentor you invited accepts (exit 0), declines (exit 1), or --timeout",
-                    "seconds pass (exit 5). Returns at once when they already answered."})
+    @Command(
+            name = "wait",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Waits until the mentor you invited accepts (exit 0), declines (exit 1), or --timeout",
+                "seconds pass (exit 5). Returns at once when they already answered."
+            })
     static final class Wait extends ClientCommand {
         @Parameters(paramLabel = "HANDLE", description = "the mentor you invited")
         String mentor;
+
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up after this long (default: 600)")
         int timeoutSeconds = 600;
 
@@ -50,8 +63,10 @@ final class MentorLifecycle {
             long until = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             boolean told = false;
             while (true) {
-                Mentorship m = sentTo(client, mentor).orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND,
-                        "you have not invited " + mentor + "; do it with: ascent mentor invite " + mentor));
+                Mentorship m = sentTo(client, mentor)
+                        .orElseThrow(() -> new CliException(
+                                ExitCodes.NOT_FOUND,
+                                "you have not invited " + mentor + "; do it with: ascent mentor invite " + mentor));
                 switch (m.getState()) {
                     case MENTORSHIP_STATE_ACTIVE -> {
                         cli.out.printf("%s accepted: they mentor you now%n", mentor);
@@ -60,11 +75,14 @@ final class MentorLifecycle {
                     }
                     case MENTORSHIP_STATE_PENDING -> {
                         if (System.nanoTime() > until) {
-                            throw new CliException(ExitCodes.UNAVAILABLE, mentor + " has not answered within "
-                                    + timeoutSeconds + " s; the invitation stays open");
+                            throw new CliException(
+                                    ExitCodes.UNAVAILABLE,
+                                    mentor + " has not answered within " + timeoutSeconds
+                                            + " s; the invitation stays open");
                         }
                         if (!told) {
-                            cli.out.printf("waiting for %s to accept (they run: ascent mentor accept %s)...%n",
+                            cli.out.printf(
+                                    "waiting for %s to accept (they run: ascent mentor accept %s)...%n",
                                     mentor, me(client));
                             cli.out.flush();
                             told = true;
@@ -72,8 +90,9 @@ final class MentorLifecycle {
                         sleep();
                     }
                     default -> {
-                        cli.out.printf("%s did not accept: the invitation is %s%n", mentor,
-                                Fmt.en(m.getState(), "MENTORSHIP_STATE_"));
+                        cli.out.printf(
+                                "%s did not accept: the invitation is %s%n",
+                                mentor, Fmt.en(m.getState(), "MENTORSHIP_STATE_"));
                         cli.out.flush();
                         return ExitCodes.FAILED;
                     }
@@ -91,7 +110,9 @@ final class MentorLifecycle {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Your active mentorships: your mentors, and the people you mentor.")
     static final class ListMentorships extends ClientCommand {
         @Option(names = "--limit", paramLabel = "N", description = "at most this many (default: 100)")
@@ -104,9 +125,15 @@ final class MentorLifecycle {
         @Override
         int run(AscentClient client) {
             int max = Pages.limit(limit);
-            Pages.Listing<Mentorship> mentorsListed = Pages.upTo(token -> client.mentorship().listMentors(
-                    ListMentorsRequest.newBuilder().setPageSize(Math.min(100, max)).setPageToken(token).build()),
-                    r -> r.getMentorshipsList(), r -> r.getNextPageToken(), max);
+            Pages.Listing<Mentorship> mentorsListed = Pages.upTo(
+                    token -> client.mentorship()
+                            .listMentors(ListMentorsRequest.newBuilder()
+                                    .setPageSize(Math.min(100, max))
+                                    .setPageToken(token)
+                                    .build()),
+                    r -> r.getMentorshipsList(),
+                    r -> r.getNextPageToken(),
+                    max);
             Pages.Listing<MenteeSummary> menteesListed = MentorCommands.mentees(client, max);
             List<Mentorship> mentors = mentorsListed.rows();
             List<MenteeSummary> mentees = menteesListed.rows();
@@ -115,10 +142,14 @@ final class MentorLifecycle {
                 return 0;
             }
             Table t = new Table("ID", "ROLE", "WHO", "NAME", "SINCE");
-            mentors.forEach(m -> t.row(Fmt.id(m.getName()), "your mentor", Fmt.id(m.getMentor()),
-                    m.getMentorDisplayName(), Fmt.time(m.getRespondTime())));
-            mentees.forEach(m -> t.row(Fmt.id(m.getMentorship()), "you mentor", Fmt.id(m.getMentee()),
-                    m.getDisplayName(), ""));
+            mentors.forEach(m -> t.row(
+                    Fmt.id(m.getName()),
+                    "your mentor",
+                    Fmt.id(m.getMentor()),
+                    m.getMentorDisplayName(),
+                    Fmt.time(m.getRespondTime())));
+            mentees.forEach(
+                    m -> t.row(Fmt.id(m.getMentorship()), "you mentor", Fmt.id(m.getMentee()), m.getDisplayName(), ""));
             if (t.isEmpty()) {
                 cli.out.println("no active mentorships");
             } else {
@@ -130,9 +161,13 @@ final class MentorLifecycle {
         }
     }
 
-    @Command(name = "end", mixinStandardHelpOptions = true,
-            description = {"Ends a mentorship, from either side: the mentor stops seeing your plans at once and",
-                    "open review requests are cancelled."})
+    @Command(
+            name = "end",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Ends a mentorship, from either side: the mentor stops seeing your plans at once and",
+                "open review requests are cancelled."
+            })
     static final class End extends ClientCommand {
         @Parameters(paramLabel = "HANDLE|ID", description = "your mentor's or mentee's handle, or the mentorship id")
         String who;
@@ -143,8 +178,11 @@ final class MentorLifecycle {
 
         @Override
         int run(AscentClient client) {
-            Mentorship m = client.mentorship().endMentorship(EndMentorshipRequest.newBuilder()
-                    .setName(active(client, who)).build()).getMentorship();
+            Mentorship m = client.mentorship()
+                    .endMentorship(EndMentorshipRequest.newBuilder()
+                            .setName(active(client, who))
+                            .build())
+                    .getMentorship();
             if (json) {
                 Json.print(cli.out, m);
             } else {
@@ -159,15 +197,26 @@ final class MentorLifecycle {
             }
             String user = "users/" + who.replaceFirst("^users/", "");
             List<String> found = new ArrayList<>();
-            client.mentorship().listMentors(ListMentorsRequest.newBuilder().setPageSize(100).build())
-                    .getMentorshipsList().stream().filter(m -> m.getMentor().equals(user))
+            client
+                    .mentorship()
+                    .listMentors(
+                            ListMentorsRequest.newBuilder().setPageSize(100).build())
+                    .getMentorshipsList()
+                    .stream()
+                    .filter(m -> m.getMentor().equals(user))
                     .forEach(m -> found.add(m.getName()));
-            client.mentorship().listMentees(ListMenteesRequest.newBuilder().setPageSize(100).build())
-                    .getMenteesList().stream().filter(m -> m.getMentee().equals(user))
+            client
+                    .mentorship()
+                    .listMentees(
+                            ListMenteesRequest.newBuilder().setPageSize(100).build())
+                    .getMenteesList()
+                    .stream()
+                    .filter(m -> m.getMentee().equals(user))
                     .forEach(m -> found.add(m.getMentorship()));
             if (found.isEmpty()) {
-                throw new CliException(ExitCodes.NOT_FOUND, "no active mentorship with " + who
-                        + " ('ascent mentor list' shows yours)");
+                throw new CliException(
+                        ExitCodes.NOT_FOUND,
+                        "no active mentorship with " + who + " ('ascent mentor list' shows yours)");
             }
             return found.get(0);
         }

@@ -10,12 +10,10 @@ final class Pages {
     /** The default --limit of the lists that show a whole collection at once. */
     static final int DEFAULT_LIMIT = 100;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The rows of a listing, and whether it left some out. */
-    record Listing<T>(List<T> rows, boolean more) {
-    }
+    record Listing<T>(List<T> rows, boolean more) {}
 
     /**
      * Calls {@code list} with "" and then each {@code next} token until the last page, or until {@code max} rows.
@@ -27,8 +25,8 @@ final class Pages {
     }
 
     /** As {@link #all}, telling whether rows were left out. */
-    static <R, T> Listing<T> upTo(Function<String, R> list, Function<R, List<T>> rows, Function<R, String> next,
-            int max) {
+    static <R, T> Listing<T> upTo(
+            Function<String, R> list, Function<R, List<T>> rows, Function<R, String> next, int max) {
         List<T> out = new ArrayList<>();
         String token = "";
         do {

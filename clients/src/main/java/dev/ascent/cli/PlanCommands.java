@@ -12,22 +12,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ascent plan new|show|list|use} and the edits in {@link PlanEditCommands}. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Create, show, list and change learning plans.",
-                "The current plan (what 'item', 'log' and 'progress' use without --plan) is the one picked with",
-                "'plan use', else your newest plan that is not archived. A new plan never becomes current by",
-                "itself when you already have one: 'plan new --use' or 'plan use' switches."},
-        subcommands = {PlanCommands.New.class, PlanCommands.Show.class, PlanCommands.ListPlans.class,
-                PlanCommands.Use.class, PlanEditCommands.Rename.class, PlanEditCommands.Hours.class,
-                PlanEditCommands.Target.class, PlanEditCommands.Archive.class, PlanEditCommands.Unarchive.class,
-                PlanEditCommands.Delete.class})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create, show, list and change learning plans.",
+            "The current plan (what 'item', 'log' and 'progress' use without --plan) is the one picked with",
+            "'plan use', else your newest plan that is not archived. A new plan never becomes current by",
+            "itself when you already have one: 'plan new --use' or 'plan use' switches."
+        },
+        subcommands = {
+            PlanCommands.New.class,
+            PlanCommands.Show.class,
+            PlanCommands.ListPlans.class,
+            PlanCommands.Use.class,
+            PlanEditCommands.Rename.class,
+            PlanEditCommands.Hours.class,
+            PlanEditCommands.Target.class,
+            PlanEditCommands.Archive.class,
+            PlanEditCommands.Unarchive.class,
+            PlanEditCommands.Delete.class
+        })
 final class PlanCommands implements Runnable {
 
     @Spec
@@ -35,29 +47,49 @@ final class PlanCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+                spec.commandLine(),
                 "name a subcommand: new, show, list, use, rename, hours, target, archive, unarchive or delete");
     }
 
-    @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Builds a plan for a target role from its next steps, skill gaps and practice.",
-                    "It becomes the current plan when you have none; otherwise add --use (or run 'plan use')."})
+    @Command(
+            name = "new",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Builds a plan for a target role from its next steps, skill gaps and practice.",
+                "It becomes the current plan when you have none; otherwise add --use (or run 'plan use')."
+            })
     static final class New extends ClientCommand {
         @Option(names = "--role", required = true, paramLabel = "SLUG", description = "target role")
         String role;
-        @Option(names = "--hours-per-week", paramLabel = "N", description = "hours you will spend each week (0.5 to 80)")
+
+        @Option(
+                names = "--hours-per-week",
+                paramLabel = "N",
+                description = "hours you will spend each week (0.5 to 80)")
         double hoursPerWeek;
+
         @Option(names = "--target-date", paramLabel = "YYYY-MM-DD", description = "when you want to be done")
         String targetDate;
+
         @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "default: today")
         String startDate;
+
         @Option(names = "--title", description = "default: Path to <role title>")
         String title;
-        @Option(names = "--time-zone", paramLabel = "ZONE", description = "IANA zone for dates and streaks (default: UTC)")
+
+        @Option(
+                names = "--time-zone",
+                paramLabel = "ZONE",
+                description = "IANA zone for dates and streaks (default: UTC)")
         String timeZone;
-        @Option(names = "--rate", paramLabel = "SKILL=N",
+
+        @Option(
+                names = "--rate",
+                paramLabel = "SKILL=N",
                 description = "rate one of the role's skills 0 to 5 (repeatable; see 'ascent role <slug>')")
         Map<String, Integer> ratings = new LinkedHashMap<>();
+
         @Option(names = "--use", description = "make the new plan the current one")
         boolean use;
 
@@ -70,7 +102,8 @@ final class PlanCommands implements Runnable {
             if (hoursPerWeek <= 0 && targetDate == null) {
                 throw new CliException(ExitCodes.USAGE, "give --hours-per-week N or --target-date YYYY-MM-DD");
             }
-            var request = CreatePlanRequest.newBuilder().setTargetRole(CatalogCommands.role(role))
+            var request = CreatePlanRequest.newBuilder()
+                    .setTargetRole(CatalogCommands.role(role))
                     .setHoursPerWeek(hoursPerWeek);
             if (targetDate != null) {
                 request.setTargetDate(targetDate);
@@ -89,7 +122,8 @@ final class PlanCommands implements Runnable {
             String picked = storedPlan(client);
             Plan current = null;
             if (picked == null) {
-                List<Plan> newest = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(1).build())
+                List<Plan> newest = client.plans()
+                        .listPlans(ListPlansRequest.newBuilder().setPageSize(1).build())
                         .getPlansList();
                 current = newest.isEmpty() ? null : newest.get(0);
             }
@@ -124,9 +158,13 @@ final class PlanCommands implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Shows a plan with its items (#, the number other commands take) and the items that",
-                    "need your attention: those a mentor sent back with a comment."})
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows a plan with its items (#, the number other commands take) and the items that",
+                "need your attention: those a mentor sent back with a comment."
+            })
     static final class Show extends ClientCommand {
         @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
         String plan;
@@ -156,12 +194,17 @@ final class PlanCommands implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists your plans, newest first. END is the target date (plan show gives the scheduled",
-                    "end); * marks the current plan."})
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists your plans, newest first. END is the target date (plan show gives the scheduled",
+                "end); * marks the current plan."
+            })
     static final class ListPlans extends ClientCommand {
         @Option(names = "--all", description = "include archived plans")
         boolean all;
+
         @Option(names = "--user", paramLabel = "HANDLE", description = "a mentee's plans (default: yours)")
         String user;
 
@@ -174,9 +217,13 @@ final class PlanCommands implements Runnable {
             List<Plan> plans = new ArrayList<>();
             String token = "";
             do {
-                ListPlansResponse page = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(100)
-                        .setPageToken(token).setShowArchived(all).setParent(user == null ? "" : "users/" + user)
-                        .build());
+                ListPlansResponse page = client.plans()
+                        .listPlans(ListPlansRequest.newBuilder()
+                                .setPageSize(100)
+                                .setPageToken(token)
+                                .setShowArchived(all)
+                                .setParent(user == null ? "" : "users/" + user)
+                                .build());
                 plans.addAll(page.getPlansList());
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
@@ -186,9 +233,15 @@ final class PlanCommands implements Runnable {
             }
             String current = user == null && !plans.isEmpty() ? current(client) : null;
             Table t = new Table("", "PLAN", "TITLE", "ROLE", "H/WEEK", "START", "END", "ARCHIVED");
-            plans.forEach(p -> t.row(p.getName().equals(current) ? "*" : "", Fmt.id(p.getName()), p.getTitle(),
-                    Fmt.id(p.getTargetRole()), String.format("%.1f", p.getHoursPerWeek()), p.getStartDate(),
-                    Fmt.orDash(p.getTargetDate()), p.getArchived() ? "yes" : ""));
+            plans.forEach(p -> t.row(
+                    p.getName().equals(current) ? "*" : "",
+                    Fmt.id(p.getName()),
+                    p.getTitle(),
+                    Fmt.id(p.getTargetRole()),
+                    String.format("%.1f", p.getHoursPerWeek()),
+                    p.getStartDate(),
+                    Fmt.orDash(p.getTargetDate()),
+                    p.getArchived() ? "yes" : ""));
             t.print(cli);
             return 0;
         }
@@ -202,7 +255,9 @@ final class PlanCommands implements Runnable {
         }
     }
 
-    @Command(name = "use", mixinStandardHelpOptions = true,
+    @Command(
+            name = "use",
+            mixinStandardHelpOptions = true,
             description = "Makes a plan the current one (saved in your profile).")
     static final class Use extends ClientCommand {
         @Parameters(paramLabel = "PLAN", description = "plan id or name (see 'ascent plan list')")
@@ -215,16 +270,22 @@ final class PlanCommands implements Runnable {
         @Override
         int run(AscentClient client) {
             String name = refs(client).plan(plan);
-            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+            Plan p = client.plans()
+                    .getPlan(GetPlanRequest.newBuilder().setName(name).build())
+                    .getPlan();
             if (!name.startsWith("users/" + me(client) + "/")) {
-                throw new CliException(ExitCodes.USAGE, name + " is not yours; a mentee's plan is read with "
-                        + "'ascent plan show " + name + "'");
+                throw new CliException(
+                        ExitCodes.USAGE,
+                        name + " is not yours; a mentee's plan is read with " + "'ascent plan show " + name + "'");
             }
             storePlan(client, name);
             if (json) {
                 Json.print(cli.out, p);
             } else {
-                cli.out.printf("current plan: %s (%s)%s%n", Fmt.id(name), p.getTitle(),
+                cli.out.printf(
+                        "current plan: %s (%s)%s%n",
+                        Fmt.id(name),
+                        p.getTitle(),
                         p.getArchived() ? "; it is archived, so read-only until 'ascent plan unarchive'" : "");
                 cli.out.flush();
             }

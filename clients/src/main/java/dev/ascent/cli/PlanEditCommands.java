@@ -15,8 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ascent plan rename|hours|target|archive|unarchive|delete}: UpdatePlan and DeletePlan. */
 final class PlanEditCommands {
 
-    private PlanEditCommands() {
-    }
+    private PlanEditCommands() {}
 
     /** One UpdatePlan with a field mask; prints the plan's new schedule. */
     abstract static class Change extends ClientCommand {
@@ -40,8 +39,12 @@ final class PlanEditCommands {
             Plan.Builder p = Plan.newBuilder().setName(refs(client).plan(planRef()));
             FieldMask.Builder mask = FieldMask.newBuilder();
             apply(p, mask);
-            Plan updated = client.plans().updatePlan(UpdatePlanRequest.newBuilder().setPlan(p)
-                    .setUpdateMask(mask).build()).getPlan();
+            Plan updated = client.plans()
+                    .updatePlan(UpdatePlanRequest.newBuilder()
+                            .setPlan(p)
+                            .setUpdateMask(mask)
+                            .build())
+                    .getPlan();
             if (json) {
                 Json.print(cli.out, updated);
             } else {
@@ -81,7 +84,9 @@ final class PlanEditCommands {
         }
     }
 
-    @Command(name = "hours", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hours",
+            mixinStandardHelpOptions = true,
             description = "Changes the hours per week; the open items are rescheduled from this week on.")
     static final class Hours extends Change {
         @Parameters(paramLabel = "N", description = "hours per week, 0.5 to 80")
@@ -108,7 +113,9 @@ final class PlanEditCommands {
         }
     }
 
-    @Command(name = "target", mixinStandardHelpOptions = true,
+    @Command(
+            name = "target",
+            mixinStandardHelpOptions = true,
             description = "Sets the target date ('none' clears it); the open items are rescheduled.")
     static final class Target extends Change {
         @Parameters(paramLabel = "YYYY-MM-DD|none", description = "the date you want to be done by, or none")
@@ -126,8 +133,8 @@ final class PlanEditCommands {
 
         @Override
         String done(Plan p) {
-            return "plan " + Fmt.id(p.getName()) + ": " + (p.getTargetDate().isEmpty() ? "no target date"
-                    : "target " + p.getTargetDate());
+            return "plan " + Fmt.id(p.getName()) + ": "
+                    + (p.getTargetDate().isEmpty() ? "no target date" : "target " + p.getTargetDate());
         }
 
         @Override
@@ -136,7 +143,9 @@ final class PlanEditCommands {
         }
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true,
+    @Command(
+            name = "archive",
+            mixinStandardHelpOptions = true,
             description = "Archives a plan: read-only and left out of 'plan list' (see --all).")
     static final class Archive extends Change {
         @Parameters(arity = "0..1", paramLabel = "PLAN", description = "plan id or name (default: current plan)")
@@ -190,12 +199,17 @@ final class PlanEditCommands {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = {"Deletes a plan with its items, time, comments and history; this cannot be undone",
-                    "(archive keeps it). At a terminal it asks for the plan's id; scripts pass --force."})
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Deletes a plan with its items, time, comments and history; this cannot be undone",
+                "(archive keeps it). At a terminal it asks for the plan's id; scripts pass --force."
+            })
     static final class Delete extends ClientCommand {
         @Parameters(paramLabel = "PLAN", description = "plan id or name")
         String which;
+
         @Option(names = "--force", description = "do not ask")
         boolean force;
 
@@ -206,20 +220,30 @@ final class PlanEditCommands {
         @Override
         int run(AscentClient client) {
             String name = refs(client).plan(which);
-            Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+            Plan p = client.plans()
+                    .getPlan(GetPlanRequest.newBuilder().setName(name).build())
+                    .getPlan();
             if (!force) {
-                String typed = Confirm.ask(cli, "Delete plan " + Fmt.id(name) + " (" + p.getTitle() + ", "
-                        + p.getItemsCount() + " items) for good? Type its id to confirm: ");
+                String typed = Confirm.ask(
+                        cli,
+                        "Delete plan " + Fmt.id(name) + " (" + p.getTitle() + ", " + p.getItemsCount()
+                                + " items) for good? Type its id to confirm: ");
                 if (typed == null) {
-                    throw new CliException(ExitCodes.USAGE, "deleting a plan cannot be undone: pass --force to "
-                            + "delete " + Fmt.id(name) + " without a prompt (or 'ascent plan archive' to keep it)");
+                    throw new CliException(
+                            ExitCodes.USAGE,
+                            "deleting a plan cannot be undone: pass --force to " + "delete " + Fmt.id(name)
+                                    + " without a prompt (or 'ascent plan archive' to keep it)");
                 }
                 if (!typed.equals(Fmt.id(name))) {
                     cli.out.println("not deleted");
                     return ExitCodes.FAILED;
                 }
             }
-            client.plans().deletePlan(DeletePlanRequest.newBuilder().setName(name).setEtag(p.getEtag()).build());
+            client.plans()
+                    .deletePlan(DeletePlanRequest.newBuilder()
+                            .setName(name)
+                            .setEtag(p.getEtag())
+                            .build());
             if (name.equals(storedPlan(client))) {
                 storePlan(client, null);
             }

@@ -29,36 +29,53 @@ final class PracticeSessionRunner {
 
     void run(PracticeSession session, boolean markItemDone) {
         var out = cli.out;
-        out.printf("%s  (session %s, %d minutes)%n%n%s%n", session.getTitle(), Fmt.id(session.getName()),
-                session.getTimeBoxMinutes(), session.getScenario());
+        out.printf(
+                "%s  (session %s, %d minutes)%n%n%s%n",
+                session.getTitle(), Fmt.id(session.getName()), session.getTimeBoxMinutes(), session.getScenario());
         BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
         printSteps(session);
         while (true) {
-            out.printf("[%s] step numbers to check/uncheck, 'help' for guidance, 'done', 'later', 'abandon' > ",
+            out.printf(
+                    "[%s] step numbers to check/uncheck, 'help' for guidance, 'done', 'later', 'abandon' > ",
                     timeLeft(session));
             out.flush();
             String raw = TerminalInput.readRaw(in);
             String line = raw == null ? null : raw.strip().toLowerCase();
             if (line == null || line.equals("later")) {
-                out.printf("%nleft open: session %s; continue with 'ascent practice resume %s'%n",
+                out.printf(
+                        "%nleft open: session %s; continue with 'ascent practice resume %s'%n",
                         Fmt.id(session.getName()), Fmt.id(session.getName()));
                 return;
             }
             if (line.equals("abandon")) {
-                client.practice().abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
-                        .setName(session.getName()).setEtag(session.getEtag()).build());
+                client.practice()
+                        .abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                                .setName(session.getName())
+                                .setEtag(session.getEtag())
+                                .build());
                 out.printf("abandoned session %s%n", Fmt.id(session.getName()));
                 return;
             }
             if (line.equals("done")) {
                 int rating = askRating(in);
-                session = client.practice().completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                        .setName(session.getName()).setEtag(session.getEtag()).setSelfRating(rating)
-                        .setMarkItemDone(markItemDone && !session.getPlanItem().isEmpty()).build())
+                session = client.practice()
+                        .completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                                .setName(session.getName())
+                                .setEtag(session.getEtag())
+                                .setSelfRating(rating)
+                                .setMarkItemDone(
+                                        markItemDone && !session.getPlanItem().isEmpty())
+                                .build())
                         .getPracticeSession();
-                out.printf("completed session %s: %d of %d steps (%s), rated %d%s%n%s%n", Fmt.id(session.getName()),
-                        session.getCheckedCount(), session.getStepCount(), Fmt.percent(session.getCoveragePercent()),
-                        rating, session.getOverran() ? ", over time" : "", PracticeSessions.reviewHint(session));
+                out.printf(
+                        "completed session %s: %d of %d steps (%s), rated %d%s%n%s%n",
+                        Fmt.id(session.getName()),
+                        session.getCheckedCount(),
+                        session.getStepCount(),
+                        Fmt.percent(session.getCoveragePercent()),
+                        rating,
+                        session.getOverran() ? ", over time" : "",
+                        PracticeSessions.reviewHint(session));
                 return;
             }
             if (line.equals("help") || line.equals("?") || line.matches("(help|\\?)\\s+\\d+")) {
@@ -106,14 +123,19 @@ final class PracticeSessionRunner {
     }
 
     private PracticeSession note(PracticeSession session, String text) {
-        var update = UpdatePracticeSessionRequest.newBuilder().setName(session.getName()).setEtag(session.getEtag());
+        var update = UpdatePracticeSessionRequest.newBuilder()
+                .setName(session.getName())
+                .setEtag(session.getEtag());
         java.util.regex.Matcher step = java.util.regex.Pattern.compile("(\\d+)\\s+(.+)", java.util.regex.Pattern.DOTALL)
                 .matcher(text);
         String what;
-        if (step.matches() && Integer.parseInt(step.group(1)) >= 1
+        if (step.matches()
+                && Integer.parseInt(step.group(1)) >= 1
                 && Integer.parseInt(step.group(1)) <= session.getStepsCount()) {
             update.addStepUpdates(PracticeStepUpdate.newBuilder()
-                    .setStep(session.getSteps(Integer.parseInt(step.group(1)) - 1).getName()).setNotes(step.group(2)));
+                    .setStep(session.getSteps(Integer.parseInt(step.group(1)) - 1)
+                            .getName())
+                    .setNotes(step.group(2)));
             what = "step " + step.group(1);
         } else if (text.isEmpty()) {
             cli.out.println("note what? 'note <text>' or 'note <step> <text>'");
@@ -122,22 +144,27 @@ final class PracticeSessionRunner {
             update.setNotes(text);
             what = "the session";
         }
-        PracticeSession updated = client.practice().updatePracticeSession(update.build()).getPracticeSession();
+        PracticeSession updated =
+                client.practice().updatePracticeSession(update.build()).getPracticeSession();
         cli.out.println("noted on " + what);
         return updated;
     }
 
     private PracticeSession toggle(PracticeSession session, String line) {
-        var update = UpdatePracticeSessionRequest.newBuilder().setName(session.getName()).setEtag(session.getEtag());
+        var update = UpdatePracticeSessionRequest.newBuilder()
+                .setName(session.getName())
+                .setEtag(session.getEtag());
         for (String token : line.split("[\\s,]+")) {
-            if (!token.matches("\\d+") || Integer.parseInt(token) < 1
+            if (!token.matches("\\d+")
+                    || Integer.parseInt(token) < 1
                     || Integer.parseInt(token) > session.getStepsCount()) {
                 cli.out.println("not a step number: " + token + " (steps are 1 to " + session.getStepsCount()
                         + "; 'help' lists what you can type)");
                 return session;
             }
             PracticeStep step = session.getSteps(Integer.parseInt(token) - 1);
-            update.addStepUpdates(PracticeStepUpdate.newBuilder().setStep(step.getName()).setChecked(!step.getChecked()));
+            update.addStepUpdates(
+                    PracticeStepUpdate.newBuilder().setStep(step.getName()).setChecked(!step.getChecked()));
         }
         return client.practice().updatePracticeSession(update.build()).getPracticeSession();
     }

@@ -6,9 +6,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ascent profile list|use|remove}: the logins saved by {@code ascent login}. Never prints a token. */
-@Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"The logins saved by 'ascent login'. Pick one for a single command with --profile NAME",
-                "or $ASCENT_PROFILE; without either the default profile is used."},
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The logins saved by 'ascent login'. Pick one for a single command with --profile NAME",
+            "or $ASCENT_PROFILE; without either the default profile is used."
+        },
         subcommands = {ProfileCommands.ListProfiles.class, ProfileCommands.Use.class, ProfileCommands.Remove.class})
 final class ProfileCommands implements Callable<Integer> {
 
@@ -29,7 +33,10 @@ final class ProfileCommands implements Callable<Integer> {
     static int list(Cli cli, Profiles profiles) {
         Table t = new Table("PROFILE", "USER", "TRACKER", "DEFAULT");
         for (String name : profiles.names()) {
-            t.row(name, profiles.get(name, "handle"), profiles.get(name, "tracker"),
+            t.row(
+                    name,
+                    profiles.get(name, "handle"),
+                    profiles.get(name, "tracker"),
                     name.equals(profiles.defaultProfile()) ? "yes" : "");
         }
         if (t.isEmpty()) {
@@ -45,6 +52,7 @@ final class ProfileCommands implements Callable<Integer> {
     static final class ListProfiles implements Callable<Integer> {
         @Mixin
         Connection connection;
+
         private final Cli cli;
 
         ListProfiles(Cli cli) {
@@ -61,8 +69,10 @@ final class ProfileCommands implements Callable<Integer> {
     static final class Use implements Callable<Integer> {
         @Mixin
         Connection connection;
+
         @Parameters(paramLabel = "NAME", description = "a profile saved by 'ascent login'")
         String name;
+
         private final Cli cli;
 
         Use(Cli cli) {
@@ -73,8 +83,10 @@ final class ProfileCommands implements Callable<Integer> {
         public Integer call() {
             Profiles profiles = connection.profiles(cli);
             if (!profiles.exists(name)) {
-                throw new CliException(ExitCodes.NOT_FOUND, "no profile '" + name + "' (saved: "
-                        + String.join(", ", profiles.names()) + "); save one with: ascent login --profile " + name);
+                throw new CliException(
+                        ExitCodes.NOT_FOUND,
+                        "no profile '" + name + "' (saved: " + String.join(", ", profiles.names())
+                                + "); save one with: ascent login --profile " + name);
             }
             profiles.use(name);
             profiles.save();
@@ -84,13 +96,18 @@ final class ProfileCommands implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Forgets a profile and its token (the token stays valid: revoke it with 'ascent token revoke').")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Forgets a profile and its token (the token stays valid: revoke it with 'ascent token revoke').")
     static final class Remove implements Callable<Integer> {
         @Mixin
         Connection connection;
+
         @Parameters(paramLabel = "NAME", description = "a saved profile")
         String name;
+
         private final Cli cli;
 
         Remove(Cli cli) {

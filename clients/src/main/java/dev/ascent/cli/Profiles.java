@@ -76,7 +76,8 @@ final class Profiles {
     }
 
     void remove(String profile) {
-        values.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX + profile + "."))
+        values.stringPropertyNames().stream()
+                .filter(k -> k.startsWith(PREFIX + profile + "."))
                 .forEach(values::remove);
         if (profile.equals(DEFAULT)) {
             for (String k : new String[] {"token", "handle", "content", "tracker", "ca-file"}) {

@@ -25,17 +25,28 @@ import picocli.CommandLine.Parameters;
  * {@code ascent recall}: the due cards, one at a time (front, Enter for the back, 1-4 to rate), or as JSON; and
  * {@code recall add|rate|suspend|delete|stats|settings}.
  */
-@Command(name = "recall", mixinStandardHelpOptions = true,
-        description = {"Spaced-repetition recall of what you studied (FSRS).",
-                "At a terminal (or with --interactive) it goes through the cards due now: the front is shown, Enter",
-                "reveals the back, then 1 again, 2 hard, 3 good, 4 easy (s skips, q stops). Otherwise, and with",
-                "--json, it lists the due cards."},
-        subcommands = {RecallCommands.Add.class, RecallCommands.Rate.class, RecallCommands.Suspend.class,
-                RecallCommands.Delete.class, RecallCommands.Stats.class, RecallCommands.Settings.class})
+@Command(
+        name = "recall",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Spaced-repetition recall of what you studied (FSRS).",
+            "At a terminal (or with --interactive) it goes through the cards due now: the front is shown, Enter",
+            "reveals the back, then 1 again, 2 hard, 3 good, 4 easy (s skips, q stops). Otherwise, and with",
+            "--json, it lists the due cards."
+        },
+        subcommands = {
+            RecallCommands.Add.class,
+            RecallCommands.Rate.class,
+            RecallCommands.Suspend.class,
+            RecallCommands.Delete.class,
+            RecallCommands.Stats.class,
+            RecallCommands.Settings.class
+        })
 final class RecallCommands extends ClientCommand {
 
-    @Option(names = {"-i", "--interactive"}, description = "review interactively even when standard input is not "
-            + "a terminal")
+    @Option(
+            names = {"-i", "--interactive"},
+            description = "review interactively even when standard input is not " + "a terminal")
     boolean interactive;
 
     RecallCommands(Cli cli) {
@@ -65,11 +76,16 @@ final class RecallCommands extends ClientCommand {
             Json.printList(cli.out, cards);
             return 0;
         }
-        cli.out.printf("%d cards due%s%n", page.getDueCount(), page.getRemainingToday() < 0 ? ""
-                : ", " + page.getRemainingToday() + " left in today's limit");
+        cli.out.printf(
+                "%d cards due%s%n",
+                page.getDueCount(),
+                page.getRemainingToday() < 0 ? "" : ", " + page.getRemainingToday() + " left in today's limit");
         Table table = new Table("CARD", "DUE", "STATE", "FRONT");
-        cards.forEach(c -> table.row(Fmt.id(c.getName()), Fmt.time(c.getDueTime()),
-                Fmt.en(c.getState(), "RECALL_CARD_STATE_"), c.getFront()));
+        cards.forEach(c -> table.row(
+                Fmt.id(c.getName()),
+                Fmt.time(c.getDueTime()),
+                Fmt.en(c.getState(), "RECALL_CARD_STATE_"),
+                c.getFront()));
         if (!cards.isEmpty()) {
             cli.out.println();
             table.print(cli);
@@ -94,8 +110,8 @@ final class RecallCommands extends ClientCommand {
             case "2", "hard" -> RecallRating.RECALL_RATING_HARD;
             case "3", "good" -> RecallRating.RECALL_RATING_GOOD;
             case "4", "easy" -> RecallRating.RECALL_RATING_EASY;
-            default -> throw new CliException(ExitCodes.USAGE, "a rating is 1-4 or again, hard, good, easy; not "
-                    + value);
+            default ->
+                throw new CliException(ExitCodes.USAGE, "a rating is 1-4 or again, hard, good, easy; not " + value);
         };
     }
 
@@ -103,6 +119,7 @@ final class RecallCommands extends ClientCommand {
     static final class Add extends ClientCommand {
         @Parameters(index = "0", paramLabel = "FRONT", description = "the question, up to 4000 characters")
         String front;
+
         @Parameters(index = "1", paramLabel = "BACK", description = "the answer, up to 4000 characters")
         String back;
 
@@ -112,8 +129,12 @@ final class RecallCommands extends ClientCommand {
 
         @Override
         int run(AscentClient client) {
-            RecallCard card = client.recall().createCard(CreateCardRequest.newBuilder().setFront(front).setBack(back)
-                    .build()).getCard();
+            RecallCard card = client.recall()
+                    .createCard(CreateCardRequest.newBuilder()
+                            .setFront(front)
+                            .setBack(back)
+                            .build())
+                    .getCard();
             if (json) {
                 Json.print(cli.out, card);
             } else {
@@ -127,6 +148,7 @@ final class RecallCommands extends ClientCommand {
     static final class Rate extends ClientCommand {
         @Parameters(index = "0", paramLabel = "CARD", description = "card id or name")
         String card;
+
         @Parameters(index = "1", paramLabel = "RATING", description = "1 again, 2 hard, 3 good, 4 easy")
         String rating;
 
@@ -137,23 +159,32 @@ final class RecallCommands extends ClientCommand {
         @Override
         int run(AscentClient client) {
             RecallRating r = rating(rating);
-            ReviewCardResponse reviewed = client.recall().reviewCard(ReviewCardRequest.newBuilder()
-                    .setName(cardName(card, me(client))).setRating(r).build());
+            ReviewCardResponse reviewed = client.recall()
+                    .reviewCard(ReviewCardRequest.newBuilder()
+                            .setName(cardName(card, me(client)))
+                            .setRating(r)
+                            .build());
             if (json) {
                 Json.print(cli.out, reviewed);
             } else {
-                cli.out.printf("card %s: %s, next due %s%n", Fmt.id(reviewed.getCard().getName()),
-                        Fmt.en(r, "RECALL_RATING_"), Fmt.time(reviewed.getNextDueTime()));
+                cli.out.printf(
+                        "card %s: %s, next due %s%n",
+                        Fmt.id(reviewed.getCard().getName()),
+                        Fmt.en(r, "RECALL_RATING_"),
+                        Fmt.time(reviewed.getNextDueTime()));
             }
             return 0;
         }
     }
 
-    @Command(name = "suspend", mixinStandardHelpOptions = true,
+    @Command(
+            name = "suspend",
+            mixinStandardHelpOptions = true,
             description = "Suspends a card (it is no longer due); --undo brings it back.")
     static final class Suspend extends ClientCommand {
         @Parameters(paramLabel = "CARD", description = "card id or name")
         String card;
+
         @Option(names = "--undo", description = "unsuspend")
         boolean undo;
 
@@ -163,8 +194,12 @@ final class RecallCommands extends ClientCommand {
 
         @Override
         int run(AscentClient client) {
-            RecallCard c = client.recall().suspendCard(SuspendCardRequest.newBuilder()
-                    .setName(cardName(card, me(client))).setSuspended(!undo).build()).getCard();
+            RecallCard c = client.recall()
+                    .suspendCard(SuspendCardRequest.newBuilder()
+                            .setName(cardName(card, me(client)))
+                            .setSuspended(!undo)
+                            .build())
+                    .getCard();
             if (json) {
                 Json.print(cli.out, c);
             } else {
@@ -186,13 +221,16 @@ final class RecallCommands extends ClientCommand {
         @Override
         int run(AscentClient client) {
             String name = cardName(card, me(client));
-            client.recall().deleteCard(DeleteCardRequest.newBuilder().setName(name).build());
+            client.recall()
+                    .deleteCard(DeleteCardRequest.newBuilder().setName(name).build());
             cli.out.println(json ? "{}" : "card " + Fmt.id(name) + " deleted");
             return 0;
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true,
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
             description = "Due today, the next 7 days, reviews per day and true retention.")
     static final class Stats extends ClientCommand {
         @Option(names = "--user", paramLabel = "HANDLE", description = "a mentee's stats (default: yours)")
@@ -213,32 +251,46 @@ final class RecallCommands extends ClientCommand {
                 Json.print(cli.out, s);
                 return 0;
             }
-            cli.out.printf("%d cards (%d suspended); %d due today%n", s.getCardCount(), s.getSuspendedCount(),
-                    s.getDueTodayCount());
-            cli.out.printf("true retention (30 days): %s%n", s.getTrueRetentionReviewCount() == 0
-                    ? "- (no reviews of graduated cards yet)"
-                    : Fmt.percent(s.getTrueRetentionPercent()) + " of " + s.getTrueRetentionReviewCount() + " reviews");
+            cli.out.printf(
+                    "%d cards (%d suspended); %d due today%n",
+                    s.getCardCount(), s.getSuspendedCount(), s.getDueTodayCount());
+            cli.out.printf(
+                    "true retention (30 days): %s%n",
+                    s.getTrueRetentionReviewCount() == 0
+                            ? "- (no reviews of graduated cards yet)"
+                            : Fmt.percent(s.getTrueRetentionPercent()) + " of " + s.getTrueRetentionReviewCount()
+                                    + " reviews");
             Table forecast = new Table("DAY", "DUE");
             s.getForecastList().forEach(d -> forecast.row(d.getDate(), d.getCount()));
             cli.out.println();
             forecast.print(cli);
-            int total = s.getReviewsPerDayList().stream().mapToInt(d -> d.getCount()).sum();
-            cli.out.printf("%n%d reviews in the last 30 days; today %d%n", total,
-                    s.getReviewsPerDay(s.getReviewsPerDayCount() - 1).getCount());
+            int total = s.getReviewsPerDayList().stream()
+                    .mapToInt(d -> d.getCount())
+                    .sum();
+            cli.out.printf(
+                    "%n%d reviews in the last 30 days; today %d%n",
+                    total, s.getReviewsPerDay(s.getReviewsPerDayCount() - 1).getCount());
             var st = s.getSettings();
-            cli.out.printf("desired retention %.2f, daily limit %s, time zone %s%n", st.getDesiredRetention(),
-                    st.getDailyLimit() == 0 ? "none" : String.valueOf(st.getDailyLimit()), st.getTimeZone());
+            cli.out.printf(
+                    "desired retention %.2f, daily limit %s, time zone %s%n",
+                    st.getDesiredRetention(),
+                    st.getDailyLimit() == 0 ? "none" : String.valueOf(st.getDailyLimit()),
+                    st.getTimeZone());
             return 0;
         }
     }
 
-    @Command(name = "settings", mixinStandardHelpOptions = true,
+    @Command(
+            name = "settings",
+            mixinStandardHelpOptions = true,
             description = "Changes desired retention, the daily limit or the time zone (only the ones given).")
     static final class Settings extends ClientCommand {
         @Option(names = "--retention", paramLabel = "R", description = "desired retention, 0.70 to 0.99")
         Double retention;
+
         @Option(names = "--daily-limit", paramLabel = "N", description = "reviews a day, 0 for no limit")
         Integer limit;
+
         @Option(names = "--time-zone", paramLabel = "ZONE", description = "IANA time zone, e.g. Europe/Berlin")
         String zone;
 
@@ -265,12 +317,18 @@ final class RecallCommands extends ClientCommand {
                 s.setTimeZone(zone);
                 mask.addPaths("time_zone");
             }
-            RecallSettings saved = client.recall().updateRecallSettings(UpdateRecallSettingsRequest.newBuilder()
-                    .setSettings(s).setUpdateMask(mask).build()).getSettings();
+            RecallSettings saved = client.recall()
+                    .updateRecallSettings(UpdateRecallSettingsRequest.newBuilder()
+                            .setSettings(s)
+                            .setUpdateMask(mask)
+                            .build())
+                    .getSettings();
             if (json) {
                 Json.print(cli.out, saved);
             } else {
-                cli.out.printf("desired retention %.2f, daily limit %s, time zone %s%n", saved.getDesiredRetention(),
+                cli.out.printf(
+                        "desired retention %.2f, daily limit %s, time zone %s%n",
+                        saved.getDesiredRetention(),
                         saved.getDailyLimit() == 0 ? "none" : String.valueOf(saved.getDailyLimit()),
                         saved.getTimeZone());
             }

@@ -33,15 +33,22 @@ final class RecallSessionRunner {
         Set<String> seen = new HashSet<>();
         int reviewed = 0;
         while (true) {
-            List<RecallCard> due = client.recall().listDueCards(ListDueCardsRequest.newBuilder().setPageSize(100)
-                    .build()).getCardsList().stream().filter(c -> !seen.contains(c.getName())).toList();
+            List<RecallCard> due = client
+                    .recall()
+                    .listDueCards(
+                            ListDueCardsRequest.newBuilder().setPageSize(100).build())
+                    .getCardsList()
+                    .stream()
+                    .filter(c -> !seen.contains(c.getName()))
+                    .toList();
             if (due.isEmpty()) {
                 break;
             }
             for (RecallCard card : due) {
                 seen.add(card.getName());
-                out.printf("%n[%d reviewed] card %s%n%n%s%n%n(Enter shows the answer, q stops) ", reviewed,
-                        Fmt.id(card.getName()), card.getFront().strip());
+                out.printf(
+                        "%n[%d reviewed] card %s%n%n%s%n%n(Enter shows the answer, q stops) ",
+                        reviewed, Fmt.id(card.getName()), card.getFront().strip());
                 out.flush();
                 String line = readLine(in);
                 if (line == null || line.equals("q")) {
@@ -58,8 +65,12 @@ final class RecallSessionRunner {
                     out.println("skipped");
                     continue;
                 }
-                ReviewCardResponse r = client.recall().reviewCard(ReviewCardRequest.newBuilder()
-                        .setName(card.getName()).setRating(rating).setEtag(card.getEtag()).build());
+                ReviewCardResponse r = client.recall()
+                        .reviewCard(ReviewCardRequest.newBuilder()
+                                .setName(card.getName())
+                                .setRating(rating)
+                                .setEtag(card.getEtag())
+                                .build());
                 reviewed++;
                 out.printf("%s: next due %s%n", Fmt.en(rating, "RECALL_RATING_"), Fmt.time(r.getNextDueTime()));
             }

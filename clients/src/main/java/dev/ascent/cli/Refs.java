@@ -72,8 +72,10 @@ final class Refs {
                     current = getPlan(picked);
                     currentHasItems = true;
                 } catch (NotFoundException e) {
-                    throw new CliException(ExitCodes.NOT_FOUND, "your current plan " + picked + " no longer exists; "
-                            + "pick another with 'ascent plan use <id>' (see 'ascent plan list')");
+                    throw new CliException(
+                            ExitCodes.NOT_FOUND,
+                            "your current plan " + picked + " no longer exists; "
+                                    + "pick another with 'ascent plan use <id>' (see 'ascent plan list')");
                 }
             } else {
                 current = newestPlan();
@@ -91,13 +93,18 @@ final class Refs {
     }
 
     private Plan getPlan(String name) {
-        return client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
+        return client.plans()
+                .getPlan(GetPlanRequest.newBuilder().setName(name).build())
+                .getPlan();
     }
 
     Plan newestPlan() {
-        var plans = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(1).build()).getPlansList();
+        var plans = client.plans()
+                .listPlans(ListPlansRequest.newBuilder().setPageSize(1).build())
+                .getPlansList();
         if (plans.isEmpty()) {
-            throw new CliException(ExitCodes.NOT_FOUND,
+            throw new CliException(
+                    ExitCodes.NOT_FOUND,
                     "you have no plan yet; create one with: ascent plan new --role <slug> --hours-per-week N");
         }
         return plans.get(0);
@@ -107,8 +114,9 @@ final class Refs {
         Plan p = planWithItems(plan);
         // Items come in plan order; '#' counts them from 1 as 'ascent plan show' prints them.
         if (position < 1 || position > p.getItemsCount()) {
-            throw new CliException(ExitCodes.NOT_FOUND, "plan " + plan + " has no item #" + position
-                    + " (it has " + p.getItemsCount() + ")");
+            throw new CliException(
+                    ExitCodes.NOT_FOUND,
+                    "plan " + plan + " has no item #" + position + " (it has " + p.getItemsCount() + ")");
         }
         return p.getItems(position - 1);
     }
@@ -125,8 +133,10 @@ final class Refs {
 
     static String digits(String s, String what) {
         if (!s.matches("\\d{1,19}")) {
-            throw new CliException(ExitCodes.USAGE, "not a " + what + " id: '" + s + "' (use the number shown by "
-                    + "'ascent plan show' or a full name such as users/<you>/plans/<id>)");
+            throw new CliException(
+                    ExitCodes.USAGE,
+                    "not a " + what + " id: '" + s + "' (use the number shown by "
+                            + "'ascent plan show' or a full name such as users/<you>/plans/<id>)");
         }
         return s;
     }

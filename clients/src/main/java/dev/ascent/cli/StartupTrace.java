@@ -25,8 +25,7 @@ final class StartupTrace {
     private static final List<String> NAMES = new ArrayList<>();
     private static final List<Long> NANOS = new ArrayList<>();
 
-    private StartupTrace() {
-    }
+    private StartupTrace() {}
 
     static synchronized void mark(String phase) {
         if (ON) {
@@ -50,26 +49,28 @@ final class StartupTrace {
     static ClientInterceptor calls() {
         return new ClientInterceptor() {
             @Override
-            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
-                    Channel next) {
+            public <Q, R> ClientCall<Q, R> interceptCall(
+                    MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
                 String name = method.getBareMethodName();
                 return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
                     @Override
                     public void start(Listener<R> listener, Metadata headers) {
                         mark(name + " start");
-                        super.start(new SimpleForwardingClientCallListener<>(listener) {
-                            @Override
-                            public void onHeaders(Metadata h) {
-                                mark(name + " headers");
-                                super.onHeaders(h);
-                            }
+                        super.start(
+                                new SimpleForwardingClientCallListener<>(listener) {
+                                    @Override
+                                    public void onHeaders(Metadata h) {
+                                        mark(name + " headers");
+                                        super.onHeaders(h);
+                                    }
 
-                            @Override
-                            public void onClose(Status status, Metadata trailers) {
-                                mark(name + " closed " + status.getCode());
-                                super.onClose(status, trailers);
-                            }
-                        }, headers);
+                                    @Override
+                                    public void onClose(Status status, Metadata trailers) {
+                                        mark(name + " closed " + status.getCode());
+                                        super.onClose(status, trailers);
+                                    }
+                                },
+                                headers);
                     }
                 };
             }

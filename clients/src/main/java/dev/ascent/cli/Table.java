@@ -25,7 +25,9 @@ final class Table {
     Table row(Object... cells) {
         String[] r = new String[columns];
         for (int i = 0; i < columns; i++) {
-            r[i] = i < cells.length && cells[i] != null ? cells[i].toString().replaceAll("\\s+", " ").strip() : "";
+            r[i] = i < cells.length && cells[i] != null
+                    ? cells[i].toString().replaceAll("\\s+", " ").strip()
+                    : "";
         }
         rows.add(r);
         return this;

@@ -6,8 +6,7 @@ import java.io.IOException;
 /** Reading answers from the terminal (or a pipe) for the interactive commands. */
 final class TerminalInput {
 
-    private TerminalInput() {
-    }
+    private TerminalInput() {}
 
     /** The next line as typed; null at end of input. */
     static String readRaw(BufferedReader in) {

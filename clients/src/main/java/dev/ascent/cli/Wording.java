@@ -17,26 +17,52 @@ final class Wording {
 
     /** API field (indices removed: {@code skill_ratings[].skill}) to flag, for every command. */
     static final Map<String, String> FLAGS = Map.ofEntries(
-            Map.entry("hours_per_week", "--hours-per-week"), Map.entry("plan.hours_per_week", "--hours-per-week"),
-            Map.entry("target_date", "--target-date"), Map.entry("plan.target_date", "--target-date"),
-            Map.entry("start_date", "--start-date"), Map.entry("title", "--title"),
-            Map.entry("plan.title", "--title"), Map.entry("plan_item.title", "--title"),
-            Map.entry("time_zone", "--time-zone"), Map.entry("target_role", "--role"),
-            Map.entry("skill_ratings", "--rate"), Map.entry("skill_ratings[].skill", "--rate"),
-            Map.entry("skill_ratings[].rating", "--rate"), Map.entry("minutes", "MINUTES"), Map.entry("day", "--day"),
-            Map.entry("note", "--note"), Map.entry("plan_item.notes", "--notes"), Map.entry("notes", "--notes"),
-            Map.entry("plan_item.estimated_minutes", "--estimate"), Map.entry("plan_item.due_date", "--due"),
-            Map.entry("plan_item.description", "--description"), Map.entry("comment", "--comment"),
-            Map.entry("body", "TEXT"), Map.entry("evidence_links", "--link"), Map.entry("evidence_links[]", "--link"),
-            Map.entry("label", "--label"), Map.entry("handle", "HANDLE"), Map.entry("display_name", "DISPLAY NAME"),
-            Map.entry("time_box_minutes", "--minutes"), Map.entry("self_rating", "--rating"),
-            Map.entry("step_scores", "--score"), Map.entry("step_scores[].score", "--score"),
-            Map.entry("step_scores[].step", "--score"), Map.entry("message", "--message"),
-            Map.entry("mentor", "--mentor"), Map.entry("query", "QUERY"), Map.entry("position", "--at"),
-            Map.entry("page_token", "--page-token"), Map.entry("step_updates[].notes", "--step"),
-            Map.entry("desired_retention", "--retention"), Map.entry("daily_limit", "--daily-limit"),
-            Map.entry("front", "FRONT"), Map.entry("back", "BACK"), Map.entry("text", "FILE"),
-            Map.entry("source", "PROMPT"), Map.entry("user", "HANDLE"));
+            Map.entry("hours_per_week", "--hours-per-week"),
+            Map.entry("plan.hours_per_week", "--hours-per-week"),
+            Map.entry("target_date", "--target-date"),
+            Map.entry("plan.target_date", "--target-date"),
+            Map.entry("start_date", "--start-date"),
+            Map.entry("title", "--title"),
+            Map.entry("plan.title", "--title"),
+            Map.entry("plan_item.title", "--title"),
+            Map.entry("time_zone", "--time-zone"),
+            Map.entry("target_role", "--role"),
+            Map.entry("skill_ratings", "--rate"),
+            Map.entry("skill_ratings[].skill", "--rate"),
+            Map.entry("skill_ratings[].rating", "--rate"),
+            Map.entry("minutes", "MINUTES"),
+            Map.entry("day", "--day"),
+            Map.entry("note", "--note"),
+            Map.entry("plan_item.notes", "--notes"),
+            Map.entry("notes", "--notes"),
+            Map.entry("plan_item.estimated_minutes", "--estimate"),
+            Map.entry("plan_item.due_date", "--due"),
+            Map.entry("plan_item.description", "--description"),
+            Map.entry("comment", "--comment"),
+            Map.entry("body", "TEXT"),
+            Map.entry("evidence_links", "--link"),
+            Map.entry("evidence_links[]", "--link"),
+            Map.entry("label", "--label"),
+            Map.entry("handle", "HANDLE"),
+            Map.entry("display_name", "DISPLAY NAME"),
+            Map.entry("time_box_minutes", "--minutes"),
+            Map.entry("self_rating", "--rating"),
+            Map.entry("step_scores", "--score"),
+            Map.entry("step_scores[].score", "--score"),
+            Map.entry("step_scores[].step", "--score"),
+            Map.entry("message", "--message"),
+            Map.entry("mentor", "--mentor"),
+            Map.entry("query", "QUERY"),
+            Map.entry("position", "--at"),
+            Map.entry("page_token", "--page-token"),
+            Map.entry("step_updates[].notes", "--step"),
+            Map.entry("desired_retention", "--retention"),
+            Map.entry("daily_limit", "--daily-limit"),
+            Map.entry("front", "FRONT"),
+            Map.entry("back", "BACK"),
+            Map.entry("text", "FILE"),
+            Map.entry("source", "PROMPT"),
+            Map.entry("user", "HANDLE"));
 
     /** RPC names services put in messages, and the command that does the same. */
     private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
@@ -58,8 +84,7 @@ final class Wording {
 
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** The flag a field was typed as: the command's own words first, then the shared ones; else the field itself. */
     static String flag(String field, Map<String, String> own) {
@@ -97,7 +122,8 @@ final class Wording {
         all.putAll(own);
         for (Map.Entry<String, String> f : all.entrySet()) {
             if (f.getKey().contains("_") && !f.getKey().contains("[")) {
-                out = out.replaceAll("(?<![\\w.-])" + Pattern.quote(f.getKey()) + "(?![\\w])",
+                out = out.replaceAll(
+                        "(?<![\\w.-])" + Pattern.quote(f.getKey()) + "(?![\\w])",
                         Matcher.quoteReplacement(f.getValue()));
             }
         }

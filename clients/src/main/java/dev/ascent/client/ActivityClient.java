@@ -53,8 +53,8 @@ public final class ActivityClient {
      *
      * @return the cursor to resume from later
      */
-    public long follow(WatchActivityRequest request, Predicate<WatchActivityResponse> listener,
-                       Duration reconnectWindow) {
+    public long follow(
+            WatchActivityRequest request, Predicate<WatchActivityResponse> listener, Duration reconnectWindow) {
         long cursor = request.getAfterSequence();
         int failures = 0;
         long failingSince = 0;
@@ -62,13 +62,14 @@ public final class ActivityClient {
             Context.CancellableContext context = Context.current().withCancellation();
             Context previous = context.attach();
             try {
-                Iterator<WatchActivityResponse> stream =
-                        stub.watchActivity(request.toBuilder().setAfterSequence(cursor).build());
+                Iterator<WatchActivityResponse> stream = stub.watchActivity(
+                        request.toBuilder().setAfterSequence(cursor).build());
                 while (stream.hasNext()) {
                     WatchActivityResponse next = stream.next();
                     failures = 0;
                     failingSince = 0;
-                    cursor = next.hasEvent() ? next.getEvent().getSequence()
+                    cursor = next.hasEvent()
+                            ? next.getEvent().getSequence()
                             : Math.max(cursor, next.getHeartbeat().getCursor());
                     if (!listener.test(next)) {
                         return cursor;
@@ -83,7 +84,8 @@ public final class ActivityClient {
                     failingSince = now;
                 }
                 failures++;
-                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || calls.policy().maxAttempts() <= 1
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE
+                        || calls.policy().maxAttempts() <= 1
                         || now - failingSince >= reconnectWindow.toNanos()) {
                     throw AscentException.from(e);
                 }

@@ -1,11 +1,11 @@
 package dev.ascent.client;
 
-import dev.ascent.proto.tracker.v1.AdminServiceGrpc;
-import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
-import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import com.google.protobuf.ByteString;
+import dev.ascent.proto.tracker.v1.AdminServiceGrpc;
 import dev.ascent.proto.tracker.v1.BackupDatabaseRequest;
 import dev.ascent.proto.tracker.v1.BackupDatabaseResponse;
+import dev.ascent.proto.tracker.v1.CheckConsistencyRequest;
+import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -51,10 +51,13 @@ public final class AdminClient {
     public void backupDatabase(AscentClient.Service service, OutputStream out) throws IOException {
         try {
             Iterator<ByteString> chunks = service == AscentClient.Service.TRACKER
-                    ? Iterators.map(stub.backupDatabase(BackupDatabaseRequest.getDefaultInstance()),
+                    ? Iterators.map(
+                            stub.backupDatabase(BackupDatabaseRequest.getDefaultInstance()),
                             BackupDatabaseResponse::getData)
-                    : Iterators.map(content.backupDatabase(dev.ascent.proto.content.v1.BackupDatabaseRequest
-                            .getDefaultInstance()), dev.ascent.proto.content.v1.BackupDatabaseResponse::getData);
+                    : Iterators.map(
+                            content.backupDatabase(
+                                    dev.ascent.proto.content.v1.BackupDatabaseRequest.getDefaultInstance()),
+                            dev.ascent.proto.content.v1.BackupDatabaseResponse::getData);
             while (chunks.hasNext()) {
                 chunks.next().writeTo(out);
             }

@@ -1,15 +1,15 @@
 package dev.ascent.client;
 
 import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.ChannelCredentials;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +50,10 @@ import java.util.concurrent.TimeUnit;
 public final class AscentClient implements AutoCloseable {
 
     /** The two services of the platform. */
-    public enum Service { CONTENT, TRACKER }
+    public enum Service {
+        CONTENT,
+        TRACKER
+    }
 
     private final ManagedChannel content;
     private final ManagedChannel tracker;
@@ -185,7 +188,8 @@ public final class AscentClient implements AutoCloseable {
         try {
             return HealthGrpc.newBlockingStub(channel(service))
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .check(HealthCheckRequest.getDefaultInstance()).getStatus();
+                    .check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus();
         } catch (io.grpc.StatusRuntimeException e) {
             return ServingStatus.UNKNOWN;
         }
@@ -225,7 +229,9 @@ public final class AscentClient implements AutoCloseable {
         ChannelCredentials credentials = InsecureChannelCredentials.create();
         if (b.caFile != null) {
             try {
-                credentials = TlsChannelCredentials.newBuilder().trustManager(b.caFile).build();
+                credentials = TlsChannelCredentials.newBuilder()
+                        .trustManager(b.caFile)
+                        .build();
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot use CA file " + b.caFile + ": " + e.getMessage(), e);
             }
@@ -244,8 +250,7 @@ public final class AscentClient implements AutoCloseable {
         private Duration streamReconnectWindow = Duration.ofSeconds(60);
         private final List<ClientInterceptor> interceptors = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The content service, as {@code host:port} or any gRPC target URI. */
         public Builder contentTarget(String target) {

@@ -88,7 +88,8 @@ public class AscentException extends RuntimeException {
     }
 
     private static String describe(Status status) {
-        return status.getDescription() == null ? status.getCode().name()
+        return status.getDescription() == null
+                ? status.getCode().name()
                 : status.getCode() + ": " + status.getDescription();
     }
 }

@@ -47,11 +47,16 @@ final class CallDefaults implements ClientInterceptor {
      * CallDefaultsTest checks this list against every descriptor of the contract.
      */
     static final Set<String> NO_CREDENTIALS = Set.of(
-            "ascent.content.v1.ContentService/ListRoles", "ascent.content.v1.ContentService/GetRole",
-            "ascent.content.v1.ContentService/ListSkills", "ascent.content.v1.ContentService/GetSkill",
-            "ascent.content.v1.ContentService/CompareRoles", "ascent.content.v1.ContentService/ListChecklists",
-            "ascent.content.v1.ContentService/GetChecklist", "ascent.content.v1.ContentService/ListDesignPrompts",
-            "ascent.content.v1.ContentService/GetDesignPrompt", "ascent.content.v1.ContentService/SearchContent",
+            "ascent.content.v1.ContentService/ListRoles",
+            "ascent.content.v1.ContentService/GetRole",
+            "ascent.content.v1.ContentService/ListSkills",
+            "ascent.content.v1.ContentService/GetSkill",
+            "ascent.content.v1.ContentService/CompareRoles",
+            "ascent.content.v1.ContentService/ListChecklists",
+            "ascent.content.v1.ContentService/GetChecklist",
+            "ascent.content.v1.ContentService/ListDesignPrompts",
+            "ascent.content.v1.ContentService/GetDesignPrompt",
+            "ascent.content.v1.ContentService/SearchContent",
             "ascent.tracker.v1.ExportService/ReadCalendarFeed");
 
     /** False only for methods documented (in their descriptor) as callable without credentials. */

@@ -51,7 +51,9 @@ final class Calls {
         if (!((String) request.getField(field)).isEmpty()) {
             return request;
         }
-        return (Q) request.toBuilder().setField(field, UUID.randomUUID().toString()).build();
+        return (Q) request.toBuilder()
+                .setField(field, UUID.randomUUID().toString())
+                .build();
     }
 
     private <Q, R> R attempt(Q request, Function<Q, R> rpc, int attempts) {
@@ -77,8 +79,10 @@ final class Calls {
             Thread.sleep(retry.backoff(retryNumber).toMillis());
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            throw AscentException.from(Status.CANCELLED.withDescription("interrupted while waiting to retry")
-                    .withCause(ie).asRuntimeException());
+            throw AscentException.from(Status.CANCELLED
+                    .withDescription("interrupted while waiting to retry")
+                    .withCause(ie)
+                    .asRuntimeException());
         }
     }
 }

@@ -76,26 +76,32 @@ public final class Ratios {
         }
     };
     private static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("bench.Echo/Echo")
-            .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
-    private static final MethodDescriptor<byte[], byte[]> SIZED = ECHO.toBuilder()
-            .setFullMethodName("bench.Echo/Sized").build();
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName("bench.Echo/Echo")
+            .setRequestMarshaller(BYTES)
+            .setResponseMarshaller(BYTES)
+            .build();
+    private static final MethodDescriptor<byte[], byte[]> SIZED =
+            ECHO.toBuilder().setFullMethodName("bench.Echo/Sized").build();
 
     /** One row of the table: what is called, at which concurrency, against which ceiling. */
-    private record Config(String name, int threads, boolean write, Op op) {
-    }
+    private record Config(String name, int threads, boolean write, Op op) {}
 
     @FunctionalInterface
     private interface Op {
         void call(int thread) throws Exception;
     }
 
-    private record Result(double perSecond, double p99Millis) {
-    }
+    private record Result(double perSecond, double p99Millis) {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%d rounds, %d s measured after %d s warm-up per configuration; ratios are "
-                + "medians of per-round ratios%n%n", ROUNDS, SECONDS, WARMUP);
+        System.out.printf(
+                Locale.ROOT,
+                "%d rounds, %d s measured after %d s warm-up per configuration; ratios are "
+                        + "medians of per-round ratios%n%n",
+                ROUNDS,
+                SECONDS,
+                WARMUP);
         // -Dengines=MYSQL runs one engine only.
         String engines = System.getProperty("engines", "H2,MYSQL");
         if (engines.contains("H2")) {
@@ -114,39 +120,52 @@ public final class Ratios {
     private static void run(TestDatabase.Engine engine) throws Exception {
         // SIZED answers a 64-byte request with GetRole's response bytes: the ceiling for a response that large.
         AtomicReference<byte[]> sized = new AtomicReference<>(new byte[0]);
-        Server echo = NettyServerBuilder.forPort(0).addService(ServerServiceDefinition.builder("bench.Echo")
-                .addMethod(ECHO, ServerCalls.asyncUnaryCall((request, response) -> {
-                    response.onNext(request);
-                    response.onCompleted();
-                }))
-                .addMethod(SIZED, ServerCalls.asyncUnaryCall((request, response) -> {
-                    response.onNext(sized.get());
-                    response.onCompleted();
-                })).build()).build().start();
+        Server echo = NettyServerBuilder.forPort(0)
+                .addService(ServerServiceDefinition.builder("bench.Echo")
+                        .addMethod(ECHO, ServerCalls.asyncUnaryCall((request, response) -> {
+                            response.onNext(request);
+                            response.onCompleted();
+                        }))
+                        .addMethod(SIZED, ServerCalls.asyncUnaryCall((request, response) -> {
+                            response.onNext(sized.get());
+                            response.onCompleted();
+                        }))
+                        .build())
+                .build()
+                .start();
         long started = System.nanoTime();
         try (PackagedPlatform platform = PackagedPlatform.start(engine)) {
             double firstStart = (System.nanoTime() - started) / 1e9;
             ManagedChannel echoChannel = channel("127.0.0.1:" + echo.getPort());
             ManagedChannel content = channel(platform.contentTarget());
             ManagedChannel tracker = channel(platform.trackerTarget());
-            var admin = AccountServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(
-                    PackagedPlatform.ADMIN_TOKEN));
+            var admin = AccountServiceGrpc.newBlockingStub(tracker)
+                    .withCallCredentials(Bearer.token(PackagedPlatform.ADMIN_TOKEN));
             List<PlanServiceGrpc.PlanServiceBlockingStub> plans = new ArrayList<>();
             // An item holds at most 1440 minutes a day: writes go round a plan's items (LoggableItems).
             List<LoggableItems> items = new ArrayList<>();
             Plan first = null;
             String firstToken = null;
             for (int u = 0; u < 32; u++) {
-                String token = admin.createUser(CreateUserRequest.newBuilder().setHandle("ratio-" + u)
-                        .setDisplayName("Ratio " + u).build()).getToken();
+                String token = admin.createUser(CreateUserRequest.newBuilder()
+                                .setHandle("ratio-" + u)
+                                .setDisplayName("Ratio " + u)
+                                .build())
+                        .getToken();
                 var stub = PlanServiceGrpc.newBlockingStub(tracker).withCallCredentials(Bearer.token(token));
-                Plan plan = stub.createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE).setHoursPerWeek(6)
-                        .build()).getPlan();
+                Plan plan = stub.createPlan(CreatePlanRequest.newBuilder()
+                                .setTargetRole(ROLE)
+                                .setHoursPerWeek(6)
+                                .build())
+                        .getPlan();
                 plans.add(stub);
                 List<List<String>> itemsByPlan = new ArrayList<>(List.of(names(plan)));
                 for (int spare = 0; u == 0 && spare < 7; spare++) {
-                    itemsByPlan.add(names(stub.createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                            .setHoursPerWeek(6).build()).getPlan()));
+                    itemsByPlan.add(names(stub.createPlan(CreatePlanRequest.newBuilder()
+                                    .setTargetRole(ROLE)
+                                    .setHoursPerWeek(6)
+                                    .build())
+                            .getPlan()));
                 }
                 items.add(new LoggableItems(itemsByPlan, 1));
                 if (first == null) {
@@ -161,26 +180,65 @@ public final class Ratios {
             byte[] payload = new byte[64];
 
             List<Config> configs = new ArrayList<>();
-            configs.add(new Config("echo (ceiling)", 16, false, t -> ClientCalls.blockingUnaryCall(echoChannel, ECHO,
-                    CallOptions.DEFAULT, payload)));
-            sized.set(contentStub.getRole(GetRoleRequest.newBuilder().setName(ROLE).build()).toByteArray());
-            configs.add(new Config(String.format(Locale.ROOT, "echo, %.0f KB response (GetRole's size)",
-                    sized.get().length / 1024.0), 16, false, t -> ClientCalls.blockingUnaryCall(echoChannel, SIZED,
-                    CallOptions.DEFAULT, payload)));
-            configs.add(new Config("GetRole", 16, false, t -> contentStub.getRole(GetRoleRequest.newBuilder()
-                    .setName(ROLE).build())));
-            configs.add(new Config("ListRoles", 16, false, t -> contentStub.listRoles(ListRolesRequest
-                    .getDefaultInstance())));
-            configs.add(new Config("GetCurrentUser", 16, false, t -> accounts.getCurrentUser(GetCurrentUserRequest
-                    .getDefaultInstance())));
-            configs.add(new Config("GetPlan (" + first.getItemsCount() + " items)", 16, false, t ->
-                    plans.get(0).getPlan(GetPlanRequest.newBuilder().setName(planName).build())));
-            configs.add(new Config("GetProgressSummary", 16, false, t -> progress.getProgressSummary(
-                    GetProgressSummaryRequest.newBuilder().setPlan(planName).build())));
-            configs.add(new Config("LogTime, one plan", 32, true, t -> plans.get(0).logTime(LogTimeRequest
-                    .newBuilder().setPlanItem(items.get(0).next()).setMinutes(1).build())));
-            configs.add(new Config("LogTime, 32 users", 32, true, t -> plans.get(t).logTime(LogTimeRequest
-                    .newBuilder().setPlanItem(items.get(t).next()).setMinutes(1).build())));
+            configs.add(new Config(
+                    "echo (ceiling)",
+                    16,
+                    false,
+                    t -> ClientCalls.blockingUnaryCall(echoChannel, ECHO, CallOptions.DEFAULT, payload)));
+            sized.set(contentStub
+                    .getRole(GetRoleRequest.newBuilder().setName(ROLE).build())
+                    .toByteArray());
+            configs.add(new Config(
+                    String.format(Locale.ROOT, "echo, %.0f KB response (GetRole's size)", sized.get().length / 1024.0),
+                    16,
+                    false,
+                    t -> ClientCalls.blockingUnaryCall(echoChannel, SIZED, CallOptions.DEFAULT, payload)));
+            configs.add(new Config(
+                    "GetRole",
+                    16,
+                    false,
+                    t -> contentStub.getRole(
+                            GetRoleRequest.newBuilder().setName(ROLE).build())));
+            configs.add(new Config(
+                    "ListRoles", 16, false, t -> contentStub.listRoles(ListRolesRequest.getDefaultInstance())));
+            configs.add(new Config(
+                    "GetCurrentUser",
+                    16,
+                    false,
+                    t -> accounts.getCurrentUser(GetCurrentUserRequest.getDefaultInstance())));
+            configs.add(new Config(
+                    "GetPlan (" + first.getItemsCount() + " items)",
+                    16,
+                    false,
+                    t -> plans.get(0)
+                            .getPlan(GetPlanRequest.newBuilder()
+                                    .setName(planName)
+                                    .build())));
+            configs.add(new Config(
+                    "GetProgressSummary",
+                    16,
+                    false,
+                    t -> progress.getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                            .setPlan(planName)
+                            .build())));
+            configs.add(new Config(
+                    "LogTime, one plan",
+                    32,
+                    true,
+                    t -> plans.get(0)
+                            .logTime(LogTimeRequest.newBuilder()
+                                    .setPlanItem(items.get(0).next())
+                                    .setMinutes(1)
+                                    .build())));
+            configs.add(new Config(
+                    "LogTime, 32 users",
+                    32,
+                    true,
+                    t -> plans.get(t)
+                            .logTime(LogTimeRequest.newBuilder()
+                                    .setPlanItem(items.get(t).next())
+                                    .setMinutes(1)
+                                    .build())));
             Config raw = engine == TestDatabase.Engine.MYSQL ? rawUpdates(platform.database("tracker")) : null;
             if (raw != null) {
                 configs.add(raw);
@@ -192,9 +250,12 @@ public final class Ratios {
                     results.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(measure(c));
                 }
             }
-            System.out.printf(Locale.ROOT, "### %s%n%n| call | concurrency | calls/s | ratio | ceiling | p99 ms | "
-                    + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n", (engine == TestDatabase.Engine.H2
-                    ? "H2 (embedded)" : "MariaDB") + ", load average " + loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "### %s%n%n| call | concurrency | calls/s | ratio | ceiling | p99 ms | "
+                            + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n",
+                    (engine == TestDatabase.Engine.H2 ? "H2 (embedded)" : "MariaDB") + ", load average "
+                            + loadAverage());
             for (Config c : configs) {
                 Config ceiling = c.write() ? raw : configs.get(0);
                 List<Result> mine = results.get(c.name());
@@ -211,21 +272,37 @@ public final class Ratios {
                     ratio = String.format(Locale.ROOT, "%.3fx", median(r));
                     p99Ratio = String.format(Locale.ROOT, "%.1fx", median(p));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.1f | %s |%n", c.name(), c.threads(),
-                        median(mine.stream().mapToDouble(Result::perSecond).toArray()), ratio,
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %,.0f | %s | %s | %.1f | %s |%n",
+                        c.name(),
+                        c.threads(),
+                        median(mine.stream().mapToDouble(Result::perSecond).toArray()),
+                        ratio,
                         ceiling == null ? "none on the embedded database" : ceiling.name(),
-                        median(mine.stream().mapToDouble(Result::p99Millis).toArray()), p99Ratio);
+                        median(mine.stream().mapToDouble(Result::p99Millis).toArray()),
+                        p99Ratio);
             }
-            System.out.printf(Locale.ROOT, "%nresident memory after the load (peak): content %s (%s), tracker %s (%s)"
-                    + "; load average %s%n", status(platform.pid("content"), "VmRSS"),
-                    status(platform.pid("content"), "VmHWM"), status(platform.pid("tracker"), "VmRSS"),
-                    status(platform.pid("tracker"), "VmHWM"), loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nresident memory after the load (peak): content %s (%s), tracker %s (%s)" + "; load average %s%n",
+                    status(platform.pid("content"), "VmRSS"),
+                    status(platform.pid("content"), "VmHWM"),
+                    status(platform.pid("tracker"), "VmRSS"),
+                    status(platform.pid("tracker"), "VmHWM"),
+                    loadAverage());
             if (Boolean.getBoolean("bench.nmt")) {
                 // With -Dascent.service.jvm=-XX:NativeMemoryTracking=summary: where the resident memory went.
                 for (String service : List.of("content", "tracker")) {
-                    new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                            Long.toString(platform.pid(service)), "VM.native_memory", "summary")
-                            .redirectOutput(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+                    new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                            .toString(),
+                                    Long.toString(platform.pid(service)),
+                                    "VM.native_memory",
+                                    "summary")
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                            .start()
+                            .waitFor();
                 }
             }
             System.out.printf(Locale.ROOT, "start to SERVING, both together, first start: %.1f s%n", firstStart);
@@ -233,7 +310,10 @@ public final class Ratios {
                 platform.stop(service);
                 long restart = System.nanoTime();
                 platform.restart(service);
-                System.out.printf(Locale.ROOT, "start to SERVING, %s alone, a later start: %.1f s%n", service,
+                System.out.printf(
+                        Locale.ROOT,
+                        "start to SERVING, %s alone, a later start: %.1f s%n",
+                        service,
                         (System.nanoTime() - restart) / 1e9);
             }
             System.out.println();
@@ -247,22 +327,30 @@ public final class Ratios {
 
     /** Raw autocommit single-row UPDATEs, one row and one connection per thread, on the tracker's own database. */
     private static Config rawUpdates(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL)");
             for (int i = 0; i < 32; i++) {
                 s.execute("INSERT INTO bench_counter VALUES (" + i + ", 0)");
             }
         }
         Map<Integer, PreparedStatement> statements = new java.util.concurrent.ConcurrentHashMap<>();
-        return new Config("raw UPDATE (ceiling)", 32, true, t -> statements.computeIfAbsent(t, k -> {
-            try {
-                PreparedStatement ps = db.connect().prepareStatement("UPDATE bench_counter SET n = n + 1 WHERE id = ?");
-                ps.setInt(1, k);
-                return ps;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).executeUpdate());
+        return new Config(
+                "raw UPDATE (ceiling)",
+                32,
+                true,
+                t -> statements
+                        .computeIfAbsent(t, k -> {
+                            try {
+                                PreparedStatement ps = db.connect()
+                                        .prepareStatement("UPDATE bench_counter SET n = n + 1 WHERE id = ?");
+                                ps.setInt(1, k);
+                                return ps;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .executeUpdate());
     }
 
     private static Result measure(Config c) throws Exception {
@@ -322,7 +410,10 @@ public final class Ratios {
         if (!Files.exists(status)) {
             return "n/a";
         }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith(field + ":"))
-                .map(l -> l.substring(field.length() + 1).strip()).findFirst().orElse("n/a");
+        return Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith(field + ":"))
+                .map(l -> l.substring(field.length() + 1).strip())
+                .findFirst()
+                .orElse("n/a");
     }
 }

@@ -45,21 +45,29 @@ class BackupRestoreTest {
     @Test
     void aBackupTakenUnderLoadRestoresEveryAcknowledgedWrite(@TempDir Path dir) throws Exception {
         try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2)) {
-            Map<String, String> env = platform.cliEnvironment(dir.resolve("config.properties"),
-                    PackagedPlatform.ADMIN_TOKEN);
+            Map<String, String> env =
+                    platform.cliEnvironment(dir.resolve("config.properties"), PackagedPlatform.ADMIN_TOKEN);
             env.put("ASCENT_HOME", platform.home().toString());
 
             String token;
             try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
-                token = admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle("backed-up")
-                        .setDisplayName("Backed Up").build()).getToken();
+                token = admin.accounts()
+                        .createUser(CreateUserRequest.newBuilder()
+                                .setHandle("backed-up")
+                                .setDisplayName("Backed Up")
+                                .build())
+                        .getToken();
             }
             AscentClient client = platform.client(token);
             // Several plans, so a fast machine does not fill one to its 200-item limit during the test.
             List<Plan> plans = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                plans.add(client.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                        .setHoursPerWeek(5).build()).getPlan());
+                plans.add(client.plans()
+                        .createPlan(CreatePlanRequest.newBuilder()
+                                .setTargetRole(ROLE)
+                                .setHoursPerWeek(5)
+                                .build())
+                        .getPlan());
             }
             int itemsAtStart = plans.stream().mapToInt(Plan::getItemsCount).sum();
 
@@ -74,14 +82,22 @@ class BackupRestoreTest {
                     for (int n = 0; !stop.get(); n++) {
                         Plan plan = plans.get(n % plans.size());
                         if (n % 2 == 0) {
-                            client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(writer)
-                                    .getName()).setMinutes(1).setRequestId(UUID.randomUUID().toString()).build());
+                            client.plans()
+                                    .logTime(LogTimeRequest.newBuilder()
+                                            .setPlanItem(plan.getItems(writer).getName())
+                                            .setMinutes(1)
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .build());
                             minutes.incrementAndGet();
                         } else {
-                            addedItems.add(client.plans().addPlanItem(AddPlanItemRequest.newBuilder()
-                                    .setParent(plan.getName()).setRequestId(UUID.randomUUID().toString())
-                                    .setPlanItem(PlanItem.newBuilder().setTitle("w" + writer + " n" + n)).build())
-                                    .getPlanItem().getName());
+                            addedItems.add(client.plans()
+                                    .addPlanItem(AddPlanItemRequest.newBuilder()
+                                            .setParent(plan.getName())
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .setPlanItem(PlanItem.newBuilder().setTitle("w" + writer + " n" + n))
+                                            .build())
+                                    .getPlanItem()
+                                    .getName());
                         }
                         Thread.sleep(5);
                     }
@@ -112,27 +128,41 @@ class BackupRestoreTest {
             CliRun restored = CliRun.run(env, "", "admin", "restore", backup.toString());
             assertEquals(0, restored.exitCode, restored::toString);
             try (var files = Files.list(platform.home().resolve("tracker"))) {
-                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("db.mv.db.before-restore-")),
+                assertTrue(
+                        files.anyMatch(f -> f.getFileName().toString().startsWith("db.mv.db.before-restore-")),
                         "the replaced database is kept");
             }
             platform.restart("content", "tracker");
 
             try (AscentClient after = platform.client(token);
-                 AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
+                    AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
                 List<PlanItem> back = new ArrayList<>();
                 for (Plan plan : plans) {
-                    back.addAll(after.plans().getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
-                            .getPlan().getItemsList());
+                    back.addAll(after.plans()
+                            .getPlan(GetPlanRequest.newBuilder()
+                                    .setName(plan.getName())
+                                    .build())
+                            .getPlan()
+                            .getItemsList());
                 }
                 Set<String> names = back.stream().map(PlanItem::getName).collect(Collectors.toSet());
                 assertTrue(names.containsAll(itemsBefore), "every item acknowledged before the backup is back");
-                assertTrue(names.size() < itemsAtStart + addedItems.size(),
+                assertTrue(
+                        names.size() < itemsAtStart + addedItems.size(),
                         "items added after the backup are not: it is a copy of one moment");
-                long logged = back.stream().mapToLong(PlanItem::getLoggedMinutes).sum();
-                assertTrue(logged >= minutesBefore && logged <= minutes.get(), logged + " minutes, between "
-                        + minutesBefore + " and " + minutes.get());
-                assertEquals(0, admin.admin().checkConsistency(CheckConsistencyRequest.newBuilder()
-                        .setPageSize(1000).build()).getDriftsCount(), "the copy is consistent");
+                long logged =
+                        back.stream().mapToLong(PlanItem::getLoggedMinutes).sum();
+                assertTrue(
+                        logged >= minutesBefore && logged <= minutes.get(),
+                        logged + " minutes, between " + minutesBefore + " and " + minutes.get());
+                assertEquals(
+                        0,
+                        admin.admin()
+                                .checkConsistency(CheckConsistencyRequest.newBuilder()
+                                        .setPageSize(1000)
+                                        .build())
+                                .getDriftsCount(),
+                        "the copy is consistent");
             }
             client.close();
         }

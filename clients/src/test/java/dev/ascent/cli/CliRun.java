@@ -32,8 +32,12 @@ final class CliRun {
     private static CliRun run(Map<String, String> env, String stdin, boolean interactive, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(new HashMap<>(env), new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), interactive);
+        Cli cli = new Cli(
+                new HashMap<>(env),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                interactive);
         int code = AscentCli.run(cli, args);
         return new CliRun(code, out.toString(), err.toString());
     }

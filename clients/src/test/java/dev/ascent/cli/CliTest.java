@@ -73,13 +73,17 @@ class CliTest {
                   - Revert broken merges fast
                 """);
         Path html = dir.resolve("release-engineer.html");
-        Files.writeString(html, "<html><body><nav><ul><li>Home</li></ul></nav><main><h1>Release Engineer</h1>"
-                + "<h2>Overview</h2><p>A Release Engineer ships safely.</p><h2>Skills</h2><ul><li>Bazel</li>"
-                + "<li>GitHub Actions</li></ul></main><footer><p>Contact</p></footer></body></html>");
+        Files.writeString(
+                html,
+                "<html><body><nav><ul><li>Home</li></ul></nav><main><h1>Release Engineer</h1>"
+                        + "<h2>Overview</h2><p>A Release Engineer ships safely.</p><h2>Skills</h2><ul><li>Bazel</li>"
+                        + "<li>GitHub Actions</li></ul></main><footer><p>Contact</p></footer></body></html>");
         CliRun r = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", md.toString(), html.toString());
         assertEquals(0, r.exitCode, r::toString);
-        assertTrue(r.out.contains("release-engineer.md (markdown): Release Engineer -> roles/release-engineer"
-                + " (dry run, nothing stored)"), r.out);
+        assertTrue(
+                r.out.contains("release-engineer.md (markdown): Release Engineer -> roles/release-engineer"
+                        + " (dry run, nothing stored)"),
+                r.out);
         assertTrue(r.out.contains("  responsibilities: Responsibilities (line 7)\n    Pipelines: 3 items"), r.out);
         assertTrue(r.out.contains("release-engineer.html (html): Release Engineer"), r.out);
         assertTrue(r.out.contains("  skills: Skills (line 1)\n    (untitled): 2 items"), r.out);
@@ -95,8 +99,7 @@ class CliTest {
         CliRun refused = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", doc.toString());
         assertEquals(2, refused.exitCode, refused::toString);
         assertTrue(refused.err.contains("unsupported file type"), refused::toString);
-        CliRun forced = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", "--format", "text",
-                doc.toString());
+        CliRun forced = ascent(PackagedPlatform.ADMIN_TOKEN, "import", "--dry-run", "--format", "text", doc.toString());
         assertEquals(0, forced.exitCode, forced::toString);
         assertTrue(forced.out.contains("guide.docx (text): Release Engineer"), forced.out);
     }
@@ -126,8 +129,16 @@ class CliTest {
     @Test
     void aPlanFromCreationToProgress() {
         String token = newUser("cli-ann");
-        CliRun created = ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer",
-                "--hours-per-week", "6", "--rate", "python=1");
+        CliRun created = ascent(
+                token,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "6",
+                "--rate",
+                "python=1");
         assertEquals(0, created.exitCode, created::toString);
         assertTrue(created.out.contains("Path to"), created.out);
 
@@ -139,11 +150,16 @@ class CliTest {
         assertEquals(0, logged.exitCode, logged::toString);
         assertTrue(logged.out.contains("logged 45m"), logged.out);
 
-        JsonObject plan = JsonParser.parseString(ascent(token, "plan", "show", "--json").out).getAsJsonObject();
+        JsonObject plan = JsonParser.parseString(ascent(token, "plan", "show", "--json").out)
+                .getAsJsonObject();
         JsonObject first = plan.getAsJsonArray("items").get(0).getAsJsonObject();
         assertEquals("PLAN_ITEM_STATUS_DONE", first.get("status").getAsString());
         String planId = plan.get("name").getAsString().replaceAll(".*/", "");
-        String secondItem = plan.getAsJsonArray("items").get(1).getAsJsonObject().get("name").getAsString();
+        String secondItem = plan.getAsJsonArray("items")
+                .get(1)
+                .getAsJsonObject()
+                .get("name")
+                .getAsString();
         assertEquals(0, ascent(token, "item", "skip", planId + "/" + secondItem.replaceAll(".*/", "")).exitCode);
 
         CliRun progress = ascent(token, "progress", planId);
@@ -184,12 +200,13 @@ class CliTest {
         String mentee = newUser("cli-mentee");
         String mentor = newUser("cli-mentor");
         ok(ascent(mentee, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
-        String planName = object(ascent(mentee, "plan", "show", "--json")).get("name").getAsString();
+        String planName =
+                object(ascent(mentee, "plan", "show", "--json")).get("name").getAsString();
         ok(ascent(mentee, "item", "start", "1"));
         ok(ascent(mentee, "item", "done", "1"));
 
-        JsonObject invited = object(ascent(mentee, "mentor", "invite", "cli-mentor", "--message", "Review me?",
-                "--json"));
+        JsonObject invited =
+                object(ascent(mentee, "mentor", "invite", "cli-mentor", "--message", "Review me?", "--json"));
         assertEquals("MENTORSHIP_STATE_PENDING", invited.get("state").getAsString());
         assertEquals("users/cli-mentor", invited.get("mentor").getAsString());
         String invitation = id(invited);
@@ -199,12 +216,19 @@ class CliTest {
 
         CliRun received = ok(ascent(mentor, "mentor", "invitations"));
         assertTrue(received.out.startsWith("ID "), received.out);
-        assertTrue(received.out.contains(invitation) && received.out.contains("cli-mentee")
-                && received.out.contains("pending") && received.out.contains("Review me?"), received.out);
+        assertTrue(
+                received.out.contains(invitation)
+                        && received.out.contains("cli-mentee")
+                        && received.out.contains("pending")
+                        && received.out.contains("Review me?"),
+                received.out);
         JsonArray receivedJson = array(ascent(mentor, "mentor", "invitations", "--json"));
         assertEquals(1, receivedJson.size());
         assertEquals(invitation, id(receivedJson.get(0).getAsJsonObject()));
-        assertEquals(1, array(ascent(mentee, "mentor", "invitations", "--sent", "--json")).size());
+        assertEquals(
+                1,
+                array(ascent(mentee, "mentor", "invitations", "--sent", "--json"))
+                        .size());
         assertEquals(0, array(ascent(mentee, "mentor", "invitations", "--json")).size());
 
         CliRun menteeAccepts = ascent(mentee, "mentor", "accept", invitation);
@@ -212,23 +236,39 @@ class CliTest {
         CliRun accepted = ok(ascent(mentor, "mentor", "accept", invitation));
         assertTrue(accepted.out.contains("cli-mentor mentors cli-mentee, active"), accepted.out);
         assertEquals(0, array(ascent(mentor, "mentor", "invitations", "--json")).size());
-        assertEquals(1, array(ascent(mentor, "mentor", "invitations", "--all", "--json")).size());
+        assertEquals(
+                1,
+                array(ascent(mentor, "mentor", "invitations", "--all", "--json"))
+                        .size());
 
         CliRun mentees = ok(ascent(mentor, "mentees"));
         assertTrue(mentees.out.startsWith("MENTEE "), mentees.out);
-        assertTrue(mentees.out.lines().anyMatch(l -> l.startsWith("cli-mentee ") && l.contains("Test User")),
-                mentees.out);
+        assertTrue(
+                mentees.out.lines().anyMatch(l -> l.startsWith("cli-mentee ") && l.contains("Test User")), mentees.out);
         JsonObject row = array(ascent(mentor, "mentees", "--json")).get(0).getAsJsonObject();
         assertEquals("users/cli-mentee", row.get("mentee").getAsString());
         assertEquals(1, row.get("planCount").getAsInt());
 
-        JsonObject asked = object(ascent(mentee, "review", "request", "1", "--note", "Dashboards are live",
-                "--link", "https://example.com/dashboards", "--json"));
+        JsonObject asked = object(ascent(
+                mentee,
+                "review",
+                "request",
+                "1",
+                "--note",
+                "Dashboards are live",
+                "--link",
+                "https://example.com/dashboards",
+                "--json"));
         assertEquals("REVIEW_REQUEST_STATE_OPEN", asked.get("state").getAsString());
         assertEquals(planName + "/items/", asked.get("target").getAsString().replaceAll("[0-9]+$", ""));
         String request = id(asked);
-        assertEquals(1, array(ascent(mentor, "mentees", "--json")).get(0).getAsJsonObject()
-                .get("awaitingReviewCount").getAsInt());
+        assertEquals(
+                1,
+                array(ascent(mentor, "mentees", "--json"))
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("awaitingReviewCount")
+                        .getAsInt());
 
         CliRun queue = ok(ascent(mentor, "review", "queue"));
         assertTrue(queue.out.startsWith("#  ID "), queue.out);
@@ -256,19 +296,25 @@ class CliTest {
         CliRun noComment = ascent(mentor, "review", "request-changes", second);
         assertEquals(ExitCodes.USAGE, noComment.exitCode, noComment::toString);
         assertTrue(noComment.err.contains("--comment"), noComment.err);
-        JsonObject changes = object(ascent(mentor, "review", "request-changes", second, "--comment",
-                "Add the latency numbers", "--json"));
-        assertEquals("REVIEW_REQUEST_STATE_CHANGES_REQUESTED", changes.get("state").getAsString());
-        JsonObject item2 = object(ascent(mentee, "plan", "show", "--json")).getAsJsonArray("items").get(1)
+        JsonObject changes = object(
+                ascent(mentor, "review", "request-changes", second, "--comment", "Add the latency numbers", "--json"));
+        assertEquals(
+                "REVIEW_REQUEST_STATE_CHANGES_REQUESTED", changes.get("state").getAsString());
+        JsonObject item2 = object(ascent(mentee, "plan", "show", "--json"))
+                .getAsJsonArray("items")
+                .get(1)
                 .getAsJsonObject();
         assertEquals("PLAN_ITEM_STATUS_IN_PROGRESS", item2.get("status").getAsString());
 
         // A completed practice session, by its short name, goes to the mentor's queue like an item.
-        JsonObject session = object(ascent(mentee, "practice", "start", "feature-store", "--check", "1,2",
-                "--rating", "2", "--json"));
+        JsonObject session = object(
+                ascent(mentee, "practice", "start", "feature-store", "--check", "1,2", "--rating", "2", "--json"));
         CliRun sessionReview = ok(ascent(mentee, "review", "request", "practiceSessions/" + id(session)));
-        assertTrue(array(ascent(mentor, "review", "queue", "--json")).toString()
-                .contains("practiceSessions/" + id(session)), sessionReview::toString);
+        assertTrue(
+                array(ascent(mentor, "review", "queue", "--json"))
+                        .toString()
+                        .contains("practiceSessions/" + id(session)),
+                sessionReview::toString);
 
         // Someone else's invitation, declined.
         String other = newUser("cli-other");
@@ -283,29 +329,64 @@ class CliTest {
         String token = newUser("cli-practice");
         ok(ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
 
-        CliRun done = ok(ascent(token, "practice", "start", "feature-store", "--check", "1,2", "--notes",
-                "ran out of time", "--rating", "4", "--complete"));
-        assertTrue(done.out.matches("(?s)practice session \\d+: .+, 2 of \\d+ steps \\(.+%\\), rated 4\n"
-                + "ask your mentor to review it: ascent review request practiceSessions/\\d+\n"), done.out);
+        CliRun done = ok(ascent(
+                token,
+                "practice",
+                "start",
+                "feature-store",
+                "--check",
+                "1,2",
+                "--notes",
+                "ran out of time",
+                "--rating",
+                "4",
+                "--complete"));
+        assertTrue(
+                done.out.matches("(?s)practice session \\d+: .+, 2 of \\d+ steps \\(.+%\\), rated 4\n"
+                        + "ask your mentor to review it: ascent review request practiceSessions/\\d+\n"),
+                done.out);
 
-        JsonObject linked = object(ascent(token, "practice", "start", "designPrompts/feature-store", "--item", "1",
-                "--minutes", "30", "--check", "1,2,3", "--rating", "3", "--mark-done", "--json"));
+        JsonObject linked = object(ascent(
+                token,
+                "practice",
+                "start",
+                "designPrompts/feature-store",
+                "--item",
+                "1",
+                "--minutes",
+                "30",
+                "--check",
+                "1,2,3",
+                "--rating",
+                "3",
+                "--mark-done",
+                "--json"));
         assertEquals("PRACTICE_SESSION_STATE_COMPLETED", linked.get("state").getAsString());
         assertEquals(3, linked.get("checkedCount").getAsInt());
         assertEquals(30, linked.get("timeBoxMinutes").getAsInt());
         assertEquals(3, linked.get("selfRating").getAsInt());
-        assertEquals("PLAN_ITEM_STATUS_DONE", object(ascent(token, "plan", "show", "--json"))
-                .getAsJsonArray("items").get(0).getAsJsonObject().get("status").getAsString());
+        assertEquals(
+                "PLAN_ITEM_STATUS_DONE",
+                object(ascent(token, "plan", "show", "--json"))
+                        .getAsJsonArray("items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("status")
+                        .getAsString());
 
         CliRun open = ok(ascent(token, "practice", "start", "feature-store", "--check", "1"));
-        assertTrue(open.out.contains("1 of") && open.out.contains(", active, ")
-                && open.out.contains("it stays open: 'ascent practice resume "), open.out);
+        assertTrue(
+                open.out.contains("1 of")
+                        && open.out.contains(", active, ")
+                        && open.out.contains("it stays open: 'ascent practice resume "),
+                open.out);
 
         CliRun badStep = ascent(token, "practice", "start", "feature-store", "--check", "99");
         assertEquals(ExitCodes.USAGE, badStep.exitCode, badStep::toString);
         assertEquals(ExitCodes.USAGE, ascent(token, "practice", "start", "feature-store", "--complete").exitCode);
         assertEquals(ExitCodes.USAGE, ascent(token, "practice", "start", "feature-store", "--rating", "9").exitCode);
-        assertEquals(ExitCodes.USAGE,
+        assertEquals(
+                ExitCodes.USAGE,
                 ascent(token, "practice", "start", "feature-store", "--rating", "3", "--mark-done").exitCode);
         assertEquals(ExitCodes.NOT_FOUND, ascent(token, "practice", "start", "no-such-prompt").exitCode);
 
@@ -316,33 +397,42 @@ class CliTest {
         assertTrue(stats.out.contains("PHASE "), stats.out);
         JsonObject statsJson = object(ascent(token, "practice", "stats", "--prompt", "feature-store", "--json"));
         assertEquals(2, statsJson.getAsJsonObject("overall").get("attempts").getAsInt());
-        assertEquals("designPrompts/feature-store", statsJson.getAsJsonArray("sources").get(0).getAsJsonObject()
-                .get("source").getAsString());
+        assertEquals(
+                "designPrompts/feature-store",
+                statsJson
+                        .getAsJsonArray("sources")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("source")
+                        .getAsString());
     }
 
     @Test
     void theInteractiveChecklistReadsItsCommandsFromAPipe() {
         String token = newUser("cli-checklist");
-        CliRun run = CliRun.run(env(token), "1 2\n3\n2\nbogus\ndone\n7\n5\n", "practice", "start",
-                "feature-store", "--interactive");
+        CliRun run = CliRun.run(
+                env(token), "1 2\n3\n2\nbogus\ndone\n7\n5\n", "practice", "start", "feature-store", "--interactive");
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.out.contains("left]") || run.out.contains(" left] "), run.out);
         assertTrue(run.out.contains("not a step number: bogus"), run.out);
         assertTrue(run.out.contains("how did it go"), run.out);
-        assertTrue(run.out.matches("(?s).*completed session \\d+: 2 of \\d+ steps \\(.+%\\), rated 5\n"
-                + "ask your mentor to review it: ascent review request practiceSessions/\\d+\n"), run.out);
+        assertTrue(
+                run.out.matches("(?s).*completed session \\d+: 2 of \\d+ steps \\(.+%\\), rated 5\n"
+                        + "ask your mentor to review it: ascent review request practiceSessions/\\d+\n"),
+                run.out);
 
         CliRun later = CliRun.run(env(token), "1\n", "practice", "start", "feature-store", "-i");
         assertEquals(0, later.exitCode, later::toString);
-        assertTrue(later.out.contains("left open: session ") && later.out.contains("ascent practice resume "),
-                later.out);
+        assertTrue(
+                later.out.contains("left open: session ") && later.out.contains("ascent practice resume "), later.out);
         CliRun abandoned = CliRun.run(env(token), "abandon\n", "practice", "start", "feature-store", "-i");
         assertTrue(abandoned.out.matches("(?s).*abandoned session \\d+\n"), abandoned::toString);
-        JsonObject overall = object(ascent(token, "practice", "stats", "--json")).getAsJsonObject("overall");
+        JsonObject overall =
+                object(ascent(token, "practice", "stats", "--json")).getAsJsonObject("overall");
         assertEquals(1, overall.get("attempts").getAsInt());
         assertEquals(1, overall.get("abandonedCount").getAsInt());
-        assertEquals(ExitCodes.USAGE,
-                ascent(token, "practice", "start", "feature-store", "-i", "--rating", "3").exitCode);
+        assertEquals(
+                ExitCodes.USAGE, ascent(token, "practice", "start", "feature-store", "-i", "--rating", "3").exitCode);
     }
 
     @Test
@@ -350,12 +440,19 @@ class CliTest {
         String mentee = newUser("cli-watched");
         String mentor = newUser("cli-watcher");
         ok(ascent(mentee, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
-        long last = array(ascent(mentee, "activity", "--json")).get(0).getAsJsonObject().get("sequence").getAsLong();
+        long last = array(ascent(mentee, "activity", "--json"))
+                .get(0)
+                .getAsJsonObject()
+                .get("sequence")
+                .getAsLong();
         ok(ascent(mentee, "log", "1", "25", "warm-up"));
         ok(ascent(mentee, "item", "start", "2"));
 
         CliRun backlog = ok(ascent(mentee, "watch", "--after", Long.toString(last), "--count", "2", "--json"));
-        List<JsonObject> events = backlog.out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        List<JsonObject> events = backlog.out
+                .lines()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
         assertEquals(2, events.size(), backlog.out);
         assertEquals("ACTIVITY_TYPE_TIME_LOGGED", events.get(0).get("type").getAsString());
         assertEquals(25, events.get(0).get("minutes").getAsInt());
@@ -373,9 +470,10 @@ class CliTest {
         // The mentor watches the mentee's plan from now; the mentee keeps logging until the watcher has seen one of
         // those events. (Filtered to the plan: "now" on the server is its poller's head, which may lag a moment
         // behind the invitation and acceptance just made, and those mentorship events are not plan events.)
-        String plan = object(ascent(mentee, "plan", "show", "--json")).get("name").getAsString();
-        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> ascent(mentor, "watch", "--user",
-                "cli-watched", "--plan", plan, "--count", "1", "--timeout", "60", "--json"));
+        String plan =
+                object(ascent(mentee, "plan", "show", "--json")).get("name").getAsString();
+        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> ascent(
+                mentor, "watch", "--user", "cli-watched", "--plan", plan, "--count", "1", "--timeout", "60", "--json"));
         for (int i = 0; i < 60 && !watching.isDone(); i++) {
             ok(ascent(mentee, "log", "1", "1", "live " + i));
             Thread.sleep(500);
@@ -396,11 +494,14 @@ class CliTest {
     @Test
     void adminCheckRecomputesTheCountersAndSaysWhetherAnythingDiffers() {
         String token = newUser("cli-check");
-        assertEquals(0, ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer",
-                "--hours-per-week", "5").exitCode);
+        assertEquals(
+                0,
+                ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "5")
+                        .exitCode);
         CliRun check = ascent(PackagedPlatform.ADMIN_TOKEN, "admin", "check", "--page-size", "1");
         assertEquals(0, check.exitCode, check::toString);
-        assertTrue(check.out.matches("(?s)checked [1-9][0-9]* plans and [0-9]+ practice sessions: consistent\\s*"),
+        assertTrue(
+                check.out.matches("(?s)checked [1-9][0-9]* plans and [0-9]+ practice sessions: consistent\\s*"),
                 check.out);
         CliRun notAdmin = ascent(token, "admin", "check");
         assertEquals(ExitCodes.AUTH, notAdmin.exitCode, notAdmin::toString);
@@ -420,8 +521,14 @@ class CliTest {
 
         assertEquals(ExitCodes.USAGE, ascent(null, "plan", "new").exitCode);
         assertEquals(ExitCodes.USAGE, ascent(null, "no-such-command").exitCode);
-        CliRun invalid = ascent(newUser("cli-bad"), "plan", "new", "--role", "senior-machine-learning-engineer",
-                "--hours-per-week", "500");
+        CliRun invalid = ascent(
+                newUser("cli-bad"),
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "500");
         assertEquals(ExitCodes.USAGE, invalid.exitCode, invalid::toString);
         assertTrue(invalid.err.startsWith("ascent: invalid input: --hours-per-week: "), invalid.err);
         assertFalse(invalid.err.contains("hours_per_week"), invalid.err);
@@ -458,8 +565,10 @@ class CliTest {
     void everyCommandHasHelp() {
         List<List<String>> paths = new ArrayList<>();
         java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
-        collect(AscentCli.commandLine(new Cli(Map.of(), sink, sink, java.io.InputStream.nullInputStream(), false)),
-                new ArrayList<>(), paths);
+        collect(
+                AscentCli.commandLine(new Cli(Map.of(), sink, sink, java.io.InputStream.nullInputStream(), false)),
+                new ArrayList<>(),
+                paths);
         assertTrue(paths.size() > 30, paths::toString);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

@@ -51,8 +51,17 @@ class EverydayCliTest {
     }
 
     static String newUser(Path config, String handle) {
-        return ok(CliRun.run(env(config, PackagedPlatform.ADMIN_TOKEN), "", "admin", "create-user", handle, "Test",
-                "User", "--token-only")).out.strip();
+        return ok(CliRun.run(
+                        env(config, PackagedPlatform.ADMIN_TOKEN),
+                        "",
+                        "admin",
+                        "create-user",
+                        handle,
+                        "Test",
+                        "User",
+                        "--token-only"))
+                .out
+                .strip();
     }
 
     /** A person with a profile of their own in {@code config}, logged in through standard input. */
@@ -78,9 +87,14 @@ class EverydayCliTest {
         assertTrue(first.out.contains("saved as profile prof-ann (the default)"), first.out);
         CliRun second = ok(CliRun.run(env(config, null), bob + "\n", "login", "--profile", "bob"));
         assertTrue(second.out.contains("saved as profile bob, used with --profile bob"), second.out);
-        assertEquals("prof-ann (Test User)", ok(CliRun.run(env(config, null), "", "whoami")).out.strip());
-        assertEquals("prof-bob (Test User)", ok(CliRun.run(env(config, null), "", "whoami", "--profile", "bob"))
-                .out.strip());
+        assertEquals(
+                "prof-ann (Test User)",
+                ok(CliRun.run(env(config, null), "", "whoami")).out.strip());
+        assertEquals(
+                "prof-bob (Test User)",
+                ok(CliRun.run(env(config, null), "", "whoami", "--profile", "bob"))
+                        .out
+                        .strip());
         Map<String, String> viaEnv = env(config, null);
         viaEnv.put("ASCENT_PROFILE", "bob");
         assertTrue(ok(CliRun.run(viaEnv, "", "whoami")).out.startsWith("prof-bob "));
@@ -94,52 +108,93 @@ class EverydayCliTest {
         assertTrue(noToken.err.contains("ascent login < token-file"), noToken.err);
 
         // Tokens: create one straight into a profile, list it, revoke it; the revoked profile stops working.
-        CliRun created = ok(CliRun.run(env(config, null), "", "token", "create", "--label", "laptop",
-                "--token-only"));
+        CliRun created = ok(CliRun.run(env(config, null), "", "token", "create", "--label", "laptop", "--token-only"));
         ok(CliRun.run(env(config, null), created.out, "login", "--profile", "laptop"));
         CliRun list = ok(CliRun.run(env(config, null), "", "token", "list"));
         assertTrue(list.out.contains("laptop") && list.out.contains("first token"), list.out);
         assertTrue(list.out.contains("(this one)"), list.out);
         String laptopId = JsonParser.parseString(ok(CliRun.run(env(config, null), "", "token", "list", "--json")).out)
-                .getAsJsonArray().asList().stream().map(e -> e.getAsJsonObject())
-                .filter(t -> t.get("label").getAsString().equals("laptop")).findFirst().orElseThrow()
-                .get("name").getAsString().replaceAll(".*/", "");
+                .getAsJsonArray()
+                .asList()
+                .stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(t -> t.get("label").getAsString().equals("laptop"))
+                .findFirst()
+                .orElseThrow()
+                .get("name")
+                .getAsString()
+                .replaceAll(".*/", "");
         ok(CliRun.run(env(config, null), "", "token", "revoke", laptopId));
         CliRun revoked = CliRun.run(env(config, null), "", "whoami", "--profile", "laptop");
         assertEquals(ExitCodes.AUTH, revoked.exitCode, revoked::toString);
         assertFalse(ok(CliRun.run(env(config, null), "", "token", "list")).out.contains("laptop"));
-        assertTrue(ok(CliRun.run(env(config, null), "", "token", "list", "--all")).out.contains("laptop"));
+        assertTrue(ok(CliRun.run(env(config, null), "", "token", "list", "--all"))
+                .out
+                .contains("laptop"));
 
         // A lost token: the admin resets access; the old token stops working, the new one logs in.
-        CliRun reset = ok(CliRun.run(env(config, PackagedPlatform.ADMIN_TOKEN), "", "admin", "reset-access",
-                "prof-ann", "--token-only"));
+        CliRun reset = ok(CliRun.run(
+                env(config, PackagedPlatform.ADMIN_TOKEN), "", "admin", "reset-access", "prof-ann", "--token-only"));
         assertEquals(ExitCodes.AUTH, CliRun.run(env(config, ann), "", "whoami").exitCode);
         ok(CliRun.run(env(config, null), reset.out, "login", "--profile", "prof-ann"));
-        assertTrue(ok(CliRun.run(env(config, null), "", "whoami", "--profile", "prof-ann")).out.startsWith("prof-ann "));
+        assertTrue(ok(CliRun.run(env(config, null), "", "whoami", "--profile", "prof-ann"))
+                .out
+                .startsWith("prof-ann "));
         CliRun notAdmin = CliRun.run(env(config, bob), "", "admin", "reset-access", "prof-ann");
         assertEquals(ExitCodes.AUTH, notAdmin.exitCode, notAdmin::toString);
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(config)));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
     }
 
     @Test
     void theCurrentPlanChangesOnlyWhenAskedAndPlansAreManaged(@TempDir Path dir) {
         Map<String, String> cat = login(dir.resolve("c.properties"), "plan-cat");
-        CliRun first = ok(as(cat, "plan", "new", "--role", "senior-machine-learning-scientist", "--hours-per-week",
-                "5", "--title", "First"));
+        CliRun first = ok(as(
+                cat,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-scientist",
+                "--hours-per-week",
+                "5",
+                "--title",
+                "First"));
         assertTrue(first.out.contains("This is now your current plan."), first.out);
-        String firstId = object(as(cat, "plan", "show", "--json")).get("name").getAsString().replaceAll(".*/", "");
-        CliRun second = ok(as(cat, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week",
-                "6", "--title", "Second plan with a title much longer than sixty characters, shown whole"));
-        assertTrue(second.out.contains("Your current plan is still " + firstId + "; to work on this one: ascent "
-                + "plan use "), second.out);
+        String firstId = object(as(cat, "plan", "show", "--json"))
+                .get("name")
+                .getAsString()
+                .replaceAll(".*/", "");
+        CliRun second = ok(as(
+                cat,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "6",
+                "--title",
+                "Second plan with a title much longer than sixty characters, shown whole"));
+        assertTrue(
+                second.out.contains(
+                        "Your current plan is still " + firstId + "; to work on this one: ascent " + "plan use "),
+                second.out);
         assertTrue(second.out.contains("Second plan with a title much longer than sixty characters, shown whole"));
         ok(as(cat, "item", "done", "1"));
         JsonObject firstPlan = object(as(cat, "plan", "show", firstId, "--json"));
-        assertEquals("PLAN_ITEM_STATUS_DONE", firstPlan.getAsJsonArray("items").get(0).getAsJsonObject()
-                .get("status").getAsString(), "'item done 1' changed the current plan, not the new one");
-        JsonArray plans = JsonParser.parseString(ok(as(cat, "plan", "list", "--json")).out).getAsJsonArray();
-        String secondId = plans.get(0).getAsJsonObject().get("name").getAsString().replaceAll(".*/", "");
+        assertEquals(
+                "PLAN_ITEM_STATUS_DONE",
+                firstPlan
+                        .getAsJsonArray("items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("status")
+                        .getAsString(),
+                "'item done 1' changed the current plan, not the new one");
+        JsonArray plans = JsonParser.parseString(ok(as(cat, "plan", "list", "--json")).out)
+                .getAsJsonArray();
+        String secondId =
+                plans.get(0).getAsJsonObject().get("name").getAsString().replaceAll(".*/", "");
         assertNotEquals(firstId, secondId);
         CliRun list = ok(as(cat, "plan", "list"));
         assertTrue(list.out.lines().anyMatch(l -> l.startsWith("*") && l.contains(firstId)), list.out);
@@ -150,19 +205,30 @@ class EverydayCliTest {
         ok(as(cat, "plan", "rename", "Evening", "plan"));
         CliRun hours = ok(as(cat, "plan", "hours", "8"));
         assertTrue(hours.out.contains("8 h a week"), hours.out);
-        String target = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusWeeks(40).toString();
+        String target =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusWeeks(40).toString();
         ok(as(cat, "plan", "target", target));
-        assertTrue(ok(as(cat, "plan", "list")).out.lines().anyMatch(l -> l.contains(secondId) && l.contains(target)),
+        assertTrue(
+                ok(as(cat, "plan", "list")).out.lines().anyMatch(l -> l.contains(secondId) && l.contains(target)),
                 "END shows the target date");
         CliRun added = ok(as(cat, "item", "add", "Read", "the", "serving", "paper", "--estimate", "1h30", "--at", "2"));
         assertTrue(added.out.startsWith("added #2 Read the serving paper"), added.out);
         ok(as(cat, "item", "edit", "2", "--estimate", "45", "--notes", "chapter 3 first", "--private"));
-        JsonObject item2 = object(as(cat, "plan", "show", "--json")).getAsJsonArray("items").get(1).getAsJsonObject();
+        JsonObject item2 = object(as(cat, "plan", "show", "--json"))
+                .getAsJsonArray("items")
+                .get(1)
+                .getAsJsonObject();
         assertEquals(45, item2.get("estimatedMinutes").getAsInt());
         assertTrue(item2.get("notesPrivate").getAsBoolean());
         ok(as(cat, "item", "move", "2", "1"));
-        assertEquals("Read the serving paper", object(as(cat, "plan", "show", "--json")).getAsJsonArray("items")
-                .get(0).getAsJsonObject().get("title").getAsString());
+        assertEquals(
+                "Read the serving paper",
+                object(as(cat, "plan", "show", "--json"))
+                        .getAsJsonArray("items")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("title")
+                        .getAsString());
         ok(as(cat, "plan", "archive"));
         assertFalse(ok(as(cat, "plan", "list")).out.contains(secondId));
         CliRun archivedWrite = as(cat, "item", "start", "2");
@@ -172,7 +238,11 @@ class EverydayCliTest {
         assertEquals(ExitCodes.USAGE, refused.exitCode, refused::toString);
         assertTrue(refused.err.contains("--force"), refused.err);
         ok(as(cat, "plan", "delete", firstId, "--force"));
-        assertEquals(1, JsonParser.parseString(ok(as(cat, "plan", "list", "--json")).out).getAsJsonArray().size());
+        assertEquals(
+                1,
+                JsonParser.parseString(ok(as(cat, "plan", "list", "--json")).out)
+                        .getAsJsonArray()
+                        .size());
     }
 
     @Test
@@ -188,43 +258,71 @@ class EverydayCliTest {
         ok(as(dee, "mentor", "invite", "show-max"));
         CliRun early = as(dee, "review", "request", "2");
         assertEquals(ExitCodes.FAILED, early.exitCode, early::toString);
-        assertTrue(early.err.contains("your invitation to show-max is waiting for their answer")
-                && early.err.contains("ascent mentor wait show-max"), early.err);
+        assertTrue(
+                early.err.contains("your invitation to show-max is waiting for their answer")
+                        && early.err.contains("ascent mentor wait show-max"),
+                early.err);
         assertFalse(early.err.contains("MentorshipService"), early.err);
         ok(as(max, "mentor", "accept", "show-dee"));
-        assertTrue(ok(as(dee, "mentor", "wait", "show-max", "--timeout", "5")).out.contains("show-max accepted"));
+        assertTrue(
+                ok(as(dee, "mentor", "wait", "show-max", "--timeout", "5")).out.contains("show-max accepted"));
         ok(as(dee, "review", "request", "2", "--note", "please look"));
         CliRun queue = ok(as(max, "review", "queue"));
         assertTrue(queue.out.lines().anyMatch(l -> l.startsWith("1 ") && l.contains("show-dee")), queue.out);
-        ok(as(max, "review", "request-changes", "1", "--comment", "Add the p99 latency numbers, and the cost per "
-                + "thousand requests, before I approve this one; the rest reads well."));
+        ok(as(
+                max,
+                "review",
+                "request-changes",
+                "1",
+                "--comment",
+                "Add the p99 latency numbers, and the cost per "
+                        + "thousand requests, before I approve this one; the rest reads well."));
 
         CliRun show = ok(as(dee, "item", "show", "2"));
         assertTrue(show.out.startsWith("#2 "), show.out);
         assertTrue(show.out.contains("status:    in progress"), show.out);
         assertTrue(show.out.contains("remember the latency budget"), show.out);
         assertTrue(show.out.contains("time logged (2 entries):"), show.out);
-        assertTrue(show.out.contains("1h 30m  shipped the API") && show.out.contains("20m  fixed the flaky test"),
+        assertTrue(
+                show.out.contains("1h 30m  shipped the API") && show.out.contains("20m  fixed the flaky test"),
                 show.out);
         assertTrue(show.out.contains("show-max (review: changes requested):"), show.out);
-        assertTrue(show.out.contains("Add the p99 latency numbers, and the cost per thousand requests, before I "
-                + "approve this one; the rest reads well."), "the comment is whole: " + show.out);
+        assertTrue(
+                show.out.contains("Add the p99 latency numbers, and the cost per thousand requests, before I "
+                        + "approve this one; the rest reads well."),
+                "the comment is whole: " + show.out);
         CliRun attention = ok(as(dee, "plan", "show"));
-        assertTrue(attention.out.contains("needs your attention") && attention.out.contains("#2 ")
-                && attention.out.contains("show-max: \"Add the p99 latency numbers"), attention.out);
+        assertTrue(
+                attention.out.contains("needs your attention")
+                        && attention.out.contains("#2 ")
+                        && attention.out.contains("show-max: \"Add the p99 latency numbers"),
+                attention.out);
         // The hot commands skip picocli (HotPath); through picocli they print the same.
         for (String[] args : new String[][] {{"plan", "show"}, {"plan", "show", "--json"}, {"whoami"}}) {
             java.io.StringWriter viaPicocli = new java.io.StringWriter();
             java.io.PrintWriter w = new java.io.PrintWriter(viaPicocli, true);
-            assertEquals(0, AscentCli.commandLine(new Cli(dee, w, w, java.io.InputStream.nullInputStream(), false))
-                    .execute(args));
+            assertEquals(
+                    0,
+                    AscentCli.commandLine(new Cli(dee, w, w, java.io.InputStream.nullInputStream(), false))
+                            .execute(args));
             assertEquals(viaPicocli.toString(), ok(as(dee, args)).out, String.join(" ", args));
         }
         ok(as(dee, "comments", "2", "--add", "Added both; see the dashboard"));
-        CliRun thread = ok(as(max, "comments", "users/show-dee/plans/" + object(as(dee, "plan", "show", "--json"))
-                .get("name").getAsString().replaceAll(".*/", "") + "/items/" + object(as(dee, "plan", "show",
-                "--json")).getAsJsonArray("items").get(1).getAsJsonObject().get("name").getAsString()
-                .replaceAll(".*/", "")));
+        CliRun thread = ok(as(
+                max,
+                "comments",
+                "users/show-dee/plans/"
+                        + object(as(dee, "plan", "show", "--json"))
+                                .get("name")
+                                .getAsString()
+                                .replaceAll(".*/", "") + "/items/"
+                        + object(as(dee, "plan", "show", "--json"))
+                                .getAsJsonArray("items")
+                                .get(1)
+                                .getAsJsonObject()
+                                .get("name")
+                                .getAsString()
+                                .replaceAll(".*/", "")));
         assertTrue(thread.out.contains("Added both; see the dashboard"), thread.out);
 
         // Approved and verified; reopening asks first and is on record as such.
@@ -243,11 +341,13 @@ class EverydayCliTest {
         assertEquals(0, confirmed.exitCode, confirmed::toString);
         assertTrue(ok(as(dee, "progress")).out.contains("0 done (0 verified)"));
         CliRun history = ok(as(dee, "activity", "--limit", "3"));
-        assertTrue(history.out.contains("Reopened verified") && history.out.contains("done -> in progress"),
-                history.out);
+        assertTrue(
+                history.out.contains("Reopened verified") && history.out.contains("done -> in progress"), history.out);
         int all = JsonParser.parseString(ok(as(dee, "activity", "--all", "--json")).out)
-                .getAsJsonArray().size();
-        assertTrue(history.out.matches("(?s).*3 of " + all + "; --all, or --page-token \\S+ for the next ones\n"),
+                .getAsJsonArray()
+                .size();
+        assertTrue(
+                history.out.matches("(?s).*3 of " + all + "; --all, or --page-token \\S+ for the next ones\n"),
                 history.out);
         ok(as(dee, "item", "done", "2"));
         ok(as(dee, "review", "request", "2"));
@@ -260,51 +360,96 @@ class EverydayCliTest {
         Path config = dir.resolve("c.properties");
         Map<String, String> eve = login(config, "num-eve");
         Map<String, String> pat = login(config, "num-pat");
-        String start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString();
-        ok(as(eve, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6",
-                "--start-date", start));
+        String start =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString();
+        ok(as(
+                eve,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "6",
+                "--start-date",
+                start));
         for (int d = 10; d >= 0; d--) {
-            ok(as(eve, "log", "1", Integer.toString(10 + d), "--day",
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(d).toString()));
+            ok(as(
+                    eve,
+                    "log",
+                    "1",
+                    Integer.toString(10 + d),
+                    "--day",
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                            .minusDays(d)
+                            .toString()));
         }
         CliRun early = as(eve, "log", "1", "10", "--day", "2020-01-01");
         assertEquals(ExitCodes.USAGE, early.exitCode, early::toString);
-        assertTrue(early.err.startsWith("ascent: invalid input: --day: must not be before the plan's start date"),
+        assertTrue(
+                early.err.startsWith("ascent: invalid input: --day: must not be before the plan's start date"),
                 early.err);
         ok(as(eve, "item", "done", "1"));
         ok(as(eve, "mentor", "invite", "num-pat"));
         ok(as(pat, "mentor", "accept", "num-eve"));
         JsonObject progress = object(as(eve, "progress", "--json"));
-        JsonObject row = JsonParser.parseString(ok(as(pat, "mentees", "--json")).out).getAsJsonArray().get(0)
+        JsonObject row = JsonParser.parseString(ok(as(pat, "mentees", "--json")).out)
+                .getAsJsonArray()
+                .get(0)
                 .getAsJsonObject();
-        assertEquals(progress.get("minutesThisWeek").getAsLong(), row.get("minutesThisWeek").getAsLong());
-        assertEquals(progress.get("percentComplete").getAsDouble(), row.get("percentComplete").getAsDouble());
+        assertEquals(
+                progress.get("minutesThisWeek").getAsLong(),
+                row.get("minutesThisWeek").getAsLong());
+        assertEquals(
+                progress.get("percentComplete").getAsDouble(),
+                row.get("percentComplete").getAsDouble());
         CliRun text = ok(as(eve, "progress"));
         assertTrue(text.out.contains(Fmt.minutes(progress.get("minutesThisWeek").getAsLong()) + " this week"));
-        assertTrue(ok(as(pat, "mentees")).out.contains(Fmt.minutes(row.get("minutesThisWeek").getAsLong())));
+        assertTrue(ok(as(pat, "mentees"))
+                .out
+                .contains(Fmt.minutes(row.get("minutesThisWeek").getAsLong())));
         assertTrue(text.out.matches("(?s).*due next:\n  #\\d+ +\\d{4}-\\d\\d-\\d\\d  .*"), text.out);
         assertFalse(text.out.contains("(item "), "no 18-digit ids: " + text.out);
-        assertTrue(text.out.contains("finish:  Not enough history to project a finish yet: 7 of 7 days, 3 of 3"
-                ) || text.out.matches("(?s).*finish:  \\d{4}-\\d\\d-\\d\\d at your pace so far.*"), text.out);
+        assertTrue(
+                text.out.contains("finish:  Not enough history to project a finish yet: 7 of 7 days, 3 of 3")
+                        || text.out.matches("(?s).*finish:  \\d{4}-\\d\\d-\\d\\d at your pace so far.*"),
+                text.out);
 
         Map<String, String> fresh = login(config, "num-new");
         ok(as(fresh, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
         ok(as(fresh, "item", "done", "1"));
-        assertTrue(ok(as(fresh, "progress")).out.contains("finish:  Not enough history to project a finish yet: "
-                + "1 of 7 days, 1 of 3 active days."));
+        assertTrue(ok(as(fresh, "progress"))
+                .out
+                .contains(
+                        "finish:  Not enough history to project a finish yet: " + "1 of 7 days, 1 of 3 active days."));
     }
 
     @Test
     void unknownSkillsAndBadInputNameTheFlagWithSuggestions(@TempDir Path dir) {
         Map<String, String> fay = login(dir.resolve("c.properties"), "typo-fay");
-        CliRun typo = as(fay, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6",
-                "--rate", "pythn=2");
+        CliRun typo = as(
+                fay,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "6",
+                "--rate",
+                "pythn=2");
         assertEquals(ExitCodes.USAGE, typo.exitCode, typo::toString);
         assertTrue(typo.err.startsWith("ascent: invalid input: --rate: 'pythn' is not a skill of "), typo.err);
         assertTrue(typo.err.contains("did you mean Python"), typo.err);
         assertEquals("[]", ok(as(fay, "plan", "list", "--json")).out.strip(), "nothing stored");
-        CliRun badDate = as(fay, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week",
-                "6", "--target-date", "next year");
+        CliRun badDate = as(
+                fay,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "6",
+                "--target-date",
+                "next year");
         assertTrue(badDate.err.contains("--target-date") && !badDate.err.contains("target_date"), badDate.err);
         CliRun badLimit = as(fay, "log", "1", "2000");
         assertTrue(badLimit.exitCode != 0, badLimit::toString);
@@ -313,8 +458,13 @@ class EverydayCliTest {
     @Test
     void practiceSessionsAreNeverStranded(@TempDir Path dir) {
         Map<String, String> gus = login(dir.resolve("c.properties"), "prac-gus");
-        CliRun later = CliRun.run(gus, "help\nhelp 2\nnote 2 sharded by user id\nnote first pass\n1\nlater\n",
-                "practice", "start", "feature-store", "-i");
+        CliRun later = CliRun.run(
+                gus,
+                "help\nhelp 2\nnote 2 sharded by user id\nnote first pass\n1\nlater\n",
+                "practice",
+                "start",
+                "feature-store",
+                "-i");
         assertEquals(0, later.exitCode, later::toString);
         assertTrue(later.out.contains("help 3    the guidance of step 3"), later.out);
         assertFalse(later.out.contains("not a step number: help"), later.out);
@@ -326,16 +476,22 @@ class EverydayCliTest {
         assertTrue(show.out.contains("note: sharded by user id") && show.out.contains("first pass"), show.out);
         assertTrue(show.out.contains("[x]"), show.out);
         JsonObject session = object(as(gus, "practice", "show", id, "--json"));
-        String guidance = session.getAsJsonArray("steps").get(1).getAsJsonObject().get("text").getAsString();
-        assertTrue(show.out.contains(guidance.lines().findFirst().orElseThrow()), "step guidance is shown: "
-                + show.out);
+        String guidance = session.getAsJsonArray("steps")
+                .get(1)
+                .getAsJsonObject()
+                .get("text")
+                .getAsString();
+        assertTrue(
+                show.out.contains(guidance.lines().findFirst().orElseThrow()), "step guidance is shown: " + show.out);
         CliRun resumed = CliRun.run(gus, "2\ndone\n4\n", "practice", "resume", "-i");
         assertEquals(0, resumed.exitCode, resumed::toString);
         assertTrue(resumed.out.contains("completed session " + id + ": 2 of "), resumed.out);
         assertTrue(resumed.out.contains("ascent review request practiceSessions/" + id), resumed.out);
 
-        String open = object(as(gus, "practice", "start", "feature-store", "--check", "1", "--json")).get("name")
-                .getAsString().replaceAll(".*/", "");
+        String open = object(as(gus, "practice", "start", "feature-store", "--check", "1", "--json"))
+                .get("name")
+                .getAsString()
+                .replaceAll(".*/", "");
         ok(as(gus, "practice", "notes", "ran", "out", "of", "time", "--session", open));
         CliRun finished = ok(as(gus, "practice", "finish", open, "--rating", "3", "--check", "2"));
         assertTrue(finished.out.contains("2 of") && finished.out.contains("rated 3"), finished.out);
@@ -365,8 +521,11 @@ class EverydayCliTest {
         assertTrue(cancelled.out.contains("cancelled"), cancelled.out);
         assertTrue(ok(as(ida, "review", "queue", "--json")).out.strip().equals("[]"));
 
-        String session = object(as(hal, "practice", "start", "feature-store", "--check", "1,2", "--rating", "3",
-                "--json")).get("name").getAsString().replaceAll(".*/", "");
+        String session = object(
+                        as(hal, "practice", "start", "feature-store", "--check", "1,2", "--rating", "3", "--json"))
+                .get("name")
+                .getAsString()
+                .replaceAll(".*/", "");
         ok(as(hal, "review", "request", "practiceSessions/" + session));
         CliRun badStep = as(ida, "review", "approve", "1", "--score", "99=3");
         assertEquals(ExitCodes.USAGE, badStep.exitCode, badStep::toString);
@@ -395,8 +554,11 @@ class EverydayCliTest {
         CliRun full = ok(as(env, "role", "senior-machine-learning-engineer", "--full"));
         CliRun steps = ok(as(env, "role", "senior-machine-learning-engineer", "--section", "next-steps"));
         assertTrue(steps.out.contains("== ") && steps.out.contains("    - "), steps.out);
-        assertTrue(full.out.length() > steps.out.length() && full.out.contains(steps.out.lines().skip(3)
-                .findFirst().orElseThrow()), "the section is part of --full");
+        assertTrue(
+                full.out.length() > steps.out.length()
+                        && full.out.contains(
+                                steps.out.lines().skip(3).findFirst().orElseThrow()),
+                "the section is part of --full");
         CliRun missing = as(env, "role", "senior-machine-learning-engineer", "--section", "astrology");
         assertEquals(ExitCodes.NOT_FOUND, missing.exitCode, missing::toString);
         assertTrue(missing.err.contains("next-steps"), missing.err);

@@ -43,8 +43,8 @@ class ExportCliTest {
     }
 
     static String user(String handle) {
-        CliRun made = ascent(PackagedPlatform.ADMIN_TOKEN, "admin", "create-user", handle, "Name of " + handle,
-                "--token-only");
+        CliRun made = ascent(
+                PackagedPlatform.ADMIN_TOKEN, "admin", "create-user", handle, "Name of " + handle, "--token-only");
         assertEquals(0, made.exitCode, made::toString);
         return made.out.strip();
     }
@@ -58,8 +58,8 @@ class ExportCliTest {
     @Test
     void exportJsonCsvAndIcsAndImportTheJsonAsANewPlan() throws Exception {
         String token = user("cli-exp");
-        CliRun plan = ascent(token, "plan", "new", "--role", "senior-machine-learning-scientist",
-                "--hours-per-week", "6");
+        CliRun plan =
+                ascent(token, "plan", "new", "--role", "senior-machine-learning-scientist", "--hours-per-week", "6");
         assertEquals(0, plan.exitCode, plan::toString);
         String note = "=HYPERLINK(\"http://x\"), then \"more\"\nnext line";
         assertEquals(0, ascent(token, "log", "1", "40", note).exitCode);
@@ -75,8 +75,13 @@ class ExportCliTest {
 
         CliRun imported = ascent(token, "import", json.toString(), "--json");
         assertEquals(0, imported.exitCode, imported::toString);
-        String copy = com.google.gson.JsonParser.parseString(imported.out).getAsJsonArray().get(0).getAsJsonObject()
-                .getAsJsonObject("plan").get("name").getAsString();
+        String copy = com.google.gson.JsonParser.parseString(imported.out)
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("plan")
+                .get("name")
+                .getAsString();
         PlanExport again = parse(ascent(token, "export", copy).out);
         assertEquals(export.getPlan().getItemsCount(), again.getPlan().getItemsCount());
         assertEquals(note, again.getTimeEntries(0).getNote());
@@ -89,8 +94,13 @@ class ExportCliTest {
 
         CliRun csv = ascent(token, "export", "--format", "csv");
         assertEquals(0, csv.exitCode, csv::toString);
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.out)).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.out))
+                .getRecords();
         assertEquals(export.getPlan().getItemsCount() + 1, rows.size());
         CSVRecord entry = rows.get(rows.size() - 1);
         assertEquals("time_entry", entry.get("record"));
@@ -100,9 +110,11 @@ class ExportCliTest {
 
         CliRun ics = ascent(token, "export", "--format", "ics");
         assertEquals(0, ics.exitCode, ics::toString);
-        List<VEvent> events = new CalendarBuilder().build(new StringReader(ics.out)).getComponents("VEVENT");
-        long open = export.getPlan().getItemsList().stream().filter(i -> i.getStatus()
-                == PlanItemStatus.PLAN_ITEM_STATUS_TODO || i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS)
+        List<VEvent> events =
+                new CalendarBuilder().build(new StringReader(ics.out)).getComponents("VEVENT");
+        long open = export.getPlan().getItemsList().stream()
+                .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_TODO
+                        || i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS)
                 .count();
         assertEquals(open + 1, events.size(), "one event per open item and the recall reminder");
         assertTrue(events.stream().anyMatch(e -> e.getProperty("RRULE").isPresent()));
@@ -114,7 +126,8 @@ class ExportCliTest {
         assertTrue(ascent(token, "calendar").out.contains("calendar feed off"));
         CliRun made = ascent(token, "calendar", "create", "--web", "https://ascent.example/");
         assertEquals(0, made.exitCode, made::toString);
-        assertTrue(made.out.strip().matches("https://ascent\\.example/calendar/cli-cal/[A-Za-z0-9_-]{43}\\.ics"),
+        assertTrue(
+                made.out.strip().matches("https://ascent\\.example/calendar/cli-cal/[A-Za-z0-9_-]{43}\\.ics"),
                 made.out);
         assertTrue(ascent(token, "calendar").out.contains("calendar feed on since"));
         CliRun again = ascent(token, "calendar", "create");

@@ -24,8 +24,12 @@ class LeanStartTest {
     @Test
     void aCommandBuildsOnlyItsOwnSubtree() {
         Cli cli = new Cli(Map.of(), SINK, SINK, InputStream.nullInputStream(), false);
-        assertEquals(Set.of("whoami"), AscentCli.commandLine(cli, "whoami").getSubcommands().keySet());
-        assertEquals(Set.of("plan"), AscentCli.commandLine(cli, "plan", "show").getSubcommands().keySet());
+        assertEquals(
+                Set.of("whoami"),
+                AscentCli.commandLine(cli, "whoami").getSubcommands().keySet());
+        assertEquals(
+                Set.of("plan"),
+                AscentCli.commandLine(cli, "plan", "show").getSubcommands().keySet());
         // No command, an option first, or an unknown word: the whole tree, for help and picocli's suggestions.
         int all = AscentCli.commandLine(cli).getSubcommands().size();
         assertTrue(all > 15, "subcommands: " + all);

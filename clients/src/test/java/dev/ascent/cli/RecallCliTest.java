@@ -37,13 +37,15 @@ class RecallCliTest {
 
     @Test
     void reviewDueCardsInteractivelyAndByScript() {
-        CliRun user = ascent(PackagedPlatform.ADMIN_TOKEN, "", "admin", "create-user", "cli-rex", "Rex", "--token-only");
+        CliRun user =
+                ascent(PackagedPlatform.ADMIN_TOKEN, "", "admin", "create-user", "cli-rex", "Rex", "--token-only");
         assertEquals(0, user.exitCode, user::toString);
         String token = user.out.strip();
 
         assertEquals(0, ascent(token, "", "recall", "add", "What is a bloom filter?", "A probabilistic set").exitCode);
         assertEquals(0, ascent(token, "", "recall", "add", "Second card", "Second answer").exitCode);
-        JsonArray due = JsonParser.parseString(ascent(token, "", "recall", "--json").out).getAsJsonArray();
+        JsonArray due = JsonParser.parseString(ascent(token, "", "recall", "--json").out)
+                .getAsJsonArray();
         assertEquals(2, due.size());
         String second = due.get(1).getAsJsonObject().get("name").getAsString();
 
@@ -57,7 +59,8 @@ class RecallCliTest {
         assertTrue(pass.out.contains("1 cards reviewed"), pass.out);
 
         // The GOOD card is on its 10-minute learning step; only the skipped one is due.
-        JsonArray after = JsonParser.parseString(ascent(token, "", "recall", "--json").out).getAsJsonArray();
+        JsonArray after = JsonParser.parseString(ascent(token, "", "recall", "--json").out)
+                .getAsJsonArray();
         assertEquals(1, after.size());
         assertEquals(second, after.get(0).getAsJsonObject().get("name").getAsString());
 
@@ -71,7 +74,8 @@ class RecallCliTest {
                 .getAsJsonObject();
         assertEquals(2, stats.get("cardCount").getAsInt());
         JsonArray perDay = stats.getAsJsonArray("reviewsPerDay");
-        assertEquals(2, perDay.get(perDay.size() - 1).getAsJsonObject().get("count").getAsInt());
+        assertEquals(
+                2, perDay.get(perDay.size() - 1).getAsJsonObject().get("count").getAsInt());
 
         assertEquals(ExitCodes.USAGE, ascent(token, "", "recall", "rate", "1", "5").exitCode);
         CliRun bad = ascent(token, "", "recall", "settings", "--retention", "0.5");

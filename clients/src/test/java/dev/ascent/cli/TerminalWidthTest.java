@@ -36,7 +36,9 @@ class TerminalWidthTest {
         wide.wide = true;
         assertEquals(0, wide.columns());
         assertEquals(0, asked.get(), "the terminal is asked only when its answer is needed");
-        assertEquals(0, new Cli(Map.of(), SINK, SINK, InputStream.nullInputStream(), true, () -> 0).columns(),
+        assertEquals(
+                0,
+                new Cli(Map.of(), SINK, SINK, InputStream.nullInputStream(), true, () -> 0).columns(),
                 "unknown: no limit");
     }
 

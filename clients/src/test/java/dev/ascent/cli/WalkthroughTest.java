@@ -23,13 +23,17 @@ class WalkthroughTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path demo = root.resolve("clients/demo/demo.sh");
         try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2)) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder("bash", demo.toString()).redirectErrorStream(true);
             pb.environment().put("ASCENT_CONTENT_TARGET", platform.contentTarget());
             pb.environment().put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
             pb.environment().put("ASCENT_ADMIN_TOKEN", PackagedPlatform.ADMIN_TOKEN);
-            pb.environment().put("ASCENT_CLI_COMMAND", java + " -XX:TieredStopAtLevel=1 -cp "
-                    + System.getProperty("java.class.path") + " dev.ascent.cli.AscentCli");
+            pb.environment()
+                    .put(
+                            "ASCENT_CLI_COMMAND",
+                            java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
+                                    + " dev.ascent.cli.AscentCli");
             Path log = Files.createTempFile("ascent-demo", ".log");
             pb.redirectOutput(log.toFile());
             Process p = pb.start();
@@ -37,9 +41,13 @@ class WalkthroughTest {
             String out = Files.readString(log, StandardCharsets.UTF_8);
             assertEquals(0, p.exitValue(), out);
             List<String> readme = Files.readAllLines(root.resolve("README.md")).stream()
-                    .dropWhile(l -> !l.startsWith("<!-- walkthrough")).takeWhile(l -> !l.startsWith("<!-- /walkthrough"))
-                    .filter(l -> l.startsWith("./ascent ") && !l.matches("\\./ascent (up|demo)\\b.*")).toList();
-            assertEquals(readme.size(), out.lines().filter(l -> l.startsWith("$ ascent ")).count(),
+                    .dropWhile(l -> !l.startsWith("<!-- walkthrough"))
+                    .takeWhile(l -> !l.startsWith("<!-- /walkthrough"))
+                    .filter(l -> l.startsWith("./ascent ") && !l.matches("\\./ascent (up|demo)\\b.*"))
+                    .toList();
+            assertEquals(
+                    readme.size(),
+                    out.lines().filter(l -> l.startsWith("$ ascent ")).count(),
                     "every line ran: " + out);
             assertTrue(out.contains("walkthrough complete"), out);
             assertTrue(out.contains("accepted: they mentor you now"), out);
@@ -48,5 +56,4 @@ class WalkthroughTest {
             assertTrue(out.contains("shipped the API"), "item show prints the time entry's note: " + out);
         }
     }
-
 }

@@ -51,16 +51,24 @@ class WatchResumeTest {
     }
 
     private static List<JsonObject> events(CliRun r) {
-        return r.out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        return r.out.lines()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
     }
 
     @Test
     void watchPrintsWhereItStoppedAndResumesFromThere() throws Exception {
-        String token = ok(ascent(PackagedPlatform.ADMIN_TOKEN, "admin", "create-user", "resumer", "Re", "Sumer",
-                "--token-only")).out.strip();
+        String token = ok(ascent(
+                        PackagedPlatform.ADMIN_TOKEN, "admin", "create-user", "resumer", "Re", "Sumer", "--token-only"))
+                .out
+                .strip();
         ok(ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "6"));
         long last = JsonParser.parseString(ok(ascent(token, "activity", "--json", "--limit", "1")).out)
-                .getAsJsonArray().get(0).getAsJsonObject().get("sequence").getAsLong();
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .get("sequence")
+                .getAsLong();
         ok(ascent(token, "log", "1", "10", "before", "the", "restart"));
 
         CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(
@@ -72,10 +80,13 @@ class WatchResumeTest {
         assertEquals(ExitCodes.UNAVAILABLE, stopped.exitCode, stopped::toString);
         // The time logged, and the item's move from TODO to IN_PROGRESS that came with it.
         List<JsonObject> before = events(stopped);
-        assertEquals(List.of("ACTIVITY_TYPE_TIME_LOGGED", "ACTIVITY_TYPE_STATUS_CHANGED"),
-                before.stream().map(e -> e.get("type").getAsString()).toList(), stopped::toString);
+        assertEquals(
+                List.of("ACTIVITY_TYPE_TIME_LOGGED", "ACTIVITY_TYPE_STATUS_CHANGED"),
+                before.stream().map(e -> e.get("type").getAsString()).toList(),
+                stopped::toString);
         assertEquals(10, before.get(0).get("minutes").getAsInt());
-        Matcher m = Pattern.compile("ascent: watch stopped after sequence (\\d+); resume with: ascent watch --after (\\d+)\n")
+        Matcher m = Pattern.compile(
+                        "ascent: watch stopped after sequence (\\d+); resume with: ascent watch --after (\\d+)\n")
                 .matcher(stopped.err);
         assertTrue(m.find(), stopped::toString);
         assertEquals(m.group(1), m.group(2));
@@ -84,8 +95,8 @@ class WatchResumeTest {
 
         platform.restart("tracker");
         ok(ascent(token, "log", "1", "20", "after", "the", "restart"));
-        CliRun resumed = ok(ascent(token, "watch", "--after", Long.toString(cursor), "--count", "1", "--json",
-                "--timeout", "60"));
+        CliRun resumed = ok(
+                ascent(token, "watch", "--after", Long.toString(cursor), "--count", "1", "--json", "--timeout", "60"));
         List<JsonObject> after = events(resumed);
         assertEquals(1, after.size(), resumed::toString);
         assertEquals(20, after.get(0).get("minutes").getAsInt(), resumed::toString);

@@ -30,12 +30,15 @@ class CallDefaultsTest {
         assertTrue(services.size() >= 10, "services found: " + services.size());
         for (ServiceDescriptor service : services) {
             for (MethodDescriptor<?, ?> method : service.getMethods()) {
-                var options = ((ProtoMethodDescriptorSupplier) method.getSchemaDescriptor()).getMethodDescriptor()
+                var options = ((ProtoMethodDescriptorSupplier) method.getSchemaDescriptor())
+                        .getMethodDescriptor()
                         .getOptions();
                 if (options.getExtension(AccessProto.noCredentials)) {
                     marked.add(method.getFullMethodName());
                 }
-                assertEquals(!marked.contains(method.getFullMethodName()), CallDefaults.needsCredentials(method),
+                assertEquals(
+                        !marked.contains(method.getFullMethodName()),
+                        CallDefaults.needsCredentials(method),
                         method.getFullMethodName());
             }
         }
@@ -44,7 +47,11 @@ class CallDefaultsTest {
 
     /** Every generated {@code *Grpc} class of the proto module, found in its jar (or classes folder). */
     private static List<ServiceDescriptor> services() throws Exception {
-        URI location = ContentServiceGrpc.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+        URI location = ContentServiceGrpc.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI();
         Path where = Path.of(location);
         if (Files.isDirectory(where)) {
             return services(where);
@@ -57,10 +64,12 @@ class CallDefaultsTest {
     private static List<ServiceDescriptor> services(Path root) throws Exception {
         List<ServiceDescriptor> out = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(f -> f.getFileName() != null && f.getFileName().toString().endsWith("Grpc.class"))
+            for (Path p : files.filter(f -> f.getFileName() != null
+                            && f.getFileName().toString().endsWith("Grpc.class"))
                     .toList()) {
                 String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
-                out.add((ServiceDescriptor) Class.forName(name).getMethod("getServiceDescriptor").invoke(null));
+                out.add((ServiceDescriptor)
+                        Class.forName(name).getMethod("getServiceDescriptor").invoke(null));
             }
         }
         return out;

@@ -11,14 +11,14 @@ import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.content.v1.GetRoleRequest;
 import dev.ascent.proto.content.v1.ListRolesRequest;
 import dev.ascent.proto.content.v1.SearchContentRequest;
+import dev.ascent.proto.tracker.v1.ActivityEvent;
+import dev.ascent.proto.tracker.v1.ActivityType;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.CreatePlanResponse;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
-import dev.ascent.proto.tracker.v1.ListPlansRequest;
-import dev.ascent.proto.tracker.v1.ActivityEvent;
-import dev.ascent.proto.tracker.v1.ActivityType;
 import dev.ascent.proto.tracker.v1.ListActivityRequest;
+import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.WatchActivityRequest;
 import io.grpc.CallOptions;
@@ -60,35 +60,56 @@ class ClientLibraryTest {
 
     static String newUser(String handle) {
         try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
-            return admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle(handle)
-                    .setDisplayName("User " + handle).build()).getToken();
+            return admin.accounts()
+                    .createUser(CreateUserRequest.newBuilder()
+                            .setHandle(handle)
+                            .setDisplayName("User " + handle)
+                            .build())
+                    .getToken();
         }
     }
 
     @Test
     void failuresArriveAsTypedExceptionsWithTheirDetails() {
         try (AscentClient client = platform.client(newUser("typed-ann"))) {
-            NotFoundException missing = assertThrows(NotFoundException.class, () -> client.content()
-                    .getRole(GetRoleRequest.newBuilder().setName("roles/no-such-role").build()));
+            NotFoundException missing = assertThrows(
+                    NotFoundException.class,
+                    () -> client.content()
+                            .getRole(GetRoleRequest.newBuilder()
+                                    .setName("roles/no-such-role")
+                                    .build()));
             assertEquals(Status.Code.NOT_FOUND, missing.code());
 
-            InvalidArgumentException bad = assertThrows(InvalidArgumentException.class, () -> client.plans()
-                    .createPlan(CreatePlanRequest.newBuilder().setTargetRole(SENIOR_MLE).setHoursPerWeek(500)
-                            .addSkillRatings(dev.ascent.proto.tracker.v1.SkillRating.newBuilder()
-                                    .setSkill("python").setRating(9)).build()));
-            List<String> fields = bad.fieldViolations().stream().map(v -> v.getField()).toList();
+            InvalidArgumentException bad = assertThrows(
+                    InvalidArgumentException.class,
+                    () -> client.plans()
+                            .createPlan(CreatePlanRequest.newBuilder()
+                                    .setTargetRole(SENIOR_MLE)
+                                    .setHoursPerWeek(500)
+                                    .addSkillRatings(dev.ascent.proto.tracker.v1.SkillRating.newBuilder()
+                                            .setSkill("python")
+                                            .setRating(9))
+                                    .build()));
+            List<String> fields =
+                    bad.fieldViolations().stream().map(v -> v.getField()).toList();
             assertTrue(fields.contains("hours_per_week"), fields::toString);
             assertTrue(fields.contains("skill_ratings[0].rating"), fields::toString);
             assertTrue(bad.description().contains("hours_per_week: "), bad.description());
             assertFalse(bad.details().isEmpty());
         }
         try (AscentClient anonymous = platform.client(null)) {
-            assertThrows(UnauthenticatedException.class,
+            assertThrows(
+                    UnauthenticatedException.class,
                     () -> anonymous.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
         }
         try (AscentClient user = platform.client(newUser("typed-bob"))) {
-            assertThrows(PermissionDeniedException.class, () -> user.accounts().createUser(
-                    CreateUserRequest.newBuilder().setHandle("someone").setDisplayName("Someone").build()));
+            assertThrows(
+                    PermissionDeniedException.class,
+                    () -> user.accounts()
+                            .createUser(CreateUserRequest.newBuilder()
+                                    .setHandle("someone")
+                                    .setDisplayName("Someone")
+                                    .build()));
         }
     }
 
@@ -102,7 +123,8 @@ class ClientLibraryTest {
                 return next.newCall(m, o);
             }
         };
-        try (AscentClient client = builder().deadline(Duration.ofSeconds(7)).intercept(recorder).build()) {
+        try (AscentClient client =
+                builder().deadline(Duration.ofSeconds(7)).intercept(recorder).build()) {
             client.content().listRoles(ListRolesRequest.getDefaultInstance());
         }
         assertEquals(1, seen.size());
@@ -110,8 +132,12 @@ class ClientLibraryTest {
         assertTrue(left > 0 && left <= 7000, "deadline in " + left + " ms");
 
         try (AscentClient hasty = builder().deadline(Duration.ofNanos(1)).build()) {
-            assertThrows(DeadlineExceededException.class, () -> hasty.content()
-                    .searchContent(SearchContentRequest.newBuilder().setQuery("machine learning").build()));
+            assertThrows(
+                    DeadlineExceededException.class,
+                    () -> hasty.content()
+                            .searchContent(SearchContentRequest.newBuilder()
+                                    .setQuery("machine learning")
+                                    .build()));
         }
     }
 
@@ -126,15 +152,26 @@ class ClientLibraryTest {
                 return next.newCall(m, o);
             }
         };
-        try (AscentClient admin = builder().token(PackagedPlatform.ADMIN_TOKEN).intercept(recorder).build()) {
+        try (AscentClient admin = builder()
+                .token(PackagedPlatform.ADMIN_TOKEN)
+                .intercept(recorder)
+                .build()) {
             admin.content().listRoles(ListRolesRequest.getDefaultInstance());
-            admin.content().searchContent(SearchContentRequest.newBuilder().setQuery("model").build());
-            admin.content().importGuide(dev.ascent.proto.content.v1.ImportGuideRequest.newBuilder()
-                    .setText(com.google.protobuf.ByteString.copyFromUtf8("Overview\nA role.\nSkills\n- Python\n"))
-                    .setSourceName("tiny.txt").setTitle("Tiny Role").setDryRun(true).build());
+            admin.content()
+                    .searchContent(
+                            SearchContentRequest.newBuilder().setQuery("model").build());
+            admin.content()
+                    .importGuide(dev.ascent.proto.content.v1.ImportGuideRequest.newBuilder()
+                            .setText(com.google.protobuf.ByteString.copyFromUtf8(
+                                    "Overview\nA role.\nSkills\n- Python\n"))
+                            .setSourceName("tiny.txt")
+                            .setTitle("Tiny Role")
+                            .setDryRun(true)
+                            .build());
             admin.accounts().getCurrentUser(dev.ascent.proto.tracker.v1.GetCurrentUserRequest.getDefaultInstance());
         }
-        assertEquals(Map.of("ListRoles", false, "SearchContent", false, "ImportGuide", true, "GetCurrentUser", true),
+        assertEquals(
+                Map.of("ListRoles", false, "SearchContent", false, "ImportGuide", true, "GetCurrentUser", true),
                 withToken);
     }
 
@@ -142,12 +179,14 @@ class ClientLibraryTest {
     void aReadIsRetriedWhileTheServiceIsDownAndSucceedsOnceItIsBack() throws Exception {
         platform.stop("content");
         try (AscentClient once = builder().retryPolicy(RetryPolicy.NONE).build();
-             AscentClient patient = builder().retryPolicy(
-                     new RetryPolicy(200, Duration.ofMillis(100), Duration.ofMillis(500))).build()) {
-            assertThrows(UnavailableException.class,
-                    () -> once.content().listRoles(ListRolesRequest.getDefaultInstance()));
-            CompletableFuture<Integer> roles = CompletableFuture.supplyAsync(
-                    () -> patient.content().listRoles(ListRolesRequest.getDefaultInstance()).getRolesCount());
+                AscentClient patient = builder()
+                        .retryPolicy(new RetryPolicy(200, Duration.ofMillis(100), Duration.ofMillis(500)))
+                        .build()) {
+            assertThrows(
+                    UnavailableException.class, () -> once.content().listRoles(ListRolesRequest.getDefaultInstance()));
+            CompletableFuture<Integer> roles = CompletableFuture.supplyAsync(() -> patient.content()
+                    .listRoles(ListRolesRequest.getDefaultInstance())
+                    .getRolesCount());
             Thread.sleep(1000);
             assertFalse(roles.isDone(), "answered while the service was down");
             platform.restart("content");
@@ -163,26 +202,46 @@ class ClientLibraryTest {
     void followResumesAfterTheTrackerRestartsWithoutLosingOrRepeatingEvents() throws Exception {
         String token = newUser("follower");
         try (AscentClient client = platform.client(token)) {
-            String item = client.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(SENIOR_MLE)
-                    .setHoursPerWeek(6).build()).getPlan().getItems(0).getName();
+            String item = client.plans()
+                    .createPlan(CreatePlanRequest.newBuilder()
+                            .setTargetRole(SENIOR_MLE)
+                            .setHoursPerWeek(6)
+                            .build())
+                    .getPlan()
+                    .getItems(0)
+                    .getName();
             String plan = item.substring(0, item.indexOf("/items/"));
-            long after = client.progress().listActivity(ListActivityRequest.newBuilder().setParent(plan)
-                    .setPageSize(1).build()).getActivityEvents(0).getSequence();
+            long after = client.progress()
+                    .listActivity(ListActivityRequest.newBuilder()
+                            .setParent(plan)
+                            .setPageSize(1)
+                            .build())
+                    .getActivityEvents(0)
+                    .getSequence();
             // Every event, and the TIME_LOGGED ones (the first log also moves the item to IN_PROGRESS).
             List<ActivityEvent> all = new CopyOnWriteArrayList<>();
             List<ActivityEvent> events = new CopyOnWriteArrayList<>();
-            CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> client.activity().follow(
-                    WatchActivityRequest.newBuilder().setAfterSequence(after).setHeartbeatSeconds(1).build(), r -> {
-                        if (r.hasEvent()) {
-                            all.add(r.getEvent());
-                            if (r.getEvent().getType() == ActivityType.ACTIVITY_TYPE_TIME_LOGGED) {
-                                events.add(r.getEvent());
-                            }
-                        }
-                        return events.size() < 4;
-                    }));
+            CompletableFuture<Long> following = CompletableFuture.supplyAsync(() -> client.activity()
+                    .follow(
+                            WatchActivityRequest.newBuilder()
+                                    .setAfterSequence(after)
+                                    .setHeartbeatSeconds(1)
+                                    .build(),
+                            r -> {
+                                if (r.hasEvent()) {
+                                    all.add(r.getEvent());
+                                    if (r.getEvent().getType() == ActivityType.ACTIVITY_TYPE_TIME_LOGGED) {
+                                        events.add(r.getEvent());
+                                    }
+                                }
+                                return events.size() < 4;
+                            }));
             for (int minutes = 1; minutes <= 2; minutes++) {
-                client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(minutes).build());
+                client.plans()
+                        .logTime(LogTimeRequest.newBuilder()
+                                .setPlanItem(item)
+                                .setMinutes(minutes)
+                                .build());
             }
             for (int i = 0; i < 100 && events.size() < 2; i++) {
                 Thread.sleep(100);
@@ -198,10 +257,16 @@ class ClientLibraryTest {
                 }
             }
             for (int minutes = 3; minutes <= 4; minutes++) {
-                client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(minutes).build());
+                client.plans()
+                        .logTime(LogTimeRequest.newBuilder()
+                                .setPlanItem(item)
+                                .setMinutes(minutes)
+                                .build());
             }
             long cursor = following.get(60, TimeUnit.SECONDS);
-            assertEquals(List.of(1, 2, 3, 4), events.stream().map(ActivityEvent::getMinutes).toList());
+            assertEquals(
+                    List.of(1, 2, 3, 4),
+                    events.stream().map(ActivityEvent::getMinutes).toList());
             assertEquals(events.get(3).getSequence(), cursor);
             assertEquals(5, all.size(), all::toString);
             for (int i = 1; i < all.size(); i++) {
@@ -230,38 +295,52 @@ class ClientLibraryTest {
 
                     @Override
                     public void start(Listener<R> listener, Metadata headers) {
-                        super.start(new SimpleForwardingClientCallListener<>(listener) {
-                            private boolean lose;
+                        super.start(
+                                new SimpleForwardingClientCallListener<>(listener) {
+                                    private boolean lose;
 
-                            @Override
-                            public void onMessage(R message) {
-                                // The server did the work; the caller never hears of it, as after a lost connection.
-                                lose = dropped.compareAndSet(false, true);
-                                if (lose) {
-                                    droppedPlan.complete(((CreatePlanResponse) message).getPlan().getName());
-                                } else {
-                                    super.onMessage(message);
-                                }
-                            }
+                                    @Override
+                                    public void onMessage(R message) {
+                                        // The server did the work; the caller never hears of it, as after a lost
+                                        // connection.
+                                        lose = dropped.compareAndSet(false, true);
+                                        if (lose) {
+                                            droppedPlan.complete(((CreatePlanResponse) message)
+                                                    .getPlan()
+                                                    .getName());
+                                        } else {
+                                            super.onMessage(message);
+                                        }
+                                    }
 
-                            @Override
-                            public void onClose(Status status, Metadata trailers) {
-                                super.onClose(lose ? Status.UNAVAILABLE.withDescription("connection lost") : status,
-                                        trailers);
-                            }
-                        }, headers);
+                                    @Override
+                                    public void onClose(Status status, Metadata trailers) {
+                                        super.onClose(
+                                                lose ? Status.UNAVAILABLE.withDescription("connection lost") : status,
+                                                trailers);
+                                    }
+                                },
+                                headers);
                     }
                 };
             }
         };
-        try (AscentClient client = builder().token(newUser("retry-cat")).intercept(loseFirstAnswer).build()) {
-            CreatePlanResponse created = client.plans().createPlan(CreatePlanRequest.newBuilder()
-                    .setTargetRole(SENIOR_MLE).setHoursPerWeek(6).build());
+        try (AscentClient client =
+                builder().token(newUser("retry-cat")).intercept(loseFirstAnswer).build()) {
+            CreatePlanResponse created = client.plans()
+                    .createPlan(CreatePlanRequest.newBuilder()
+                            .setTargetRole(SENIOR_MLE)
+                            .setHoursPerWeek(6)
+                            .build());
             assertEquals(2, requestIds.size(), "one retry");
             assertFalse(requestIds.get(0).isEmpty());
             assertEquals(requestIds.get(0), requestIds.get(1));
             assertEquals(droppedPlan.getNow(null), created.getPlan().getName());
-            assertEquals(1, client.plans().listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount());
+            assertEquals(
+                    1,
+                    client.plans()
+                            .listPlans(ListPlansRequest.getDefaultInstance())
+                            .getPlansCount());
         }
     }
 
@@ -270,7 +349,8 @@ class ClientLibraryTest {
         CreatePlanRequest filled = Calls.withRequestId(CreatePlanRequest.getDefaultInstance());
         assertNotNull(filled);
         assertEquals(36, filled.getRequestId().length());
-        CreatePlanRequest mine = CreatePlanRequest.newBuilder().setRequestId("my-id").build();
+        CreatePlanRequest mine =
+                CreatePlanRequest.newBuilder().setRequestId("my-id").build();
         assertEquals("my-id", Calls.withRequestId(mine).getRequestId());
         assertNull(Calls.withRequestId(dev.ascent.proto.content.v1.ImportGuideRequest.getDefaultInstance()));
     }
@@ -298,14 +378,24 @@ class ClientLibraryTest {
         String bob = newUser("view-bob");
         try (AscentClient shared = platform.client(null)) {
             try (AscentClient asAnn = shared.withToken(ann)) {
-                assertEquals("users/view-ann", asAnn.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
-                        .getUser().getName());
+                assertEquals(
+                        "users/view-ann",
+                        asAnn.accounts()
+                                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                                .getUser()
+                                .getName());
                 assertEquals(shared.channel(AscentClient.Service.TRACKER), asAnn.channel(AscentClient.Service.TRACKER));
             }
             assertFalse(shared.channel(AscentClient.Service.TRACKER).isShutdown());
-            assertEquals("users/view-bob", shared.withToken(bob).accounts()
-                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getName());
-            assertThrows(UnauthenticatedException.class,
+            assertEquals(
+                    "users/view-bob",
+                    shared.withToken(bob)
+                            .accounts()
+                            .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                            .getUser()
+                            .getName());
+            assertThrows(
+                    UnauthenticatedException.class,
                     () -> shared.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
         }
     }

@@ -55,8 +55,8 @@ class FaultTest {
 
     @Test
     void aDatabaseOutageLosesNothingAndHealthFollowsIt() throws Exception {
-        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.MYSQL,
-                new PackagedPlatform.Options(true, false, Map.of()))) {
+        try (PackagedPlatform platform = PackagedPlatform.start(
+                TestDatabase.Engine.MYSQL, new PackagedPlatform.Options(true, false, Map.of()))) {
             Load load = new Load(platform);
             HealthWatch health = new HealthWatch(platform);
             load.start();
@@ -72,9 +72,14 @@ class FaultTest {
 
             long down = health.firstAt(ServingStatus.NOT_SERVING, cut);
             long up = health.firstAt(ServingStatus.SERVING, restored);
-            System.out.printf(Locale.ROOT, "database outage: NOT_SERVING %d ms after the cut, SERVING %d ms after "
+            System.out.printf(
+                    Locale.ROOT,
+                    "database outage: NOT_SERVING %d ms after the cut, SERVING %d ms after "
                             + "recovery; %d writes acknowledged, %d attempts failed and were retried%n",
-                    ms(down - cut), ms(up - restored), load.acknowledged(), load.retries.get());
+                    ms(down - cut),
+                    ms(up - restored),
+                    load.acknowledged(),
+                    load.retries.get());
             assertTrue(down >= 0 && ms(down - cut) <= 2000, "NOT_SERVING within 2 s: " + health);
             assertTrue(up >= 0 && ms(up - restored) <= 5000, "SERVING within 5 s of recovery: " + health);
             assertTrue(load.retries.get() > 0, "the outage made some calls fail, or it tested nothing");
@@ -94,8 +99,12 @@ class FaultTest {
             long back = System.nanoTime();
             Thread.sleep(4000);
             load.stopAndAwait();
-            System.out.printf(Locale.ROOT, "kill -9: tracker SERVING again %d ms after the kill; %d writes "
-                    + "acknowledged, %d attempts failed and were retried%n", ms(back - killed), load.acknowledged(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "kill -9: tracker SERVING again %d ms after the kill; %d writes "
+                            + "acknowledged, %d attempts failed and were retried%n",
+                    ms(back - killed),
+                    load.acknowledged(),
                     load.retries.get());
             assertTrue(load.retries.get() > 0, "the kill made some calls fail, or it tested nothing");
             load.verify();
@@ -106,15 +115,24 @@ class FaultTest {
     void aSlowThenDeadContentServiceHoldsNoDatabaseConnection() throws Exception {
         // Two connections only: a CreatePlan that held one while it waited for the content service would starve
         // every other call.
-        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2,
+        try (PackagedPlatform platform = PackagedPlatform.start(
+                TestDatabase.Engine.H2,
                 new PackagedPlatform.Options(false, true, Map.of("ASCENT_TRACKER_DB_POOL_SIZE", "2")))) {
             String token = newUser(platform, "slow");
             AscentClient client = platform.client(token);
-            AscentClient once = AscentClient.builder().contentTarget(platform.contentTarget())
-                    .trackerTarget(platform.trackerTarget()).token(token).retryPolicy(RetryPolicy.NONE)
-                    .deadline(Duration.ofSeconds(20)).build();
-            Plan plan = client.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                    .setHoursPerWeek(5).build()).getPlan();
+            AscentClient once = AscentClient.builder()
+                    .contentTarget(platform.contentTarget())
+                    .trackerTarget(platform.trackerTarget())
+                    .token(token)
+                    .retryPolicy(RetryPolicy.NONE)
+                    .deadline(Duration.ofSeconds(20))
+                    .build();
+            Plan plan = client.plans()
+                    .createPlan(CreatePlanRequest.newBuilder()
+                            .setTargetRole(ROLE)
+                            .setHoursPerWeek(5)
+                            .build())
+                    .getPlan();
             double normal = getPlanP99(client, plan, Duration.ofSeconds(3));
 
             platform.contentProxy().delay(Duration.ofSeconds(4));
@@ -124,12 +142,18 @@ class FaultTest {
                 int n = i;
                 waits.add(slow.submit(() -> timed(() -> {
                     if (n % 3 == 0) {
-                        once.practice().startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                                .setSource("designPrompts/feature-store").setRequestId(UUID.randomUUID().toString())
-                                .build());
+                        once.practice()
+                                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                                        .setSource("designPrompts/feature-store")
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .build());
                     } else {
-                        once.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                                .setHoursPerWeek(5).setRequestId(UUID.randomUUID().toString()).build());
+                        once.plans()
+                                .createPlan(CreatePlanRequest.newBuilder()
+                                        .setTargetRole(ROLE)
+                                        .setHoursPerWeek(5)
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .build());
                     }
                 })));
             }
@@ -140,20 +164,28 @@ class FaultTest {
                 slowCalls.add(f.get(30, TimeUnit.SECONDS));
             }
             slow.shutdown();
-            System.out.printf(Locale.ROOT, "slow content service (+4 s a chunk): GetPlan p99 %.1f ms normal, "
-                    + "%.1f ms while 12 CreatePlan/StartPracticeSession calls waited (%s ms each, pool of 2)%n",
-                    normal, during, slowCalls);
+            System.out.printf(
+                    Locale.ROOT,
+                    "slow content service (+4 s a chunk): GetPlan p99 %.1f ms normal, "
+                            + "%.1f ms while 12 CreatePlan/StartPracticeSession calls waited (%s ms each, pool of 2)%n",
+                    normal,
+                    during,
+                    slowCalls);
             slowCalls.forEach(ms -> assertTrue(ms <= 5000 + 2000, "each waits at most its 5 s deadline: " + ms));
             assertTrue(during < 1000, "GetPlan never waits for a connection held by a slow call: p99 " + during);
 
             platform.contentProxy().delay(Duration.ZERO);
             platform.contentProxy().cut();
-            int plansBefore = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(100).build())
+            int plansBefore = client.plans()
+                    .listPlans(ListPlansRequest.newBuilder().setPageSize(100).build())
                     .getPlansCount();
             long refused = timed(() -> {
                 try {
-                    once.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE).setHoursPerWeek(5)
-                            .build());
+                    once.plans()
+                            .createPlan(CreatePlanRequest.newBuilder()
+                                    .setTargetRole(ROLE)
+                                    .setHoursPerWeek(5)
+                                    .build());
                     fail("CreatePlan succeeded without the content service");
                 } catch (UnavailableException expected) {
                     // the content service is down
@@ -161,8 +193,14 @@ class FaultTest {
             });
             System.out.printf(Locale.ROOT, "dead content service: CreatePlan UNAVAILABLE after %d ms%n", refused);
             assertTrue(refused < 5000, "fails fast, not after the deadline: " + refused + " ms");
-            assertEquals(plansBefore, client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(100)
-                    .build()).getPlansCount(), "nothing is stored");
+            assertEquals(
+                    plansBefore,
+                    client.plans()
+                            .listPlans(ListPlansRequest.newBuilder()
+                                    .setPageSize(100)
+                                    .build())
+                            .getPlansCount(),
+                    "nothing is stored");
             once.close();
             client.close();
         }
@@ -182,12 +220,21 @@ class FaultTest {
         Load(PackagedPlatform platform) throws Exception {
             this.platform = platform;
             for (int i = 0; i < WRITERS; i++) {
-                String token = newUser(platform, "fault-" + UUID.randomUUID().toString().substring(0, 8));
-                AscentClient client = AscentClient.builder().contentTarget(platform.contentTarget())
-                        .trackerTarget(platform.trackerTarget()).token(token).retryPolicy(RetryPolicy.NONE)
-                        .deadline(Duration.ofSeconds(10)).build();
-                Plan plan = client.plans().createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                        .setHoursPerWeek(5).build()).getPlan();
+                String token = newUser(
+                        platform, "fault-" + UUID.randomUUID().toString().substring(0, 8));
+                AscentClient client = AscentClient.builder()
+                        .contentTarget(platform.contentTarget())
+                        .trackerTarget(platform.trackerTarget())
+                        .token(token)
+                        .retryPolicy(RetryPolicy.NONE)
+                        .deadline(Duration.ofSeconds(10))
+                        .build();
+                Plan plan = client.plans()
+                        .createPlan(CreatePlanRequest.newBuilder()
+                                .setTargetRole(ROLE)
+                                .setHoursPerWeek(5)
+                                .build())
+                        .getPlan();
                 writers.add(new Writer(client, plan));
             }
         }
@@ -218,27 +265,52 @@ class FaultTest {
             TestDatabase db = platform.database("tracker");
             try (Connection c = db.connect()) {
                 for (Writer w : writers) {
-                    long planId = Long.parseLong(w.plan.getName().substring(w.plan.getName().lastIndexOf('/') + 1));
-                    assertEquals(w.logs, count(c, "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?", planId),
+                    long planId = Long.parseLong(
+                            w.plan.getName().substring(w.plan.getName().lastIndexOf('/') + 1));
+                    assertEquals(
+                            w.logs,
+                            count(c, "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?", planId),
                             "one time entry per acknowledged LogTime");
-                    assertEquals(w.minutes, count(c, "SELECT COALESCE(SUM(minutes), 0) FROM time_entry "
-                            + "WHERE plan_id = ?", planId));
-                    assertEquals(w.logs, count(c, "SELECT COUNT(*) FROM activity WHERE plan_id = ? "
-                            + "AND type = 'TIME_LOGGED'", planId), "one event per time entry: nothing half-written");
-                    assertEquals(w.plan.getItemsCount() + w.added, count(c, "SELECT COUNT(*) FROM plan_item "
-                            + "WHERE plan_id = ?", planId), "one item per acknowledged AddPlanItem");
-                    Plan now = w.client.plans().getPlan(GetPlanRequest.newBuilder().setName(w.plan.getName())
-                            .build()).getPlan();
-                    w.lastNotes.forEach((item, notes) -> assertEquals(notes, now.getItemsList().stream()
-                            .filter(i -> i.getName().equals(item)).findFirst().orElseThrow().getNotes(),
+                    assertEquals(
+                            w.minutes,
+                            count(
+                                    c,
+                                    "SELECT COALESCE(SUM(minutes), 0) FROM time_entry " + "WHERE plan_id = ?",
+                                    planId));
+                    assertEquals(
+                            w.logs,
+                            count(
+                                    c,
+                                    "SELECT COUNT(*) FROM activity WHERE plan_id = ? " + "AND type = 'TIME_LOGGED'",
+                                    planId),
+                            "one event per time entry: nothing half-written");
+                    assertEquals(
+                            w.plan.getItemsCount() + w.added,
+                            count(c, "SELECT COUNT(*) FROM plan_item " + "WHERE plan_id = ?", planId),
+                            "one item per acknowledged AddPlanItem");
+                    Plan now = w.client
+                            .plans()
+                            .getPlan(GetPlanRequest.newBuilder()
+                                    .setName(w.plan.getName())
+                                    .build())
+                            .getPlan();
+                    w.lastNotes.forEach((item, notes) -> assertEquals(
+                            notes,
+                            now.getItemsList().stream()
+                                    .filter(i -> i.getName().equals(item))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .getNotes(),
                             "the last acknowledged notes of " + item));
                 }
             }
             try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
                 String token = "";
                 do {
-                    CheckConsistencyResponse page = admin.admin().checkConsistency(CheckConsistencyRequest
-                            .newBuilder().setPageToken(token).build());
+                    CheckConsistencyResponse page = admin.admin()
+                            .checkConsistency(CheckConsistencyRequest.newBuilder()
+                                    .setPageToken(token)
+                                    .build());
                     assertEquals(List.of(), page.getDriftsList(), "counters equal their raw rows");
                     token = page.getNextPageToken();
                 } while (!token.isEmpty());
@@ -273,15 +345,31 @@ class FaultTest {
                     // The same request, with the same id, until it succeeds: a retry must never do it twice.
                     retryUntilDone(() -> {
                         switch (op) {
-                            case 0, 1 -> client.plans().logTime(LogTimeRequest.newBuilder()
-                                    .setPlanItem(item.getName()).setMinutes(m).setRequestId(id).build());
-                            case 2 -> client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                                    .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setNotes(notes))
-                                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes")).setRequestId(id)
-                                    .build());
-                            default -> client.plans().addPlanItem(AddPlanItemRequest.newBuilder()
-                                    .setParent(plan.getName()).setRequestId(id)
-                                    .setPlanItem(PlanItem.newBuilder().setTitle(title)).build());
+                            case 0, 1 ->
+                                client.plans()
+                                        .logTime(LogTimeRequest.newBuilder()
+                                                .setPlanItem(item.getName())
+                                                .setMinutes(m)
+                                                .setRequestId(id)
+                                                .build());
+                            case 2 ->
+                                client.plans()
+                                        .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                                .setPlanItem(PlanItem.newBuilder()
+                                                        .setName(item.getName())
+                                                        .setNotes(notes))
+                                                .setUpdateMask(
+                                                        FieldMask.newBuilder().addPaths("notes"))
+                                                .setRequestId(id)
+                                                .build());
+                            default ->
+                                client.plans()
+                                        .addPlanItem(AddPlanItemRequest.newBuilder()
+                                                .setParent(plan.getName())
+                                                .setRequestId(id)
+                                                .setPlanItem(
+                                                        PlanItem.newBuilder().setTitle(title))
+                                                .build());
                         }
                     });
                     acked++;
@@ -324,8 +412,11 @@ class FaultTest {
 
         HealthWatch(PackagedPlatform platform) {
             thread = new Thread(() -> {
-                try (AscentClient client = AscentClient.builder().contentTarget(platform.contentTarget())
-                        .trackerTarget(platform.trackerTarget()).deadline(Duration.ofMillis(500)).build()) {
+                try (AscentClient client = AscentClient.builder()
+                        .contentTarget(platform.contentTarget())
+                        .trackerTarget(platform.trackerTarget())
+                        .deadline(Duration.ofMillis(500))
+                        .build()) {
                     while (!stop.get()) {
                         ServingStatus s = client.health(AscentClient.Service.TRACKER);
                         seen.add(new long[] {System.nanoTime(), s.getNumber()});
@@ -345,8 +436,11 @@ class FaultTest {
 
         /** When {@code status} was first seen at or after {@code from}; -1 when never. */
         long firstAt(ServingStatus status, long from) {
-            return seen.stream().filter(s -> s[0] >= from && s[1] == status.getNumber()).mapToLong(s -> s[0])
-                    .findFirst().orElse(-1);
+            return seen.stream()
+                    .filter(s -> s[0] >= from && s[1] == status.getNumber())
+                    .mapToLong(s -> s[0])
+                    .findFirst()
+                    .orElse(-1);
         }
 
         @Override
@@ -355,7 +449,10 @@ class FaultTest {
             long previous = -1;
             for (long[] s : seen) {
                 if (s[1] != previous) {
-                    out.append(ServingStatus.forNumber((int) s[1])).append('@').append(s[0] / 1_000_000).append(' ');
+                    out.append(ServingStatus.forNumber((int) s[1]))
+                            .append('@')
+                            .append(s[0] / 1_000_000)
+                            .append(' ');
                     previous = s[1];
                 }
             }
@@ -365,14 +462,17 @@ class FaultTest {
 
     private static String newUser(PackagedPlatform platform, String handle) {
         try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
-            return admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle(handle)
-                    .setDisplayName("Fault " + handle).build()).getToken();
+            return admin.accounts()
+                    .createUser(CreateUserRequest.newBuilder()
+                            .setHandle(handle)
+                            .setDisplayName("Fault " + handle)
+                            .build())
+                    .getToken();
         }
     }
 
     /** GetPlan p99 in ms from 4 callers over {@code length}. */
-    private static double getPlanP99(AscentClient client, Plan plan, Duration length)
-            throws Exception {
+    private static double getPlanP99(AscentClient client, Plan plan, Duration length) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long until = System.nanoTime() + length.toNanos();
         ExecutorService callers = Executors.newFixedThreadPool(4);
@@ -381,7 +481,10 @@ class FaultTest {
             done.add(callers.submit(() -> {
                 while (System.nanoTime() < until) {
                     long start = System.nanoTime();
-                    client.plans().getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build());
+                    client.plans()
+                            .getPlan(GetPlanRequest.newBuilder()
+                                    .setName(plan.getName())
+                                    .build());
                     latencies.add(System.nanoTime() - start);
                 }
                 return null;
@@ -401,7 +504,8 @@ class FaultTest {
             call.run();
         } catch (AscentException e) {
             Status.Code code = e.code();
-            assertTrue(code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED,
+            assertTrue(
+                    code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED,
                     "a slow peer yields UNAVAILABLE or DEADLINE_EXCEEDED, not " + e);
         }
         return ms(System.nanoTime() - start);

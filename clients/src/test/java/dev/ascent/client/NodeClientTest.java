@@ -2,7 +2,6 @@ package dev.ascent.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import dev.ascent.common.testing.TestCertificates;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class NodeClientTest {
 
     private static final Path NODE_DIR = Path.of(System.getProperty("ascent.root", ".."), "clients", "node")
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     private static final Path LOG = Path.of("target", "node-client-test.log").toAbsolutePath();
 
@@ -40,21 +40,42 @@ class NodeClientTest {
     void theNodeClientListsRolesAndPrintsProgress() throws Exception {
         needs(run(List.of("node", "--version"), Map.of(), 30) == 0, "node is not on the PATH");
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
-            needs(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300) == 0,
+            needs(
+                    run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300) == 0,
                     "cannot install the Node client's packages (npm ci in " + NODE_DIR + ")");
         }
         // Over TLS, with a certificate made here: the Node client trusts it through its CA option.
         TestCertificates certs = TestCertificates.selfSigned(Files.createTempDirectory("ascent-node-tls"));
-        try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2, new PackagedPlatform.Options(
-                false, false, Map.of(), Map.of("ASCENT_TLS_CERT_FILE", certs.certificate().toString(),
-                        "ASCENT_TLS_KEY_FILE", certs.privateKey().toString())));
-             AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
-            String token = admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle("node-user")
-                    .setDisplayName("Node User").build()).getToken();
-            int exit = run(List.of("node", "--test", "test/"), Map.of(
-                    "ASCENT_CONTENT_TARGET", platform.contentTarget(),
-                    "ASCENT_TRACKER_TARGET", platform.trackerTarget(),
-                    "ASCENT_TOKEN", token, "ASCENT_TLS_CA_FILE", certs.certificate().toString()), 180);
+        try (PackagedPlatform platform = PackagedPlatform.start(
+                        TestDatabase.Engine.H2,
+                        new PackagedPlatform.Options(
+                                false,
+                                false,
+                                Map.of(),
+                                Map.of(
+                                        "ASCENT_TLS_CERT_FILE",
+                                        certs.certificate().toString(),
+                                        "ASCENT_TLS_KEY_FILE",
+                                        certs.privateKey().toString())));
+                AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
+            String token = admin.accounts()
+                    .createUser(CreateUserRequest.newBuilder()
+                            .setHandle("node-user")
+                            .setDisplayName("Node User")
+                            .build())
+                    .getToken();
+            int exit = run(
+                    List.of("node", "--test", "test/"),
+                    Map.of(
+                            "ASCENT_CONTENT_TARGET",
+                            platform.contentTarget(),
+                            "ASCENT_TRACKER_TARGET",
+                            platform.trackerTarget(),
+                            "ASCENT_TOKEN",
+                            token,
+                            "ASCENT_TLS_CA_FILE",
+                            certs.certificate().toString()),
+                    180);
             assertEquals(0, exit, () -> "node --test failed:\n" + output());
         }
     }
@@ -74,7 +95,9 @@ class NodeClientTest {
 
     private static int run(List<String> command, Map<String, String> env, int timeoutSeconds)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(NODE_DIR.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(LOG.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ASCENT_"));
         pb.environment().putAll(env);

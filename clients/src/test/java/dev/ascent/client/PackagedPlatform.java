@@ -41,8 +41,11 @@ public final class PackagedPlatform implements AutoCloseable {
      * can ({@code env}: TLS, for one). With {@code ASCENT_TLS_CERT_FILE} in {@code env}, the platform's own clients
      * trust that certificate (or {@code ASCENT_TLS_CA_FILE}).
      */
-    public record Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv,
-                          Map<String, String> env) {
+    public record Options(
+            boolean trackerDbThroughProxy,
+            boolean contentThroughProxy,
+            Map<String, String> trackerEnv,
+            Map<String, String> env) {
         public static final Options PLAIN = new Options(false, false, Map.of());
 
         public Options(boolean trackerDbThroughProxy, boolean contentThroughProxy, Map<String, String> trackerEnv) {
@@ -107,8 +110,12 @@ public final class PackagedPlatform implements AutoCloseable {
     }
 
     public AscentClient client(String token) {
-        return AscentClient.builder().contentTarget(contentTarget()).trackerTarget(trackerTarget()).token(token)
-                .caFile(options.caFile()).build();
+        return AscentClient.builder()
+                .contentTarget(contentTarget())
+                .trackerTarget(trackerTarget())
+                .token(token)
+                .caFile(options.caFile())
+                .build();
     }
 
     public Path home() {
@@ -116,16 +123,22 @@ public final class PackagedPlatform implements AutoCloseable {
     }
 
     private void launch(String service, TestDatabase.Engine engine) throws IOException {
-        Path jar = Path.of(System.getProperty("ascent.root", ".."), service + "-service", "target",
-                service + "-service.jar").toAbsolutePath().normalize();
+        Path jar = Path.of(
+                        System.getProperty("ascent.root", ".."),
+                        service + "-service",
+                        "target",
+                        service + "-service.jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build through the package phase");
         }
         String prefix = "ASCENT_" + service.toUpperCase();
         // The JVM options ./ascent starts a service with: its defaults, the class-data archive when it is newer
         // than the jar, then -Dascent.service.jvm in the place of ASCENT_JAVA_OPTS (so its options win).
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "@" + jar.getParent().resolve("../../jvm/service.options").normalize()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + jar.getParent().resolve("../../jvm/service.options").normalize()));
         Path archive = jar.resolveSibling(service + "-service.jsa");
         if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"));
@@ -173,14 +186,19 @@ public final class PackagedPlatform implements AutoCloseable {
             env.putAll(options.trackerEnv());
         }
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(service + ".log").toFile()));
+        pb.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(home.resolve(service + ".log").toFile()));
         processes.put(service, pb.start());
     }
 
     private void awaitServing(Duration timeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
-        try (AscentClient client = AscentClient.builder().contentTarget(contentTarget())
-                .trackerTarget(trackerTarget()).caFile(options.caFile()).deadline(Duration.ofSeconds(1)).build()) {
+        try (AscentClient client = AscentClient.builder()
+                .contentTarget(contentTarget())
+                .trackerTarget(trackerTarget())
+                .caFile(options.caFile())
+                .deadline(Duration.ofSeconds(1))
+                .build()) {
             while (System.nanoTime() < until) {
                 for (Process p : processes.values()) {
                     if (!p.isAlive()) {

@@ -16,7 +16,7 @@ class PlatformTest {
     @Test
     void bothServicesReportServingAndListTheirApisByReflection() throws Exception {
         try (PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2);
-             AscentClient client = platform.client(null)) {
+                AscentClient client = platform.client(null)) {
             assertEquals(ServingStatus.SERVING, client.health(AscentClient.Service.CONTENT));
             assertEquals(ServingStatus.SERVING, client.health(AscentClient.Service.TRACKER));
 
@@ -30,8 +30,11 @@ class PlatformTest {
 
     @Test
     void anUnreachableServiceIsUnknownNotAnException() {
-        try (AscentClient client = AscentClient.builder().contentTarget("127.0.0.1:1").trackerTarget("127.0.0.1:1")
-                .deadline(Duration.ofSeconds(1)).build()) {
+        try (AscentClient client = AscentClient.builder()
+                .contentTarget("127.0.0.1:1")
+                .trackerTarget("127.0.0.1:1")
+                .deadline(Duration.ofSeconds(1))
+                .build()) {
             assertEquals(ServingStatus.UNKNOWN, client.health(AscentClient.Service.CONTENT));
         }
     }

@@ -28,12 +28,17 @@ class ReconnectTest {
             port = free.getLocalPort();
         }
         String target = "127.0.0.1:" + port;
-        try (AscentClient client = AscentClient.builder().contentTarget(target).trackerTarget(target).build()) {
+        try (AscentClient client = AscentClient.builder()
+                .contentTarget(target)
+                .trackerTarget(target)
+                .build()) {
             // Nothing listens: let the channel try, fail and back off for a while.
             client.channel(AscentClient.Service.CONTENT).getState(true);
             Thread.sleep(9_000);
-            assertEquals(ConnectivityState.TRANSIENT_FAILURE, client.channel(AscentClient.Service.CONTENT)
-                    .getState(false), "the channel is backing off");
+            assertEquals(
+                    ConnectivityState.TRANSIENT_FAILURE,
+                    client.channel(AscentClient.Service.CONTENT).getState(false),
+                    "the channel is backing off");
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                     .addService(new ContentServiceGrpc.ContentServiceImplBase() {
                         @Override
@@ -41,10 +46,13 @@ class ReconnectTest {
                             out.onNext(ListRolesResponse.getDefaultInstance());
                             out.onCompleted();
                         }
-                    }).build().start();
+                    })
+                    .build()
+                    .start();
             try {
-                assertEquals(ListRolesResponse.getDefaultInstance(), client.content()
-                        .listRoles(ListRolesRequest.getDefaultInstance()));
+                assertEquals(
+                        ListRolesResponse.getDefaultInstance(),
+                        client.content().listRoles(ListRolesRequest.getDefaultInstance()));
             } finally {
                 server.shutdownNow();
             }

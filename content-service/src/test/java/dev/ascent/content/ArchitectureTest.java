@@ -24,10 +24,14 @@ class ArchitectureTest {
      * The plumbing: everything in grpc but the endpoints and the proto mapper (their nested and generated classes,
      * {@code ContentGrpcEndpoint$1}, {@code $ContentGrpcEndpoint$Definition}, count as theirs).
      */
-    private static final DescribedPredicate<JavaClass> PLUMBING = DescribedPredicate.describe(
-            "are not endpoints or proto mappers", c -> {
-                String top = Arrays.stream(c.getName().substring(c.getPackageName().length() + 1).split("\\$"))
-                        .filter(part -> !part.isEmpty()).findFirst().orElse("");
+    private static final DescribedPredicate<JavaClass> PLUMBING =
+            DescribedPredicate.describe("are not endpoints or proto mappers", c -> {
+                String top = Arrays.stream(c.getName()
+                                .substring(c.getPackageName().length() + 1)
+                                .split("\\$"))
+                        .filter(part -> !part.isEmpty())
+                        .findFirst()
+                        .orElse("");
                 return !top.endsWith("GrpcEndpoint") && !top.endsWith("ProtoMapper");
             });
 

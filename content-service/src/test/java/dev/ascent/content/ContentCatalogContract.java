@@ -81,51 +81,82 @@ abstract class ContentCatalogContract {
     }
 
     private static Section section(Role role, SectionKind kind) {
-        return role.getSectionsList().stream().filter(s -> s.getKind() == kind).findFirst().orElseThrow();
+        return role.getSectionsList().stream()
+                .filter(s -> s.getKind() == kind)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void eachSeedImportsAsItsRole() {
         assertEquals(SMLE, firstImports.get("000_").getRole().getName());
-        assertEquals("Senior Machine Learning Engineer", firstImports.get("000_").getRole().getTitle());
+        assertEquals(
+                "Senior Machine Learning Engineer",
+                firstImports.get("000_").getRole().getTitle());
         assertEquals(SCIENTIST, firstImports.get("001_").getRole().getName());
         assertEquals(SWE_ML, firstImports.get("002_").getRole().getName());
-        assertEquals("Senior Software Engineer specializing in Machine Learning",
+        assertEquals(
+                "Senior Software Engineer specializing in Machine Learning",
                 firstImports.get("002_").getRole().getTitle());
         assertEquals(SMLE, firstImports.get("003_").getRole().getName());
         assertTrue(firstImports.get("000_").getCounts().getRoleCreated());
         assertFalse(firstImports.get("003_").getCounts().getRoleCreated());
         List<String> titles = stub().listRoles(ListRolesRequest.getDefaultInstance()).getRolesList().stream()
-                .map(Role::getTitle).filter(t -> t.startsWith("Senior")).toList();
-        assertEquals(List.of("Senior Machine Learning Engineer", "Senior Machine Learning Scientist",
-                "Senior Software Engineer specializing in Machine Learning"), titles);
+                .map(Role::getTitle)
+                .filter(t -> t.startsWith("Senior"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "Senior Machine Learning Engineer",
+                        "Senior Machine Learning Scientist",
+                        "Senior Software Engineer specializing in Machine Learning"),
+                titles);
     }
 
     @Test
     void longFormSectionsComeInCanonicalKindOrder() {
-        List<SectionKind> kinds = role(SCIENTIST).getSectionsList().stream().map(Section::getKind).toList();
-        assertEquals(List.of(SectionKind.SECTION_KIND_OVERVIEW, SectionKind.SECTION_KIND_RESPONSIBILITIES,
-                SectionKind.SECTION_KIND_REQUIREMENTS, SectionKind.SECTION_KIND_CAREER_DEVELOPMENT,
-                SectionKind.SECTION_KIND_MARKET_DEMAND, SectionKind.SECTION_KIND_SALARY,
-                SectionKind.SECTION_KIND_INDUSTRY_TRENDS, SectionKind.SECTION_KIND_SOFT_SKILLS,
-                SectionKind.SECTION_KIND_BEST_PRACTICES, SectionKind.SECTION_KIND_CHALLENGES), kinds);
+        List<SectionKind> kinds =
+                role(SCIENTIST).getSectionsList().stream().map(Section::getKind).toList();
+        assertEquals(
+                List.of(
+                        SectionKind.SECTION_KIND_OVERVIEW,
+                        SectionKind.SECTION_KIND_RESPONSIBILITIES,
+                        SectionKind.SECTION_KIND_REQUIREMENTS,
+                        SectionKind.SECTION_KIND_CAREER_DEVELOPMENT,
+                        SectionKind.SECTION_KIND_MARKET_DEMAND,
+                        SectionKind.SECTION_KIND_SALARY,
+                        SectionKind.SECTION_KIND_INDUSTRY_TRENDS,
+                        SectionKind.SECTION_KIND_SOFT_SKILLS,
+                        SectionKind.SECTION_KIND_BEST_PRACTICES,
+                        SectionKind.SECTION_KIND_CHALLENGES),
+                kinds);
     }
 
     @Test
     void theTwoEngineerGuidesMergeIntoOneRoleWithProvenanceFromBoth() {
         Role smle = role(SMLE);
         assertEquals(2, smle.getSourcesCount());
-        assertEquals(List.of(ContentHarness.seed("000_").getFileName().toString(),
-                ContentHarness.seed("003_").getFileName().toString()),
+        assertEquals(
+                List.of(
+                        ContentHarness.seed("000_").getFileName().toString(),
+                        ContentHarness.seed("003_").getFileName().toString()),
                 smle.getSourcesList().stream().map(s -> s.getSourceName()).toList());
         List<String> provenance = new ArrayList<>();
-        smle.getSectionsList().forEach(s -> s.getTopicsList().forEach(t -> t.getItemsList()
-                .forEach(i -> provenance.add(i.getProvenance().getSourceName()))));
-        assertTrue(provenance.containsAll(smle.getSourcesList().stream().map(s -> s.getSourceName()).toList()));
+        smle.getSectionsList()
+                .forEach(s -> s.getTopicsList()
+                        .forEach(t -> t.getItemsList()
+                                .forEach(i -> provenance.add(i.getProvenance().getSourceName()))));
+        assertTrue(provenance.containsAll(
+                smle.getSourcesList().stream().map(s -> s.getSourceName()).toList()));
         // The short guide brings next steps and skill gaps the long one does not have.
-        assertEquals(7, section(smle, SectionKind.SECTION_KIND_NEXT_STEPS).getTopicsList().stream()
-                .mapToInt(Topic::getItemsCount).sum());
-        assertFalse(section(smle, SectionKind.SECTION_KIND_SKILL_GAPS).getTopicsList().isEmpty());
+        assertEquals(
+                7,
+                section(smle, SectionKind.SECTION_KIND_NEXT_STEPS).getTopicsList().stream()
+                        .mapToInt(Topic::getItemsCount)
+                        .sum());
+        assertFalse(section(smle, SectionKind.SECTION_KIND_SKILL_GAPS)
+                .getTopicsList()
+                .isEmpty());
     }
 
     @Test
@@ -160,13 +191,21 @@ abstract class ContentCatalogContract {
             assertTrue(topics.size() >= 3, seed);
             for (int t = 0; t < topics.size(); t++) {
                 int from = topics.get(t).getProvenance().getLine();
-                int to = t + 1 < topics.size() ? topics.get(t + 1).getProvenance().getLine()
+                int to = t + 1 < topics.size()
+                        ? topics.get(t + 1).getProvenance().getLine()
                         : next.getProvenance().getLine();
-                assertEquals(lines.get(from - 1).strip().replaceFirst("^\\d+\\.\\s*", ""), topics.get(t).getTitle());
-                List<String> bullets = lines.subList(from, to - 1).stream().map(String::strip)
-                        .filter(l -> l.startsWith("- ")).map(l -> l.substring(2).strip()).toList();
-                List<String> items = topics.get(t).getItemsList().stream().map(Item::getText).toList();
-                assertEquals(bullets.size(), items.size(), seed + " " + topics.get(t).getTitle());
+                assertEquals(
+                        lines.get(from - 1).strip().replaceFirst("^\\d+\\.\\s*", ""),
+                        topics.get(t).getTitle());
+                List<String> bullets = lines.subList(from, to - 1).stream()
+                        .map(String::strip)
+                        .filter(l -> l.startsWith("- "))
+                        .map(l -> l.substring(2).strip())
+                        .toList();
+                List<String> items =
+                        topics.get(t).getItemsList().stream().map(Item::getText).toList();
+                assertEquals(
+                        bullets.size(), items.size(), seed + " " + topics.get(t).getTitle());
                 for (int i = 0; i < items.size(); i++) {
                     // The last bullet of the section may have had a glued closing summary split off.
                     assertTrue(bullets.get(i).startsWith(items.get(i)), items.get(i) + " vs " + bullets.get(i));
@@ -184,7 +223,10 @@ abstract class ContentCatalogContract {
         String line = lines.get(item.getProvenance().getLine() - 1).strip().substring(2);
         assertNotEquals(line, item.getText());
         assertFalse(best.getSummary().isEmpty());
-        assertEquals(line, item.getText() + " " + best.getSummary().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals(
+                line,
+                item.getText() + " "
+                        + best.getSummary().lines().reduce((a, b) -> b).orElseThrow());
     }
 
     @Test
@@ -205,10 +247,12 @@ abstract class ContentCatalogContract {
         Item kept = best.getTopics(1).getItems(0);
         int at = changed.getProvenance().getLine() - 1;
         lines.set(at, lines.get(at) + " (revised)");
-        lines.add(at, "");  // shift every later line by one
-        ImportGuideResponse r = content.admin().importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFromUtf8(String.join("\n", lines)))
-                .setSourceName(ContentHarness.seed("002_").getFileName().toString()).build());
+        lines.add(at, ""); // shift every later line by one
+        ImportGuideResponse r = content.admin()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFromUtf8(String.join("\n", lines)))
+                        .setSourceName(ContentHarness.seed("002_").getFileName().toString())
+                        .build());
         assertFalse(r.getUnchanged());
         assertEquals(1, r.getCounts().getItemsCreated());
         assertEquals(1, r.getCounts().getItemsRemoved());
@@ -217,7 +261,9 @@ abstract class ContentCatalogContract {
         assertEquals(2, after.getSources(0).getRevision());
         Section bestAfter = section(after, SectionKind.SECTION_KIND_BEST_PRACTICES);
         assertEquals(kept.getName(), bestAfter.getTopics(1).getItems(0).getName());
-        assertEquals(kept.getProvenance().getLine() + 1, bestAfter.getTopics(1).getItems(0).getProvenance().getLine());
+        assertEquals(
+                kept.getProvenance().getLine() + 1,
+                bestAfter.getTopics(1).getItems(0).getProvenance().getLine());
         assertNotEquals(changed.getName(), bestAfter.getTopics(0).getItems(0).getName());
         assertEquals(best.getTopics(0).getName(), bestAfter.getTopics(0).getName());
     }
@@ -226,8 +272,11 @@ abstract class ContentCatalogContract {
     void aDryRunReturnsTheParseAndStoresNothing() {
         String text = "Staff Data Platform Engineer\nCareer GuideKey Responsibilities\n- Own the ingestion platform\n"
                 + "- Set data contracts with producers\nTop Skills\n- Apache Spark\n- Data Modeling\n";
-        ImportGuideResponse dry = content.admin().importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFromUtf8(text)).setDryRun(true).build());
+        ImportGuideResponse dry = content.admin()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFromUtf8(text))
+                        .setDryRun(true)
+                        .build());
         assertEquals("roles/staff-data-platform-engineer", dry.getRole().getName());
         assertTrue(dry.getCounts().getItemsCreated() >= 2);
         assertStatus(Status.Code.NOT_FOUND, () -> role("roles/staff-data-platform-engineer"));
@@ -242,11 +291,15 @@ abstract class ContentCatalogContract {
                 String text = "Principal Applied Scientist\nCareer GuideTop Skills\n- Causal Inference\n- Skill " + i
                         + "\nNext Steps\n1. Publish an internal paper about topic " + i + "\n";
                 String source = "concurrent-" + i;
-                results.add(pool.submit(() -> content.admin().importGuide(ImportGuideRequest.newBuilder()
-                        .setText(ByteString.copyFromUtf8(text)).setSourceName(source).build())));
+                results.add(pool.submit(() -> content.admin()
+                        .importGuide(ImportGuideRequest.newBuilder()
+                                .setText(ByteString.copyFromUtf8(text))
+                                .setSourceName(source)
+                                .build())));
             }
             for (var f : results) {
-                assertEquals("roles/principal-applied-scientist", f.get().getRole().getName());
+                assertEquals(
+                        "roles/principal-applied-scientist", f.get().getRole().getName());
             }
         } finally {
             pool.shutdownNow();
@@ -259,9 +312,13 @@ abstract class ContentCatalogContract {
     @Test
     void aRoleImportedAfterAListingIsListedAtOnceAndPagesFollowTheTitleOrder() {
         List<String> before = allRoleTitles();
-        content.admin().importGuide(ImportGuideRequest.newBuilder().setSourceName("listed-at-once")
-                .setText(ByteString.copyFromUtf8("Aardvark Listing Engineer\nCareer GuideTop Skills\n- Sorting\n"
-                        + "Next Steps\n1. Sort the list\n")).build());
+        content.admin()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setSourceName("listed-at-once")
+                        .setText(
+                                ByteString.copyFromUtf8("Aardvark Listing Engineer\nCareer GuideTop Skills\n- Sorting\n"
+                                        + "Next Steps\n1. Sort the list\n"))
+                        .build());
         List<String> after = allRoleTitles();
         assertEquals("Aardvark Listing Engineer", after.get(0));
         assertEquals(before, after.subList(1, after.size()));
@@ -272,7 +329,10 @@ abstract class ContentCatalogContract {
         List<String> titles = new ArrayList<>();
         String token = "";
         do {
-            var page = stub().listRoles(ListRolesRequest.newBuilder().setPageSize(2).setPageToken(token).build());
+            var page = stub().listRoles(ListRolesRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
             assertTrue(page.getRolesCount() <= 2);
             page.getRolesList().forEach(r -> titles.add(r.getTitle()));
             token = page.getNextPageToken();
@@ -283,100 +343,166 @@ abstract class ContentCatalogContract {
     @Test
     void importsNeedTheAdminToken() {
         ImportGuideRequest request = ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(ContentHarness.bytes(ContentHarness.seed("003_")))).build();
+                .setText(ByteString.copyFrom(ContentHarness.bytes(ContentHarness.seed("003_"))))
+                .build();
         assertStatus(Status.Code.UNAUTHENTICATED, () -> stub().importGuide(request));
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> stub().withCallCredentials(Bearer.token("not-admin"))
-                .importGuide(request));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> stub().withCallCredentials(Bearer.token("not-admin")).importGuide(request));
     }
 
     @Test
     void unreadableDocumentsAreInvalidArgumentsThatSayWhy() {
         ContentServiceBlockingStub admin = content.admin();
-        var empty = assertInvalidField("text", () -> admin.importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFromUtf8("  \n\t ")).build()));
-        assertTrue(empty.getStatus().getDescription().contains("empty"), empty.getStatus().getDescription());
-        var binary = assertInvalidField("text", () -> admin.importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(new byte[] {'a', '\n', 'b', 0, 1, 2})).build()));
-        assertTrue(binary.getStatus().getDescription().contains("line 2"), binary.getStatus().getDescription());
-        assertInvalidField("text", () -> admin.importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(new byte[] {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28})).build()));
-        var huge = assertInvalidField("text", () -> admin.importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFromUtf8("x".repeat(1_048_577))).build()));
-        assertTrue(huge.getStatus().getDescription().contains("MiB")
-                || huge.getStatus().getDescription().contains("1048576"), huge.getStatus().getDescription());
-        var prose = assertInvalidField("text", () -> admin.importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFromUtf8("Just a paragraph of text.\nAnd another line of it.")).build()));
-        assertTrue(prose.getStatus().getDescription().contains("section"), prose.getStatus().getDescription());
+        var empty = assertInvalidField(
+                "text",
+                () -> admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFromUtf8("  \n\t "))
+                        .build()));
+        assertTrue(
+                empty.getStatus().getDescription().contains("empty"),
+                empty.getStatus().getDescription());
+        var binary = assertInvalidField(
+                "text",
+                () -> admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(new byte[] {'a', '\n', 'b', 0, 1, 2}))
+                        .build()));
+        assertTrue(
+                binary.getStatus().getDescription().contains("line 2"),
+                binary.getStatus().getDescription());
+        assertInvalidField(
+                "text",
+                () -> admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(new byte[] {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28}))
+                        .build()));
+        var huge = assertInvalidField(
+                "text",
+                () -> admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFromUtf8("x".repeat(1_048_577)))
+                        .build()));
+        assertTrue(
+                huge.getStatus().getDescription().contains("MiB")
+                        || huge.getStatus().getDescription().contains("1048576"),
+                huge.getStatus().getDescription());
+        var prose = assertInvalidField(
+                "text",
+                () -> admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFromUtf8("Just a paragraph of text.\nAnd another line of it."))
+                        .build()));
+        assertTrue(
+                prose.getStatus().getDescription().contains("section"),
+                prose.getStatus().getDescription());
         assertTrue(stub().listRoles(ListRolesRequest.getDefaultInstance()).getRolesList().stream()
                 .noneMatch(r -> r.getTitle().startsWith("Just")));
     }
 
     @Test
     void skillsAreSharedAcrossRolesWithWeights() {
-        List<Skill> skills = stub().listSkills(ListSkillsRequest.newBuilder().setPageSize(100).build())
+        List<Skill> skills = stub().listSkills(
+                        ListSkillsRequest.newBuilder().setPageSize(100).build())
                 .getSkillsList();
         assertFalse(skills.isEmpty());
         Skill top = skills.get(0);
         assertTrue(top.getRoleCount() >= 2, top.toString());
-        Skill detail = stub().getSkill(GetSkillRequest.newBuilder().setName(top.getName()).build()).getSkill();
+        Skill detail = stub().getSkill(
+                        GetSkillRequest.newBuilder().setName(top.getName()).build())
+                .getSkill();
         assertEquals(top.getRoleCount(), detail.getRolesCount());
-        assertTrue(detail.getRoles(0).getWeight() >= detail.getRoles(detail.getRolesCount() - 1).getWeight());
-        assertStatus(Status.Code.NOT_FOUND, () -> stub().getSkill(GetSkillRequest.newBuilder()
-                .setName("skills/underwater basket weaving").build()));
-        assertInvalidField("name", () -> stub().getSkill(GetSkillRequest.newBuilder().setName("python").build()));
-        List<Skill> ofRole = stub().listSkills(ListSkillsRequest.newBuilder().setRole(SCIENTIST).setPageSize(100)
-                .build()).getSkillsList();
+        assertTrue(detail.getRoles(0).getWeight()
+                >= detail.getRoles(detail.getRolesCount() - 1).getWeight());
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> stub().getSkill(GetSkillRequest.newBuilder()
+                        .setName("skills/underwater basket weaving")
+                        .build()));
+        assertInvalidField(
+                "name",
+                () -> stub().getSkill(
+                                GetSkillRequest.newBuilder().setName("python").build()));
+        List<Skill> ofRole = stub().listSkills(ListSkillsRequest.newBuilder()
+                        .setRole(SCIENTIST)
+                        .setPageSize(100)
+                        .build())
+                .getSkillsList();
         assertEquals(role(SCIENTIST).getSkillsCount(), ofRole.size());
     }
 
     @Test
     void compareRolesRanksWhatTheTargetAsksForAndTheSourceDoesNot() {
-        CompareRolesResponse c = stub().compareRoles(CompareRolesRequest.newBuilder().setFromRole(SWE_ML)
-                .setToRole(SCIENTIST).build());
+        CompareRolesResponse c = stub().compareRoles(CompareRolesRequest.newBuilder()
+                .setFromRole(SWE_ML)
+                .setToRole(SCIENTIST)
+                .build());
         assertFalse(c.getMissingTopicsList().isEmpty());
         for (int i = 1; i < c.getMissingSkillsCount(); i++) {
-            assertTrue(c.getMissingSkills(i - 1).getWeight() >= c.getMissingSkills(i).getWeight());
+            assertTrue(c.getMissingSkills(i - 1).getWeight()
+                    >= c.getMissingSkills(i).getWeight());
         }
         Role from = role(SWE_ML);
-        List<String> fromSkills = from.getSkillsList().stream().map(s -> s.getSkill()).toList();
+        List<String> fromSkills =
+                from.getSkillsList().stream().map(s -> s.getSkill()).toList();
         c.getMissingSkillsList().forEach(s -> assertFalse(fromSkills.contains(s.getSkill()), s.toString()));
-        CompareRolesResponse same = stub().compareRoles(CompareRolesRequest.newBuilder().setFromRole(SCIENTIST)
-                .setToRole(SCIENTIST).build());
+        CompareRolesResponse same = stub().compareRoles(CompareRolesRequest.newBuilder()
+                .setFromRole(SCIENTIST)
+                .setToRole(SCIENTIST)
+                .build());
         assertEquals(0, same.getMissingSkillsCount());
         assertEquals(0, same.getMissingTopicsCount());
-        assertInvalidField("to_role", () -> stub().compareRoles(CompareRolesRequest.newBuilder()
-                .setFromRole(SCIENTIST).build()));
+        assertInvalidField(
+                "to_role",
+                () -> stub().compareRoles(CompareRolesRequest.newBuilder()
+                        .setFromRole(SCIENTIST)
+                        .build()));
     }
 
     @Test
     void bestPracticeTopicsAreChecklists() {
-        var lists = stub().listChecklists(ListChecklistsRequest.newBuilder().setRole(SCIENTIST).setPageSize(100)
-                .build()).getChecklistsList();
+        var lists = stub().listChecklists(ListChecklistsRequest.newBuilder()
+                        .setRole(SCIENTIST)
+                        .setPageSize(100)
+                        .build())
+                .getChecklistsList();
         Section best = section(role(SCIENTIST), SectionKind.SECTION_KIND_BEST_PRACTICES);
-        assertEquals(best.getTopicsList().stream().filter(t -> t.getItemsCount() > 0).count(), lists.size());
-        var one = stub().getChecklist(GetChecklistRequest.newBuilder().setName(lists.get(0).getName()).build())
+        assertEquals(
+                best.getTopicsList().stream().filter(t -> t.getItemsCount() > 0).count(), lists.size());
+        var one = stub().getChecklist(GetChecklistRequest.newBuilder()
+                        .setName(lists.get(0).getName())
+                        .build())
                 .getChecklist();
         assertEquals(lists.get(0), one);
-        assertEquals(best.getTopics(0).getItemsList().stream().map(Item::getText).toList(),
+        assertEquals(
+                best.getTopics(0).getItemsList().stream().map(Item::getText).toList(),
                 one.getItemsList().stream().map(i -> i.getText()).toList());
-        assertStatus(Status.Code.NOT_FOUND, () -> stub().getChecklist(GetChecklistRequest.newBuilder()
-                .setName("checklists/999999999").build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> stub().getChecklist(GetChecklistRequest.newBuilder()
+                        .setName("checklists/999999999")
+                        .build()));
     }
 
     @Test
     void searchRanksTitleMatchesFirstAndPaginates() {
-        SearchContentResponse r = stub().searchContent(SearchContentRequest.newBuilder().setQuery("monitoring")
-                .setPageSize(5).build());
+        SearchContentResponse r = stub().searchContent(SearchContentRequest.newBuilder()
+                .setQuery("monitoring")
+                .setPageSize(5)
+                .build());
         assertEquals(5, r.getHitsCount());
         assertFalse(r.getNextPageToken().isEmpty());
         for (int i = 1; i < r.getHitsCount(); i++) {
             assertTrue(r.getHits(i - 1).getScore() >= r.getHits(i).getScore());
         }
-        assertTrue(r.getHits(0).getTitle().toLowerCase().contains("monitoring"), r.getHits(0).toString());
+        assertTrue(
+                r.getHits(0).getTitle().toLowerCase().contains("monitoring"),
+                r.getHits(0).toString());
         SearchContentResponse roles = stub().searchContent(SearchContentRequest.newBuilder()
-                .setQuery("scientist").setRole(SCIENTIST).build());
+                .setQuery("scientist")
+                .setRole(SCIENTIST)
+                .build());
         assertTrue(roles.getHitsList().stream().anyMatch(h -> h.getKind() == SearchHitKind.SEARCH_HIT_KIND_ROLE));
         assertTrue(roles.getHitsList().stream().allMatch(h -> h.getRole().equals(SCIENTIST)));
-        assertInvalidField("query", () -> stub().searchContent(SearchContentRequest.newBuilder().setQuery("!").build()));
+        assertInvalidField(
+                "query",
+                () -> stub().searchContent(
+                                SearchContentRequest.newBuilder().setQuery("!").build()));
     }
 }

@@ -46,29 +46,62 @@ abstract class ContentFuzzContract {
     void noRequestGetsInternalAndOnlyTheCatalogsReadsNeedNoToken() throws Exception {
         var catalog = content.stub();
         List<String> names = new ArrayList<>();
-        var roles = catalog.listRoles(ListRolesRequest.newBuilder().setPageSize(2).build());
+        var roles =
+                catalog.listRoles(ListRolesRequest.newBuilder().setPageSize(2).build());
         roles.getRolesList().forEach(r -> names.add(r.getName()));
         names.add(roles.getNextPageToken());
-        var skills = catalog.listSkills(ListSkillsRequest.newBuilder().setPageSize(3).build());
+        var skills =
+                catalog.listSkills(ListSkillsRequest.newBuilder().setPageSize(3).build());
         skills.getSkillsList().forEach(s -> names.add(s.getName()));
         names.add(skills.getNextPageToken());
-        List<String> checklists = catalog.listChecklists(ListChecklistsRequest.newBuilder().setPageSize(3).build())
-                .getChecklistsList().stream().map(c -> c.getName()).toList();
-        List<String> prompts = catalog.listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(3)
-                .build()).getDesignPromptsList().stream().map(p -> p.getName()).toList();
+        List<String> checklists =
+                catalog
+                        .listChecklists(ListChecklistsRequest.newBuilder()
+                                .setPageSize(3)
+                                .build())
+                        .getChecklistsList()
+                        .stream()
+                        .map(c -> c.getName())
+                        .toList();
+        List<String> prompts = catalog
+                .listDesignPrompts(
+                        ListDesignPromptsRequest.newBuilder().setPageSize(3).build())
+                .getDesignPromptsList()
+                .stream()
+                .map(p -> p.getName())
+                .toList();
         names.addAll(checklists);
         names.addAll(prompts);
-        List<String> roleNames = roles.getRolesList().stream().map(r -> r.getName()).toList();
-        DescriptorFuzzer.of(content.service().context().getBean(GrpcEmbeddedServer.class).getServer(),
+        List<String> roleNames =
+                roles.getRolesList().stream().map(r -> r.getName()).toList();
+        DescriptorFuzzer.of(
+                        content.service()
+                                .context()
+                                .getBean(GrpcEmbeddedServer.class)
+                                .getServer(),
                         content.service().channel())
                 .callers(List.of(new Caller("admin", ContentHarness.ADMIN_TOKEN), Caller.anonymous()))
                 .names(names)
-                .hints(Map.of("role", roleNames, "from_role", roleNames, "to_role", roleNames,
-                        "GetChecklistRequest.name", checklists, "GetDesignPromptRequest.name", prompts,
-                        "source_name", List.of("guide.md", "guide.txt", "guide.html"), "query", List.of("model")))
+                .hints(Map.of(
+                        "role",
+                        roleNames,
+                        "from_role",
+                        roleNames,
+                        "to_role",
+                        roleNames,
+                        "GetChecklistRequest.name",
+                        checklists,
+                        "GetDesignPromptRequest.name",
+                        prompts,
+                        "source_name",
+                        List.of("guide.md", "guide.txt", "guide.html"),
+                        "query",
+                        List.of("model")))
                 .maxInboundBytes(ContentApplication.SPEC.maxInboundBytes())
                 .noCredentials(m -> m.getOptions().getExtension(AccessProto.noCredentials))
-                .run(calls(), "./mvnw -B -pl content-service -am verify -Dsurefire.failIfNoSpecifiedTests=false "
-                        + "-Dtest=" + getClass().getSimpleName());
+                .run(
+                        calls(),
+                        "./mvnw -B -pl content-service -am verify -Dsurefire.failIfNoSpecifiedTests=false " + "-Dtest="
+                                + getClass().getSimpleName());
     }
 }

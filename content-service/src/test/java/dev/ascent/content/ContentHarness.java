@@ -1,12 +1,12 @@
 package dev.ascent.content;
 
+import com.google.protobuf.ByteString;
 import dev.ascent.common.testing.Bearer;
 import dev.ascent.common.testing.RunningService;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.content.v1.ContentServiceGrpc;
 import dev.ascent.proto.content.v1.ImportGuideRequest;
 import dev.ascent.proto.content.v1.ImportGuideResponse;
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +36,10 @@ final class ContentHarness implements AutoCloseable {
         // No tracker in these tests: the admin token is only compared (AdminVerifier).
         props.put("ascent.tracker.target", "");
         try {
-            return new ContentHarness(db, RunningService.start(ContentApplication.SPEC, db,
-                    Files.createTempDirectory("ascent-content"), props));
+            return new ContentHarness(
+                    db,
+                    RunningService.start(
+                            ContentApplication.SPEC, db, Files.createTempDirectory("ascent-content"), props));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -58,8 +60,10 @@ final class ContentHarness implements AutoCloseable {
 
     ImportGuideResponse importSeed(String prefix) {
         Path file = seed(prefix);
-        return admin().importGuide(ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(bytes(file)))
-                .setSourceName(file.getFileName().toString()).build());
+        return admin().importGuide(ImportGuideRequest.newBuilder()
+                .setText(ByteString.copyFrom(bytes(file)))
+                .setSourceName(file.getFileName().toString())
+                .build());
     }
 
     static Path seedsDir() {
@@ -68,7 +72,8 @@ final class ContentHarness implements AutoCloseable {
 
     static Path seed(String prefix) {
         try (var files = Files.list(seedsDir())) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no seed " + prefix + " in " + seedsDir()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -58,7 +58,8 @@ abstract class ContentPlatformContract {
     @Test
     void healthIsServingWhileTheDatabaseAnswers() {
         assertEquals(ServingStatus.SERVING, PlatformProbes.health(service.channel(), ""));
-        assertEquals(ServingStatus.SERVING, PlatformProbes.health(service.channel(), "ascent.content.v1.ContentService"));
+        assertEquals(
+                ServingStatus.SERVING, PlatformProbes.health(service.channel(), "ascent.content.v1.ContentService"));
     }
 
     @Test
@@ -87,20 +88,24 @@ abstract class ContentPlatformContract {
         List<Long> ids = new ArrayList<>();
         for (String title : List.of("Data Engineer", "Applied Scientist", "Staff Engineer")) {
             String slug = title.toLowerCase().replace(' ', '-') + "-paging";
-            ids.add(roles.save(new RoleRow(null, slug, title + " Paging", 1, now, now)).id());
+            ids.add(roles.save(new RoleRow(null, slug, title + " Paging", 1, now, now))
+                    .id());
         }
         try {
             List<String> titles = new ArrayList<>();
             String token = "";
             int pages = 0;
             do {
-                ListRolesResponse page = stub.listRoles(ListRolesRequest.newBuilder().setPageSize(2)
-                        .setPageToken(token).build());
+                ListRolesResponse page = stub.listRoles(ListRolesRequest.newBuilder()
+                        .setPageSize(2)
+                        .setPageToken(token)
+                        .build());
                 page.getRolesList().forEach(r -> titles.add(r.getTitle()));
                 token = page.getNextPageToken();
                 pages++;
             } while (!token.isEmpty());
-            assertEquals(List.of("Applied Scientist Paging", "Data Engineer Paging", "Staff Engineer Paging"),
+            assertEquals(
+                    List.of("Applied Scientist Paging", "Data Engineer Paging", "Staff Engineer Paging"),
                     titles.stream().filter(t -> t.endsWith("Paging")).toList());
             assertEquals(2, pages);
         } finally {
@@ -110,12 +115,24 @@ abstract class ContentPlatformContract {
 
     @Test
     void badRequestsGetSpecificStatuses() {
-        assertInvalidField("page_size", () -> stub.listRoles(ListRolesRequest.newBuilder().setPageSize(-1).build()));
-        assertInvalidField("page_token", () -> stub.listRoles(ListRolesRequest.newBuilder()
-                .setPageToken("not-a-token").build()));
-        assertInvalidField("name", () -> stub.getRole(GetRoleRequest.newBuilder().setName("Senior Engineer").build()));
+        assertInvalidField(
+                "page_size",
+                () -> stub.listRoles(
+                        ListRolesRequest.newBuilder().setPageSize(-1).build()));
+        assertInvalidField(
+                "page_token",
+                () -> stub.listRoles(ListRolesRequest.newBuilder()
+                        .setPageToken("not-a-token")
+                        .build()));
+        assertInvalidField(
+                "name",
+                () -> stub.getRole(
+                        GetRoleRequest.newBuilder().setName("Senior Engineer").build()));
         assertInvalidField("name", () -> stub.getRole(GetRoleRequest.getDefaultInstance()));
-        assertStatus(Status.Code.NOT_FOUND, () -> stub.getRole(GetRoleRequest.newBuilder()
-                .setName("roles/no-such-role").build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> stub.getRole(GetRoleRequest.newBuilder()
+                        .setName("roles/no-such-role")
+                        .build()));
     }
 }

@@ -23,8 +23,8 @@ class EndpointLayerArchTest {
             c -> !atTheEdge(c));
 
     @ArchTest
-    static final ArchRule PROTOS_STAY_AT_THE_EDGE = noClasses().that(NOT_AT_THE_EDGE)
-            .should().dependOnClassesThat().resideInAPackage("dev.ascent.proto..");
+    static final ArchRule PROTOS_STAY_AT_THE_EDGE =
+            noClasses().that(NOT_AT_THE_EDGE).should().dependOnClassesThat().resideInAPackage("dev.ascent.proto..");
 
     private static boolean atTheEdge(JavaClass c) {
         JavaClass top = c;
@@ -32,7 +32,8 @@ class EndpointLayerArchTest {
             top = top.getEnclosingClass().get();
         }
         String name = top.getSimpleName();
-        return name.endsWith("GrpcEndpoint") || name.endsWith("ProtoMapper")
+        return name.endsWith("GrpcEndpoint")
+                || name.endsWith("ProtoMapper")
                 || top.getPackageName().equals("dev.ascent.content.grpc");
     }
 }

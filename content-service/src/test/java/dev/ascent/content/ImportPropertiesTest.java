@@ -29,10 +29,44 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class ImportPropertiesTest {
     /** Far above any parse time measured (docs/PERFORMANCE.md); reaching it means a hang, not a slow machine. */
     private static final int DEADLINE_SECONDS = 20;
-    private static final List<String> INSERTS = List.of("# ", "## ", "- ", "1. ", "**", "*", "_", "`", "[", "](",
-            ")", "<h2>", "</h2>", "<li>", "<ul>", "<script>", "<!--", "&amp;", ":", "$", "999999999999999999", "\t",
-            "Career Guide", "Skills", "Overview", "REQUIREMENTS", "Salary:", "\u00A0", "\u2022 ", "é", "\uD83D\uDE80",
-            "\r", "\n", "\n\n", "\u0000", "Xyz ");
+
+    private static final List<String> INSERTS = List.of(
+            "# ",
+            "## ",
+            "- ",
+            "1. ",
+            "**",
+            "*",
+            "_",
+            "`",
+            "[",
+            "](",
+            ")",
+            "<h2>",
+            "</h2>",
+            "<li>",
+            "<ul>",
+            "<script>",
+            "<!--",
+            "&amp;",
+            ":",
+            "$",
+            "999999999999999999",
+            "\t",
+            "Career Guide",
+            "Skills",
+            "Overview",
+            "REQUIREMENTS",
+            "Salary:",
+            "\u00A0",
+            "\u2022 ",
+            "é",
+            "\uD83D\uDE80",
+            "\r",
+            "\n",
+            "\n\n",
+            "\u0000",
+            "Xyz ");
 
     private static ContentHarness content;
 
@@ -50,25 +84,34 @@ class ImportPropertiesTest {
 
     @Property(tries = 150, seed = "20261201")
     void mutatedGuidesAreAcceptedOrRefusedCleanly(@ForAll("mutatedGuides") Mutated guide) {
-        ImportGuideRequest request = ImportGuideRequest.newBuilder().setDryRun(true).setSourceName(guide.sourceName())
-                .setText(ByteString.copyFrom(guide.text().getBytes(StandardCharsets.UTF_8))).build();
+        ImportGuideRequest request = ImportGuideRequest.newBuilder()
+                .setDryRun(true)
+                .setSourceName(guide.sourceName())
+                .setText(ByteString.copyFrom(guide.text().getBytes(StandardCharsets.UTF_8)))
+                .build();
         try {
-            content.admin().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).importGuide(request);
+            content.admin()
+                    .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .importGuide(request);
         } catch (StatusRuntimeException e) {
             assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), () -> guide.sourceName() + ": " + e);
         }
     }
 
-    record Mutated(String sourceName, String text) {
-    }
+    record Mutated(String sourceName, String text) {}
 
     @Provide
     Arbitrary<Mutated> mutatedGuides() {
         Arbitrary<Corpus.Guide> guides = Arbitraries.of(Corpus.guides());
-        Arbitrary<List<int[]>> edits = Combinators.combine(Arbitraries.integers().between(0, 7),
-                Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, INSERTS.size() - 1))
-                .as((op, a, b, c) -> new int[] {op, a, b, c}).list().ofMinSize(1).ofMaxSize(8);
+        Arbitrary<List<int[]>> edits = Combinators.combine(
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, INSERTS.size() - 1))
+                .as((op, a, b, c) -> new int[] {op, a, b, c})
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(8);
         Arbitrary<String> names = Arbitraries.of("", ".txt", ".md", ".html", ".markdown", ".htm", ".bin");
         return Combinators.combine(guides, edits, names).as((g, e, ext) -> {
             String base = g.name().substring(0, g.name().lastIndexOf('.'));

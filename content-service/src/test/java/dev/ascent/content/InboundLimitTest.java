@@ -15,11 +15,19 @@ class InboundLimitTest {
     void aMessageOverTwoMebibytesIsResourceExhausted() throws Exception {
         try (ContentHarness content = ContentHarness.start(TestDatabase.Engine.H2, false)) {
             // 3 MiB: under gRPC's default of 4 MiB, so only the configured limit refuses it.
-            assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> content.admin().importGuide(ImportGuideRequest
-                    .newBuilder().setText(ByteString.copyFrom(new byte[3 * 1024 * 1024])).build()));
+            assertStatus(
+                    Status.Code.RESOURCE_EXHAUSTED,
+                    () -> content.admin()
+                            .importGuide(ImportGuideRequest.newBuilder()
+                                    .setText(ByteString.copyFrom(new byte[3 * 1024 * 1024]))
+                                    .build()));
             // Just past the guide limit, but within the message limit: the importer explains.
-            assertStatus(Status.Code.INVALID_ARGUMENT, () -> content.admin().importGuide(ImportGuideRequest
-                    .newBuilder().setText(ByteString.copyFromUtf8("x".repeat(1_048_577))).build()));
+            assertStatus(
+                    Status.Code.INVALID_ARGUMENT,
+                    () -> content.admin()
+                            .importGuide(ImportGuideRequest.newBuilder()
+                                    .setText(ByteString.copyFromUtf8("x".repeat(1_048_577)))
+                                    .build()));
         }
     }
 }

@@ -24,9 +24,14 @@ class PromptFitTest {
     @BeforeAll
     void start() throws Exception {
         content = ContentHarness.start(TestDatabase.Engine.H2, true);
-        Path guide = Path.of(PromptFitTest.class.getResource("/corpus/02-data-platform-engineer.txt").toURI());
-        content.admin().importGuide(ImportGuideRequest.newBuilder().setSourceName("data-platform.txt")
-                .setText(ByteString.copyFrom(Files.readAllBytes(guide))).build());
+        Path guide = Path.of(PromptFitTest.class
+                .getResource("/corpus/02-data-platform-engineer.txt")
+                .toURI());
+        content.admin()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setSourceName("data-platform.txt")
+                        .setText(ByteString.copyFrom(Files.readAllBytes(guide)))
+                        .build());
     }
 
     @AfterAll
@@ -35,7 +40,9 @@ class PromptFitTest {
     }
 
     private List<DesignPrompt> prompts(String role) {
-        return content.stub().listDesignPrompts(ListDesignPromptsRequest.newBuilder().setRole(role).build())
+        return content.stub()
+                .listDesignPrompts(
+                        ListDesignPromptsRequest.newBuilder().setRole(role).build())
                 .getDesignPromptsList();
     }
 
@@ -46,7 +53,8 @@ class PromptFitTest {
 
     @Test
     void aMachineLearningRoleGetsThemBestFitFirst() {
-        List<DesignPrompt> all = content.stub().listDesignPrompts(ListDesignPromptsRequest.getDefaultInstance())
+        List<DesignPrompt> all = content.stub()
+                .listDesignPrompts(ListDesignPromptsRequest.getDefaultInstance())
                 .getDesignPromptsList();
         List<DesignPrompt> fit = prompts("roles/senior-machine-learning-engineer");
         assertTrue(!fit.isEmpty() && fit.size() <= all.size(), fit.size() + " of " + all.size());

@@ -40,8 +40,8 @@ public class AdminToken {
     private volatile FileTime loadedModified;
     private volatile long checkedNanos = System.nanoTime();
 
-    public AdminToken(@Value("${ascent.admin-token:}") Optional<String> configured,
-                      @Value("${ascent.home}") String home) {
+    public AdminToken(
+            @Value("${ascent.admin-token:}") Optional<String> configured, @Value("${ascent.home}") String home) {
         Optional<String> set = configured.filter(t -> !t.isBlank()).map(String::strip);
         this.file = set.isPresent() ? null : Path.of(home, "admin-token");
         this.token = set.orElseGet(() -> readOrCreate(file));
@@ -64,8 +64,9 @@ public class AdminToken {
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(value().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        value().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -78,9 +79,11 @@ public class AdminToken {
             throw new IllegalStateException(VARIABLE + " is set; change the setting to rotate the admin token");
         }
         synchronized (ROTATION) {
-            try (FileChannel lockFile = FileChannel.open(file.resolveSibling("admin-token.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
+            try (FileChannel lockFile = FileChannel.open(
+                            file.resolveSibling("admin-token.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
                 String current = Files.readString(file).strip();
                 if (current.equals(revoked)) {
                     Path temp = Files.createTempFile(file.getParent(), "admin-token", ".tmp");

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassDataArchive {
 
-    private ClassDataArchive() {
-    }
+    private ClassDataArchive() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -35,7 +34,8 @@ public final class ClassDataArchive {
     }
 
     static boolean create(Path archive, List<String> javaArguments) throws IOException, InterruptedException {
-        Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Path tmp = archive.resolveSibling(
+                archive.getFileName() + ".tmp" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:ArchiveClassesAtExit=" + tmp);
@@ -43,7 +43,10 @@ public final class ClassDataArchive {
         command.add("-Xlog:cds=off,cds+dynamic=off");
         command.addAll(javaArguments);
         Path output = Files.createTempFile("ascent-cds", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             boolean exited = p.waitFor(180, TimeUnit.SECONDS);
             if (!exited || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {

@@ -27,8 +27,7 @@ public final class DataDirectory {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates {@code dir} if needed and makes it owner-only. */
     public static void create(Path dir) throws IOException {
@@ -67,8 +66,11 @@ public final class DataDirectory {
             }
         });
         if (!changed.isEmpty()) {
-            LOG.warn("tightened permissions to owner-only (directories 0700, files 0600) on {} path(s) under {}: {}",
-                    changed.size(), home, changed.size() <= 10 ? changed : changed.subList(0, 10) + " ...");
+            LOG.warn(
+                    "tightened permissions to owner-only (directories 0700, files 0600) on {} path(s) under {}: {}",
+                    changed.size(),
+                    home,
+                    changed.size() <= 10 ? changed : changed.subList(0, 10) + " ...");
         }
         return changed;
     }

@@ -25,8 +25,7 @@ public final class DatabaseLock {
     /** Held for the life of the process: a released channel would release the lock. */
     private static FileChannel held;
 
-    private DatabaseLock() {
-    }
+    private DatabaseLock() {}
 
     /**
      * Takes the lock of the database directory {@code dir}, or fails with a {@link StartupException} naming the
@@ -36,8 +35,8 @@ public final class DatabaseLock {
         Path file = dir.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = holder(channel).orElse("another process");
@@ -56,8 +55,8 @@ public final class DatabaseLock {
             held = channel;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StartupException("cannot lock the embedded database in " + dir + " (" + e.getMessage()
-                    + "); set " + ServiceSettings.HOME_VARIABLE);
+            throw new StartupException("cannot lock the embedded database in " + dir + " (" + e.getMessage() + "); set "
+                    + ServiceSettings.HOME_VARIABLE);
         }
     }
 
@@ -66,8 +65,8 @@ public final class DatabaseLock {
      * started ...)"), when a process holds it.
      */
     static Optional<String> holderOf(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel);
             if (lock != null) {
                 lock.release();

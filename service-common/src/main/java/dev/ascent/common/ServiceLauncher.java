@@ -10,10 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +35,26 @@ public final class ServiceLauncher {
     /** H2's "database may be already in use" (the file is locked by another process). */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
-    private ServiceLauncher() {
-    }
+    private ServiceLauncher() {}
 
     public static ApplicationContext launch(ServiceSpec spec, Class<?> mainClass, String[] args) {
         try {
             String training = System.getProperty(ARCHIVE_TRAINING);
             // Each training run on a fresh database, so the archive holds the migration path (Flyway) of a first
             // start whatever earlier builds left in the directory.
-            String trainingHome = training == null ? null : freshDirectory(Path.of(training)).toString();
-            ServiceSettings settings = ServiceSettings.fromEnvironment(spec, training == null ? System.getenv()
-                    : Map.of(ServiceSettings.HOME_VARIABLE, trainingHome, spec.portVariable(), "0",
-                            AdminToken.VARIABLE, "class-data-archive-training-0123456789"));
+            String trainingHome =
+                    training == null ? null : freshDirectory(Path.of(training)).toString();
+            ServiceSettings settings = ServiceSettings.fromEnvironment(
+                    spec,
+                    training == null
+                            ? System.getenv()
+                            : Map.of(
+                                    ServiceSettings.HOME_VARIABLE,
+                                    trainingHome,
+                                    spec.portVariable(),
+                                    "0",
+                                    AdminToken.VARIABLE,
+                                    "class-data-archive-training-0123456789"));
             checkPortFree(settings);
             secureHome(settings);
             lockEmbeddedDatabase(settings);
@@ -55,8 +63,12 @@ public final class ServiceLauncher {
             Connection check = openDatabase(settings);
             // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
             secureHome(settings);
-            LOG.info("{} starting: gRPC on {}:{}, database {}", spec.displayName(), settings.bind(),
-                    settings.port(), settings.safeDbUrl());
+            LOG.info(
+                    "{} starting: gRPC on {}:{}, database {}",
+                    spec.displayName(),
+                    settings.bind(),
+                    settings.port(),
+                    settings.safeDbUrl());
             Map<String, Object> properties = settings.properties();
             // -Dascent.flyway=always runs Flyway's own check on every start, as before (for comparison).
             if (!"always".equals(System.getProperty("ascent.flyway")) && schemaUpToDate(check, mainClass)) {
@@ -66,7 +78,9 @@ public final class ServiceLauncher {
             }
             if (training != null) {
                 // Micronaut.start() waits for the server to stop; the training run starts it and leaves at once.
-                ApplicationContext context = ApplicationContext.builder(mainClass).properties(properties).start();
+                ApplicationContext context = ApplicationContext.builder(mainClass)
+                        .properties(properties)
+                        .start();
                 context.getBean(EmbeddedApplication.class).start();
                 context.stop();
                 System.exit(0);
@@ -150,7 +164,8 @@ public final class ServiceLauncher {
         } catch (SQLException e) {
             if (settings.embedded() && e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 Path dir = settings.home().resolve(spec.name());
-                String holder = defaultDatabase(settings) ? DatabaseLock.holderOf(dir).orElse(null) : null;
+                String holder =
+                        defaultDatabase(settings) ? DatabaseLock.holderOf(dir).orElse(null) : null;
                 throw new StartupException("the embedded database in " + dir + " is in use by "
                         + (holder != null ? holder : "another process (H2: " + firstLine(e) + ")")
                         + "; stop it first, or set " + ServiceSettings.HOME_VARIABLE + " to another directory");
@@ -190,8 +205,8 @@ public final class ServiceLauncher {
         try {
             DataDirectory.create(dir);
         } catch (IOException e) {
-            throw new StartupException("cannot create the data directory " + settings.home()
-                    + " (" + e.getMessage() + "); set " + ServiceSettings.HOME_VARIABLE);
+            throw new StartupException("cannot create the data directory " + settings.home() + " (" + e.getMessage()
+                    + "); set " + ServiceSettings.HOME_VARIABLE);
         }
         return dir;
     }

@@ -13,8 +13,15 @@ import java.util.Map;
  * @param bind the address the gRPC server listens on ({@code ASCENT_BIND}, default {@code 127.0.0.1}: the services
  *             speak plain text, so they are reachable from this machine only unless told otherwise)
  */
-public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword,
-                              Map<String, Object> extra, String bind) {
+public record ServiceSettings(
+        ServiceSpec spec,
+        Path home,
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Map<String, Object> extra,
+        String bind) {
 
     /** Where the tracker finds the content service. */
     public static final String CONTENT_TARGET_VARIABLE = "ASCENT_CONTENT_TARGET";
@@ -26,21 +33,30 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** PEM certificate chain and PKCS#8 private key: with both set the service serves TLS only. */
     public static final String TLS_CERT_VARIABLE = "ASCENT_TLS_CERT_FILE";
+
     public static final String TLS_KEY_VARIABLE = "ASCENT_TLS_KEY_FILE";
     /** PEM certificates trusted when calling the other service over TLS (default: the service's own certificate). */
     public static final String TLS_CA_VARIABLE = "ASCENT_TLS_CA_FILE";
+
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
 
     /** Settings on the default address, {@code 127.0.0.1}. */
-    public ServiceSettings(ServiceSpec spec, Path home, int port, String dbUrl, String dbUser, String dbPassword,
-                           Map<String, Object> extra) {
+    public ServiceSettings(
+            ServiceSpec spec,
+            Path home,
+            int port,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            Map<String, Object> extra) {
         this(spec, home, port, dbUrl, dbUser, dbPassword, extra, DEFAULT_BIND);
     }
 
     public static ServiceSettings fromEnvironment(ServiceSpec spec, Map<String, String> env) {
         Path home = Path.of(env.getOrDefault(HOME_VARIABLE, System.getProperty("user.home") + "/.ascent"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         int port = parsePort(spec, env.get(spec.portVariable()));
         String bind = parseBind(env.get(BIND_VARIABLE));
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -54,11 +70,17 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         tls(env, extra);
         String url = env.get(spec.dbUrlVariable());
         if (url == null || url.isBlank()) {
-            return new ServiceSettings(spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "",
-                    extra, bind);
+            return new ServiceSettings(
+                    spec, home, port, embeddedUrl(home.resolve(spec.name()).resolve("db")), "sa", "", extra, bind);
         }
-        return new ServiceSettings(spec, home, port, url.trim(),
-                env.getOrDefault(spec.dbUserVariable(), ""), env.getOrDefault(spec.dbPasswordVariable(), ""), extra,
+        return new ServiceSettings(
+                spec,
+                home,
+                port,
+                url.trim(),
+                env.getOrDefault(spec.dbUserVariable(), ""),
+                env.getOrDefault(spec.dbPasswordVariable(), ""),
+                extra,
                 bind);
     }
 
@@ -68,8 +90,8 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
             return DEFAULT_BIND;
         }
         String address = value.strip();
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (literal.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
             try {
                 return InetAddress.getByName(literal).getHostAddress();
@@ -138,8 +160,7 @@ public record ServiceSettings(ServiceSpec spec, Path home, int port, String dbUr
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new StartupException(spec.dbPoolSizeVariable() + " must be a number from 1 to 1000, not '" + value
-                + "'");
+        throw new StartupException(spec.dbPoolSizeVariable() + " must be a number from 1 to 1000, not '" + value + "'");
     }
 
     private static int parsePort(ServiceSpec spec, String value) {

@@ -3,8 +3,7 @@ package dev.ascent.common;
 /** Shortening text copied from elsewhere (the catalog) to fit a column, without splitting a character. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * {@code text} if it has at most {@code max} UTF-16 code units (what H2 counts; MySQL counts code points, which

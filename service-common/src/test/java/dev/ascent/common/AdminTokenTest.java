@@ -33,7 +33,8 @@ class AdminTokenTest {
     void theGeneratedTokenIsOwnerOnlyAndStable() throws Exception {
         String first = new AdminToken(Optional.empty(), home.toString()).value();
         assertTrue(first.length() >= 40);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("admin-token"))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("admin-token"))));
         assertEquals(first, new AdminToken(Optional.empty(), home.toString()).value());
     }
 
@@ -51,7 +52,9 @@ class AdminTokenTest {
             }
             assertEquals(1, tokens.size());
             try (var files = Files.list(home)) {
-                assertEquals(List.of("admin-token"), files.map(p -> p.getFileName().toString()).toList());
+                assertEquals(
+                        List.of("admin-token"),
+                        files.map(p -> p.getFileName().toString()).toList());
             }
         } finally {
             pool.shutdownNow();

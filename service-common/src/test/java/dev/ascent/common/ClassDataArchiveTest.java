@@ -30,7 +30,7 @@ class ClassDataArchiveTest {
         Path jar = dir.resolve("probe.jar");
         String entry = ClassDataArchiveTest.class.getName().replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             InputStream in = ClassDataArchiveTest.class.getClassLoader().getResourceAsStream(entry)) {
+                InputStream in = ClassDataArchiveTest.class.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
         }
@@ -48,11 +48,18 @@ class ClassDataArchiveTest {
     void theArchiveMapsIntoTheProgramItWasMadeFor() throws Exception {
         Path jar = jar();
         Path archive = dir.resolve("probe.jsa");
-        assertTrue(ClassDataArchive.create(archive, List.of("-XX:+UseSerialGC", "-cp", jar.toString(),
-                ClassDataArchiveTest.class.getName())));
+        assertTrue(ClassDataArchive.create(
+                archive, List.of("-XX:+UseSerialGC", "-cp", jar.toString(), ClassDataArchiveTest.class.getName())));
         // -Xshare:on refuses to start when the archive cannot be mapped, so a start proves it fits.
-        Process p = java(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC",
-                "-Xlog:class+load", "-cp", jar.toString(), ClassDataArchiveTest.class.getName(), "again"));
+        Process p = java(List.of(
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=" + archive,
+                "-XX:+UseSerialGC",
+                "-Xlog:class+load",
+                "-cp",
+                jar.toString(),
+                ClassDataArchiveTest.class.getName(),
+                "again"));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("trained again"), out);
@@ -69,7 +76,9 @@ class ClassDataArchiveTest {
 
     private List<Path> files() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return s.filter(p -> !p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -33,9 +33,14 @@ class DatabaseLockTest {
 
     private Process holder(Path dir) throws Exception {
         Files.createDirectories(dir);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), DatabaseLockTest.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DatabaseLockTest.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertEquals("locked", line);
         return p;
@@ -46,13 +51,18 @@ class DatabaseLockTest {
         ServiceSettings settings = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString()));
         Process p = holder(home.resolve("demo"));
         try {
-            StartupException e = assertThrows(StartupException.class,
-                    () -> ServiceLauncher.lockEmbeddedDatabase(settings));
-            assertTrue(e.getMessage().startsWith("the embedded database in " + home.resolve("demo")
-                    + " is in use by pid " + p.pid() + " (demo-service, started "), e.getMessage());
-            assertTrue(e.getMessage().endsWith("; stop it first, or set ASCENT_HOME to another directory"),
+            StartupException e =
+                    assertThrows(StartupException.class, () -> ServiceLauncher.lockEmbeddedDatabase(settings));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("the embedded database in " + home.resolve("demo") + " is in use by pid "
+                                    + p.pid() + " (demo-service, started "),
                     e.getMessage());
-            assertEquals(Optional.of(e.getMessage().replaceAll(".* in use by (.*); stop it.*", "$1")),
+            assertTrue(
+                    e.getMessage().endsWith("; stop it first, or set ASCENT_HOME to another directory"),
+                    e.getMessage());
+            assertEquals(
+                    Optional.of(e.getMessage().replaceAll(".* in use by (.*); stop it.*", "$1")),
                     DatabaseLock.holderOf(home.resolve("demo")));
         } finally {
             p.destroyForcibly().waitFor();
@@ -76,8 +86,8 @@ class DatabaseLockTest {
 
     @Test
     void anH2UrlOfOnesOwnTakesNoLockInTheDataDirectory() {
-        ServiceSettings settings = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
-                "ASCENT_DEMO_DB_URL", "jdbc:h2:mem:own"));
+        ServiceSettings settings = ServiceSettings.fromEnvironment(
+                SPEC, Map.of("ASCENT_HOME", home.toString(), "ASCENT_DEMO_DB_URL", "jdbc:h2:mem:own"));
         ServiceLauncher.lockEmbeddedDatabase(settings);
         assertTrue(Files.notExists(home.resolve("demo").resolve(DatabaseLock.FILE_NAME)));
     }

@@ -29,9 +29,17 @@ class ServiceLauncherTest {
 
     @Test
     void mysqlSettingsComeFromTheServicesVariables() {
-        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_URL",
-                "jdbc:mysql://db:3306/demo?password=secret", "ASCENT_DEMO_DB_USER", "u", "ASCENT_DEMO_DB_PASSWORD",
-                "p", "ASCENT_DEMO_PORT", "6000"));
+        ServiceSettings s = ServiceSettings.fromEnvironment(
+                SPEC,
+                Map.of(
+                        "ASCENT_DEMO_DB_URL",
+                        "jdbc:mysql://db:3306/demo?password=secret",
+                        "ASCENT_DEMO_DB_USER",
+                        "u",
+                        "ASCENT_DEMO_DB_PASSWORD",
+                        "p",
+                        "ASCENT_DEMO_PORT",
+                        "6000"));
         assertFalse(s.embedded());
         assertEquals(6000, s.port());
         assertEquals("com.mysql.cj.jdbc.Driver", s.properties().get("datasources.default.driver-class-name"));
@@ -40,50 +48,73 @@ class ServiceLauncherTest {
 
     @Test
     void credentialsInTheUrlAuthorityAreMaskedToo() {
-        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_URL",
-                "jdbc:mysql://ascent:s3cret@db:3306/demo?user=x&password=other"));
+        ServiceSettings s = ServiceSettings.fromEnvironment(
+                SPEC, Map.of("ASCENT_DEMO_DB_URL", "jdbc:mysql://ascent:s3cret@db:3306/demo?user=x&password=other"));
         assertEquals("jdbc:mysql://ascent:***@db:3306/demo?user=x&password=***", s.safeDbUrl());
     }
 
     @Test
-    void tlsNeedsACertificateAndItsKeyAndTrustsTheCertificateUnlessACaIsGiven(@org.junit.jupiter.api.io.TempDir
-                                                                                java.nio.file.Path dir)
-            throws Exception {
+    void tlsNeedsACertificateAndItsKeyAndTrustsTheCertificateUnlessACaIsGiven(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("cert.pem"), "c");
         java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("key.pem"), "k");
         java.nio.file.Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "a");
-        ServiceSettings tls = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_TLS_CERT_FILE", cert.toString(),
-                "ASCENT_TLS_KEY_FILE", key.toString()));
+        ServiceSettings tls = ServiceSettings.fromEnvironment(
+                SPEC, Map.of("ASCENT_TLS_CERT_FILE", cert.toString(), "ASCENT_TLS_KEY_FILE", key.toString()));
         assertEquals(cert.toString(), tls.properties().get("ascent.tls.cert-file"));
         assertEquals(key.toString(), tls.properties().get("ascent.tls.key-file"));
         assertEquals(cert.toString(), tls.properties().get("ascent.tls.ca-file"));
-        assertEquals(ca.toString(), ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_TLS_CERT_FILE",
-                cert.toString(), "ASCENT_TLS_KEY_FILE", key.toString(), "ASCENT_TLS_CA_FILE", ca.toString()))
-                .properties().get("ascent.tls.ca-file"));
+        assertEquals(
+                ca.toString(),
+                ServiceSettings.fromEnvironment(
+                                SPEC,
+                                Map.of(
+                                        "ASCENT_TLS_CERT_FILE",
+                                        cert.toString(),
+                                        "ASCENT_TLS_KEY_FILE",
+                                        key.toString(),
+                                        "ASCENT_TLS_CA_FILE",
+                                        ca.toString()))
+                        .properties()
+                        .get("ascent.tls.ca-file"));
         assertFalse(ServiceSettings.fromEnvironment(SPEC, Map.of()).properties().containsKey("ascent.tls.ca-file"));
-        StartupException half = assertThrows(StartupException.class, () -> ServiceSettings.fromEnvironment(SPEC,
-                Map.of("ASCENT_TLS_CERT_FILE", cert.toString())));
+        StartupException half = assertThrows(
+                StartupException.class,
+                () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_TLS_CERT_FILE", cert.toString())));
         assertTrue(half.getMessage().contains("ASCENT_TLS_KEY_FILE"), half.getMessage());
-        StartupException missing = assertThrows(StartupException.class, () -> ServiceSettings.fromEnvironment(SPEC,
-                Map.of("ASCENT_TLS_CERT_FILE", cert.toString(), "ASCENT_TLS_KEY_FILE", dir.resolve("nope").toString())));
+        StartupException missing = assertThrows(
+                StartupException.class,
+                () -> ServiceSettings.fromEnvironment(
+                        SPEC,
+                        Map.of(
+                                "ASCENT_TLS_CERT_FILE",
+                                cert.toString(),
+                                "ASCENT_TLS_KEY_FILE",
+                                dir.resolve("nope").toString())));
         assertTrue(missing.getMessage().contains("not a readable file"), missing.getMessage());
     }
 
     @Test
     void aBadPortVariableIsOneClearLine() {
-        StartupException e = assertThrows(StartupException.class,
+        StartupException e = assertThrows(
+                StartupException.class,
                 () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_PORT", "http")));
         assertEquals("ASCENT_DEMO_PORT must be a port number from 0 to 65535, not 'http'", e.getMessage());
     }
 
     @Test
     void thePoolSizeComesFromItsVariableAndEveryTransactionReadsCommittedRows() {
-        Map<String, Object> defaults = ServiceSettings.fromEnvironment(SPEC, Map.of()).properties();
+        Map<String, Object> defaults =
+                ServiceSettings.fromEnvironment(SPEC, Map.of()).properties();
         assertEquals(10, defaults.get("datasources.default.maximum-pool-size"));
         assertEquals("TRANSACTION_READ_COMMITTED", defaults.get("datasources.default.transaction-isolation"));
-        assertEquals(32, ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_POOL_SIZE", "32")).properties()
-                .get("datasources.default.maximum-pool-size"));
-        StartupException e = assertThrows(StartupException.class,
+        assertEquals(
+                32,
+                ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_POOL_SIZE", "32"))
+                        .properties()
+                        .get("datasources.default.maximum-pool-size"));
+        StartupException e = assertThrows(
+                StartupException.class,
                 () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_DEMO_DB_POOL_SIZE", "0")));
         assertEquals("ASCENT_DEMO_DB_POOL_SIZE must be a number from 1 to 1000, not '0'", e.getMessage());
     }
@@ -91,10 +122,12 @@ class ServiceLauncherTest {
     @Test
     void aPortInUseNamesThePortAndTheVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
-                    "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
+            ServiceSettings s = ServiceSettings.fromEnvironment(
+                    SPEC,
+                    Map.of("ASCENT_HOME", home.toString(), "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
             StartupException e = assertThrows(StartupException.class, () -> ServiceLauncher.checkPortFree(s));
-            assertEquals("port " + taken.getLocalPort() + " is already in use; set ASCENT_DEMO_PORT to a free port",
+            assertEquals(
+                    "port " + taken.getLocalPort() + " is already in use; set ASCENT_DEMO_PORT to a free port",
                     e.getMessage());
         }
     }
@@ -105,12 +138,21 @@ class ServiceLauncherTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
-                "ASCENT_DEMO_DB_URL", "jdbc:mysql://127.0.0.1:" + closedPort + "/demo", "ASCENT_DEMO_DB_USER", "u"));
+        ServiceSettings s = ServiceSettings.fromEnvironment(
+                SPEC,
+                Map.of(
+                        "ASCENT_HOME",
+                        home.toString(),
+                        "ASCENT_DEMO_DB_URL",
+                        "jdbc:mysql://127.0.0.1:" + closedPort + "/demo",
+                        "ASCENT_DEMO_DB_USER",
+                        "u"));
         StartupException e = assertThrows(StartupException.class, () -> ServiceLauncher.checkDatabase(s));
-        assertTrue(e.getMessage().startsWith("cannot connect to the database at jdbc:mysql://127.0.0.1:" + closedPort),
+        assertTrue(
+                e.getMessage().startsWith("cannot connect to the database at jdbc:mysql://127.0.0.1:" + closedPort),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("(check ASCENT_DEMO_DB_URL, ASCENT_DEMO_DB_USER and ASCENT_DEMO_DB_PASSWORD)"));
+        assertTrue(
+                e.getMessage().endsWith("(check ASCENT_DEMO_DB_URL, ASCENT_DEMO_DB_USER and ASCENT_DEMO_DB_PASSWORD)"));
         assertFalse(e.getMessage().contains("\n"));
     }
 
@@ -126,19 +168,29 @@ class ServiceLauncherTest {
         ServiceSettings local = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString()));
         assertEquals("127.0.0.1", local.bind());
         assertEquals("127.0.0.1", local.properties().get("grpc.server.host"));
-        assertEquals("0.0.0.0", ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "0.0.0.0")).bind());
-        assertEquals("0:0:0:0:0:0:0:1", ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "[::1]")).bind());
-        StartupException e = assertThrows(StartupException.class,
+        assertEquals(
+                "0.0.0.0",
+                ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "0.0.0.0"))
+                        .bind());
+        assertEquals(
+                "0:0:0:0:0:0:0:1",
+                ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "[::1]"))
+                        .bind());
+        StartupException e = assertThrows(
+                StartupException.class,
                 () -> ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_BIND", "example.com")));
-        assertEquals("ASCENT_BIND must be an IP address of this machine (127.0.0.1, 0.0.0.0 for every interface, ::1,"
-                + " ...), not 'example.com'", e.getMessage());
+        assertEquals(
+                "ASCENT_BIND must be an IP address of this machine (127.0.0.1, 0.0.0.0 for every interface, ::1,"
+                        + " ...), not 'example.com'",
+                e.getMessage());
     }
 
     @Test
     void aPortTakenOnTheBindAddressIsInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            ServiceSettings s = ServiceSettings.fromEnvironment(SPEC, Map.of("ASCENT_HOME", home.toString(),
-                    "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
+            ServiceSettings s = ServiceSettings.fromEnvironment(
+                    SPEC,
+                    Map.of("ASCENT_HOME", home.toString(), "ASCENT_DEMO_PORT", Integer.toString(taken.getLocalPort())));
             assertThrows(StartupException.class, () -> ServiceLauncher.checkPortFree(s));
         }
     }

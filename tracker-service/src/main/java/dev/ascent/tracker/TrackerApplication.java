@@ -8,8 +8,7 @@ public final class TrackerApplication {
 
     public static final ServiceSpec SPEC = new ServiceSpec("tracker", "ASCENT_TRACKER", 50052);
 
-    private TrackerApplication() {
-    }
+    private TrackerApplication() {}
 
     public static void main(String[] args) {
         ServiceLauncher.launch(SPEC, TrackerApplication.class, args);

@@ -69,20 +69,25 @@ abstract class AccountContract {
     }
 
     private CreateUserResponse createUser(String handle) {
-        return admin().createUser(CreateUserRequest.newBuilder().setHandle(handle).setDisplayName("User " + handle)
+        return admin().createUser(CreateUserRequest.newBuilder()
+                .setHandle(handle)
+                .setDisplayName("User " + handle)
                 .build());
     }
 
     @Test
     void healthAndReflection() throws Exception {
-        assertEquals(ServingStatus.SERVING, PlatformProbes.health(tracker.service().channel(), ""));
-        List<String> services = PlatformProbes.reflectedServices(tracker.service().channel());
+        assertEquals(
+                ServingStatus.SERVING, PlatformProbes.health(tracker.service().channel(), ""));
+        List<String> services =
+                PlatformProbes.reflectedServices(tracker.service().channel());
         assertTrue(services.contains("ascent.tracker.v1.AccountService"), services::toString);
     }
 
     @Test
     void theAdminExistsFromTheFirstStart() {
-        var user = admin().getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
+        var user = admin().getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                .getUser();
         assertEquals("users/admin", user.getName());
         assertTrue(user.getAdmin());
     }
@@ -90,25 +95,42 @@ abstract class AccountContract {
     @Test
     void everyAccountRpcNeedsAToken() {
         for (AccountServiceBlockingStub stub : List.of(anonymous, as(anonymous, "asc_unknown"))) {
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.createUser(CreateUserRequest.newBuilder()
-                    .setHandle("nobody").setDisplayName("No Body").build()));
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.createAccessToken(
-                    CreateAccessTokenRequest.getDefaultInstance()));
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.listAccessTokens(
-                    ListAccessTokensRequest.getDefaultInstance()));
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> stub.revokeAccessToken(RevokeAccessTokenRequest
-                    .newBuilder().setName("users/admin/accessTokens/1").build()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED, () -> stub.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED,
+                    () -> stub.createUser(CreateUserRequest.newBuilder()
+                            .setHandle("nobody")
+                            .setDisplayName("No Body")
+                            .build()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED,
+                    () -> stub.createAccessToken(CreateAccessTokenRequest.getDefaultInstance()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED,
+                    () -> stub.listAccessTokens(ListAccessTokensRequest.getDefaultInstance()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED,
+                    () -> stub.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                            .setName("users/admin/accessTokens/1")
+                            .build()));
         }
     }
 
     @Test
     void callsWithoutAValidTokenAreUnauthenticated() {
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> as(anonymous, "asc_wrong")
-                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> anonymous.createUser(CreateUserRequest.newBuilder()
-                .setHandle("nobody").setDisplayName("No Body").build()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> anonymous.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> as(anonymous, "asc_wrong").getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> anonymous.createUser(CreateUserRequest.newBuilder()
+                        .setHandle("nobody")
+                        .setDisplayName("No Body")
+                        .build()));
     }
 
     @Test
@@ -121,30 +143,45 @@ abstract class AccountContract {
         assertFalse(me.getUser().getAdmin());
 
         assertStatus(Status.Code.ALREADY_EXISTS, () -> createUser("ada"));
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> as(anonymous, created.getToken())
-                .createUser(CreateUserRequest.newBuilder().setHandle("eve").setDisplayName("Eve").build()));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> as(anonymous, created.getToken())
+                        .createUser(CreateUserRequest.newBuilder()
+                                .setHandle("eve")
+                                .setDisplayName("Eve")
+                                .build()));
     }
 
     /** A lost token used to mean a lost account: creating the user again only said "already exists". */
     @Test
     void theAdminResetsAUsersAccessWithANewTokenRevokingTheOldOnes() throws Exception {
         String first = createUser("lost").getToken();
-        String second = as(anonymous, first).createAccessToken(CreateAccessTokenRequest.newBuilder()
-                .setLabel("laptop").build()).getToken();
+        String second = as(anonymous, first)
+                .createAccessToken(
+                        CreateAccessTokenRequest.newBuilder().setLabel("laptop").build())
+                .getToken();
         String other = createUser("bystander").getToken();
 
-        ResetUserAccessRequest request = ResetUserAccessRequest.newBuilder().setUser("users/lost")
-                .setLabel("new laptop").setRequestId("reset-lost-1").build();
+        ResetUserAccessRequest request = ResetUserAccessRequest.newBuilder()
+                .setUser("users/lost")
+                .setLabel("new laptop")
+                .setRequestId("reset-lost-1")
+                .build();
         ResetUserAccessResponse reset = admin().resetUserAccess(request);
         assertEquals("users/lost", reset.getUser().getName());
         assertEquals(2, reset.getRevokedCount());
         assertEquals("new laptop", reset.getAccessToken().getLabel());
         assertTrue(reset.getAccessToken().getName().startsWith("users/lost/accessTokens/"));
-        assertEquals("lost", as(anonymous, reset.getToken()).getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
-                .getUser().getHandle());
+        assertEquals(
+                "lost",
+                as(anonymous, reset.getToken())
+                        .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                        .getUser()
+                        .getHandle());
         for (String old : List.of(first, second)) {
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> as(anonymous, old).getCurrentUser(
-                    GetCurrentUserRequest.getDefaultInstance()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED,
+                    () -> as(anonymous, old).getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
         }
         as(anonymous, other).getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
         ResetUserAccessResponse retried = admin().resetUserAccess(request);
@@ -152,9 +189,10 @@ abstract class AccountContract {
         assertEquals(reset.getAccessToken().getName(), retried.getAccessToken().getName());
 
         try (Connection c = tracker.database().connect();
-             ResultSet rs = c.createStatement().executeQuery("SELECT a.type, a.summary, a.plan_id, actor.handle "
-                     + "FROM activity a JOIN app_user u ON u.id = a.user_id JOIN app_user actor ON actor.id = "
-                     + "a.actor_id WHERE u.handle = 'lost'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT a.type, a.summary, a.plan_id, actor.handle "
+                                + "FROM activity a JOIN app_user u ON u.id = a.user_id JOIN app_user actor ON actor.id = "
+                                + "a.actor_id WHERE u.handle = 'lost'")) {
             assertTrue(rs.next(), "the reset is in the user's activity");
             assertEquals("ACCESS_RESET", rs.getString(1));
             assertEquals("Access reset by admin: 2 tokens revoked, a new one issued", rs.getString(2));
@@ -164,25 +202,45 @@ abstract class AccountContract {
             assertFalse(rs.next(), "once, also when retried");
         }
 
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> as(anonymous, other).resetUserAccess(
-                ResetUserAccessRequest.newBuilder().setUser("users/lost").build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
-                .setUser("users/nobody-here").build()));
-        var adminReset = assertStatus(Status.Code.FAILED_PRECONDITION, () -> admin().resetUserAccess(
-                ResetUserAccessRequest.newBuilder().setUser("users/admin").build()));
-        assertEquals("ADMIN_USER", dev.ascent.common.testing.GrpcAssertions.errorInfo(adminReset).orElseThrow()
-                .getReason());
-        assertInvalidField("user", () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
-                .setUser("lost").build()));
-        assertInvalidField("label", () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
-                .setUser("users/lost").setLabel("x".repeat(101)).build()));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> as(anonymous, other)
+                        .resetUserAccess(ResetUserAccessRequest.newBuilder()
+                                .setUser("users/lost")
+                                .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                        .setUser("users/nobody-here")
+                        .build()));
+        var adminReset = assertStatus(
+                Status.Code.FAILED_PRECONDITION,
+                () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                        .setUser("users/admin")
+                        .build()));
+        assertEquals(
+                "ADMIN_USER",
+                dev.ascent.common.testing.GrpcAssertions.errorInfo(adminReset)
+                        .orElseThrow()
+                        .getReason());
+        assertInvalidField(
+                "user",
+                () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                        .setUser("lost")
+                        .build()));
+        assertInvalidField(
+                "label",
+                () -> admin().resetUserAccess(ResetUserAccessRequest.newBuilder()
+                        .setUser("users/lost")
+                        .setLabel("x".repeat(101))
+                        .build()));
     }
 
     @Test
     void tokensAreStoredOnlyAsHashes() throws Exception {
         CreateUserResponse created = createUser("hashcheck");
         try (Connection c = tracker.database().connect();
-             ResultSet rs = c.createStatement().executeQuery("SELECT token_hash FROM access_token")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT token_hash FROM access_token")) {
             while (rs.next()) {
                 assertNotEquals(created.getToken(), rs.getString(1));
                 assertFalse(rs.getString(1).contains(created.getToken()));
@@ -192,45 +250,73 @@ abstract class AccountContract {
 
     @Test
     void badUserFieldsAreNamed() {
-        assertInvalidField("handle", () -> admin().createUser(CreateUserRequest.newBuilder()
-                .setHandle("Bad Handle").setDisplayName("x").build()));
-        assertInvalidField("display_name", () -> admin().createUser(CreateUserRequest.newBuilder()
-                .setHandle("okhandle").setDisplayName(" ").build()));
-        assertInvalidField("request_id", () -> admin().createUser(CreateUserRequest.newBuilder()
-                .setHandle("okhandle").setDisplayName("Ok").setRequestId("has spaces").build()));
+        assertInvalidField(
+                "handle",
+                () -> admin().createUser(CreateUserRequest.newBuilder()
+                        .setHandle("Bad Handle")
+                        .setDisplayName("x")
+                        .build()));
+        assertInvalidField(
+                "display_name",
+                () -> admin().createUser(CreateUserRequest.newBuilder()
+                        .setHandle("okhandle")
+                        .setDisplayName(" ")
+                        .build()));
+        assertInvalidField(
+                "request_id",
+                () -> admin().createUser(CreateUserRequest.newBuilder()
+                        .setHandle("okhandle")
+                        .setDisplayName("Ok")
+                        .setRequestId("has spaces")
+                        .build()));
     }
 
     @Test
     void tokensCanBeListedPagedAndRevoked() {
         String first = createUser("grace").getToken();
         AccountServiceBlockingStub grace = as(anonymous, first);
-        var second = grace.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("laptop").build());
-        grace.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("ci").build());
+        var second = grace.createAccessToken(
+                CreateAccessTokenRequest.newBuilder().setLabel("laptop").build());
+        grace.createAccessToken(
+                CreateAccessTokenRequest.newBuilder().setLabel("ci").build());
 
         List<AccessToken> all = new ArrayList<>();
         String pageToken = "";
         do {
             ListAccessTokensResponse page = grace.listAccessTokens(ListAccessTokensRequest.newBuilder()
-                    .setPageSize(2).setPageToken(pageToken).build());
+                    .setPageSize(2)
+                    .setPageToken(pageToken)
+                    .build());
             all.addAll(page.getAccessTokensList());
             pageToken = page.getNextPageToken();
         } while (!pageToken.isEmpty());
-        assertEquals(List.of("ci", "laptop", "first token"), all.stream().map(AccessToken::getLabel).toList());
+        assertEquals(
+                List.of("ci", "laptop", "first token"),
+                all.stream().map(AccessToken::getLabel).toList());
 
         AccountServiceBlockingStub laptop = as(anonymous, second.getToken());
         laptop.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
         var revoked = grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
-                .setName(second.getAccessToken().getName()).build());
+                .setName(second.getAccessToken().getName())
+                .build());
         assertTrue(revoked.getAccessToken().hasRevokeTime());
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> laptop.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED, () -> laptop.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
         grace.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
 
         // Someone else's token is not found, not forbidden, so its existence does not leak.
         String other = createUser("mallory").getToken();
-        assertStatus(Status.Code.NOT_FOUND, () -> as(anonymous, other).revokeAccessToken(RevokeAccessTokenRequest
-                .newBuilder().setName(all.get(0).getName()).build()));
-        assertInvalidField("name", () -> grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
-                .setName("tokens/1").build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> as(anonymous, other)
+                        .revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                                .setName(all.get(0).getName())
+                                .build()));
+        assertInvalidField(
+                "name",
+                () -> grace.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                        .setName("tokens/1")
+                        .build()));
     }
 
     /**
@@ -244,15 +330,19 @@ abstract class AccountContract {
         try (RunningService other = tracker.startAnotherInstance(Map.of())) {
             AccountServiceBlockingStub onA = as(anonymous, token);
             AccountServiceBlockingStub onB = as(AccountServiceGrpc.newBlockingStub(other.channel()), token);
-            String name = onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getName();
+            String name = onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                    .getUser()
+                    .getName();
             String tokenName = onA.listAccessTokens(ListAccessTokensRequest.getDefaultInstance())
-                    .getAccessTokens(0).getName();
+                    .getAccessTokens(0)
+                    .getName();
             onA.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
             onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
-            onA.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(tokenName).build());
+            onA.revokeAccessToken(
+                    RevokeAccessTokenRequest.newBuilder().setName(tokenName).build());
             long revoked = System.nanoTime();
-            assertStatus(Status.Code.UNAUTHENTICATED, () -> onA.getCurrentUser(GetCurrentUserRequest
-                    .getDefaultInstance()));
+            assertStatus(
+                    Status.Code.UNAUTHENTICATED, () -> onA.getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
             while (true) {
                 try {
                     onB.getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
@@ -260,7 +350,8 @@ abstract class AccountContract {
                     assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
                     break;
                 }
-                assertTrue(System.nanoTime() - revoked < 2_000_000_000L,
+                assertTrue(
+                        System.nanoTime() - revoked < 2_000_000_000L,
                         "the other instance still accepts " + name + "'s revoked token after 2 s");
                 Thread.sleep(20);
             }
@@ -269,8 +360,11 @@ abstract class AccountContract {
 
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneUser() throws Exception {
-        CreateUserRequest request = CreateUserRequest.newBuilder().setHandle("retried").setDisplayName("Retried")
-                .setRequestId("7b1c7a0e-2f7e-4d0e-9a53-0d5c6f7e8a91").build();
+        CreateUserRequest request = CreateUserRequest.newBuilder()
+                .setHandle("retried")
+                .setDisplayName("Retried")
+                .setRequestId("7b1c7a0e-2f7e-4d0e-9a53-0d5c6f7e8a91")
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<CreateUserResponse>> calls = new ArrayList<>();
@@ -290,7 +384,10 @@ abstract class AccountContract {
         }
         // A retry long after returns the first result too, and a different request with the id is refused.
         assertEquals("users/retried", admin().createUser(request).getUser().getName());
-        assertInvalidField("request_id", () -> admin().createAccessToken(CreateAccessTokenRequest.newBuilder()
-                .setRequestId(request.getRequestId()).build()));
+        assertInvalidField(
+                "request_id",
+                () -> admin().createAccessToken(CreateAccessTokenRequest.newBuilder()
+                        .setRequestId(request.getRequestId())
+                        .build()));
     }
 }

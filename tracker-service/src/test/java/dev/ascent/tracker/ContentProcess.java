@@ -1,16 +1,16 @@
 package dev.ascent.tracker;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 
 /**
  * A real content service for tracker tests, started from its packaged jar on an embedded database with the
@@ -59,7 +59,8 @@ public final class ContentProcess implements AutoCloseable {
     }
 
     private static ContentProcess start() {
-        String jarProperty = System.getProperty("ascent.test.content.jar", "../content-service/target/content-service.jar");
+        String jarProperty =
+                System.getProperty("ascent.test.content.jar", "../content-service/target/content-service.jar");
         Path jar = Path.of(jarProperty).toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the content service first (./mvnw verify "
@@ -71,8 +72,11 @@ public final class ContentProcess implements AutoCloseable {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    "-jar",
+                    jar.toString());
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("ASCENT_"));
             env.put("ASCENT_HOME", home.toString());
@@ -81,7 +85,8 @@ public final class ContentProcess implements AutoCloseable {
             // Shared by tracker tests that each run their own tracker: imports check the admin token by comparison
             // only (the check against the tracker is tested end to end in clients/).
             env.put("ASCENT_TRACKER_TARGET", "none");
-            pb.redirectErrorStream(true).redirectOutput(home.resolve("content.log").toFile());
+            pb.redirectErrorStream(true)
+                    .redirectOutput(home.resolve("content.log").toFile());
             ContentProcess cp = new ContentProcess(pb.start(), port, home);
             cp.awaitServing();
             return cp;
@@ -91,17 +96,22 @@ public final class ContentProcess implements AutoCloseable {
     }
 
     private void awaitServing() throws IOException {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port)
+                .usePlaintext()
+                .build();
         try {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < until) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("content service exited: "
-                            + Files.readString(home.resolve("content.log")));
+                    throw new IllegalStateException(
+                            "content service exited: " + Files.readString(home.resolve("content.log")));
                 }
                 try {
-                    if (HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
-                            .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING) {
+                    if (HealthGrpc.newBlockingStub(channel)
+                                    .withDeadlineAfter(1, TimeUnit.SECONDS)
+                                    .check(HealthCheckRequest.getDefaultInstance())
+                                    .getStatus()
+                            == ServingStatus.SERVING) {
                         return;
                     }
                 } catch (RuntimeException notYet) {

@@ -26,11 +26,12 @@ class EndpointLayerArchTest {
 
     static final DescribedPredicate<JavaClass> NOT_AT_THE_EDGE = DescribedPredicate.describe(
             "are not endpoints (*GrpcEndpoint), proto mappers (*ProtoMapper, *Requests) or gRPC plumbing "
-                    + "(tracker.grpc, tracker.content)", c -> !atTheEdge(c));
+                    + "(tracker.grpc, tracker.content)",
+            c -> !atTheEdge(c));
 
     @ArchTest
-    static final ArchRule PROTOS_STAY_AT_THE_EDGE = noClasses().that(NOT_AT_THE_EDGE)
-            .should().dependOnClassesThat().resideInAPackage("dev.ascent.proto..");
+    static final ArchRule PROTOS_STAY_AT_THE_EDGE =
+            noClasses().that(NOT_AT_THE_EDGE).should().dependOnClassesThat().resideInAPackage("dev.ascent.proto..");
 
     private static boolean atTheEdge(JavaClass c) {
         JavaClass top = c;
@@ -38,7 +39,9 @@ class EndpointLayerArchTest {
             top = top.getEnclosingClass().get();
         }
         String name = top.getSimpleName();
-        return name.endsWith("GrpcEndpoint") || name.endsWith("ProtoMapper") || name.endsWith("Requests")
+        return name.endsWith("GrpcEndpoint")
+                || name.endsWith("ProtoMapper")
+                || name.endsWith("Requests")
                 || top.getPackageName().equals("dev.ascent.tracker.grpc")
                 || top.getPackageName().equals("dev.ascent.tracker.content");
     }

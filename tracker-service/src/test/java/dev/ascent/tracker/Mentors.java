@@ -9,8 +9,8 @@ import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.EndMentorshipRequest;
 import dev.ascent.proto.tracker.v1.InviteMentorRequest;
-import dev.ascent.proto.tracker.v1.MentorshipServiceGrpc;
 import dev.ascent.proto.tracker.v1.Mentorship;
+import dev.ascent.proto.tracker.v1.MentorshipServiceGrpc;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanServiceGrpc;
 import dev.ascent.proto.tracker.v1.PracticeServiceGrpc;
@@ -25,6 +25,7 @@ public final class Mentors {
 
     /** A starter-catalog role the content service has without importing anything. */
     public static final String ROLE = "roles/senior-machine-learning-scientist";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     public record User(String handle, String token) {
@@ -36,12 +37,13 @@ public final class Mentors {
     private final Channel channel;
 
     /** Asserts the call fails with {@code code}, naming {@code what} when it does not. */
-    public static void refused(io.grpc.Status.Code code, org.junit.jupiter.api.function.Executable call,
-                               String what) {
+    public static void refused(io.grpc.Status.Code code, org.junit.jupiter.api.function.Executable call, String what) {
         try {
             call.execute();
         } catch (io.grpc.StatusRuntimeException e) {
-            org.junit.jupiter.api.Assertions.assertEquals(code, e.getStatus().getCode(),
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    code,
+                    e.getStatus().getCode(),
                     () -> what + ": " + e.getStatus().getDescription());
             return;
         } catch (Throwable t) {
@@ -56,8 +58,12 @@ public final class Mentors {
 
     public User user(String prefix) {
         String handle = prefix + "-" + COUNTER.incrementAndGet();
-        String token = as(AccountServiceGrpc.newBlockingStub(channel), ADMIN_TOKEN).createUser(CreateUserRequest
-                .newBuilder().setHandle(handle).setDisplayName("User " + handle).build()).getToken();
+        String token = as(AccountServiceGrpc.newBlockingStub(channel), ADMIN_TOKEN)
+                .createUser(CreateUserRequest.newBuilder()
+                        .setHandle(handle)
+                        .setDisplayName("User " + handle)
+                        .build())
+                .getToken();
         return new User(handle, token);
     }
 
@@ -86,23 +92,36 @@ public final class Mentors {
     }
 
     public Plan plan(User u) {
-        return plans(u).createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE).setHoursPerWeek(6).build())
+        return plans(u).createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole(ROLE)
+                        .setHoursPerWeek(6)
+                        .build())
                 .getPlan();
     }
 
     public Mentorship invite(User mentee, User mentor) {
-        return mentorships(mentee).inviteMentor(InviteMentorRequest.newBuilder().setMentor(mentor.name())
-                .setMessage("Would you mentor me?").build()).getMentorship();
+        return mentorships(mentee)
+                .inviteMentor(InviteMentorRequest.newBuilder()
+                        .setMentor(mentor.name())
+                        .setMessage("Would you mentor me?")
+                        .build())
+                .getMentorship();
     }
 
     public Mentorship activate(User mentee, User mentor) {
         Mentorship m = invite(mentee, mentor);
-        return mentorships(mentor).respondToInvitation(RespondToInvitationRequest.newBuilder().setName(m.getName())
-                .setAccept(true).build()).getMentorship();
+        return mentorships(mentor)
+                .respondToInvitation(RespondToInvitationRequest.newBuilder()
+                        .setName(m.getName())
+                        .setAccept(true)
+                        .build())
+                .getMentorship();
     }
 
     public Mentorship end(User by, Mentorship m) {
-        return mentorships(by).endMentorship(EndMentorshipRequest.newBuilder().setName(m.getName()).build())
+        return mentorships(by)
+                .endMentorship(
+                        EndMentorshipRequest.newBuilder().setName(m.getName()).build())
                 .getMentorship();
     }
 }

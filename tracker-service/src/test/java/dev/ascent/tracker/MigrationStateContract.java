@@ -27,10 +27,11 @@ abstract class MigrationStateContract {
         Map<String, Integer> mine = MigrationState.onClasspath(TrackerApplication.class);
         assertTrue(mine.containsKey("V1__create_accounts.sql"), mine.toString());
         try (TrackerHarness tracker = TrackerHarness.start(engine());
-             Connection c = tracker.database().connect()) {
+                Connection c = tracker.database().connect()) {
             Map<String, Integer> flyways = new TreeMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT script, checksum FROM flyway_schema_history WHERE type = 'SQL'")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT script, checksum FROM flyway_schema_history WHERE type = 'SQL'")) {
                 while (rs.next()) {
                     flyways.put(rs.getString(1), rs.getInt(2));
                 }
@@ -45,7 +46,8 @@ abstract class MigrationStateContract {
             added.put("V99__something_new.sql", 1);
             assertFalse(MigrationState.upToDate(c, added), "a new migration");
         }
-        try (TestDatabase fresh = TestDatabase.create(engine()); Connection c = fresh.connect()) {
+        try (TestDatabase fresh = TestDatabase.create(engine());
+                Connection c = fresh.connect()) {
             assertFalse(MigrationState.upToDate(c, mine), "a database with no history");
         }
     }

@@ -24,7 +24,8 @@ public final class TrackerHarness implements AutoCloseable {
 
     /** A tracker on a fresh database of {@code engine}, reading the catalog from the shared content service. */
     public static TrackerHarness start(TestDatabase.Engine engine) throws Exception {
-        return start(engine, Map.of("ascent.content.target", ContentProcess.shared().target()));
+        return start(
+                engine, Map.of("ascent.content.target", ContentProcess.shared().target()));
     }
 
     public static TrackerHarness start(TestDatabase.Engine engine, Map<String, Object> extra) throws Exception {

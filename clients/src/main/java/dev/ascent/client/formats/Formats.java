@@ -6,8 +6,7 @@ import java.time.Instant;
 /** Small conversions the export formats share. */
 final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static Instant toInstant(Timestamp t) {
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());

@@ -49,34 +49,45 @@ public final class PlanCalendar {
     static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
 
     /** The daily recall reminder of {@code owner} ({@code users/{handle}}), from {@code since} on. */
-    public record Reminder(String owner, LocalDate since) {
-    }
+    public record Reminder(String owner, LocalDate since) {}
 
-    private PlanCalendar() {
-    }
+    private PlanCalendar() {}
 
     /** An exported plan: its open items, and the reminder when the plan made recall cards. */
     public static String of(PlanExport export) {
-        Reminder reminder = export.getRecallCardsList().stream().filter(c -> !c.getSuspended())
-                .map(RecallCard::getCreateTime).map(Formats::toInstant).min(Instant::compareTo)
-                .map(t -> new Reminder(export.getOwner(), LocalDate.ofInstant(t,
-                        ZoneId.of(export.getPlan().getTimeZone()))))
+        Reminder reminder = export.getRecallCardsList().stream()
+                .filter(c -> !c.getSuspended())
+                .map(RecallCard::getCreateTime)
+                .map(Formats::toInstant)
+                .min(Instant::compareTo)
+                .map(t -> new Reminder(
+                        export.getOwner(),
+                        LocalDate.ofInstant(t, ZoneId.of(export.getPlan().getTimeZone()))))
                 .orElse(null);
         return write("Ascent: " + export.getPlan().getTitle(), List.of(export.getPlan()), reminder);
     }
 
     /** A user's calendar feed: every plan's open items, and the reminder while they have recall cards. */
     public static String of(ReadCalendarFeedResponse feed) {
-        Reminder reminder = feed.getRecallCardCount() == 0 || !feed.hasRecallSince() ? null
-                : new Reminder(feed.getUser(), LocalDate.ofInstant(Formats.toInstant(feed.getRecallSince()),
-                        ZoneId.of(feed.getRecallSettings().getTimeZone().isEmpty() ? "UTC"
-                                : feed.getRecallSettings().getTimeZone())));
+        Reminder reminder = feed.getRecallCardCount() == 0 || !feed.hasRecallSince()
+                ? null
+                : new Reminder(
+                        feed.getUser(),
+                        LocalDate.ofInstant(
+                                Formats.toInstant(feed.getRecallSince()),
+                                ZoneId.of(
+                                        feed.getRecallSettings().getTimeZone().isEmpty()
+                                                ? "UTC"
+                                                : feed.getRecallSettings().getTimeZone())));
         return write("Ascent: " + feed.getDisplayName(), feed.getPlansList(), reminder);
     }
 
     public static String write(String name, List<Plan> plans, Reminder reminder) {
-        Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
-                .withProperty(new XProperty("X-WR-CALNAME", name)).getFluentTarget();
+        Calendar calendar = new Calendar()
+                .withProdId(PRODUCT)
+                .withDefaults()
+                .withProperty(new XProperty("X-WR-CALNAME", name))
+                .getFluentTarget();
         for (Plan plan : plans) {
             for (PlanItem item : plan.getItemsList()) {
                 if (open(item) && !item.getDueDate().isEmpty()) {
@@ -106,10 +117,18 @@ public final class PlanCalendar {
         Instant changed = Formats.toInstant(item.getUpdateTime());
         VEvent event = new VEvent(due, due.plusDays(1), item.getTitle());
         String status = item.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS ? "in progress" : "to do";
-        StringBuilder text = new StringBuilder().append("Plan: ").append(plan.getTitle()).append('\n')
-                .append("Status: ").append(status).append('\n')
-                .append("Estimate: ").append(hours(item.getEstimatedMinutes())).append(", logged ")
-                .append(hours(item.getLoggedMinutes())).append('\n');
+        StringBuilder text = new StringBuilder()
+                .append("Plan: ")
+                .append(plan.getTitle())
+                .append('\n')
+                .append("Status: ")
+                .append(status)
+                .append('\n')
+                .append("Estimate: ")
+                .append(hours(item.getEstimatedMinutes()))
+                .append(", logged ")
+                .append(hours(item.getLoggedMinutes()))
+                .append('\n');
         if (!item.getDescription().isBlank()) {
             text.append('\n').append(item.getDescription());
         }
@@ -117,15 +136,18 @@ public final class PlanCalendar {
         event.add(new Uid(item.getName() + "@ascent"));
         event.add(new LastModified(changed.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         event.add(new Description(text.toString()));
-        event.add(new Categories(item.getKind().name().replace("PLAN_ITEM_KIND_", "").replace('_', ' ')
+        event.add(new Categories(item.getKind()
+                .name()
+                .replace("PLAN_ITEM_KIND_", "")
+                .replace('_', ' ')
                 .toLowerCase()));
         event.add(new Transp(Transp.VALUE_TRANSPARENT));
         return event;
     }
 
     private static VEvent reminder(Reminder r) {
-        VEvent event = new VEvent(r.since().atTime(REMINDER_TIME), Duration.ofMinutes(15),
-                "Recall: review your due cards");
+        VEvent event =
+                new VEvent(r.since().atTime(REMINDER_TIME), Duration.ofMinutes(15), "Recall: review your due cards");
         event.replace(new DtStamp(r.since().atStartOfDay().toInstant(ZoneOffset.UTC)));
         event.add(new Uid(r.owner() + "/recallReminder@ascent"));
         event.add(new RRule<>(Frequency.DAILY));
@@ -136,7 +158,6 @@ public final class PlanCalendar {
     }
 
     private static String hours(long minutes) {
-        return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(java.util.Locale.ROOT, "%.1f h",
-                minutes / 60.0);
+        return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", minutes / 60.0);
     }
 }

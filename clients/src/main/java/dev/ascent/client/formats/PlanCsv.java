@@ -24,34 +24,73 @@ import org.apache.commons.csv.CSVPrinter;
 public final class PlanCsv {
 
     /** The columns, in order. */
-    public static final List<String> HEADER = List.of("record", "item", "item_id", "title", "kind", "status",
-            "due_date", "estimated_minutes", "logged_minutes", "complete_time", "verified", "notes", "day", "minutes",
+    public static final List<String> HEADER = List.of(
+            "record",
+            "item",
+            "item_id",
+            "title",
+            "kind",
+            "status",
+            "due_date",
+            "estimated_minutes",
+            "logged_minutes",
+            "complete_time",
+            "verified",
+            "notes",
+            "day",
+            "minutes",
             "note");
 
     /** First characters a spreadsheet would act on, and the apostrophe that escapes them. */
     private static final String RISKY = "=+-@\t\r'";
 
-    private PlanCsv() {
-    }
+    private PlanCsv() {}
 
     public static void write(PlanExport export, Appendable out) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader(HEADER.toArray(String[]::new))
+                .get();
         Map<String, PlanItem> items = new HashMap<>();
         export.getPlan().getItemsList().forEach(i -> items.put(i.getName(), i));
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (PlanItem i : export.getPlan().getItemsList()) {
-                csv.printRecord("item", i.getPosition(), id(i.getName()), text(i.getTitle()), kind(i),
-                        i.getStatus().name().replace("PLAN_ITEM_STATUS_", ""), i.getDueDate(),
-                        i.getEstimatedMinutes(), i.getLoggedMinutes(),
-                        i.hasCompleteTime() ? Formats.instant(i.getCompleteTime()) : "", i.getVerified(),
-                        text(i.getNotes()), "", "", "");
+                csv.printRecord(
+                        "item",
+                        i.getPosition(),
+                        id(i.getName()),
+                        text(i.getTitle()),
+                        kind(i),
+                        i.getStatus().name().replace("PLAN_ITEM_STATUS_", ""),
+                        i.getDueDate(),
+                        i.getEstimatedMinutes(),
+                        i.getLoggedMinutes(),
+                        i.hasCompleteTime() ? Formats.instant(i.getCompleteTime()) : "",
+                        i.getVerified(),
+                        text(i.getNotes()),
+                        "",
+                        "",
+                        "");
             }
             for (TimeEntry t : export.getTimeEntriesList()) {
                 String itemName = t.getName().substring(0, t.getName().lastIndexOf("/timeEntries/"));
                 PlanItem i = items.get(itemName);
-                csv.printRecord("time_entry", i == null ? "" : i.getPosition(), id(itemName),
-                        i == null ? "" : text(i.getTitle()), "", "", "", "", "", "", "", "", t.getDay(),
-                        t.getMinutes(), text(t.getNote()));
+                csv.printRecord(
+                        "time_entry",
+                        i == null ? "" : i.getPosition(),
+                        id(itemName),
+                        i == null ? "" : text(i.getTitle()),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        t.getDay(),
+                        t.getMinutes(),
+                        text(t.getNote()));
             }
         }
     }
@@ -68,7 +107,8 @@ public final class PlanCsv {
     /** The text a cell written by {@link #text} stood for. */
     public static String unescape(String cell) {
         return cell.length() > 1 && cell.charAt(0) == '\'' && RISKY.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
+                ? cell.substring(1)
+                : cell;
     }
 
     private static String kind(PlanItem i) {

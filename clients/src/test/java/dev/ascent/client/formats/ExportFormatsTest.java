@@ -25,28 +25,54 @@ import org.junit.jupiter.api.Test;
 class ExportFormatsTest {
 
     private static final String PLAN = "users/ann/plans/4194305";
-    private static final List<String> HOSTILE = List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)",
-            "\tTab", "'quoted already", "a, b and \"c\"\nsecond line", "plain");
+    private static final List<String> HOSTILE = List.of(
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tTab",
+            "'quoted already",
+            "a, b and \"c\"\nsecond line",
+            "plain");
 
     private static PlanItem item(int n, PlanItemStatus status, String title, String notes) {
-        return PlanItem.newBuilder().setName(PLAN + "/items/" + (4194400 + n)).setPosition(n).setTitle(title)
-                .setKind(PlanItemKind.PLAN_ITEM_KIND_CUSTOM).setStatus(status).setDueDate("2030-01-0" + n)
-                .setEstimatedMinutes(90).setLoggedMinutes(30).setNotes(notes)
-                .setUpdateTime(Timestamp.newBuilder().setSeconds(1_900_000_000L + n)).build();
+        return PlanItem.newBuilder()
+                .setName(PLAN + "/items/" + (4194400 + n))
+                .setPosition(n)
+                .setTitle(title)
+                .setKind(PlanItemKind.PLAN_ITEM_KIND_CUSTOM)
+                .setStatus(status)
+                .setDueDate("2030-01-0" + n)
+                .setEstimatedMinutes(90)
+                .setLoggedMinutes(30)
+                .setNotes(notes)
+                .setUpdateTime(Timestamp.newBuilder().setSeconds(1_900_000_000L + n))
+                .build();
     }
 
     private static PlanExport export() {
-        Plan.Builder plan = Plan.newBuilder().setName(PLAN).setTitle("Path, \"quoted\"").setTimeZone("Europe/Berlin");
+        Plan.Builder plan =
+                Plan.newBuilder().setName(PLAN).setTitle("Path, \"quoted\"").setTimeZone("Europe/Berlin");
         for (int i = 0; i < HOSTILE.size(); i++) {
-            plan.addItems(item(i + 1, i % 3 == 2 ? PlanItemStatus.PLAN_ITEM_STATUS_DONE
-                    : PlanItemStatus.PLAN_ITEM_STATUS_TODO, HOSTILE.get(i), HOSTILE.get(HOSTILE.size() - 1 - i)));
+            plan.addItems(item(
+                    i + 1,
+                    i % 3 == 2 ? PlanItemStatus.PLAN_ITEM_STATUS_DONE : PlanItemStatus.PLAN_ITEM_STATUS_TODO,
+                    HOSTILE.get(i),
+                    HOSTILE.get(HOSTILE.size() - 1 - i)));
         }
-        PlanExport.Builder b = PlanExport.newBuilder().setFormatVersion(1).setOwner("users/ann").setPlan(plan);
+        PlanExport.Builder b = PlanExport.newBuilder()
+                .setFormatVersion(1)
+                .setOwner("users/ann")
+                .setPlan(plan);
         for (int i = 0; i < HOSTILE.size(); i++) {
-            b.addTimeEntries(TimeEntry.newBuilder().setName(plan.getItems(i).getName() + "/timeEntries/" + (9000 + i))
-                    .setMinutes(10 + i).setDay("2029-12-2" + i % 10).setNote(HOSTILE.get(i)));
+            b.addTimeEntries(TimeEntry.newBuilder()
+                    .setName(plan.getItems(i).getName() + "/timeEntries/" + (9000 + i))
+                    .setMinutes(10 + i)
+                    .setDay("2029-12-2" + i % 10)
+                    .setNote(HOSTILE.get(i)));
         }
-        b.addRecallCards(RecallCard.newBuilder().setCreateTime(Timestamp.newBuilder().setSeconds(1_800_000_000L)));
+        b.addRecallCards(
+                RecallCard.newBuilder().setCreateTime(Timestamp.newBuilder().setSeconds(1_800_000_000L)));
         return b.build();
     }
 
@@ -54,8 +80,13 @@ class ExportFormatsTest {
     void csvRoundTripsEveryCellAndEscapesFormulas() throws Exception {
         StringBuilder out = new StringBuilder();
         PlanCsv.write(export(), out);
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(out.toString())).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(out.toString()))
+                .getRecords();
         assertEquals(2 * HOSTILE.size(), rows.size());
         for (int i = 0; i < HOSTILE.size(); i++) {
             CSVRecord item = rows.get(i);
@@ -86,25 +117,37 @@ class ExportFormatsTest {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         List<VEvent> events = calendar.getComponents("VEVENT");
         long open = export.getPlan().getItemsList().stream()
-                .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_TODO).count();
+                .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_TODO)
+                .count();
         assertEquals(open + 1, events.size());
         VEvent first = events.get(0);
-        assertEquals(export.getPlan().getItems(0).getName() + "@ascent", first.getUid().orElseThrow().getValue());
+        assertEquals(
+                export.getPlan().getItems(0).getName() + "@ascent",
+                first.getUid().orElseThrow().getValue());
         assertEquals(HOSTILE.get(0), first.getSummary().getValue());
         assertEquals("20300101", first.getDateTimeStart().getValue());
         assertEquals("20300102", first.getDateTimeEnd().getValue());
         VEvent reminder = events.get(events.size() - 1);
-        assertEquals("users/ann/recallReminder@ascent", reminder.getUid().orElseThrow().getValue());
+        assertEquals(
+                "users/ann/recallReminder@ascent",
+                reminder.getUid().orElseThrow().getValue());
         assertEquals("FREQ=DAILY", reminder.getProperty("RRULE").orElseThrow().getValue());
         assertEquals("20270115T090000", reminder.getDateTimeStart().getValue(), "09:00 floating, from the first card");
         String multiline = HOSTILE.get(6);
-        VEvent withNewline = events.stream().filter(e -> e.getSummary().getValue().equals(multiline)).findFirst()
+        VEvent withNewline = events.stream()
+                .filter(e -> e.getSummary().getValue().equals(multiline))
+                .findFirst()
                 .orElseThrow();
         assertEquals(multiline, withNewline.getSummary().getValue());
 
-        PlanExport changed = export.toBuilder().setPlan(export.getPlan().toBuilder().setItems(0, export.getPlan()
-                .getItems(0).toBuilder().setDueDate("2030-02-01").setUpdateTime(Timestamp.newBuilder()
-                        .setSeconds(1_950_000_000L)))).build();
+        PlanExport changed = export.toBuilder()
+                .setPlan(export.getPlan().toBuilder()
+                        .setItems(
+                                0,
+                                export.getPlan().getItems(0).toBuilder()
+                                        .setDueDate("2030-02-01")
+                                        .setUpdateTime(Timestamp.newBuilder().setSeconds(1_950_000_000L))))
+                .build();
         assertNotEquals(ics, PlanCalendar.of(changed));
     }
 }

@@ -40,30 +40,66 @@ public final class DashboardController {
     public ModelAndView<?> dashboard(HttpRequest<?> request) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        List<Plan> plans = client.plans().listPlans(ListPlansRequest.newBuilder().setPageSize(50).build())
+        List<Plan> plans = client.plans()
+                .listPlans(ListPlansRequest.newBuilder().setPageSize(50).build())
                 .getPlansList();
         Map<String, ProgressSummary> summaries = new HashMap<>();
         List<ActivityEvent> recent = new ArrayList<>();
         for (Plan p : plans) {
-            summaries.put(p.getName(), client.progress().getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                    .setPlan(p.getName()).build()).getProgressSummary());
-            recent.addAll(client.progress().listActivity(ListActivityRequest.newBuilder().setParent(p.getName())
-                    .setPageSize(RECENT).build()).getActivityEventsList());
+            summaries.put(
+                    p.getName(),
+                    client.progress()
+                            .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                                    .setPlan(p.getName())
+                                    .build())
+                            .getProgressSummary());
+            recent.addAll(client.progress()
+                    .listActivity(ListActivityRequest.newBuilder()
+                            .setParent(p.getName())
+                            .setPageSize(RECENT)
+                            .build())
+                    .getActivityEventsList());
         }
         recent.sort(Comparator.comparingLong(ActivityEvent::getSequence).reversed());
         if (recent.size() > RECENT) {
             recent = recent.subList(0, RECENT);
         }
         long cursor = recent.isEmpty() ? 0 : recent.get(0).getSequence();
-        int invitations = client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
-                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
-                .setState(MentorshipState.MENTORSHIP_STATE_PENDING).setPageSize(50).build()).getMentorshipsCount();
-        int reviews = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                .setMentor(s.user().getName()).setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
-                .setPageSize(100).build()).getReviewRequestsCount();
-        int mentees = client.mentorship().listMentees(ListMenteesRequest.newBuilder().setPageSize(100).build())
+        int invitations = client.mentorship()
+                .listInvitations(ListInvitationsRequest.newBuilder()
+                        .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                        .setState(MentorshipState.MENTORSHIP_STATE_PENDING)
+                        .setPageSize(50)
+                        .build())
+                .getMentorshipsCount();
+        int reviews = client.reviews()
+                .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                        .setMentor(s.user().getName())
+                        .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
+                        .setPageSize(100)
+                        .build())
+                .getReviewRequestsCount();
+        int mentees = client.mentorship()
+                .listMentees(ListMenteesRequest.newBuilder().setPageSize(100).build())
                 .getMenteesCount();
-        return web.page(request, "dashboard", "plans", plans, "summaries", summaries, "recent", recent,
-                "cursor", cursor, "invitations", invitations, "reviews", reviews, "mentees", mentees, "mine", true);
+        return web.page(
+                request,
+                "dashboard",
+                "plans",
+                plans,
+                "summaries",
+                summaries,
+                "recent",
+                recent,
+                "cursor",
+                cursor,
+                "invitations",
+                invitations,
+                "reviews",
+                reviews,
+                "mentees",
+                mentees,
+                "mine",
+                true);
     }
 }

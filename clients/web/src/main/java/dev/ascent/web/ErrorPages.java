@@ -50,14 +50,30 @@ public final class ErrorPages {
 
     @Error(global = true)
     public MutableHttpResponse<?> csrf(HttpRequest<?> request, Web.CsrfRejected e) {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(web.page(request, "error", "status", 403,
-                "title", "Form expired", "message", e.getMessage() + ". Go back, reload the page and try again."));
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .body(web.page(
+                        request,
+                        "error",
+                        "status",
+                        403,
+                        "title",
+                        "Form expired",
+                        "message",
+                        e.getMessage() + ". Go back, reload the page and try again."));
     }
 
     @Error(global = true)
     public MutableHttpResponse<?> notAdmin(HttpRequest<?> request, dev.ascent.web.admin.AdminController.NotAdmin e) {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(web.page(request, "error", "status", 403,
-                "title", "Administrators only", "message", "Only the administrator may use these pages."));
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .body(web.page(
+                        request,
+                        "error",
+                        "status",
+                        403,
+                        "title",
+                        "Administrators only",
+                        "message",
+                        "Only the administrator may use these pages."));
     }
 
     @Error(global = true)
@@ -66,10 +82,17 @@ public final class ErrorPages {
     }
 
     @Error(global = true)
-    public MutableHttpResponse<?> unsatisfied(HttpRequest<?> request,
-                                              io.micronaut.web.router.exceptions.UnsatisfiedRouteException e) {
-        return HttpResponse.badRequest(web.page(request, "error", "status", 400, "title", "Bad request",
-                "message", "The request is missing " + e.getArgument().getName() + "."));
+    public MutableHttpResponse<?> unsatisfied(
+            HttpRequest<?> request, io.micronaut.web.router.exceptions.UnsatisfiedRouteException e) {
+        return HttpResponse.badRequest(web.page(
+                request,
+                "error",
+                "status",
+                400,
+                "title",
+                "Bad request",
+                "message",
+                "The request is missing " + e.getArgument().getName() + "."));
     }
 
     @Error(global = true)
@@ -88,8 +111,9 @@ public final class ErrorPages {
         if (request.getMethod() == HttpMethod.POST) {
             return back(request, message, status);
         }
-        return HttpResponse.status(status).body(web.page(request, "error", "status", status.getCode(),
-                "title", status.getReason(), "message", message));
+        return HttpResponse.status(status)
+                .body(web.page(
+                        request, "error", "status", status.getCode(), "title", status.getReason(), "message", message));
     }
 
     @Error(global = true)
@@ -99,15 +123,29 @@ public final class ErrorPages {
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     public MutableHttpResponse<?> notFound(HttpRequest<?> request) {
-        return HttpResponse.notFound(web.page(request, "error", "status", 404, "title", "Not found",
-                "message", "There is no page at this address, or it is not yours to see."));
+        return HttpResponse.notFound(web.page(
+                request,
+                "error",
+                "status",
+                404,
+                "title",
+                "Not found",
+                "message",
+                "There is no page at this address, or it is not yours to see."));
     }
 
     @Error(global = true)
     public MutableHttpResponse<?> bug(HttpRequest<?> request, RuntimeException e) {
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
-        return HttpResponse.serverError(web.page(request, "error", "status", 500, "title", "Something broke",
-                "message", "The page failed; the details are in the web app's log."));
+        return HttpResponse.serverError(web.page(
+                request,
+                "error",
+                "status",
+                500,
+                "title",
+                "Something broke",
+                "message",
+                "The page failed; the details are in the web app's log."));
     }
 
     private MutableHttpResponse<?> back(HttpRequest<?> request, String message, HttpStatus status) {
@@ -115,8 +153,16 @@ public final class ErrorPages {
         String referer = request.getHeaders().get("Referer");
         String back = sameOriginPath(request, referer);
         if (session == null || back == null) {
-            return HttpResponse.status(status).body(web.page(request, "error", "status", status.getCode(),
-                    "title", status.getReason(), "message", message));
+            return HttpResponse.status(status)
+                    .body(web.page(
+                            request,
+                            "error",
+                            "status",
+                            status.getCode(),
+                            "title",
+                            status.getReason(),
+                            "message",
+                            message));
         }
         session.flash(message, true);
         return redirect(request, back);
@@ -158,7 +204,8 @@ public final class ErrorPages {
         if (e instanceof PermissionDeniedException) {
             return HttpStatus.FORBIDDEN;
         }
-        if (e instanceof AlreadyExistsException || e instanceof AbortedException
+        if (e instanceof AlreadyExistsException
+                || e instanceof AbortedException
                 || e instanceof FailedPreconditionException) {
             return HttpStatus.CONFLICT;
         }
@@ -170,7 +217,8 @@ public final class ErrorPages {
 
     static String messageOf(AscentException e) {
         if (e instanceof InvalidArgumentException bad && !bad.fieldViolations().isEmpty()) {
-            return bad.fieldViolations().stream().map(v -> v.getField().replace('_', ' ') + ": " + v.getDescription())
+            return bad.fieldViolations().stream()
+                    .map(v -> v.getField().replace('_', ' ') + ": " + v.getDescription())
                     .collect(Collectors.joining("; "));
         }
         if (e instanceof AbortedException) {

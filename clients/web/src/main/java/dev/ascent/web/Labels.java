@@ -11,8 +11,8 @@ import java.util.Locale;
 /** Formatting for templates (put in every model as {@code labels}): enum names, times, durations, percentages. */
 public final class Labels {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /**
      * {@code PLAN_ITEM_STATUS_IN_PROGRESS} -> {@code in progress}. Empty for the zero value, and for a value newer
@@ -26,8 +26,11 @@ public final class Labels {
         if (name.equals("UNRECOGNIZED")) {
             return "";
         }
-        String prefix = value.getDescriptorForType().getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .toUpperCase(Locale.ROOT) + "_";
+        String prefix =
+                value.getDescriptorForType()
+                                .getName()
+                                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                                .toUpperCase(Locale.ROOT) + "_";
         if (name.startsWith(prefix)) {
             name = name.substring(prefix.length());
         }

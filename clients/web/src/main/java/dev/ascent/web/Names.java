@@ -12,8 +12,7 @@ public final class Names {
     private static final Pattern ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static String user(String handle) {
         return "users/" + check(HANDLE, handle);

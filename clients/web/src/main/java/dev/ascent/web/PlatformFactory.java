@@ -14,11 +14,16 @@ final class PlatformFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    AscentClient platform(@Value("${ascent.web.content-target}") String content,
-                          @Value("${ascent.web.tracker-target}") String tracker,
-                          @Value("${ascent.web.deadline:10s}") Duration deadline,
-                          @Value("${ascent.web.ca-file:}") String caFile) {
-        return AscentClient.builder().contentTarget(content).trackerTarget(tracker).deadline(deadline)
-                .caFile(caFile.isBlank() ? null : new File(caFile)).build();
+    AscentClient platform(
+            @Value("${ascent.web.content-target}") String content,
+            @Value("${ascent.web.tracker-target}") String tracker,
+            @Value("${ascent.web.deadline:10s}") Duration deadline,
+            @Value("${ascent.web.ca-file:}") String caFile) {
+        return AscentClient.builder()
+                .contentTarget(content)
+                .trackerTarget(tracker)
+                .deadline(deadline)
+                .caFile(caFile.isBlank() ? null : new File(caFile))
+                .build();
     }
 }

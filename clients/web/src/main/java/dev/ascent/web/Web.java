@@ -30,7 +30,8 @@ public final class Web {
 
     /** The signed-in session; a visitor is sent to the sign-in page. */
     public WebSession user(HttpRequest<?> request) {
-        return sessions.find(request).filter(WebSession::signedIn)
+        return sessions.find(request)
+                .filter(WebSession::signedIn)
                 .orElseThrow(() -> new SignInRequired(request.getPath()));
     }
 

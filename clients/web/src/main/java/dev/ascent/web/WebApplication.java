@@ -14,8 +14,7 @@ public final class WebApplication {
 
     public static final int EXIT_BAD_SETTINGS = 2;
 
-    private WebApplication() {
-    }
+    private WebApplication() {}
 
     public static void main(String[] args) {
         Map<String, Object> properties;
@@ -31,7 +30,11 @@ public final class WebApplication {
             System.err.println("web: port " + port + " is already in use; set ASCENT_WEB_PORT to a free port");
             System.exit(EXIT_BAD_SETTINGS);
         }
-        Micronaut.build(args).mainClass(WebApplication.class).banner(false).properties(properties).start();
+        Micronaut.build(args)
+                .mainClass(WebApplication.class)
+                .banner(false)
+                .properties(properties)
+                .start();
     }
 
     private static boolean portFree(String host, int port) {

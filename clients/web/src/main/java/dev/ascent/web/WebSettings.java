@@ -15,18 +15,22 @@ import java.util.Map;
  * @param caFile           the PEM certificates trusted when calling the services over TLS, as the services call
  *                         each other: {@code ASCENT_TLS_CA_FILE}, else {@code ASCENT_TLS_CERT_FILE}; "" for plain text
  */
-public record WebSettings(int port, String bind, String contentTarget, String trackerTarget, boolean secureCookie,
-                          String caFile) {
+public record WebSettings(
+        int port, String bind, String contentTarget, String trackerTarget, boolean secureCookie, String caFile) {
 
     public static WebSettings fromEnvironment(Map<String, String> env) {
         int port = port(env, "ASCENT_WEB_PORT", 8080);
-        String content = env.getOrDefault("ASCENT_CONTENT_TARGET",
-                "localhost:" + port(env, "ASCENT_CONTENT_PORT", 50051));
-        String tracker = env.getOrDefault("ASCENT_TRACKER_TARGET",
-                "localhost:" + port(env, "ASCENT_TRACKER_PORT", 50052));
+        String content =
+                env.getOrDefault("ASCENT_CONTENT_TARGET", "localhost:" + port(env, "ASCENT_CONTENT_PORT", 50051));
+        String tracker =
+                env.getOrDefault("ASCENT_TRACKER_TARGET", "localhost:" + port(env, "ASCENT_TRACKER_PORT", 50052));
         String bind = env.getOrDefault("ASCENT_BIND", "").strip();
         String ca = env.getOrDefault("ASCENT_TLS_CA_FILE", "").strip();
-        return new WebSettings(port, bind.isEmpty() ? "127.0.0.1" : bind, content, tracker,
+        return new WebSettings(
+                port,
+                bind.isEmpty() ? "127.0.0.1" : bind,
+                content,
+                tracker,
                 Boolean.parseBoolean(env.getOrDefault("ASCENT_WEB_SECURE_COOKIE", "false")),
                 ca.isEmpty() ? env.getOrDefault("ASCENT_TLS_CERT_FILE", "").strip() : ca);
     }

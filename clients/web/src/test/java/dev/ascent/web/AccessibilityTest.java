@@ -32,18 +32,39 @@ class AccessibilityTest {
     void everyFormControlHasALabelAndEveryPageALanguageAndASkipLink() throws Exception {
         WebUser erin = web.signedIn("a11y-erin", "Accessible Erin");
         String plan = EngineerPagesTest.createPlan(erin);
-        String session = erin.post("/practice", Map.of("source", Jsoup.parse(erin.page("/practice").body())
-                .select("#source option").first().val())).location();
-        for (String path : List.of("/", plan, "/plans/new?role=senior-machine-learning-engineer", "/practice",
-                session, "/practice/stats", "/roles", "/roles/senior-machine-learning-engineer", "/compare",
-                "/search?q=python", "/designPrompts", "/mentees", "/reviewRequests", "/mentorships")) {
+        String session = erin.post(
+                        "/practice",
+                        Map.of(
+                                "source",
+                                Jsoup.parse(erin.page("/practice").body())
+                                        .select("#source option")
+                                        .first()
+                                        .val()))
+                .location();
+        for (String path : List.of(
+                "/",
+                plan,
+                "/plans/new?role=senior-machine-learning-engineer",
+                "/practice",
+                session,
+                "/practice/stats",
+                "/roles",
+                "/roles/senior-machine-learning-engineer",
+                "/compare",
+                "/search?q=python",
+                "/designPrompts",
+                "/mentees",
+                "/reviewRequests",
+                "/mentorships")) {
             Document page = Jsoup.parse(erin.page(path).body());
             assertEquals("en", page.select("html").attr("lang"), path);
             assertEquals("#main", page.select("a.skip").attr("href"), path);
             assertFalse(page.select("main#main h1").isEmpty(), path + " has a heading");
             for (Element control : page.select("input:not([type=hidden]), select, textarea")) {
                 boolean labelled = control.hasAttr("aria-label")
-                        || (!control.id().isEmpty() && !page.select("label[for=" + control.id() + "]").isEmpty())
+                        || (!control.id().isEmpty()
+                                && !page.select("label[for=" + control.id() + "]")
+                                        .isEmpty())
                         || control.parents().stream().anyMatch(p -> p.tagName().equals("label"));
                 assertTrue(labelled, path + ": unlabelled " + control.outerHtml());
             }
@@ -54,8 +75,8 @@ class AccessibilityTest {
     void textColoursMeetWcagAaOnTheirBackgrounds() throws IOException {
         Map<String, String> colours = new HashMap<>();
         try (InputStream css = getClass().getResourceAsStream("/static/app.css")) {
-            Matcher m = Pattern.compile("--([a-z]+): (#[0-9a-f]{6})").matcher(new String(css.readAllBytes(),
-                    StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("--([a-z]+): (#[0-9a-f]{6})")
+                    .matcher(new String(css.readAllBytes(), StandardCharsets.UTF_8));
             while (m.find()) {
                 colours.put(m.group(1), m.group(2));
             }

@@ -60,7 +60,10 @@ class AdminPagesTest {
         WebUser erin = web.signedIn("adm-erin", "Not Admin");
         assertEquals(403, erin.get("/admin").status());
         assertFalse(Jsoup.parse(erin.page("/").body()).select("a[href=/admin]").hasText());
-        assertEquals(403, erin.post("/admin/users", Map.of("handle", "sneaky", "display_name", "S")).status());
+        assertEquals(
+                403,
+                erin.post("/admin/users", Map.of("handle", "sneaky", "display_name", "S"))
+                        .status());
         assertTrue(Jsoup.parse(admin.page("/").body()).select("a[href=/admin]").hasText());
     }
 
@@ -68,22 +71,35 @@ class AdminPagesTest {
     void aGuideUploadPreviewsItsOutlineThenImports() throws Exception {
         admin.page("/admin");
         byte[] guide = GUIDE.getBytes(StandardCharsets.UTF_8);
-        WebUser.Page preview = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrf(),
-                "title", "Data Platform Engineer", "dry_run", "on"), "file", "data-platform.txt", guide);
+        WebUser.Page preview = admin.postMultipart(
+                "/admin/import",
+                Map.of("_csrf", admin.csrf(), "title", "Data Platform Engineer", "dry_run", "on"),
+                "file",
+                "data-platform.txt",
+                guide);
         assertEquals(200, preview.status(), preview::body);
         Document page = Jsoup.parse(preview.body());
         assertEquals("Preview of data-platform.txt", page.select("#outline-h").text());
-        assertTrue(page.select("section.card ol > li").size() >= 3, page.select("section.card").text());
-        assertTrue(page.text().contains("Own the ingestion pipelines") || page.text().contains("items"));
+        assertTrue(
+                page.select("section.card ol > li").size() >= 3,
+                page.select("section.card").text());
+        assertTrue(page.text().contains("Own the ingestion pipelines")
+                || page.text().contains("items"));
         assertEquals(404, web.visitor().get("/roles/data-platform-engineer").status(), "a dry run stores nothing");
 
-        WebUser.Page imported = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrf(),
-                "title", "Data Platform Engineer"), "file", "data-platform.txt", guide);
-        assertEquals("Imported data-platform.txt", Jsoup.parse(imported.body()).select("#outline-h").text());
+        WebUser.Page imported = admin.postMultipart(
+                "/admin/import",
+                Map.of("_csrf", admin.csrf(), "title", "Data Platform Engineer"),
+                "file",
+                "data-platform.txt",
+                guide);
+        assertEquals(
+                "Imported data-platform.txt",
+                Jsoup.parse(imported.body()).select("#outline-h").text());
         assertTrue(web.visitor().page("/roles/data-platform-engineer").body().contains("Add freshness checks"));
 
-        WebUser.Page empty = admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrf()), "file", "empty.txt",
-                new byte[0]);
+        WebUser.Page empty =
+                admin.postMultipart("/admin/import", Map.of("_csrf", admin.csrf()), "file", "empty.txt", new byte[0]);
         assertEquals(400, empty.status(), empty::body);
     }
 }

@@ -20,12 +20,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser {
 
-    private static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
-    private static final List<Path> DRIVER = List.of(Path.of("/usr/bin/chromedriver"),
-            Path.of("/usr/lib/chromium/chromedriver"));
+    private static final List<Path> CHROMIUM =
+            List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+    private static final List<Path> DRIVER =
+            List.of(Path.of("/usr/bin/chromedriver"), Path.of("/usr/lib/chromium/chromedriver"));
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * Null when chromium and its driver are installed; otherwise why not, printed once. With
@@ -48,10 +48,17 @@ final class Browser {
         Path driver = find("ASCENT_CHROMEDRIVER", DRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=" + width + "," + height,
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         browser.manage().window().setSize(new Dimension(width, height));

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -98,10 +98,11 @@ class BrowserStoryTest {
         erin.get(web.baseUrl() + "/plans/new");
         new Select(erin.findElement(By.id("role"))).selectByValue("senior-machine-learning-engineer");
         erin.findElement(By.cssSelector("form[action='/plans/new'] button")).click();
-        WebElement rating = await(erin).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("select[name^='rate:']")));
+        WebElement rating =
+                await(erin).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select[name^='rate:']")));
         new Select(rating).selectByValue("1");
-        erin.findElement(By.cssSelector("form[action='/plans'] button[type=submit]")).click();
+        erin.findElement(By.cssSelector("form[action='/plans'] button[type=submit]"))
+                .click();
         await(erin).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.item")));
         String planUrl = erin.getCurrentUrl();
         assertTrue(planUrl.contains("/users/" + erinHandle + "/plans/"), planUrl);
@@ -113,10 +114,13 @@ class BrowserStoryTest {
         String firstId = first.getAttribute("id");
         first.findElement(By.cssSelector("input[name=minutes]")).sendKeys("75");
         first.findElement(By.cssSelector("form[action$='/log'] button")).click();
-        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#" + firstId + " .meta"), "1 h 15 min of"));
+        await(erin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#" + firstId + " .meta"), "1 h 15 min of"));
         assertEquals(Boolean.TRUE, js(erin, "return window.__noReload === true;"), "updated in place");
-        assertEquals("in progress", erin.findElement(By.cssSelector("#" + firstId + " .status")).getText());
+        assertEquals(
+                "in progress",
+                erin.findElement(By.cssSelector("#" + firstId + " .status")).getText());
         assertTrue(erin.findElement(By.id("summary")).getText().contains("1 h 15 min logged"));
 
         // She invites Mo; Mo accepts.
@@ -131,9 +135,13 @@ class BrowserStoryTest {
         // Mo keeps the dashboard open: Erin's next log shows up in his live feed without a reload.
         mo.get(web.baseUrl() + "/");
         js(mo, "window.__noReload = true;");
-        await(mo).until(d -> Boolean.TRUE.equals(js(d,
-                "var s = document.querySelector('[sse-connect]'); return !!(s && s['htmx-internal-data'] "
-                        + "&& s['htmx-internal-data'].sseEventSource && s['htmx-internal-data'].sseEventSource.readyState === 1);")));
+        await(mo)
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                js(
+                                        d,
+                                        "var s = document.querySelector('[sse-connect]'); return !!(s && s['htmx-internal-data'] "
+                                                + "&& s['htmx-internal-data'].sseEventSource && s['htmx-internal-data'].sseEventSource.readyState === 1);")));
         erin.get(planUrl);
         WebElement again = erin.findElement(By.id(firstId));
         again.findElement(By.cssSelector("input[name=minutes]")).sendKeys("20");
@@ -149,10 +157,14 @@ class BrowserStoryTest {
         item.findElement(By.xpath(".//summary[text()='Ask for a review']")).click();
         item.findElement(By.cssSelector("textarea[name=note]")).sendKeys("API is live, dashboards attached");
         item.findElement(By.cssSelector("form[action$='/review'] button")).click();
-        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#" + firstId + " .meta"), "awaiting review"));
+        await(erin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#" + firstId + " .meta"), "awaiting review"));
         mo.get(web.baseUrl() + "/mentees");
-        assertEquals("1", mo.findElement(By.cssSelector("td[data-label='Awaiting review']")).getText());
+        assertEquals(
+                "1",
+                mo.findElement(By.cssSelector("td[data-label='Awaiting review']"))
+                        .getText());
         Browser.screenshot(mo, "mentees");
         mo.get(web.baseUrl() + "/reviewRequests");
         Browser.screenshot(mo, "review-queue");
@@ -160,14 +172,15 @@ class BrowserStoryTest {
         mo.findElement(By.cssSelector("article.card button[value=approve]")).click();
         await(mo).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flashes"), "Approved"));
         erin.get(planUrl);
-        assertTrue(erin.findElement(By.cssSelector("#" + firstId + " .meta")).getText()
+        assertTrue(erin.findElement(By.cssSelector("#" + firstId + " .meta"))
+                .getText()
                 .contains("verified by " + moHandle));
 
         // A practice session: the countdown ticks, two steps checked, completed with a rating.
         erin.get(web.baseUrl() + "/practice");
         erin.findElement(By.cssSelector("form[action='/practice'] button")).click();
-        WebElement countdown = await(erin).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".countdown[data-deadline]")));
+        WebElement countdown = await(erin)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".countdown[data-deadline]")));
         await(erin).until(d -> countdown.getText().endsWith(" left"));
         String before = countdown.getText();
         await(erin).until(d -> !countdown.getText().equals(before));
@@ -180,7 +193,9 @@ class BrowserStoryTest {
         await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flashes"), "Session completed"));
         assertTrue(erin.findElement(By.tagName("main")).getText().contains("2 of " + boxes.size() + " steps covered"));
         erin.get(web.baseUrl() + "/practice/stats");
-        assertEquals(1, erin.findElements(By.cssSelector("figure.chart circle")).size() / 2,
+        assertEquals(
+                1,
+                erin.findElements(By.cssSelector("figure.chart circle")).size() / 2,
                 "one point on each of the two charts");
         Browser.screenshot(erin, "practice-stats");
         erin.get(web.baseUrl() + "/");
@@ -204,20 +219,26 @@ class BrowserStoryTest {
         assertTrue(erin.findElement(By.id(id)).getText().contains("another status withdraws the approval"));
 
         setStatus(id, "in-progress", false);
-        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#flashes .flash.error"),
-                "Nothing changed"));
-        assertEquals("done", erin.findElement(By.cssSelector("#" + id + " .status")).getText());
-        assertTrue(erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by " + rex[0]));
+        await(erin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#flashes .flash.error"), "Nothing changed"));
+        assertEquals(
+                "done", erin.findElement(By.cssSelector("#" + id + " .status")).getText());
+        assertTrue(
+                erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by " + rex[0]));
 
         setStatus(id, "in-progress", true);
-        await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + id + " .status"),
-                "in progress"));
-        assertFalse(erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by"));
+        await(erin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#" + id + " .status"), "in progress"));
+        assertFalse(
+                erin.findElement(By.cssSelector("#" + id + " .meta")).getText().contains("verified by"));
         assertEquals("Status changed.", erin.findElement(By.id("flashes")).getText());
         assertEquals(Boolean.TRUE, js(erin, "return window.__noReload === true;"), "updated in place");
 
         erin.get(web.baseUrl() + "/");
-        assertTrue(erin.findElement(By.cssSelector("#feed li.event-verified-item-reopened")).getText()
+        assertTrue(erin.findElement(By.cssSelector("#feed li.event-verified-item-reopened"))
+                .getText()
                 .contains("Reopened verified \"" + verified.getTitle() + "\""));
     }
 
@@ -232,13 +253,18 @@ class BrowserStoryTest {
 
     @Test
     void aHostileGuideRunsNoScriptInTheBrowser() throws Exception {
-        var imported = web.admin().content().importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(SecurityTest.HOSTILE_GUIDE, StandardCharsets.UTF_8))
-                .setSourceName("hostile-browser.txt").setTitle("Browser Hostile Tester").build());
+        var imported = web.admin()
+                .content()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(SecurityTest.HOSTILE_GUIDE, StandardCharsets.UTF_8))
+                        .setSourceName("hostile-browser.txt")
+                        .setTitle("Browser Hostile Tester")
+                        .build());
         erin.get(web.baseUrl() + "/" + imported.getRole().getName());
         assertNotEquals("pwned", erin.getTitle());
         assertThrows(NoAlertPresentException.class, () -> erin.switchTo().alert());
-        assertTrue(erin.findElement(By.tagName("main")).getText().contains("<script>document.title='pwned'</script>"),
+        assertTrue(
+                erin.findElement(By.tagName("main")).getText().contains("<script>document.title='pwned'</script>"),
                 "the markup shows as text");
         assertTrue(erin.findElements(By.cssSelector("main img, main script")).isEmpty());
         Browser.screenshot(erin, "role-hostile-guide");
@@ -251,8 +277,12 @@ class BrowserStoryTest {
     @Test
     void aForgedCrossSiteFormChangesNothing() throws Exception {
         var client = web.as(erinToken);
-        var planBefore = client.plans().createPlan(dev.ascent.proto.tracker.v1.CreatePlanRequest.newBuilder()
-                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(3).build()).getPlan();
+        var planBefore = client.plans()
+                .createPlan(dev.ascent.proto.tracker.v1.CreatePlanRequest.newBuilder()
+                        .setTargetRole("roles/senior-machine-learning-engineer")
+                        .setHoursPerWeek(3)
+                        .build())
+                .getPlan();
         String planName = planBefore.getName();
         String item = planBefore.getItems(1).getName();
         long before = planBefore.getItems(1).getLoggedMinutes();
@@ -260,23 +290,31 @@ class BrowserStoryTest {
         // Another site's page posts to the app: SameSite=Strict keeps the cookie home, and there is no token.
         String forged = "<form id=f method=post action='" + web.baseUrl() + "/" + item + "/log'>"
                 + "<input name=minutes value=600></form>";
-        erin.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        erin.get("data:text/html;charset=utf-8,"
+                + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8).replace("+", "%20"));
         js(erin, "document.getElementById('f').submit();");
         // Chromium may refuse to send it at all (a public page posting to a loopback address); if it does send it,
         // the app answers 403. Either way nothing may change, which is checked below.
-        await(erin).until(d -> d.getCurrentUrl().startsWith(web.baseUrl())
-                && (d.getPageSource().contains("Form expired") || d.getPageSource().contains("denied")));
+        await(erin)
+                .until(d -> d.getCurrentUrl().startsWith(web.baseUrl())
+                        && (d.getPageSource().contains("Form expired")
+                                || d.getPageSource().contains("denied")));
 
         // On the site itself, a form whose token was stripped is refused too.
         erin.get(web.baseUrl() + "/" + planName);
         WebElement form = erin.findElement(By.cssSelector("li.item:nth-of-type(2) form[action$='/log']"));
-        js(erin, "arguments[0].querySelector('input[name=_csrf]').remove(); arguments[0].removeAttribute('hx-post');"
-                + "arguments[0].querySelector('input[name=minutes]').value = '600'; arguments[0].submit();", form);
+        js(
+                erin,
+                "arguments[0].querySelector('input[name=_csrf]').remove(); arguments[0].removeAttribute('hx-post');"
+                        + "arguments[0].querySelector('input[name=minutes]').value = '600'; arguments[0].submit();",
+                form);
         await(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Form expired"));
 
-        long after = client.plans().getPlan(GetPlanRequest.newBuilder().setName(planName).build()).getPlan()
-                .getItems(1).getLoggedMinutes();
+        long after = client.plans()
+                .getPlan(GetPlanRequest.newBuilder().setName(planName).build())
+                .getPlan()
+                .getItems(1)
+                .getLoggedMinutes();
         assertEquals(before, after, "no time was logged by either forged request");
         assertFalse(erin.getPageSource().contains(erinToken));
     }

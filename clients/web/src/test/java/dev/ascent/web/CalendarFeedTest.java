@@ -37,7 +37,8 @@ class CalendarFeedTest {
     }
 
     static HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.baseUrl() + path)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(web.baseUrl() + path)).GET();
         if (ifNoneMatch != null) {
             b.header("If-None-Match", ifNoneMatch);
         }
@@ -48,17 +49,25 @@ class CalendarFeedTest {
     void aCalendarAppSubscribesRevalidatesAndLosesAccessWhenTheSecretChanges() throws Exception {
         String[] user = web.newUser("cal", "Cal Endar");
         AscentClient cal = web.as(user[1]);
-        Plan plan = cal.plans().createPlan(CreatePlanRequest.newBuilder()
-                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(6).build()).getPlan();
-        String secret = cal.exports().createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance()).getSecret();
+        Plan plan = cal.plans()
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole("roles/senior-machine-learning-engineer")
+                        .setHoursPerWeek(6)
+                        .build())
+                .getPlan();
+        String secret = cal.exports()
+                .createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance())
+                .getSecret();
         String path = "/calendar/" + user[0] + "/" + secret + ".ics";
 
         HttpResponse<String> first = get(path, null);
         assertEquals(200, first.statusCode(), first::body);
-        assertTrue(first.headers().firstValue("Content-Type").orElseThrow().startsWith("text/calendar"),
+        assertTrue(
+                first.headers().firstValue("Content-Type").orElseThrow().startsWith("text/calendar"),
                 first.headers()::toString);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        List<VEvent> events = new CalendarBuilder().build(new StringReader(first.body())).getComponents("VEVENT");
+        List<VEvent> events =
+                new CalendarBuilder().build(new StringReader(first.body())).getComponents("VEVENT");
         assertEquals(plan.getItemsCount(), events.size(), "every item of a new plan is open; no cards, no reminder");
         assertNotNull(events.get(0).getUid().orElseThrow());
 
@@ -68,9 +77,12 @@ class CalendarFeedTest {
         assertEquals(200, get(path, "\"something-else\"").statusCode());
 
         PlanItem item = plan.getItems(0);
-        cal.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(PlanItem.newBuilder()
-                .setName(item.getName()).setTitle("Renamed: " + item.getTitle()))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("title")).build());
+        cal.plans()
+                .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                        .setPlanItem(
+                                PlanItem.newBuilder().setName(item.getName()).setTitle("Renamed: " + item.getTitle()))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
+                        .build());
         HttpResponse<String> changed = get(path, etag);
         assertEquals(200, changed.statusCode());
         assertNotEquals(etag, changed.headers().firstValue("ETag").orElseThrow());
@@ -81,9 +93,12 @@ class CalendarFeedTest {
         assertEquals(404, wrong.statusCode());
         assertEquals(404, nobody.statusCode());
         assertEquals(wrong.body(), nobody.body(), "the answer does not tell whether the user exists");
-        assertEquals(404, get("/calendar/" + user[0] + "/" + secret + ".txt", null).statusCode());
+        assertEquals(
+                404, get("/calendar/" + user[0] + "/" + secret + ".txt", null).statusCode());
 
-        String rotated = cal.exports().rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance()).getSecret();
+        String rotated = cal.exports()
+                .rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance())
+                .getSecret();
         assertEquals(404, get(path, null).statusCode(), "rotating revokes the old URL");
         String newPath = "/calendar/" + user[0] + "/" + rotated + ".ics";
         assertEquals(200, get(newPath, null).statusCode());

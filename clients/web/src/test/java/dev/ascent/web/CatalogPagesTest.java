@@ -27,7 +27,8 @@ class CatalogPagesTest {
         List<String> links = roles.select(".card h2 a").eachAttr("href");
         assertTrue(links.contains("/roles/senior-machine-learning-engineer"), links::toString);
 
-        Document role = Jsoup.parse(visitor.page("/roles/senior-machine-learning-engineer").body());
+        Document role = Jsoup.parse(
+                visitor.page("/roles/senior-machine-learning-engineer").body());
         assertEquals("Senior Machine Learning Engineer", role.select("h1").text());
         assertTrue(role.select("#skills-h + table tbody tr").size() > 5, "skills by weight");
         assertTrue(role.select("main > section[id^=roles-]").size() > 3, "one section per guide section");
@@ -38,9 +39,12 @@ class CatalogPagesTest {
 
     @Test
     void twoRolesCompared() throws Exception {
-        Document page = Jsoup.parse(web.visitor().page(
-                "/compare?from=senior-machine-learning-scientist&to=senior-machine-learning-engineer").body());
-        assertEquals("senior-machine-learning-scientist", page.select("#from option[selected]").val());
+        Document page = Jsoup.parse(web.visitor()
+                .page("/compare?from=senior-machine-learning-scientist&to=senior-machine-learning-engineer")
+                .body());
+        assertEquals(
+                "senior-machine-learning-scientist",
+                page.select("#from option[selected]").val());
         assertTrue(page.text().contains("What Senior Machine Learning Engineer asks for that "), page.text());
         assertFalse(page.select("table tbody tr").isEmpty(), "missing skills");
         assertEquals(200, web.visitor().get("/compare").status(), "the empty form");
@@ -48,14 +52,18 @@ class CatalogPagesTest {
 
     @Test
     void searchFindsAndLinksIntoTheRolePage() throws Exception {
-        Document page = Jsoup.parse(web.visitor().page("/search?q=feature+store").body());
+        Document page =
+                Jsoup.parse(web.visitor().page("/search?q=feature+store").body());
         List<String> hits = page.select("main ol li a").eachAttr("href");
         assertFalse(hits.isEmpty());
         assertTrue(hits.get(0).matches("/roles/[a-z0-9-]+#.+"), hits.get(0));
         String anchor = hits.get(0).substring(hits.get(0).indexOf('#') + 1);
-        String rolePage = web.visitor().page(hits.get(0).substring(0, hits.get(0).indexOf('#'))).body();
+        String rolePage = web.visitor()
+                .page(hits.get(0).substring(0, hits.get(0).indexOf('#')))
+                .body();
         assertTrue(rolePage.contains("id=\"" + anchor + "\""), "the hit's anchor exists on the role page: " + anchor);
-        assertTrue(Jsoup.parse(web.visitor().page("/search?q=zzzqqq").body()).text()
+        assertTrue(Jsoup.parse(web.visitor().page("/search?q=zzzqqq").body())
+                .text()
                 .contains("Nothing matches every word"));
     }
 
@@ -68,6 +76,8 @@ class CatalogPagesTest {
         assertTrue(prompt.select("form[action=/practice]").isEmpty(), "a visitor cannot start a session");
         WebUser erin = web.signedIn("cat-erin", "Catalog Erin");
         Document signedIn = Jsoup.parse(erin.page(first).body());
-        assertEquals(first.substring(1), signedIn.select("form[action=/practice] input[name=source]").val());
+        assertEquals(
+                first.substring(1),
+                signedIn.select("form[action=/practice] input[name=source]").val());
     }
 }

@@ -13,9 +13,14 @@ class ChartTest {
 
     @Test
     void linesScaleToAtLeastTheGivenTopAndSkipUnknownValues() {
-        Chart c = Chart.lines("Burn-up", "%", List.of("w1", "w2", "w3"), List.of(
-                new Chart.Line("Expected", "expected", List.of(20.0, 60.0, 100.0)),
-                new Chart.Line("Actual", "actual", Arrays.asList(10.0, 30.0, null))), 100);
+        Chart c = Chart.lines(
+                "Burn-up",
+                "%",
+                List.of("w1", "w2", "w3"),
+                List.of(
+                        new Chart.Line("Expected", "expected", List.of(20.0, 60.0, 100.0)),
+                        new Chart.Line("Actual", "actual", Arrays.asList(10.0, 30.0, null))),
+                100);
         assertEquals("100%", c.yTicks().get(4).label());
         Chart.Series actual = c.series().get(1);
         assertEquals(2, actual.dots().size(), "no dot for a week that has not happened");
@@ -40,7 +45,9 @@ class ChartTest {
     @Test
     void aRatingScaleGetsALinePerPoint() {
         Chart c = Chart.lines("Rating", "", List.of("a"), List.of(new Chart.Line("r", "rating", List.of(4.0))), 5);
-        assertEquals(List.of("0", "1", "2", "3", "4", "5"), c.yTicks().stream().map(Chart.Tick::label).toList());
+        assertEquals(
+                List.of("0", "1", "2", "3", "4", "5"),
+                c.yTicks().stream().map(Chart.Tick::label).toList());
     }
 
     @Test

@@ -29,8 +29,9 @@ class EngineerPagesTest {
         assertEquals(ROLE, form.select("#role option[selected]").attr("value"));
         List<String> ratings = form.select("select[name^=rate:]").eachAttr("name");
         assertFalse(ratings.isEmpty(), "the role's skills are offered for self-rating");
-        WebUser.Page created = user.post("/plans", Map.of("role", "roles/" + ROLE, "hours_per_week", "6",
-                "title", "Road to senior", ratings.get(0), "1"));
+        WebUser.Page created = user.post(
+                "/plans",
+                Map.of("role", "roles/" + ROLE, "hours_per_week", "6", "title", "Road to senior", ratings.get(0), "1"));
         assertEquals(303, created.status(), created::body);
         assertTrue(created.location().startsWith("/users/" + user.handle() + "/plans/"), created.location());
         return created.location();
@@ -46,25 +47,35 @@ class EngineerPagesTest {
         String plan = createPlan(erin);
         Document page = Jsoup.parse(erin.page(plan).body());
         assertEquals("Road to senior", page.select("h1").text());
-        assertTrue(page.select(".flash").text().contains("Plan created with"), page.select(".flash").text());
+        assertTrue(
+                page.select(".flash").text().contains("Plan created with"),
+                page.select(".flash").text());
         assertTrue(page.select("li.item").size() > 5);
-        assertEquals(List.of("Burn-up: expected and actual percent done, by week", "Minutes logged per week"),
+        assertEquals(
+                List.of("Burn-up: expected and actual percent done, by week", "Minutes logged per week"),
                 page.select("figure.chart figcaption").eachText());
         assertFalse(page.select("g.series.expected polyline").attr("points").isEmpty(), "the expected line is drawn");
         assertEquals("0", page.select("#summary progress").attr("value"));
         assertTrue(page.select("#summary .pace").hasText());
-        assertTrue(page.select("#summary").text().contains("Due next"), page.select("#summary").text());
+        assertTrue(
+                page.select("#summary").text().contains("Due next"),
+                page.select("#summary").text());
         assertFalse(page.select("figure.chart table").isEmpty(), "every chart offers its numbers as a table");
         assertEquals(1, page.select("#summary").size());
-        assertTrue(page.select("summary").stream().allMatch(s -> s.parent().tagName().equals("details")),
+        assertTrue(
+                page.select("summary").stream()
+                        .allMatch(s -> s.parent().tagName().equals("details")),
                 "fragments include only themselves");
 
-        Document plans = Jsoup.parse(erin.page("/users/" + erin.handle() + "/plans").body());
+        Document plans =
+                Jsoup.parse(erin.page("/users/" + erin.handle() + "/plans").body());
         assertEquals("Road to senior", plans.select(".card h3 a").text());
         Document dashboard = Jsoup.parse(erin.page("/").body());
         assertEquals("Road to senior", dashboard.select(".card h3 a").text());
-        assertTrue(dashboard.select("#feed li").text().contains("Road to senior")
-                || !dashboard.select("#feed li").isEmpty(), "the plan's creation is in the recent activity");
+        assertTrue(
+                dashboard.select("#feed li").text().contains("Road to senior")
+                        || !dashboard.select("#feed li").isEmpty(),
+                "the plan's creation is in the recent activity");
     }
 
     @Test
@@ -78,10 +89,14 @@ class EngineerPagesTest {
         assertEquals(303, logged.status());
         assertEquals(plan + "#item-" + first, logged.location());
         Document page = Jsoup.parse(erin.page(plan).body());
-        assertTrue(page.select("#item-" + first + " .meta").text().contains("1 h 30 min of"), page.select("#item-" + first).text());
+        assertTrue(
+                page.select("#item-" + first + " .meta").text().contains("1 h 30 min of"),
+                page.select("#item-" + first).text());
         assertEquals("in progress", page.select("#item-" + first + " .status").text());
         assertFalse(page.select("g.bar rect").isEmpty(), "the minutes chart has a bar");
-        assertTrue(page.select("g.bar title").text().contains("90 min"), page.select("g.bar title").text());
+        assertTrue(
+                page.select("g.bar title").text().contains("90 min"),
+                page.select("g.bar title").text());
 
         // htmx: the item's new markup, and the progress panel out of band.
         WebUser.Page swap = erin.postHtmx(item + "/status", Map.of("status", "done"));
@@ -90,11 +105,18 @@ class EngineerPagesTest {
         assertEquals("done", fragment.select("li.item .status").text());
         assertEquals("true", fragment.select("#summary").attr("hx-swap-oob"));
         assertNotEquals("0", fragment.select("#summary progress").attr("value"), "percent complete moved");
-        assertTrue(fragment.select("#summary").text().contains("1 of"), fragment.select("#summary").text());
+        assertTrue(
+                fragment.select("#summary").text().contains("1 of"),
+                fragment.select("#summary").text());
 
         // Without htmx the same form redirects back (post/redirect/get).
-        assertEquals(303, erin.post(item + "/status", Map.of("status", "skipped")).status());
-        assertEquals("skipped", Jsoup.parse(erin.page(plan).body()).select("#item-" + first + " .status").text());
+        assertEquals(
+                303, erin.post(item + "/status", Map.of("status", "skipped")).status());
+        assertEquals(
+                "skipped",
+                Jsoup.parse(erin.page(plan).body())
+                        .select("#item-" + first + " .status")
+                        .text());
     }
 
     @Test
@@ -106,14 +128,16 @@ class EngineerPagesTest {
         assertEquals(400, noReferer.status());
         assertTrue(noReferer.body().contains("minutes"), noReferer.body());
 
-        var request = erin.request(item + "/log").header("Referer", web.baseUrl() + plan)
+        var request = erin.request(item + "/log")
+                .header("Referer", web.baseUrl() + plan)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(WebUser.encode(
-                        Map.of("_csrf", erin.csrf(), "minutes", "abc"))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        WebUser.encode(Map.of("_csrf", erin.csrf(), "minutes", "abc"))));
         var back = erin.http().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(303, back.statusCode());
         assertEquals(plan, back.headers().firstValue("Location").orElse(""));
-        String flash = Jsoup.parse(erin.page(plan).body()).select(".flash.error").text();
+        String flash =
+                Jsoup.parse(erin.page(plan).body()).select(".flash.error").text();
         assertTrue(flash.contains("minutes must be a whole number"), flash);
 
         WebUser.Page unknownStatus = erin.post(item + "/status", Map.of("status", "finished"));
@@ -126,18 +150,26 @@ class EngineerPagesTest {
         String plan = createPlan(erin);
         List<String> before = items(erin, plan);
         String second = before.get(1).substring("item-".length());
-        String etag = Jsoup.parse(erin.page(plan).body()).select("input[name=plan_etag]").first().val();
-        WebUser.Page moved = erin.post(plan + "/items/" + second + "/move", Map.of("direction", "up",
-                "plan_etag", etag));
+        String etag = Jsoup.parse(erin.page(plan).body())
+                .select("input[name=plan_etag]")
+                .first()
+                .val();
+        WebUser.Page moved =
+                erin.post(plan + "/items/" + second + "/move", Map.of("direction", "up", "plan_etag", etag));
         assertEquals(303, moved.status(), moved::body);
         List<String> after = items(erin, plan);
         assertEquals(before.get(1), after.get(0));
         assertEquals(before.get(0), after.get(1));
 
-        String itemEtag = Jsoup.parse(erin.page(plan).body()).select("#item-" + second + " input[name=etag]").val();
-        erin.post(plan + "/items/" + second + "/notes", Map.of("notes", "read chapter 3", "private", "on",
-                "etag", itemEtag));
-        String notes = Jsoup.parse(erin.page(plan).body()).select("#item-" + second + " .notes").text();
+        String itemEtag = Jsoup.parse(erin.page(plan).body())
+                .select("#item-" + second + " input[name=etag]")
+                .val();
+        erin.post(
+                plan + "/items/" + second + "/notes",
+                Map.of("notes", "read chapter 3", "private", "on", "etag", itemEtag));
+        String notes = Jsoup.parse(erin.page(plan).body())
+                .select("#item-" + second + " .notes")
+                .text();
         assertEquals("Notes (private): read chapter 3", notes);
 
         WebUser.Page stale = erin.post(plan + "/items/" + second + "/notes", Map.of("notes", "x", "etag", itemEtag));
@@ -159,17 +191,30 @@ class EngineerPagesTest {
         assertTrue(steps.size() >= 4, steps::toString);
 
         String etag = page.select("input[name=etag]").val();
-        assertEquals(303, erin.post(session + "/steps", Map.of("etag", etag, steps.get(0), "on")).status());
+        assertEquals(
+                303,
+                erin.post(session + "/steps", Map.of("etag", etag, steps.get(0), "on"))
+                        .status());
         page = Jsoup.parse(erin.page(session).body());
         List<String> checked = page.select("input[type=checkbox][checked]").eachAttr("name");
         assertEquals(List.of(steps.get(0)), checked);
 
-        WebUser.Page completed = erin.post(session + "/complete", Map.of("etag", page.select("input[name=etag]").val(),
-                steps.get(0), "on", steps.get(1), "on", "rating", "4"));
+        WebUser.Page completed = erin.post(
+                session + "/complete",
+                Map.of(
+                        "etag",
+                        page.select("input[name=etag]").val(),
+                        steps.get(0),
+                        "on",
+                        steps.get(1),
+                        "on",
+                        "rating",
+                        "4"));
         assertEquals(303, completed.status(), completed::body);
         page = Jsoup.parse(erin.page(session).body());
         assertTrue(page.text().contains("2 of " + steps.size() + " steps covered"), page.text());
-        assertFalse(page.select("fieldset[disabled] input[name^=step:]").isEmpty(),
+        assertFalse(
+                page.select("fieldset[disabled] input[name^=step:]").isEmpty(),
                 "a finished session's checklist is read-only");
 
         Document stats = Jsoup.parse(erin.page("/practice/stats").body());
@@ -183,15 +228,22 @@ class EngineerPagesTest {
     @Test
     void anAbandonedSessionIsListedButLeavesTheStatsAlone() throws Exception {
         WebUser erin = web.signedIn("eng-quit", "Quitter");
-        String source = Jsoup.parse(erin.page("/practice").body()).select("#source option").first().val();
-        String session = erin.post("/practice", Map.of("source", source, "minutes", "5")).location();
-        String etag = Jsoup.parse(erin.page(session).body()).select("input[name=etag]").val();
+        String source = Jsoup.parse(erin.page("/practice").body())
+                .select("#source option")
+                .first()
+                .val();
+        String session =
+                erin.post("/practice", Map.of("source", source, "minutes", "5")).location();
+        String etag = Jsoup.parse(erin.page(session).body())
+                .select("input[name=etag]")
+                .val();
         WebUser.Page abandoned = erin.post(session + "/abandon", Map.of("etag", etag));
         assertEquals(303, abandoned.status(), abandoned::body);
         assertEquals("/practice", abandoned.location());
         Document list = Jsoup.parse(erin.page("/practice").body());
         assertEquals("abandoned", list.select("td[data-label=State]").first().text());
-        assertTrue(Jsoup.parse(erin.page("/practice/stats").body()).text().contains("0 completed attempts, 1 abandoned"));
+        assertTrue(
+                Jsoup.parse(erin.page("/practice/stats").body()).text().contains("0 completed attempts, 1 abandoned"));
         assertEquals(409, erin.post(session + "/abandon", Map.of("etag", etag)).status(), "only an active session");
     }
 
@@ -202,6 +254,7 @@ class EngineerPagesTest {
         WebUser other = web.signedIn("eng-nosy", "Nosy");
         assertEquals(404, other.get(plan).status());
         assertEquals(404, other.get("/users/X%21/plans/1").status(), "a malformed handle is simply not found");
-        assertEquals(404, other.post(plan + "/items/1/log", Map.of("minutes", "5")).status());
+        assertEquals(
+                404, other.post(plan + "/items/1/log", Map.of("minutes", "5")).status());
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,7 @@ class FeedTest {
     }
 
     /** One SSE event as the browser's EventSource assembles it. */
-    record Sse(String id, String event, String data) {
-    }
+    record Sse(String id, String event, String data) {}
 
     /** An open event stream, read on another thread. */
     static final class EventStream implements AutoCloseable {
@@ -46,8 +44,8 @@ class FeedTest {
         final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
         EventStream(WebUser user, String path, String lastEventId) {
-            HttpRequest.Builder r = user.request(path).header("Accept", "text/event-stream")
-                    .timeout(java.time.Duration.ofMinutes(2));
+            HttpRequest.Builder r =
+                    user.request(path).header("Accept", "text/event-stream").timeout(java.time.Duration.ofMinutes(2));
             if (lastEventId != null) {
                 r.header("Last-Event-ID", lastEventId);
             }
@@ -97,19 +95,33 @@ class FeedTest {
         WebUser erin = new WebUser(web.baseUrl(), user[0]);
         erin.signIn(user[1]);
         AscentClient client = web.as(user[1]);
-        Plan plan = client.plans().createPlan(CreatePlanRequest.newBuilder()
-                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(4).build()).getPlan();
+        Plan plan = client.plans()
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole("roles/senior-machine-learning-engineer")
+                        .setHoursPerWeek(4)
+                        .build())
+                .getPlan();
         String item = plan.getItems(0).getName();
 
         // The dashboard starts the feed after the newest event it rendered.
-        String connect = Jsoup.parse(erin.page("/").body()).select("[sse-connect]").attr("sse-connect");
-        long rendered = client.progress().listActivity(ListActivityRequest.newBuilder().setParent(plan.getName())
-                .setPageSize(1).build()).getActivityEvents(0).getSequence();
+        String connect =
+                Jsoup.parse(erin.page("/").body()).select("[sse-connect]").attr("sse-connect");
+        long rendered = client.progress()
+                .listActivity(ListActivityRequest.newBuilder()
+                        .setParent(plan.getName())
+                        .setPageSize(1)
+                        .build())
+                .getActivityEvents(0)
+                .getSequence();
         assertEquals("/feed/events?after=" + rendered, connect);
 
         Sse first;
         try (EventStream feed = new EventStream(erin, connect, null)) {
-            client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(25).build());
+            client.plans()
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(item)
+                            .setMinutes(25)
+                            .build());
             first = feed.nextActivity();
             assertNotNull(first, "the logged time reaches the open feed");
             assertTrue(first.data().startsWith("<li class=\"event event-time-logged\""), first.data());
@@ -117,8 +129,16 @@ class FeedTest {
             assertTrue(Long.parseLong(first.id()) > rendered);
         }
         // While the browser is away, two more things happen; the reconnect sends the last id it saw.
-        client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(35).build());
-        client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(item).setMinutes(45).build());
+        client.plans()
+                .logTime(LogTimeRequest.newBuilder()
+                        .setPlanItem(item)
+                        .setMinutes(35)
+                        .build());
+        client.plans()
+                .logTime(LogTimeRequest.newBuilder()
+                        .setPlanItem(item)
+                        .setMinutes(45)
+                        .build());
         try (EventStream resumed = new EventStream(erin, connect, first.id())) {
             java.util.List<Sse> seen = new java.util.ArrayList<>();
             while (seen.stream().noneMatch(e -> e.data().contains("Logged 45 min"))) {
@@ -126,7 +146,8 @@ class FeedTest {
                 assertNotNull(next, "missing events after " + seen);
                 seen.add(next);
             }
-            java.util.List<Long> ids = seen.stream().map(e -> Long.parseLong(e.id())).toList();
+            java.util.List<Long> ids =
+                    seen.stream().map(e -> Long.parseLong(e.id())).toList();
             assertTrue(ids.get(0) > Long.parseLong(first.id()), "resumed after the last id seen: " + ids);
             // The first log also moved the item to IN_PROGRESS; the first stream closed before sending that event,
             // so the resumed stream must deliver it.
@@ -140,8 +161,9 @@ class FeedTest {
 
     @Test
     void theFeedNeedsASignedInSession() throws Exception {
-        var response = web.visitor().http().send(web.visitor().request("/feed/events").GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+        var response = web.visitor()
+                .http()
+                .send(web.visitor().request("/feed/events").GET().build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(303, response.statusCode());
     }
 
@@ -150,13 +172,19 @@ class FeedTest {
     void eventsOfNewAndUnknownTypesRender() throws Exception {
         @SuppressWarnings("unchecked")
         ThymeleafViewsRenderer<Map<String, Object>> renderer = web.context().getBean(ThymeleafViewsRenderer.class);
-        ActivityEvent.Builder e = ActivityEvent.newBuilder().setSequence(41).setActor("users/ann")
-                .setSummary("Reopened verified \"Ship it\"").setPlan("users/ann/plans/3")
+        ActivityEvent.Builder e = ActivityEvent.newBuilder()
+                .setSequence(41)
+                .setActor("users/ann")
+                .setSummary("Reopened verified \"Ship it\"")
+                .setPlan("users/ann/plans/3")
                 .setItem("users/ann/plans/3/items/9");
-        Element reopened = rendered(renderer, e.setType(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED).build());
+        Element reopened = rendered(
+                renderer,
+                e.setType(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED).build());
         assertEquals("event event-verified-item-reopened", reopened.className());
         assertEquals("/users/ann/plans/3#item-9", reopened.select("a").attr("href"));
-        Element unknown = rendered(renderer, e.setTypeValue(999).setSummary("Something new").build());
+        Element unknown = rendered(
+                renderer, e.setTypeValue(999).setSummary("Something new").build());
         assertEquals("event", unknown.className());
         assertTrue(unknown.text().startsWith("ann Something new"), unknown.text());
     }
@@ -164,7 +192,8 @@ class FeedTest {
     private static Element rendered(ThymeleafViewsRenderer<Map<String, Object>> renderer, ActivityEvent event)
             throws Exception {
         StringWriter out = new StringWriter();
-        renderer.render("feed-item", Map.of("labels", new Labels(), "e", event), null).writeTo(out);
+        renderer.render("feed-item", Map.of("labels", new Labels(), "e", event), null)
+                .writeTo(out);
         return Jsoup.parseBodyFragment("<ul>" + out + "</ul>").selectFirst("li#event-" + event.getSequence());
     }
 

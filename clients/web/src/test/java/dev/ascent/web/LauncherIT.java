@@ -47,10 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
 
-    static final Path ROOT = Path.of(System.getProperty("ascent.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("ascent.root", "../..")).toAbsolutePath().normalize();
 
     @TempDir
     static Path home;
+
     static Map<String, String> env;
     static Process up;
     static Path upOutput;
@@ -105,8 +107,11 @@ class LauncherIT {
     }
 
     static AscentClient client() {
-        return AscentClient.builder().contentTarget("127.0.0.1:" + contentPort)
-                .trackerTarget("127.0.0.1:" + trackerPort).token(PackagedPlatform.ADMIN_TOKEN).build();
+        return AscentClient.builder()
+                .contentTarget("127.0.0.1:" + contentPort)
+                .trackerTarget("127.0.0.1:" + trackerPort)
+                .token(PackagedPlatform.ADMIN_TOKEN)
+                .build();
     }
 
     @Test
@@ -135,8 +140,10 @@ class LauncherIT {
         assertTrue(second.waitFor(60, TimeUnit.SECONDS));
         String said = read(output);
         assertEquals(3, second.exitValue(), said);
-        assertTrue(said.startsWith("Ascent is already running on " + home + " (lock held on "
-                + home.resolve("ascent.lock") + "); nothing was started or changed."), said);
+        assertTrue(
+                said.startsWith("Ascent is already running on " + home + " (lock held on " + home.resolve("ascent.lock")
+                        + "); nothing was started or changed."),
+                said);
         assertTrue(said.contains("tracker-service pid " + pidOf("tracker-service")), said);
         assertTrue(said.contains("Stop it with Ctrl-C where it runs, or: kill "), said);
         assertFalse(said.contains("Ascent is running"), said);
@@ -148,14 +155,20 @@ class LauncherIT {
             if (name.equals("ascent.lock") || name.endsWith(".out")) {
                 assertEquals(file.getValue(), after.get(name), name + " changed");
             } else if (name.startsWith("logs/")) {
-                assertTrue(Files.size(home.resolve(name)) >= Long.parseLong(file.getValue().split(" ")[1]),
+                assertTrue(
+                        Files.size(home.resolve(name))
+                                >= Long.parseLong(file.getValue().split(" ")[1]),
                         name + " shrank");
             }
         }
         assertTrue(before.containsKey("logs/tracker-service.out"), before::toString);
         try (AscentClient client = client()) {
-            assertEquals("admin", client.accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
-                    .getUser().getHandle());
+            assertEquals(
+                    "admin",
+                    client.accounts()
+                            .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                            .getUser()
+                            .getHandle());
         }
     }
 
@@ -168,7 +181,8 @@ class LauncherIT {
         Process p = startUp(settings, output);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), read(output));
-        assertTrue(read(output).startsWith("port " + contentPort + " (content-service) is already in use on 127.0.0.1"),
+        assertTrue(
+                read(output).startsWith("port " + contentPort + " (content-service) is already in use on 127.0.0.1"),
                 read(output));
         try (Stream<Path> files = Files.list(other)) {
             assertEquals(List.of(other.resolve("ascent.lock")), files.toList());
@@ -187,8 +201,11 @@ class LauncherIT {
         Process p = pb.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), read(output));
-        assertTrue(read(output).contains("tracker-service: the embedded database in " + home.resolve("tracker")
-                + " is in use by pid " + pidOf("tracker-service") + " (tracker-service, started "), read(output));
+        assertTrue(
+                read(output)
+                        .contains("tracker-service: the embedded database in " + home.resolve("tracker")
+                                + " is in use by pid " + pidOf("tracker-service") + " (tracker-service, started "),
+                read(output));
         assertFalse(read(output).contains("DB_USER"), read(output));
     }
 
@@ -228,8 +245,10 @@ class LauncherIT {
     private static long countStarts(Path logs) throws IOException {
         long n = 0;
         try (Stream<Path> files = Files.list(logs)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tracker-service.log")).toList()) {
-                n += Files.readAllLines(f).stream().filter(l -> l.contains("tracker-service starting: gRPC on 127.0.0.1:"))
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tracker-service.log"))
+                    .toList()) {
+                n += Files.readAllLines(f).stream()
+                        .filter(l -> l.contains("tracker-service starting: gRPC on 127.0.0.1:"))
                         .count();
             }
         }
@@ -253,8 +272,11 @@ class LauncherIT {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(home.relativize(f).toString(), HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))) + " " + Files.size(f));
+                out.put(
+                        home.relativize(f).toString(),
+                        HexFormat.of()
+                                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                                .digest(Files.readAllBytes(f))) + " " + Files.size(f));
             }
         }
         return out;

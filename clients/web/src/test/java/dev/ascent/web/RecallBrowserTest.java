@@ -38,8 +38,8 @@ class RecallBrowserTest {
         browser.get(web.baseUrl() + "/sign-in");
         browser.findElement(By.id("token")).sendKeys(u[1]);
         browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        BrowserStoryTest.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
-                "Hello"));
+        BrowserStoryTest.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello"));
     }
 
     @BeforeEach
@@ -56,39 +56,57 @@ class RecallBrowserTest {
 
     @Test
     void revealTheBackAndRateEachDueCard() throws Exception {
-        user.recall().createCard(CreateCardRequest.newBuilder().setFront("What does <b>p99</b> mean?")
-                .setBack("The latency 99% of requests stay under").build());
-        user.recall().createCard(CreateCardRequest.newBuilder().setFront("Little's law")
-                .setBack("L = λW").build());
+        user.recall()
+                .createCard(CreateCardRequest.newBuilder()
+                        .setFront("What does <b>p99</b> mean?")
+                        .setBack("The latency 99% of requests stay under")
+                        .build());
+        user.recall()
+                .createCard(CreateCardRequest.newBuilder()
+                        .setFront("Little's law")
+                        .setBack("L = λW")
+                        .build());
 
         browser.get(web.baseUrl() + "/");
         browser.findElement(By.linkText("Recall")).click();
         BrowserStoryTest.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("recall-front")));
-        assertTrue(browser.findElement(By.id("recall-counts")).getText().startsWith("2 cards due now"),
+        assertTrue(
+                browser.findElement(By.id("recall-counts")).getText().startsWith("2 cards due now"),
                 browser.findElement(By.id("recall-counts")).getText());
-        assertEquals("What does <b>p99</b> mean?", browser.findElement(By.id("recall-front")).getText(),
+        assertEquals(
+                "What does <b>p99</b> mean?",
+                browser.findElement(By.id("recall-front")).getText(),
                 "the front is text, never markup");
         assertFalse(browser.findElement(By.id("recall-back")).isDisplayed(), "the answer waits to be revealed");
         assertFalse(browser.findElement(By.id("rate-3")).isDisplayed());
         browser.findElement(By.id("recall-show")).click();
         BrowserStoryTest.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("recall-back")));
-        assertEquals("The latency 99% of requests stay under", browser.findElement(By.id("recall-back")).getText());
+        assertEquals(
+                "The latency 99% of requests stay under",
+                browser.findElement(By.id("recall-back")).getText());
         Browser.screenshot(browser, "recall");
         browser.findElement(By.id("rate-3")).click();
-        BrowserStoryTest.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flashes"),
-                "Good: due again in 10 minutes"));
+        BrowserStoryTest.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("flashes"), "Good: due again in 10 minutes"));
 
         // The next card, rated Easy from the keyboard-free button row.
-        BrowserStoryTest.await(browser).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("recall-front"), "Little's law"));
+        BrowserStoryTest.await(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("recall-front"), "Little's law"));
         browser.findElement(By.id("recall-show")).click();
         BrowserStoryTest.await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-4")));
         browser.findElement(By.id("rate-4")).click();
         BrowserStoryTest.await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("recall-done")));
         assertTrue(browser.findElement(By.id("flashes")).getText().contains("Easy: due again in"));
 
-        assertEquals(0, user.recall().listDueCards(ListDueCardsRequest.getDefaultInstance()).getDueCount());
-        var perDay = user.recall().getRecallStats(GetRecallStatsRequest.getDefaultInstance()).getStats()
+        assertEquals(
+                0,
+                user.recall()
+                        .listDueCards(ListDueCardsRequest.getDefaultInstance())
+                        .getDueCount());
+        var perDay = user.recall()
+                .getRecallStats(GetRecallStatsRequest.getDefaultInstance())
+                .getStats()
                 .getReviewsPerDayList();
         assertEquals(2, perDay.get(perDay.size() - 1).getCount(), "both ratings reached the tracker once each");
     }

@@ -2,7 +2,6 @@ package dev.ascent.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -13,10 +12,10 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -47,21 +46,44 @@ class SecurityTest {
         String[] user = web.newUser("sec-erin", "Erin <i>Escaped</i>");
         erin = new WebUser(web.baseUrl(), user[0]);
         erin.signIn(user[1]);
-        plan = web.as(user[1]).plans().createPlan(CreatePlanRequest.newBuilder()
-                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(5).build()).getPlan();
+        plan = web.as(user[1])
+                .plans()
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole("roles/senior-machine-learning-engineer")
+                        .setHoursPerWeek(5)
+                        .build())
+                .getPlan();
     }
 
     @Test
     void everyPageCarriesTheCspAndSecurityHeaders() throws Exception {
         String planPath = "/" + plan.getName();
-        for (String path : List.of("/", "/sign-in", "/roles", "/roles/senior-machine-learning-engineer",
-                "/compare", "/search?q=python", "/designPrompts", "/practice", "/practice/stats", "/mentees",
-                "/reviewRequests", "/mentorships", "/plans/new", planPath, "/no-such-page", "/static/app.css",
+        for (String path : List.of(
+                "/",
+                "/sign-in",
+                "/roles",
+                "/roles/senior-machine-learning-engineer",
+                "/compare",
+                "/search?q=python",
+                "/designPrompts",
+                "/practice",
+                "/practice/stats",
+                "/mentees",
+                "/reviewRequests",
+                "/mentorships",
+                "/plans/new",
+                planPath,
+                "/no-such-page",
+                "/static/app.css",
                 "/webjars/htmx.org/2.0.4/dist/htmx.min.js")) {
             WebUser.Page p = erin.get(path);
             String csp = p.header("Content-Security-Policy");
-            assertTrue(csp.contains("script-src 'self'") && csp.contains("default-src 'none'")
-                    && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertTrue(
+                    csp.contains("script-src 'self'")
+                            && csp.contains("default-src 'none'")
+                            && csp.contains("frame-ancestors 'none'")
+                            && !csp.contains("unsafe-inline"),
+                    path + ": " + csp);
             assertEquals("nosniff", p.header("X-Content-Type-Options"), path);
             assertEquals("DENY", p.header("X-Frame-Options"), path);
             if (!path.startsWith("/static") && !path.startsWith("/webjars")) {
@@ -75,15 +97,19 @@ class SecurityTest {
     @Test
     void everyFormRouteRefusesAPostWithoutTheSessionsCsrfToken() throws Exception {
         Router router = web.context().getBean(Router.class);
-        List<String> posts = router.uriRoutes().filter(r -> r.getHttpMethod() == HttpMethod.POST)
-                .map(UriRouteInfo::getUriMatchTemplate).map(Object::toString).distinct().toList();
+        List<String> posts = router.uriRoutes()
+                .filter(r -> r.getHttpMethod() == HttpMethod.POST)
+                .map(UriRouteInfo::getUriMatchTemplate)
+                .map(Object::toString)
+                .distinct()
+                .toList();
         assertTrue(posts.size() >= 15, "the app's form routes: " + posts);
         String item = plan.getItems(0).getName();
         WebUser other = web.signedIn("sec-other", "Other");
         for (String template : posts) {
             String path = fill(template, item);
-            for (Map<String, String> fields : List.of(Map.<String, String>of(),
-                    Map.of("_csrf", "forged-token"), Map.of("_csrf", other.csrf()))) {
+            for (Map<String, String> fields :
+                    List.of(Map.<String, String>of(), Map.of("_csrf", "forged-token"), Map.of("_csrf", other.csrf()))) {
                 WebUser.Page p = path.equals("/admin/import")
                         ? erin.postMultipart(path, fields, "file", "g.txt", "Overview\nx\n".getBytes())
                         : erin.postRaw(path, fields, false);
@@ -106,9 +132,13 @@ class SecurityTest {
 
     @Test
     void aGuideWithScriptsAndHandlersRendersAsInertText() throws Exception {
-        var imported = web.admin().content().importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(HOSTILE_GUIDE, StandardCharsets.UTF_8))
-                .setSourceName("hostile-<script>.txt").setTitle("Hostile <script>alert(0)</script> Tester").build());
+        var imported = web.admin()
+                .content()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(HOSTILE_GUIDE, StandardCharsets.UTF_8))
+                        .setSourceName("hostile-<script>.txt")
+                        .setTitle("Hostile <script>alert(0)</script> Tester")
+                        .build());
         String role = imported.getRole().getName();
         for (String path : List.of("/" + role, "/roles", "/search?q=hostile", "/search?q=%3Cscript%3E")) {
             String body = web.visitor().page(path).body();
@@ -121,8 +151,8 @@ class SecurityTest {
         // A plan built from that role copies the text; the plan page escapes it too, and the user's own input.
         WebUser ann = web.signedIn("sec-ann", "Ann <script>alert('name')</script>");
         ann.page("/plans/new?role=" + role.substring("roles/".length()));
-        WebUser.Page created = ann.post("/plans", Map.of("role", role, "hours_per_week", "4",
-                "title", "<img src=x onerror=alert('title')>"));
+        WebUser.Page created = ann.post(
+                "/plans", Map.of("role", role, "hours_per_week", "4", "title", "<img src=x onerror=alert('title')>"));
         assertEquals(303, created.status(), created::body);
         String planPath = created.location();
         String item = ann.page(planPath).find("action=\"/(users/[^\"]+/items/[0-9]+)/notes\"");
@@ -145,11 +175,13 @@ class SecurityTest {
             if (e.tagName().equals("script")) {
                 assertTrue(e.hasAttr("src") && e.data().isBlank(), path + ": inline script " + e.outerHtml());
             }
-            assertFalse(Set.of("img", "iframe", "object", "embed", "b", "i").contains(e.tagName()),
+            assertFalse(
+                    Set.of("img", "iframe", "object", "embed", "b", "i").contains(e.tagName()),
                     path + ": injected element " + e.outerHtml());
             for (Attribute a : e.attributes()) {
                 assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), path + ": handler " + e.outerHtml());
-                assertFalse(a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"),
+                assertFalse(
+                        a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:"),
                         path + ": javascript URL " + e.outerHtml());
             }
         }
@@ -158,7 +190,9 @@ class SecurityTest {
     /** A concrete path for a route template, with real names where the route needs them. */
     static String fill(String template, String item) {
         String[] parts = item.split("/");
-        return template.replace("{handle}", parts[1]).replace("{plan}", parts[3]).replace("{item}", parts[5])
+        return template.replace("{handle}", parts[1])
+                .replace("{plan}", parts[3])
+                .replace("{item}", parts[5])
                 .replace("{id}", "1");
     }
 }

@@ -109,9 +109,13 @@ class SignInTest {
         browser.signIn(user[1]);
         browser.page("/");
         var client = web.as(user[1]);
-        var token = client.accounts().listAccessTokens(ListAccessTokensRequest.getDefaultInstance())
+        var token = client.accounts()
+                .listAccessTokens(ListAccessTokensRequest.getDefaultInstance())
                 .getAccessTokens(0);
-        client.accounts().revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(token.getName()).build());
+        client.accounts()
+                .revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                        .setName(token.getName())
+                        .build());
         WebUser.Page after = browser.get("/");
         assertEquals(303, after.status());
         assertEquals("/sign-in?expired=1", after.location());

@@ -36,8 +36,11 @@ public final class WebHarness {
     private WebHarness(PackagedPlatform platform, EmbeddedServer server) {
         this.platform = platform;
         this.server = server;
-        this.admin = AscentClient.builder().contentTarget(platform.contentTarget())
-                .trackerTarget(platform.trackerTarget()).token(PackagedPlatform.ADMIN_TOKEN).build();
+        this.admin = AscentClient.builder()
+                .contentTarget(platform.contentTarget())
+                .trackerTarget(platform.trackerTarget())
+                .token(PackagedPlatform.ADMIN_TOKEN)
+                .build();
     }
 
     public static synchronized WebHarness shared() throws Exception {
@@ -45,10 +48,13 @@ public final class WebHarness {
             PackagedPlatform platform = PackagedPlatform.start(TestDatabase.Engine.H2);
             EmbeddedServer server;
             try {
-                server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                        "micronaut.server.port", -1,
-                        "ascent.web.content-target", platform.contentTarget(),
-                        "ascent.web.tracker-target", platform.trackerTarget()), "test");
+                server = ApplicationContext.run(
+                        EmbeddedServer.class,
+                        Map.of(
+                                "micronaut.server.port", -1,
+                                "ascent.web.content-target", platform.contentTarget(),
+                                "ascent.web.tracker-target", platform.trackerTarget()),
+                        "test");
             } catch (RuntimeException e) {
                 platform.close();
                 throw e;
@@ -79,8 +85,12 @@ public final class WebHarness {
     /** A new user with a unique handle starting with {@code prefix}; returns {handle, token}. */
     public String[] newUser(String prefix, String displayName) {
         String handle = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
-        String token = admin.accounts().createUser(CreateUserRequest.newBuilder().setHandle(handle)
-                .setDisplayName(displayName).build()).getToken();
+        String token = admin.accounts()
+                .createUser(CreateUserRequest.newBuilder()
+                        .setHandle(handle)
+                        .setDisplayName(displayName)
+                        .build())
+                .getToken();
         return new String[] {handle, token};
     }
 
@@ -103,19 +113,40 @@ public final class WebHarness {
     public PlanItem verifiedItem(String menteeToken, String[] mentor) {
         AscentClient mentee = as(menteeToken);
         AscentClient by = as(mentor[1]);
-        Plan plan = mentee.plans().createPlan(CreatePlanRequest.newBuilder()
-                .setTargetRole("roles/senior-machine-learning-engineer").setHoursPerWeek(5).build()).getPlan();
-        Mentorship invited = mentee.mentorship().inviteMentor(InviteMentorRequest.newBuilder()
-                .setMentor("users/" + mentor[0]).build()).getMentorship();
-        by.mentorship().respondToInvitation(RespondToInvitationRequest.newBuilder().setName(invited.getName())
-                .setAccept(true).setEtag(invited.getEtag()).build());
-        ReviewRequest review = mentee.reviews().requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(plan.getItems(0).getName()).setMentor("users/" + mentor[0]).build()).getReviewRequest();
-        by.reviews().submitReview(SubmitReviewRequest.newBuilder().setName(review.getName())
-                .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED).setComment("Solid").setEtag(review.getEtag())
-                .build());
-        PlanItem item = mentee.plans().getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
-                .getPlan().getItems(0);
+        Plan plan = mentee.plans()
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole("roles/senior-machine-learning-engineer")
+                        .setHoursPerWeek(5)
+                        .build())
+                .getPlan();
+        Mentorship invited = mentee.mentorship()
+                .inviteMentor(InviteMentorRequest.newBuilder()
+                        .setMentor("users/" + mentor[0])
+                        .build())
+                .getMentorship();
+        by.mentorship()
+                .respondToInvitation(RespondToInvitationRequest.newBuilder()
+                        .setName(invited.getName())
+                        .setAccept(true)
+                        .setEtag(invited.getEtag())
+                        .build());
+        ReviewRequest review = mentee.reviews()
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(plan.getItems(0).getName())
+                        .setMentor("users/" + mentor[0])
+                        .build())
+                .getReviewRequest();
+        by.reviews()
+                .submitReview(SubmitReviewRequest.newBuilder()
+                        .setName(review.getName())
+                        .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                        .setComment("Solid")
+                        .setEtag(review.getEtag())
+                        .build());
+        PlanItem item = mentee.plans()
+                .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan()
+                .getItems(0);
         if (!item.getVerified() || item.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_DONE) {
             throw new IllegalStateException("the approval did not verify " + item);
         }

@@ -33,8 +33,8 @@ class WebJarIT {
     static Process launch(Map<String, String> settings, Path log) throws IOException {
         Path jar = Path.of(System.getProperty("ascent.web.jar", "target/ascent-web.jar"));
         assertTrue(Files.exists(jar), jar + " is built by the package phase");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString());
         pb.environment().keySet().removeIf(k -> k.startsWith("ASCENT_"));
         pb.environment().put("ASCENT_CONTENT_TARGET", platform.contentTarget());
         pb.environment().put("ASCENT_TRACKER_TARGET", platform.trackerTarget());
@@ -69,7 +69,8 @@ class WebJarIT {
             Process clash = launch(Map.of("ASCENT_WEB_PORT", Integer.toString(port)), second);
             assertTrue(clash.waitFor(60, TimeUnit.SECONDS));
             assertEquals(2, clash.exitValue());
-            assertTrue(read(second).contains("web: port " + port + " is already in use; set ASCENT_WEB_PORT"),
+            assertTrue(
+                    read(second).contains("web: port " + port + " is already in use; set ASCENT_WEB_PORT"),
                     read(second));
         } finally {
             web.destroy();
@@ -83,7 +84,9 @@ class WebJarIT {
         Process web = launch(Map.of("ASCENT_WEB_PORT", "eighty"), log);
         assertTrue(web.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, web.exitValue());
-        assertEquals("web: ASCENT_WEB_PORT must be a port number (0-65535), not 'eighty'", read(log).strip());
+        assertEquals(
+                "web: ASCENT_WEB_PORT must be a port number (0-65535), not 'eighty'",
+                read(log).strip());
     }
 
     static String read(Path log) {

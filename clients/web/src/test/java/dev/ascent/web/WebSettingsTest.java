@@ -22,24 +22,41 @@ class WebSettingsTest {
 
     @Test
     void portsAndTargetsComeFromTheEnvironment() {
-        WebSettings s = WebSettings.fromEnvironment(Map.of("ASCENT_WEB_PORT", "9090", "ASCENT_CONTENT_PORT", "6001",
-                "ASCENT_TRACKER_TARGET", "tracker:7000", "ASCENT_WEB_SECURE_COOKIE", "true"));
+        WebSettings s = WebSettings.fromEnvironment(Map.of(
+                "ASCENT_WEB_PORT",
+                "9090",
+                "ASCENT_CONTENT_PORT",
+                "6001",
+                "ASCENT_TRACKER_TARGET",
+                "tracker:7000",
+                "ASCENT_WEB_SECURE_COOKIE",
+                "true"));
         assertEquals(9090, s.port());
         assertEquals("localhost:6001", s.contentTarget());
         assertEquals("tracker:7000", s.trackerTarget());
         assertTrue(s.secureCookie());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> WebSettings.fromEnvironment(Map.of("ASCENT_WEB_PORT", "eighty")));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> WebSettings.fromEnvironment(Map.of("ASCENT_WEB_PORT", "eighty")));
         assertTrue(bad.getMessage().contains("ASCENT_WEB_PORT"), bad.getMessage());
     }
 
     @Test
     void theServicesAreCalledOverTlsTrustingWhatTheyTrust() {
         assertEquals("", WebSettings.fromEnvironment(Map.of()).caFile(), "plain text without TLS settings");
-        assertEquals("/etc/ascent/ca.pem", WebSettings.fromEnvironment(Map.of("ASCENT_TLS_CA_FILE", "/etc/ascent/ca.pem",
-                "ASCENT_TLS_CERT_FILE", "/etc/ascent/cert.pem")).properties().get("ascent.web.ca-file"));
-        assertEquals("/etc/ascent/cert.pem", WebSettings.fromEnvironment(Map.of("ASCENT_TLS_CERT_FILE",
-                "/etc/ascent/cert.pem")).caFile(), "the services' own certificate, as they trust it");
+        assertEquals(
+                "/etc/ascent/ca.pem",
+                WebSettings.fromEnvironment(Map.of(
+                                "ASCENT_TLS_CA_FILE",
+                                "/etc/ascent/ca.pem",
+                                "ASCENT_TLS_CERT_FILE",
+                                "/etc/ascent/cert.pem"))
+                        .properties()
+                        .get("ascent.web.ca-file"));
+        assertEquals(
+                "/etc/ascent/cert.pem",
+                WebSettings.fromEnvironment(Map.of("ASCENT_TLS_CERT_FILE", "/etc/ascent/cert.pem"))
+                        .caFile(),
+                "the services' own certificate, as they trust it");
     }
 
     @Test
@@ -75,7 +92,8 @@ class WebSettingsTest {
                 assertTrue(labels.of(t).matches("[a-z]+( [a-z]+)*"), t + " reads as " + labels.of(t));
             }
         }
-        ActivityType future = ActivityEvent.newBuilder().setTypeValue(999).build().getType();
+        ActivityType future =
+                ActivityEvent.newBuilder().setTypeValue(999).build().getType();
         assertEquals(ActivityType.UNRECOGNIZED, future);
         assertEquals("", labels.of(future));
         assertEquals("", labels.of(ActivityType.ACTIVITY_TYPE_UNSPECIFIED));

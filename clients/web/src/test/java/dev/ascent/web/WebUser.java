@@ -29,8 +29,10 @@ public final class WebUser {
 
     private final String base;
     private final String handle;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private String cookie;
     private String csrf = "";
 
@@ -110,8 +112,10 @@ public final class WebUser {
     }
 
     /** Posts exactly these fields: no CSRF token unless given. */
-    public Page postRaw(String path, Map<String, String> fields, boolean htmx) throws IOException, InterruptedException {
-        HttpRequest.Builder r = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+    public Page postRaw(String path, Map<String, String> fields, boolean htmx)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder r = request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
         if (htmx) {
             r.header("HX-Request", "true");
@@ -119,21 +123,25 @@ public final class WebUser {
         return send(r.build());
     }
 
-    public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-                              byte[] content) throws IOException, InterruptedException {
+    public Page postMultipart(
+            String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws IOException, InterruptedException {
         String boundary = "----ascent" + System.nanoTime();
         var out = new java.io.ByteArrayOutputStream();
         for (var e : fields.entrySet()) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
-                    + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                            + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n")
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
     }
 
     public void signIn(String token) throws IOException, InterruptedException {
@@ -176,7 +184,9 @@ public final class WebUser {
     }
 
     static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

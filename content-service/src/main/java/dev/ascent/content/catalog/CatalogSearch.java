@@ -13,17 +13,22 @@ import java.util.Locale;
  */
 public final class CatalogSearch {
 
-    public enum Kind { ROLE, SECTION, TOPIC, ITEM }
-
-    public record Hit(String name, Kind kind, String role, String title, String snippet, double score) {
+    public enum Kind {
+        ROLE,
+        SECTION,
+        TOPIC,
+        ITEM
     }
 
-    private CatalogSearch() {
-    }
+    public record Hit(String name, Kind kind, String role, String title, String snippet, double score) {}
+
+    private CatalogSearch() {}
 
     public static List<String> terms(String query) {
         return Arrays.stream(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}+#]+"))
-                .filter(w -> w.length() >= 2).distinct().toList();
+                .filter(w -> w.length() >= 2)
+                .distinct()
+                .toList();
     }
 
     public static List<Hit> search(List<RoleView> roles, String query) {
@@ -33,14 +38,29 @@ public final class CatalogSearch {
         for (RoleView role : roles) {
             add(hits, terms, phrase, role.name(), Kind.ROLE, role, role.title(), role.summary(), 1.5);
             for (RoleView.Section s : role.sections()) {
-                add(hits, terms, phrase, role.name() + "/sections/" + s.id(), Kind.SECTION, role, s.heading(),
-                        s.intro() + " " + s.summary(), 1.2);
+                add(
+                        hits,
+                        terms,
+                        phrase,
+                        role.name() + "/sections/" + s.id(),
+                        Kind.SECTION,
+                        role,
+                        s.heading(),
+                        s.intro() + " " + s.summary(),
+                        1.2);
                 for (RoleView.Topic t : s.topics()) {
-                    add(hits, terms, phrase, role.name() + "/topics/" + t.id(), Kind.TOPIC, role, t.title(),
-                            t.text(), 1.1);
+                    add(
+                            hits,
+                            terms,
+                            phrase,
+                            role.name() + "/topics/" + t.id(),
+                            Kind.TOPIC,
+                            role,
+                            t.title(),
+                            t.text(),
+                            1.1);
                     for (RoleView.Item i : t.items()) {
-                        add(hits, terms, phrase, role.name() + "/items/" + i.id(), Kind.ITEM, role, i.text(), "",
-                                1.0);
+                        add(hits, terms, phrase, role.name() + "/items/" + i.id(), Kind.ITEM, role, i.text(), "", 1.0);
                     }
                 }
             }
@@ -49,8 +69,16 @@ public final class CatalogSearch {
         return hits;
     }
 
-    private static void add(List<Hit> hits, List<String> terms, String phrase, String name, Kind kind, RoleView role,
-                            String title, String body, double kindBoost) {
+    private static void add(
+            List<Hit> hits,
+            List<String> terms,
+            String phrase,
+            String name,
+            Kind kind,
+            RoleView role,
+            String title,
+            String body,
+            double kindBoost) {
         String t = title.toLowerCase(Locale.ROOT);
         String b = body.toLowerCase(Locale.ROOT);
         double score = 0;
@@ -68,8 +96,8 @@ public final class CatalogSearch {
         // Shorter texts that match are more about the query than long ones that mention it in passing.
         score = score * kindBoost / (1 + Math.log1p((t.length() + b.length()) / 200.0));
         String text = body.isBlank() ? title : body;
-        hits.add(new Hit(name, kind, role.name(), title, snippet(text, terms.get(0)),
-                Math.round(score * 1000) / 1000.0));
+        hits.add(new Hit(
+                name, kind, role.name(), title, snippet(text, terms.get(0)), Math.round(score * 1000) / 1000.0));
     }
 
     static boolean hasWordPrefix(String text, String term) {

@@ -35,7 +35,8 @@ public class CatalogService {
     }
 
     private List<String> titleOrder() {
-        return cache.titleOrder(() -> roles.listAllByTitle().stream().map(RoleRow::slug).toList());
+        return cache.titleOrder(
+                () -> roles.listAllByTitle().stream().map(RoleRow::slug).toList());
     }
 
     private List<RoleView> views(List<String> slugs) {
@@ -64,14 +65,12 @@ public class CatalogService {
         return skills.list(roleId, limit, offset);
     }
 
-    public record SkillDetail(SkillQueries.SkillSummary skill, List<SkillQueries.SkillRoleWeight> roles) {
-    }
+    public record SkillDetail(SkillQueries.SkillSummary skill, List<SkillQueries.SkillRoleWeight> roles) {}
 
     public SkillDetail getSkill(String key) {
-        SkillQueries.SkillSummary skill = skills.find(key)
-                .orElseThrow(() -> ApiException.notFound("skills/" + key));
+        SkillQueries.SkillSummary skill = skills.find(key).orElseThrow(() -> ApiException.notFound("skills/" + key));
         List<SkillQueries.SkillRoleWeight> roleWeights = skills.roles(key);
-        return new SkillDetail(new SkillQueries.SkillSummary(skill.key(), skill.displayName(), roleWeights.size()),
-                roleWeights);
+        return new SkillDetail(
+                new SkillQueries.SkillSummary(skill.key(), skill.displayName(), roleWeights.size()), roleWeights);
     }
 }

@@ -39,8 +39,8 @@ public class Checklists {
     public static List<Checklist> of(RoleView role) {
         return role.topics(SectionKind.BEST_PRACTICES).stream()
                 .filter(t -> !t.items().isEmpty())
-                .map(t -> new Checklist(t.id(), t.title().isEmpty() ? role.title() + " best practices" : t.title(),
-                        role, t))
+                .map(t -> new Checklist(
+                        t.id(), t.title().isEmpty() ? role.title() + " best practices" : t.title(), role, t))
                 .toList();
     }
 
@@ -48,7 +48,9 @@ public class Checklists {
         String notFound = "checklists/" + id;
         TopicRow topic = topics.findById(id).orElseThrow(() -> ApiException.notFound(notFound));
         RoleRow role = roles.findById(topic.roleId()).orElseThrow(() -> ApiException.notFound(notFound));
-        return of(catalog.getRole(role.slug())).stream().filter(c -> c.id() == id).findFirst()
+        return of(catalog.getRole(role.slug())).stream()
+                .filter(c -> c.id() == id)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound(notFound));
     }
 }

@@ -5,5 +5,4 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("item")
-public record ItemRow(@Id @GeneratedValue Long id, long roleId, long topicId, String body, int position, int line) {
-}
+public record ItemRow(@Id @GeneratedValue Long id, long roleId, long topicId, String body, int position, int line) {}

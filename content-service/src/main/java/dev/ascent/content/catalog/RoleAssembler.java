@@ -35,9 +35,15 @@ public class RoleAssembler {
     private final SkillRepository skills;
     private final SalaryRepository salaries;
 
-    public RoleAssembler(RoleRepository roles, SourceRepository sources, SectionRepository sections,
-                         TopicRepository topics, ItemRepository items, SkillMentionRepository mentions,
-                         SkillRepository skills, SalaryRepository salaries) {
+    public RoleAssembler(
+            RoleRepository roles,
+            SourceRepository sources,
+            SectionRepository sections,
+            TopicRepository topics,
+            ItemRepository items,
+            SkillMentionRepository mentions,
+            SkillRepository skills,
+            SalaryRepository salaries) {
         this.roles = roles;
         this.sources = sources;
         this.sections = sections;
@@ -61,7 +67,9 @@ public class RoleAssembler {
         sectionRows.forEach(s -> sectionById.put(s.id(), s));
         Map<Long, List<TopicRow>> topicsBySection = new HashMap<>();
         for (TopicRow t : topics.findByRoleIdOrderByPosition(role.id())) {
-            topicsBySection.computeIfAbsent(t.sectionId(), k -> new ArrayList<>()).add(t);
+            topicsBySection
+                    .computeIfAbsent(t.sectionId(), k -> new ArrayList<>())
+                    .add(t);
         }
         Map<Long, List<ItemRow>> itemsByTopic = new HashMap<>();
         for (ItemRow i : items.findByRoleIdOrderByPosition(role.id())) {
@@ -74,25 +82,43 @@ public class RoleAssembler {
 
         Map<SectionKind, List<SectionRow>> byKind = new EnumMap<>(SectionKind.class);
         for (SectionRow s : sectionRows) {
-            byKind.computeIfAbsent(SectionKind.valueOf(s.kind()), k -> new ArrayList<>()).add(s);
+            byKind.computeIfAbsent(SectionKind.valueOf(s.kind()), k -> new ArrayList<>())
+                    .add(s);
         }
         List<Section> merged = new ArrayList<>();
         for (Map.Entry<SectionKind, List<SectionRow>> e : byKind.entrySet()) {
             merged.add(mergeSection(e.getKey(), e.getValue(), topicsBySection, itemsByTopic, sourceNames));
         }
-        String summary = merged.stream().filter(s -> s.kind() == SectionKind.OVERVIEW).findFirst()
-                .map(s -> firstParagraph(s.intro().isEmpty() && !s.topics().isEmpty()
-                        ? s.topics().get(0).text() : s.intro()))
+        String summary = merged.stream()
+                .filter(s -> s.kind() == SectionKind.OVERVIEW)
+                .findFirst()
+                .map(s -> firstParagraph(
+                        s.intro().isEmpty() && !s.topics().isEmpty()
+                                ? s.topics().get(0).text()
+                                : s.intro()))
                 .orElse("");
-        return new RoleView(role.id(), role.slug(), role.title(), summary, role.revision(), role.updateTime(),
-                List.copyOf(merged), skillWeights(role.id()), salaries(salaryRows, sourceNames),
-                sourceRows.stream().map(s -> new RoleView.Source(s.sourceName(), s.revision(), s.sha256(),
-                        s.importTime(), s.lineCount())).toList());
+        return new RoleView(
+                role.id(),
+                role.slug(),
+                role.title(),
+                summary,
+                role.revision(),
+                role.updateTime(),
+                List.copyOf(merged),
+                skillWeights(role.id()),
+                salaries(salaryRows, sourceNames),
+                sourceRows.stream()
+                        .map(s -> new RoleView.Source(
+                                s.sourceName(), s.revision(), s.sha256(), s.importTime(), s.lineCount()))
+                        .toList());
     }
 
-    private static Section mergeSection(SectionKind kind, List<SectionRow> rows,
-                                        Map<Long, List<TopicRow>> topicsBySection,
-                                        Map<Long, List<ItemRow>> itemsByTopic, Map<Long, String> sourceNames) {
+    private static Section mergeSection(
+            SectionKind kind,
+            List<SectionRow> rows,
+            Map<Long, List<TopicRow>> topicsBySection,
+            Map<Long, List<ItemRow>> itemsByTopic,
+            Map<Long, String> sourceNames) {
         SectionRow first = rows.get(0);
         Set<String> intros = new LinkedHashSet<>();
         Set<String> summaries = new LinkedHashSet<>();
@@ -106,20 +132,28 @@ public class RoleAssembler {
                 summaries.add(s.summary());
             }
             for (TopicRow t : topicsBySection.getOrDefault(s.id(), List.of())) {
-                TopicBuilder b = topicsByTitle.computeIfAbsent(normalize(t.title()),
+                TopicBuilder b = topicsByTitle.computeIfAbsent(
+                        normalize(t.title()),
                         k -> new TopicBuilder(t.id(), t.title(), new Provenance(source, t.line())));
                 if (!t.body().isBlank()) {
                     b.texts.add(t.body());
                 }
                 for (ItemRow i : itemsByTopic.getOrDefault(t.id(), List.of())) {
-                    b.items.putIfAbsent(normalize(i.body()), new Item(i.id(), i.body(),
-                            new Provenance(source, i.line())));
+                    b.items.putIfAbsent(
+                            normalize(i.body()), new Item(i.id(), i.body(), new Provenance(source, i.line())));
                 }
             }
         }
-        List<Topic> topics = topicsByTitle.values().stream().map(TopicBuilder::build).toList();
-        return new Section(first.id(), kind, first.heading(), String.join("\n", intros),
-                String.join("\n", summaries), topics, new Provenance(sourceNames.get(first.sourceId()), first.line()));
+        List<Topic> topics =
+                topicsByTitle.values().stream().map(TopicBuilder::build).toList();
+        return new Section(
+                first.id(),
+                kind,
+                first.heading(),
+                String.join("\n", intros),
+                String.join("\n", summaries),
+                topics,
+                new Provenance(sourceNames.get(first.sourceId()), first.line()));
     }
 
     private List<RoleView.SkillWeight> skillWeights(long roleId) {
@@ -131,17 +165,24 @@ public class RoleAssembler {
         if (weights.isEmpty()) {
             return List.of();
         }
-        skills.findByIdIn(weights.keySet()).forEach(s -> out.add(
-                new RoleView.SkillWeight(s.skillKey(), s.name(), weights.get(s.id()))));
-        out.sort(Comparator.comparingDouble(RoleView.SkillWeight::weight).reversed()
+        skills.findByIdIn(weights.keySet())
+                .forEach(s -> out.add(new RoleView.SkillWeight(s.skillKey(), s.name(), weights.get(s.id()))));
+        out.sort(Comparator.comparingDouble(RoleView.SkillWeight::weight)
+                .reversed()
                 .thenComparing(RoleView.SkillWeight::key));
         return List.copyOf(out);
     }
 
     private static List<RoleView.Salary> salaries(List<SalaryRow> rows, Map<Long, String> sourceNames) {
         return rows.stream()
-                .map(s -> new RoleView.Salary(s.label(), s.minAmount(), s.maxAmount(), s.currency(), s.period(),
-                        s.rawText(), new Provenance(sourceNames.get(s.sourceId()), s.line())))
+                .map(s -> new RoleView.Salary(
+                        s.label(),
+                        s.minAmount(),
+                        s.maxAmount(),
+                        s.currency(),
+                        s.period(),
+                        s.rawText(),
+                        new Provenance(sourceNames.get(s.sourceId()), s.line())))
                 .toList();
     }
 

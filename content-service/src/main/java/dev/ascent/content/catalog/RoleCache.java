@@ -22,16 +22,15 @@ import java.util.function.Supplier;
 @Singleton
 public class RoleCache {
 
-    private record Entry(RoleView view, Instant loaded) {
-    }
+    private record Entry(RoleView view, Instant loaded) {}
 
     /** The slugs of all roles by title, valid while no invalidation happened since {@code generation} was read. */
-    private record Order(List<String> slugs, Instant loaded, long generation) {
-    }
+    private record Order(List<String> slugs, Instant loaded, long generation) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by every invalidation, so a load that raced with an import does not cache what it read before. */
     private final AtomicLong generation = new AtomicLong();
+
     private volatile Order order;
     private final Duration ttl;
     private final Clock clock;
@@ -59,7 +58,9 @@ public class RoleCache {
     public List<String> titleOrder(Supplier<List<String>> loader) {
         Instant now = clock.instant();
         Order kept = order;
-        if (kept != null && kept.generation() == generation.get() && kept.loaded().plus(ttl).isAfter(now)) {
+        if (kept != null
+                && kept.generation() == generation.get()
+                && kept.loaded().plus(ttl).isAfter(now)) {
             return kept.slugs();
         }
         long before = generation.get();

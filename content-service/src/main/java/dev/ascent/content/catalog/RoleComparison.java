@@ -20,32 +20,38 @@ import java.util.stream.Collectors;
 public final class RoleComparison {
 
     /** Sections that describe the market rather than the work; they are not gaps to close. */
-    private static final Set<SectionKind> NOT_GAPS = Set.of(SectionKind.OVERVIEW, SectionKind.SALARY,
-            SectionKind.MARKET_DEMAND, SectionKind.INDUSTRY_TRENDS, SectionKind.OTHER);
-    private static final Set<String> STOP_WORDS = Set.of("and", "the", "of", "for", "in", "to", "a", "an", "with",
-            "on", "at", "by", "your", "skills", "skill");
+    private static final Set<SectionKind> NOT_GAPS = Set.of(
+            SectionKind.OVERVIEW,
+            SectionKind.SALARY,
+            SectionKind.MARKET_DEMAND,
+            SectionKind.INDUSTRY_TRENDS,
+            SectionKind.OTHER);
 
-    public record SkillGap(String key, String displayName, double weight) {
-    }
+    private static final Set<String> STOP_WORDS = Set.of(
+            "and", "the", "of", "for", "in", "to", "a", "an", "with", "on", "at", "by", "your", "skills", "skill");
 
-    public record TopicGap(long topicId, String title, SectionKind kind, double score) {
-    }
+    public record SkillGap(String key, String displayName, double weight) {}
 
-    public record Result(List<SkillGap> missingSkills, List<TopicGap> missingTopics, List<String> sharedSkills) {
-    }
+    public record TopicGap(long topicId, String title, SectionKind kind, double score) {}
 
-    private RoleComparison() {
-    }
+    public record Result(List<SkillGap> missingSkills, List<TopicGap> missingTopics, List<String> sharedSkills) {}
+
+    private RoleComparison() {}
 
     public static Result compare(RoleView from, RoleView to, int max) {
-        Map<String, RoleView.SkillWeight> fromSkills = from.skills().stream()
-                .collect(Collectors.toMap(RoleView.SkillWeight::key, Function.identity()));
-        List<SkillGap> missing = to.skills().stream().filter(s -> !fromSkills.containsKey(s.key()))
+        Map<String, RoleView.SkillWeight> fromSkills =
+                from.skills().stream().collect(Collectors.toMap(RoleView.SkillWeight::key, Function.identity()));
+        List<SkillGap> missing = to.skills().stream()
+                .filter(s -> !fromSkills.containsKey(s.key()))
                 .map(s -> new SkillGap(s.key(), s.displayName(), s.weight()))
                 .sorted(Comparator.comparingDouble(SkillGap::weight).reversed().thenComparing(SkillGap::key))
-                .limit(max).toList();
-        List<String> shared = to.skills().stream().filter(s -> fromSkills.containsKey(s.key()))
-                .map(RoleView.SkillWeight::displayName).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+                .limit(max)
+                .toList();
+        List<String> shared = to.skills().stream()
+                .filter(s -> fromSkills.containsKey(s.key()))
+                .map(RoleView.SkillWeight::displayName)
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
 
         List<Set<String>> fromTitles = new ArrayList<>();
         from.sections().forEach(s -> s.topics().forEach(t -> fromTitles.add(words(t.title()))));
@@ -59,7 +65,8 @@ public final class RoleComparison {
                 if (title.isEmpty() || fromTitles.stream().anyMatch(f -> similar(f, title))) {
                     continue;
                 }
-                double score = SkillWeights.of(section.kind()) * (1 + Math.min(topic.items().size(), 10) / 5.0);
+                double score = SkillWeights.of(section.kind())
+                        * (1 + Math.min(topic.items().size(), 10) / 5.0);
                 topics.add(new TopicGap(topic.id(), topic.title(), section.kind(), Math.round(score * 100) / 100.0));
             }
         }

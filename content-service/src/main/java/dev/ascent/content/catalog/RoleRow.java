@@ -15,8 +15,12 @@ public record RoleRow(
         String slug,
         String title,
         int revision,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant updateTime) {
 
     public String name() {
         return "roles/" + slug;

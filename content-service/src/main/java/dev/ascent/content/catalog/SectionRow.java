@@ -6,6 +6,13 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A top-level section of one source; {@code body} is the intro text, {@code summary} the closing summary. */
 @MappedEntity("section")
-public record SectionRow(@Id @GeneratedValue Long id, long roleId, long sourceId, String kind, String heading,
-                         String body, String summary, int position, int line) {
-}
+public record SectionRow(
+        @Id @GeneratedValue Long id,
+        long roleId,
+        long sourceId,
+        String kind,
+        String heading,
+        String body,
+        String summary,
+        int position,
+        int line) {}

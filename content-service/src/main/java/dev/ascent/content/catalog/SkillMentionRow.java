@@ -5,6 +5,5 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("skill_mention")
-public record SkillMentionRow(@Id @GeneratedValue Long id, long roleId, long sourceId, long skillId,
-                              String sectionKind, int line) {
-}
+public record SkillMentionRow(
+        @Id @GeneratedValue Long id, long roleId, long sourceId, long skillId, String sectionKind, int line) {}

@@ -17,11 +17,9 @@ import java.util.Optional;
 @Singleton
 public class SkillQueries {
 
-    public record SkillSummary(String key, String displayName, int roleCount) {
-    }
+    public record SkillSummary(String key, String displayName, int roleCount) {}
 
-    public record SkillRoleWeight(String roleSlug, String roleTitle, double weight) {
-    }
+    public record SkillRoleWeight(String roleSlug, String roleTitle, double weight) {}
 
     private final JdbcOperations jdbc;
 
@@ -58,7 +56,8 @@ public class SkillQueries {
         return jdbc.prepareStatement("SELECT skill_key, name FROM skill WHERE skill_key = ?", ps -> {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SkillSummary(rs.getString(1), rs.getString(2), 0))
+                return rs.next()
+                        ? Optional.of(new SkillSummary(rs.getString(1), rs.getString(2), 0))
                         : Optional.<SkillSummary>empty();
             }
         });
@@ -67,8 +66,10 @@ public class SkillQueries {
     /** The roles that mention a skill, highest weight first. */
     @ReadOnly
     public List<SkillRoleWeight> roles(String key) {
-        return jdbc.prepareStatement("SELECT r.slug, r.title, m.section_kind FROM skill_mention m "
-                + "JOIN skill s ON s.id = m.skill_id JOIN role r ON r.id = m.role_id WHERE s.skill_key = ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT r.slug, r.title, m.section_kind FROM skill_mention m "
+                        + "JOIN skill s ON s.id = m.skill_id JOIN role r ON r.id = m.role_id WHERE s.skill_key = ?",
+                ps -> {
                     ps.setString(1, key);
                     Map<String, SkillRoleWeight> byRole = new LinkedHashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -77,7 +78,8 @@ public class SkillQueries {
                         }
                     }
                     List<SkillRoleWeight> out = new ArrayList<>(byRole.values());
-                    out.sort(Comparator.comparingDouble(SkillRoleWeight::weight).reversed()
+                    out.sort(Comparator.comparingDouble(SkillRoleWeight::weight)
+                            .reversed()
                             .thenComparing(SkillRoleWeight::roleTitle));
                     return out;
                 });
@@ -86,7 +88,9 @@ public class SkillQueries {
     private static void add(Map<String, SkillRoleWeight> byRole, ResultSet rs) throws SQLException {
         String slug = rs.getString(1);
         double w = SkillWeights.of(SectionKind.valueOf(rs.getString(3)));
-        byRole.merge(slug, new SkillRoleWeight(slug, rs.getString(2), w),
+        byRole.merge(
+                slug,
+                new SkillRoleWeight(slug, rs.getString(2), w),
                 (a, b) -> new SkillRoleWeight(a.roleSlug(), a.roleTitle(), a.weight() + b.weight()));
     }
 }

@@ -6,5 +6,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** One skill across all roles; {@code skillKey} is the normalized name. */
 @MappedEntity("skill")
-public record SkillRow(@Id @GeneratedValue Long id, String skillKey, String name) {
-}
+public record SkillRow(@Id @GeneratedValue Long id, String skillKey, String name) {}

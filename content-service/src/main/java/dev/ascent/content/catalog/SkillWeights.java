@@ -8,8 +8,7 @@ import dev.ascent.content.importer.SectionKind;
  */
 public final class SkillWeights {
 
-    private SkillWeights() {
-    }
+    private SkillWeights() {}
 
     public static double of(SectionKind kind) {
         return switch (kind) {

@@ -18,5 +18,6 @@ public record SourceRow(
         String layout,
         int lineCount,
         int revision,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant importTime) {
-}
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant importTime) {}

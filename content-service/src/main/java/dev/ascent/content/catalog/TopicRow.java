@@ -5,6 +5,5 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("topic")
-public record TopicRow(@Id @GeneratedValue Long id, long roleId, long sectionId, String title, String body,
-                       int position, int line) {
-}
+public record TopicRow(
+        @Id @GeneratedValue Long id, long roleId, long sectionId, String title, String body, int position, int line) {}

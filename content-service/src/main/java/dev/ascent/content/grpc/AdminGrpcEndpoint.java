@@ -23,9 +23,12 @@ public class AdminGrpcEndpoint extends AdminServiceGrpc.AdminServiceImplBase {
 
     @Override
     public void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> response) {
-        String token = RequestHeaders.bearerToken().orElseThrow(() -> ApiException.unauthenticated(
-                "backups need the admin token: send 'authorization: Bearer <admin token>'"));
+        String token = RequestHeaders.bearerToken()
+                .orElseThrow(() -> ApiException.unauthenticated(
+                        "backups need the admin token: send 'authorization: Bearer <admin token>'"));
         adminVerifier.require(token, "back up the catalog");
-        backup.stream(response, data -> BackupDatabaseResponse.newBuilder().setData(data).build());
+        backup.stream(
+                response,
+                data -> BackupDatabaseResponse.newBuilder().setData(data).build());
     }
 }

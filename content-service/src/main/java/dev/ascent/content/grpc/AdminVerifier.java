@@ -2,11 +2,11 @@ package dev.ascent.content.grpc;
 
 import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.Tls;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import dev.ascent.proto.tracker.v1.User;
 import io.grpc.ManagedChannel;
-import dev.ascent.common.grpc.Tls;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -39,8 +39,10 @@ public class AdminVerifier {
     private volatile String confirmedToken;
     private volatile long confirmedAtNanos;
 
-    public AdminVerifier(AdminToken adminToken, @Value("${ascent.tracker.target:localhost:50052}") String target,
-                         @Value("${ascent.tls.ca-file:}") String caFile) {
+    public AdminVerifier(
+            AdminToken adminToken,
+            @Value("${ascent.tracker.target:localhost:50052}") String target,
+            @Value("${ascent.tls.ca-file:}") String caFile) {
         this.adminToken = adminToken;
         this.tracker = target.isBlank() || target.equals(NO_TRACKER) ? null : Tls.channel(target, caFile);
         if (tracker == null) {
@@ -63,13 +65,17 @@ public class AdminVerifier {
             user = AccountServiceGrpc.newBlockingStub(tracker)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                     .withDeadlineAfter(2, TimeUnit.SECONDS)
-                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser();
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                    .getUser();
         } catch (StatusRuntimeException e) {
             switch (e.getStatus().getCode()) {
                 case UNAUTHENTICATED -> throw ApiException.unauthenticated("the admin token was revoked");
                 case PERMISSION_DENIED -> throw ApiException.permissionDenied("only the administrator can " + what);
-                default -> throw ApiException.unavailable("TRACKER_UNAVAILABLE", "cannot confirm the admin token "
-                        + "with the tracker service (" + e.getStatus().getCode() + "); retry later");
+                default ->
+                    throw ApiException.unavailable(
+                            "TRACKER_UNAVAILABLE",
+                            "cannot confirm the admin token " + "with the tracker service ("
+                                    + e.getStatus().getCode() + "); retry later");
             }
         }
         if (!user.getAdmin()) {

@@ -35,8 +35,7 @@ import java.time.Instant;
 /** Catalog views (roles, skills, comparisons, search hits, practice material) to proto messages. */
 final class CatalogProtoMapper {
 
-    private CatalogProtoMapper() {
-    }
+    private CatalogProtoMapper() {}
 
     /** The role without its structure, for lists. */
     static Role roleHeader(RoleView role) {
@@ -55,36 +54,57 @@ final class CatalogProtoMapper {
         for (RoleView.Section s : role.sections()) {
             b.addSections(section(role, s));
         }
-        role.skills().forEach(s -> b.addSkills(RoleSkill.newBuilder().setSkill("skills/" + s.key())
-                .setDisplayName(s.displayName()).setWeight(s.weight())));
+        role.skills()
+                .forEach(s -> b.addSkills(RoleSkill.newBuilder()
+                        .setSkill("skills/" + s.key())
+                        .setDisplayName(s.displayName())
+                        .setWeight(s.weight())));
         role.salaries().forEach(s -> b.addSalaryRanges(salary(s)));
-        role.sources().forEach(s -> b.addSources(Source.newBuilder().setSourceName(s.sourceName())
-                .setRevision(s.revision()).setContentSha256(s.sha256()).setImportTime(timestamp(s.importTime()))
-                .setLineCount(s.lineCount())));
+        role.sources()
+                .forEach(s -> b.addSources(Source.newBuilder()
+                        .setSourceName(s.sourceName())
+                        .setRevision(s.revision())
+                        .setContentSha256(s.sha256())
+                        .setImportTime(timestamp(s.importTime()))
+                        .setLineCount(s.lineCount())));
         return b.build();
     }
 
     static Skill skill(SkillQueries.SkillSummary s) {
-        return Skill.newBuilder().setName("skills/" + s.key()).setDisplayName(s.displayName())
-                .setRoleCount(s.roleCount()).build();
+        return Skill.newBuilder()
+                .setName("skills/" + s.key())
+                .setDisplayName(s.displayName())
+                .setRoleCount(s.roleCount())
+                .build();
     }
 
     /** A skill with the roles that ask for it. */
     static Skill skill(CatalogService.SkillDetail detail) {
         Skill.Builder skill = skill(detail.skill()).toBuilder();
-        detail.roles().forEach(r -> skill.addRoles(SkillRole.newBuilder().setRole("roles/" + r.roleSlug())
-                .setTitle(r.roleTitle()).setWeight(r.weight())));
+        detail.roles()
+                .forEach(r -> skill.addRoles(SkillRole.newBuilder()
+                        .setRole("roles/" + r.roleSlug())
+                        .setTitle(r.roleTitle())
+                        .setWeight(r.weight())));
         return skill.build();
     }
 
     static CompareRolesResponse comparison(RoleView from, RoleView to, RoleComparison.Result result) {
         CompareRolesResponse.Builder out = CompareRolesResponse.newBuilder()
-                .setFromRole(from.name()).setToRole(to.name()).addAllSharedSkills(result.sharedSkills());
-        result.missingSkills().forEach(s -> out.addMissingSkills(SkillGap.newBuilder().setSkill("skills/" + s.key())
-                .setDisplayName(s.displayName()).setWeight(s.weight())));
-        result.missingTopics().forEach(t -> out.addMissingTopics(TopicGap.newBuilder()
-                .setTopic(to.name() + "/topics/" + t.topicId()).setTitle(t.title())
-                .setSectionKind(kind(t.kind())).setScore(t.score())));
+                .setFromRole(from.name())
+                .setToRole(to.name())
+                .addAllSharedSkills(result.sharedSkills());
+        result.missingSkills()
+                .forEach(s -> out.addMissingSkills(SkillGap.newBuilder()
+                        .setSkill("skills/" + s.key())
+                        .setDisplayName(s.displayName())
+                        .setWeight(s.weight())));
+        result.missingTopics()
+                .forEach(t -> out.addMissingTopics(TopicGap.newBuilder()
+                        .setTopic(to.name() + "/topics/" + t.topicId())
+                        .setTitle(t.title())
+                        .setSectionKind(kind(t.kind()))
+                        .setScore(t.score())));
         return out.build();
     }
 
@@ -112,8 +132,11 @@ final class CatalogProtoMapper {
                 .setTitle(t.title())
                 .setText(t.text())
                 .setProvenance(provenance(t.provenance()));
-        t.items().forEach(i -> b.addItems(Item.newBuilder().setName(role.name() + "/items/" + i.id())
-                .setText(i.text()).setProvenance(provenance(i.provenance()))));
+        t.items()
+                .forEach(i -> b.addItems(Item.newBuilder()
+                        .setName(role.name() + "/items/" + i.id())
+                        .setText(i.text())
+                        .setProvenance(provenance(i.provenance()))));
         return b.build();
     }
 
@@ -123,7 +146,8 @@ final class CatalogProtoMapper {
                 .setMin(s.min() == null ? 0 : s.min())
                 .setMax(s.max() == null ? 0 : s.max())
                 .setCurrency(s.currency())
-                .setPeriod("HOUR".equals(s.period()) ? SalaryPeriod.SALARY_PERIOD_HOUR : SalaryPeriod.SALARY_PERIOD_YEAR)
+                .setPeriod(
+                        "HOUR".equals(s.period()) ? SalaryPeriod.SALARY_PERIOD_HOUR : SalaryPeriod.SALARY_PERIOD_YEAR)
                 .setRawText(s.rawText())
                 .setProvenance(provenance(s.provenance()))
                 .build();
@@ -134,14 +158,23 @@ final class CatalogProtoMapper {
     }
 
     static Provenance provenance(RoleView.Provenance p) {
-        return Provenance.newBuilder().setSourceName(p.sourceName()).setLine(p.line()).build();
+        return Provenance.newBuilder()
+                .setSourceName(p.sourceName())
+                .setLine(p.line())
+                .build();
     }
 
     static Checklist checklist(Checklists.Checklist c) {
-        Checklist.Builder b = Checklist.newBuilder().setName(c.name()).setTitle(c.title()).setRole(c.role().name());
-        c.topic().items().forEach(i -> b.addItems(ChecklistItem.newBuilder()
-                .setName(c.role().name() + "/items/" + i.id()).setText(i.text())
-                .setProvenance(provenance(i.provenance()))));
+        Checklist.Builder b = Checklist.newBuilder()
+                .setName(c.name())
+                .setTitle(c.title())
+                .setRole(c.role().name());
+        c.topic()
+                .items()
+                .forEach(i -> b.addItems(ChecklistItem.newBuilder()
+                        .setName(c.role().name() + "/items/" + i.id())
+                        .setText(i.text())
+                        .setProvenance(provenance(i.provenance()))));
         return b.build();
     }
 
@@ -155,7 +188,8 @@ final class CatalogProtoMapper {
         for (DesignPrompts.Step s : p.steps()) {
             b.addSteps(DesignStep.newBuilder()
                     .setName(p.name() + "/steps/" + s.number())
-                    .setPhase(DesignPhase.valueOf("DESIGN_PHASE_" + s.spec().phase().name()))
+                    .setPhase(DesignPhase.valueOf(
+                            "DESIGN_PHASE_" + s.spec().phase().name()))
                     .setTitle(s.spec().title())
                     .setText(s.spec().guidance())
                     .addAllRelatedTopics(s.relatedTopics()));
@@ -164,8 +198,14 @@ final class CatalogProtoMapper {
     }
 
     static SearchHit hit(CatalogSearch.Hit h) {
-        return SearchHit.newBuilder().setName(h.name()).setKind(SearchHitKind.valueOf("SEARCH_HIT_KIND_" + h.kind()))
-                .setRole(h.role()).setTitle(h.title()).setSnippet(h.snippet()).setScore(h.score()).build();
+        return SearchHit.newBuilder()
+                .setName(h.name())
+                .setKind(SearchHitKind.valueOf("SEARCH_HIT_KIND_" + h.kind()))
+                .setRole(h.role())
+                .setTitle(h.title())
+                .setSnippet(h.snippet())
+                .setScore(h.score())
+                .build();
     }
 
     private static String firstSentence(String text) {
@@ -174,6 +214,9 @@ final class CatalogProtoMapper {
     }
 
     static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

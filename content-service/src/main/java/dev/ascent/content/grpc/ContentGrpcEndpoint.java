@@ -50,8 +50,8 @@ public class ContentGrpcEndpoint implements ContentServiceGrpc.AsyncService, Bin
     /** GetRole is served from bytes kept serialized ({@link RoleGrpcEndpoint#serializedRole}). */
     @Override
     public ServerServiceDefinition bindService() {
-        return PreSerialized.replace(ContentServiceGrpc.bindService(this), ContentServiceGrpc.getGetRoleMethod(),
-                roles::serializedRole);
+        return PreSerialized.replace(
+                ContentServiceGrpc.bindService(this), ContentServiceGrpc.getGetRoleMethod(), roles::serializedRole);
     }
 
     @Override
@@ -95,8 +95,8 @@ public class ContentGrpcEndpoint implements ContentServiceGrpc.AsyncService, Bin
     }
 
     @Override
-    public void listDesignPrompts(ListDesignPromptsRequest request,
-                                  StreamObserver<ListDesignPromptsResponse> response) {
+    public void listDesignPrompts(
+            ListDesignPromptsRequest request, StreamObserver<ListDesignPromptsResponse> response) {
         practice.listDesignPrompts(request, response);
     }
 

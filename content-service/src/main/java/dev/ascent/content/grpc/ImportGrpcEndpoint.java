@@ -27,8 +27,9 @@ class ImportGrpcEndpoint implements ContentServiceGrpc.AsyncService {
 
     @Override
     public void importGuide(ImportGuideRequest request, StreamObserver<ImportGuideResponse> response) {
-        String token = RequestHeaders.bearerToken().orElseThrow(() -> ApiException.unauthenticated(
-                "importing needs the admin token: send 'authorization: Bearer <admin token>'"));
+        String token = RequestHeaders.bearerToken()
+                .orElseThrow(() -> ApiException.unauthenticated(
+                        "importing needs the admin token: send 'authorization: Bearer <admin token>'"));
         adminVerifier.require(token, "import guides");
         Context call = Context.current();
         ImportService.Result result;
@@ -37,7 +38,8 @@ class ImportGrpcEndpoint implements ContentServiceGrpc.AsyncService {
         } catch (Cancellation.Cancelled e) {
             // The caller has gone (cancelled, or its deadline passed): stop here; nothing was written.
             throw (call.cancellationCause() instanceof TimeoutException ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
-                    .withDescription("the import was abandoned by its caller").asRuntimeException();
+                    .withDescription("the import was abandoned by its caller")
+                    .asRuntimeException();
         }
         ContentGrpcEndpoint.reply(response, ImportProtoMapper.response(result));
     }

@@ -11,12 +11,16 @@ import dev.ascent.proto.content.v1.ImportWarning;
 /** ImportGuide's request to an import command, and the import's result to its response. */
 final class ImportProtoMapper {
 
-    private ImportProtoMapper() {
-    }
+    private ImportProtoMapper() {}
 
     static ImportService.Command command(ImportGuideRequest request, Cancellation cancellation) {
-        return new ImportService.Command(request.getText().toByteArray(), request.getSourceName(),
-                request.getTitle(), request.getDryRun(), format(request.getFormat()), cancellation);
+        return new ImportService.Command(
+                request.getText().toByteArray(),
+                request.getSourceName(),
+                request.getTitle(),
+                request.getDryRun(),
+                format(request.getFormat()),
+                cancellation);
     }
 
     static ImportGuideResponse response(ImportService.Result r) {
@@ -25,12 +29,17 @@ final class ImportProtoMapper {
                 .setUnchanged(r.unchanged())
                 .setFormat(format(r.format()))
                 .setCounts(ImportCounts.newBuilder()
-                        .setSections(r.counts().sections()).setTopics(r.counts().topics())
-                        .setItemsCreated(r.counts().itemsCreated()).setItemsKept(r.counts().itemsKept())
-                        .setItemsRemoved(r.counts().itemsRemoved()).setSkillsLinked(r.counts().skillsLinked())
-                        .setSalaryRanges(r.counts().salaryRanges()).setRoleCreated(r.counts().roleCreated()));
-        r.warnings().forEach(w -> out.addWarnings(ImportWarning.newBuilder().setLine(w.line())
-                .setMessage(w.message())));
+                        .setSections(r.counts().sections())
+                        .setTopics(r.counts().topics())
+                        .setItemsCreated(r.counts().itemsCreated())
+                        .setItemsKept(r.counts().itemsKept())
+                        .setItemsRemoved(r.counts().itemsRemoved())
+                        .setSkillsLinked(r.counts().skillsLinked())
+                        .setSalaryRanges(r.counts().salaryRanges())
+                        .setRoleCreated(r.counts().roleCreated()));
+        r.warnings()
+                .forEach(w -> out.addWarnings(
+                        ImportWarning.newBuilder().setLine(w.line()).setMessage(w.message())));
         return out.build();
     }
 

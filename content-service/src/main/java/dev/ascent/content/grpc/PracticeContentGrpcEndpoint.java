@@ -38,11 +38,11 @@ class PracticeContentGrpcEndpoint implements ContentServiceGrpc.AsyncService {
     @Override
     public void listChecklists(ListChecklistsRequest request, StreamObserver<ListChecklistsResponse> response) {
         String role = ContentNames.optionalRole(request.getRole(), "role");
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(),
-                "checklists:" + request.getRole());
+        PageRequest page =
+                PageRequest.of(request.getPageSize(), request.getPageToken(), "checklists:" + request.getRole());
         Page<Checklists.Checklist> shown = page.slice(checklists.list(role));
-        ListChecklistsResponse.Builder out = ListChecklistsResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
+        ListChecklistsResponse.Builder out =
+                ListChecklistsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(c -> out.addChecklists(CatalogProtoMapper.checklist(c)));
         ContentGrpcEndpoint.reply(response, out.build());
     }
@@ -50,28 +50,35 @@ class PracticeContentGrpcEndpoint implements ContentServiceGrpc.AsyncService {
     @Override
     public void getChecklist(GetChecklistRequest request, StreamObserver<GetChecklistResponse> response) {
         long id = ContentNames.CHECKLIST.parse(request.getName(), "name").id("id");
-        ContentGrpcEndpoint.reply(response, GetChecklistResponse.newBuilder()
-                .setChecklist(CatalogProtoMapper.checklist(checklists.get(id))).build());
+        ContentGrpcEndpoint.reply(
+                response,
+                GetChecklistResponse.newBuilder()
+                        .setChecklist(CatalogProtoMapper.checklist(checklists.get(id)))
+                        .build());
     }
 
     @Override
-    public void listDesignPrompts(ListDesignPromptsRequest request,
-                                  StreamObserver<ListDesignPromptsResponse> response) {
+    public void listDesignPrompts(
+            ListDesignPromptsRequest request, StreamObserver<ListDesignPromptsResponse> response) {
         String role = ContentNames.optionalRole(request.getRole(), "role");
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(),
-                "prompts:" + request.getRole());
+        PageRequest page =
+                PageRequest.of(request.getPageSize(), request.getPageToken(), "prompts:" + request.getRole());
         List<DesignPrompts.Prompt> all = role == null ? prompts.list() : prompts.forRole(catalog.getRole(role));
         Page<DesignPrompts.Prompt> shown = page.slice(all);
-        ListDesignPromptsResponse.Builder out = ListDesignPromptsResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
+        ListDesignPromptsResponse.Builder out =
+                ListDesignPromptsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(p -> out.addDesignPrompts(CatalogProtoMapper.designPrompt(p)));
         ContentGrpcEndpoint.reply(response, out.build());
     }
 
     @Override
     public void getDesignPrompt(GetDesignPromptRequest request, StreamObserver<GetDesignPromptResponse> response) {
-        String slug = ContentNames.DESIGN_PROMPT.parse(request.getName(), "name").get("slug");
-        ContentGrpcEndpoint.reply(response, GetDesignPromptResponse.newBuilder()
-                .setDesignPrompt(CatalogProtoMapper.designPrompt(prompts.get(slug))).build());
+        String slug =
+                ContentNames.DESIGN_PROMPT.parse(request.getName(), "name").get("slug");
+        ContentGrpcEndpoint.reply(
+                response,
+                GetDesignPromptResponse.newBuilder()
+                        .setDesignPrompt(CatalogProtoMapper.designPrompt(prompts.get(slug)))
+                        .build());
     }
 }

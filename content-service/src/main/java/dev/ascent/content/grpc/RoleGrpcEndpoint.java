@@ -36,8 +36,7 @@ class RoleGrpcEndpoint implements ContentServiceGrpc.AsyncService {
     private final CatalogService catalog;
     private final Map<String, SerializedRole> serializedRoles = new ConcurrentHashMap<>();
 
-    private record SerializedRole(RoleView view, byte[] bytes) {
-    }
+    private record SerializedRole(RoleView view, byte[] bytes) {}
 
     RoleGrpcEndpoint(CatalogService catalog) {
         this.catalog = catalog;
@@ -68,11 +67,16 @@ class RoleGrpcEndpoint implements ContentServiceGrpc.AsyncService {
      * bytes. See {@link PreSerialized}.
      */
     byte[] serializedRole(GetRoleRequest request) {
-        RoleView role = catalog.getRole(ContentNames.ROLE.parse(request.getName(), "name").get("slug"));
+        RoleView role = catalog.getRole(
+                ContentNames.ROLE.parse(request.getName(), "name").get("slug"));
         SerializedRole kept = serializedRoles.get(role.slug());
         if (kept == null || kept.view() != role) {
-            kept = new SerializedRole(role, GetRoleResponse.newBuilder().setRole(CatalogProtoMapper.role(role))
-                    .build().toByteArray());
+            kept = new SerializedRole(
+                    role,
+                    GetRoleResponse.newBuilder()
+                            .setRole(CatalogProtoMapper.role(role))
+                            .build()
+                            .toByteArray());
             serializedRoles.put(role.slug(), kept);
         }
         return kept.bytes();
@@ -81,8 +85,7 @@ class RoleGrpcEndpoint implements ContentServiceGrpc.AsyncService {
     @Override
     public void listSkills(ListSkillsRequest request, StreamObserver<ListSkillsResponse> response) {
         String role = ContentNames.optionalRole(request.getRole(), "role");
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(),
-                "skills:" + request.getRole());
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "skills:" + request.getRole());
         Page<SkillQueries.SkillSummary> skills = page.page(catalog.listSkills(role, page.fetchSize(), page.offset()));
         ListSkillsResponse.Builder out = ListSkillsResponse.newBuilder().setNextPageToken(skills.nextPageToken());
         skills.items().forEach(s -> out.addSkills(CatalogProtoMapper.skill(s)));
@@ -91,31 +94,40 @@ class RoleGrpcEndpoint implements ContentServiceGrpc.AsyncService {
 
     @Override
     public void getSkill(GetSkillRequest request, StreamObserver<GetSkillResponse> response) {
-        CatalogService.SkillDetail detail = catalog.getSkill(ContentNames.SKILL.parse(request.getName(), "name")
-                .get("key"));
-        ContentGrpcEndpoint.reply(response, GetSkillResponse.newBuilder()
-                .setSkill(CatalogProtoMapper.skill(detail)).build());
+        CatalogService.SkillDetail detail = catalog.getSkill(
+                ContentNames.SKILL.parse(request.getName(), "name").get("key"));
+        ContentGrpcEndpoint.reply(
+                response,
+                GetSkillResponse.newBuilder()
+                        .setSkill(CatalogProtoMapper.skill(detail))
+                        .build());
     }
 
     @Override
     public void compareRoles(CompareRolesRequest request, StreamObserver<CompareRolesResponse> response) {
         new Validator().range(request.getMaxResults(), 0, 100, "max_results").throwIfInvalid();
-        RoleView from = catalog.getRole(ContentNames.ROLE.parse(request.getFromRole(), "from_role").get("slug"));
-        RoleView to = catalog.getRole(ContentNames.ROLE.parse(request.getToRole(), "to_role").get("slug"));
+        RoleView from = catalog.getRole(
+                ContentNames.ROLE.parse(request.getFromRole(), "from_role").get("slug"));
+        RoleView to = catalog.getRole(
+                ContentNames.ROLE.parse(request.getToRole(), "to_role").get("slug"));
         int max = request.getMaxResults() == 0 ? 25 : request.getMaxResults();
-        ContentGrpcEndpoint.reply(response, CatalogProtoMapper.comparison(from, to,
-                RoleComparison.compare(from, to, max)));
+        ContentGrpcEndpoint.reply(
+                response, CatalogProtoMapper.comparison(from, to, RoleComparison.compare(from, to, max)));
     }
 
     @Override
     public void searchContent(SearchContentRequest request, StreamObserver<SearchContentResponse> response) {
         new Validator()
-                .check(!CatalogSearch.terms(request.getQuery()).isEmpty(), "query",
+                .check(
+                        !CatalogSearch.terms(request.getQuery()).isEmpty(),
+                        "query",
                         "needs at least one word of two or more letters or digits")
                 .maxLength(request.getQuery(), 200, "query")
                 .throwIfInvalid();
         String role = ContentNames.optionalRole(request.getRole(), "role");
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(),
+        PageRequest page = PageRequest.of(
+                request.getPageSize(),
+                request.getPageToken(),
                 "search:" + request.getRole() + ":" + request.getQuery());
         List<RoleView> scope = role == null ? catalog.allRoles() : List.of(catalog.getRole(role));
         Page<CatalogSearch.Hit> hits = page.slice(CatalogSearch.search(scope, request.getQuery()));

@@ -33,8 +33,8 @@ public class BundledCatalog {
     @EventListener
     void onStartup(StartupEvent event) {
         for (String file : guideFiles()) {
-            ImportService.Result r = importer.importGuide(new ImportService.Command(read("catalog/guides/" + file),
-                    SOURCE_PREFIX + file, null, false));
+            ImportService.Result r = importer.importGuide(
+                    new ImportService.Command(read("catalog/guides/" + file), SOURCE_PREFIX + file, null, false));
             if (!r.unchanged()) {
                 LOG.info("starter catalog: imported {} into {}", file, r.role().name());
             }
@@ -42,8 +42,11 @@ public class BundledCatalog {
     }
 
     static List<String> guideFiles() {
-        return new String(read("catalog/guides/index.txt"), StandardCharsets.UTF_8).lines()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return new String(read("catalog/guides/index.txt"), StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     static byte[] read(String resource) {

@@ -30,6 +30,5 @@ final class CancellableReader extends Reader {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -26,17 +26,48 @@ final class ClosingSummaries {
     private static final Pattern ARTICLE = Pattern.compile("^(?:The|A|An) ");
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}+/-]+");
     // A sentence does not end on these words, so a capital after them is part of the same sentence.
-    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "for", "of", "to", "in", "with",
-            "by", "as", "and", "or", "like", "among", "than", "from", "between", "at", "on", "into", "about", "via",
-            "including", "such", "especially", "particularly", "both", "either", "nor");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a",
+            "an",
+            "the",
+            "for",
+            "of",
+            "to",
+            "in",
+            "with",
+            "by",
+            "as",
+            "and",
+            "or",
+            "like",
+            "among",
+            "than",
+            "from",
+            "between",
+            "at",
+            "on",
+            "into",
+            "about",
+            "via",
+            "including",
+            "such",
+            "especially",
+            "particularly",
+            "both",
+            "either",
+            "nor");
     private static final int MIN_OPENER_WORDS = 6;
     private static final int MIN_OTHER_WORDS = 12;
 
     private final Set<String> titleWords;
 
     ClosingSummaries(String title) {
-        this.titleWords = title == null ? Set.of() : Set.copyOf(List.of(
-                title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+ ]", " ").trim().split("\\s+")));
+        this.titleWords = title == null
+                ? Set.of()
+                : Set.copyOf(List.of(title.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}+ ]", " ")
+                        .trim()
+                        .split("\\s+")));
     }
 
     /** Moves the wrap-up sentence at the end of the section, if any, into the section's closing prose. */
@@ -50,7 +81,8 @@ final class ClosingSummaries {
             ParsedItem item = topic.items.get(last);
             int at = splitPoint(item.text(), true);
             if (at > 0) {
-                topic.items.set(last, new ParsedItem(item.text().substring(0, at).trim(), item.line()));
+                topic.items.set(
+                        last, new ParsedItem(item.text().substring(0, at).trim(), item.line()));
                 section.closing.add(new TextLine(item.line(), item.text().substring(at)));
             }
         } else if (!topic.text.isEmpty()) {
@@ -63,7 +95,9 @@ final class ClosingSummaries {
             }
             int at = splitPoint(para.text(), false);
             if (at > 0) {
-                topic.text.set(last, new TextLine(para.line(), para.text().substring(0, at).trim()));
+                topic.text.set(
+                        last,
+                        new TextLine(para.line(), para.text().substring(0, at).trim()));
                 section.closing.add(new TextLine(para.line(), para.text().substring(at)));
             }
         }
@@ -92,8 +126,8 @@ final class ClosingSummaries {
             char before = text.charAt(p - 2);
             boolean sentenceEnd = ".!?".indexOf(before) >= 0;
             // Prose keeps its punctuation, so only list items are searched for splits without a full stop.
-            boolean glued = listItem && (Character.isLowerCase(before) || Character.isDigit(before)
-                    || ")+%".indexOf(before) >= 0);
+            boolean glued = listItem
+                    && (Character.isLowerCase(before) || Character.isDigit(before) || ")+%".indexOf(before) >= 0);
             if (!sentenceEnd && !glued) {
                 continue;
             }
@@ -137,7 +171,9 @@ final class ClosingSummaries {
         while (at < text.length() && run < 12) {
             int end = text.indexOf(' ', at);
             String word = text.substring(at, end < 0 ? text.length() : Math.min(end, at + 40));
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || !NAME_WORD.matcher(word).matches()) {
+            if (word.isEmpty()
+                    || !Character.isUpperCase(word.charAt(0))
+                    || !NAME_WORD.matcher(word).matches()) {
                 break;
             }
             last = word;

@@ -17,17 +17,19 @@ final class ColumnLimits {
     static final int SALARY_LABEL = 300;
     /** TEXT on MySQL holds 65,535 bytes. */
     static final int TEXT_BYTES = 65_535;
+
     private static final int MAX_VIOLATIONS = 10;
 
-    private ColumnLimits() {
-    }
+    private ColumnLimits() {}
 
     static void check(ParsedGuide guide, boolean titleGiven) {
         List<FieldViolation> violations = new ArrayList<>();
         if (guide.title().length() > TITLE) {
-            violations.add(new FieldViolation(titleGiven ? "title" : "text", "the role title is "
-                    + guide.title().length() + " characters long; at most " + TITLE + " fit"
-                    + (titleGiven ? "" : " (pass a shorter title)")));
+            violations.add(new FieldViolation(
+                    titleGiven ? "title" : "text",
+                    "the role title is "
+                            + guide.title().length() + " characters long; at most " + TITLE + " fit"
+                            + (titleGiven ? "" : " (pass a shorter title)")));
         }
         for (ParsedSection s : guide.sections()) {
             chars(violations, "section heading", s.heading(), s.line(), HEADING);
@@ -45,23 +47,24 @@ final class ColumnLimits {
             bytes(violations, "salary text", s.raw(), s.line());
         }
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS)
-                    : violations);
+            throw ApiException.invalid(
+                    violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations);
         }
     }
 
     private static void chars(List<FieldViolation> out, String what, String value, int line, int limit) {
         if (value.length() > limit) {
-            out.add(new FieldViolation("text", what + " at line " + line + " is " + value.length()
-                    + " characters long; at most " + limit + " fit"));
+            out.add(new FieldViolation(
+                    "text",
+                    what + " at line " + line + " is " + value.length() + " characters long; at most " + limit
+                            + " fit"));
         }
     }
 
     private static void bytes(List<FieldViolation> out, String what, String value, int line) {
         // Cheap bound first: a string of n chars has at most 3n UTF-8 bytes.
         if (value.length() * 3L > TEXT_BYTES && value.getBytes(StandardCharsets.UTF_8).length > TEXT_BYTES) {
-            out.add(new FieldViolation("text", what + " at line " + line + " is longer than " + TEXT_BYTES
-                    + " bytes"));
+            out.add(new FieldViolation("text", what + " at line " + line + " is longer than " + TEXT_BYTES + " bytes"));
         }
     }
 }

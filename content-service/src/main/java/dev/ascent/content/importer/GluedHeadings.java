@@ -15,8 +15,7 @@ import java.util.List;
 final class GluedHeadings {
     private static final int MAX_HEADING = 80;
 
-    private GluedHeadings() {
-    }
+    private GluedHeadings() {}
 
     static List<String> split(String text) {
         return split(text, Cancellation.NONE);
@@ -78,7 +77,8 @@ final class GluedHeadings {
             char before = t.charAt(p - 1);
             if (q <= MAX_HEADING && Character.isLowerCase(before)) {
                 String head = t.substring(from, p).trim();
-                if (SectionVocabulary.isKnown(head) && (prose.paragraphLike(p, to) || startsWithKnownHeading(t, p, to))) {
+                if (SectionVocabulary.isKnown(head)
+                        && (prose.paragraphLike(p, to) || startsWithKnownHeading(t, p, to))) {
                     return new int[] {p, 0};
                 }
             }
@@ -88,8 +88,9 @@ final class GluedHeadings {
             String tail = t.substring(p, to).trim();
             boolean sentenceEnd = ".!?".indexOf(before) >= 0;
             if ((sentenceEnd && LineShapes.headingLike(tail) && LineShapes.wordCount(tail) <= 6)
-                    || (Character.isLowerCase(before) && SectionVocabulary.isKnown(tail)
-                    && prose.paragraphLike(from, p))) {
+                    || (Character.isLowerCase(before)
+                            && SectionVocabulary.isKnown(tail)
+                            && prose.paragraphLike(from, p))) {
                 return new int[] {p, 1};
             }
         }
@@ -99,7 +100,8 @@ final class GluedHeadings {
     private static boolean startsWithKnownHeading(String t, int from, int to) {
         int end = Math.min(to, from + MAX_HEADING);
         for (int p = from + 1; p <= end; p++) {
-            boolean boundary = p == to || (Character.isUpperCase(t.charAt(p)) && Character.isLowerCase(t.charAt(p - 1)));
+            boolean boundary =
+                    p == to || (Character.isUpperCase(t.charAt(p)) && Character.isLowerCase(t.charAt(p - 1)));
             if (boundary && SectionVocabulary.isKnown(t.substring(from, p))) {
                 return true;
             }
@@ -120,11 +122,12 @@ final class GluedHeadings {
             gluesBefore = new int[t.length() + 1];
             wordsBefore = new int[t.length() + 1];
             for (int i = 0; i < t.length(); i++) {
-                boolean glue = i + 1 < t.length() && Character.isLowerCase(t.charAt(i))
+                boolean glue = i + 1 < t.length()
+                        && Character.isLowerCase(t.charAt(i))
                         && Character.isUpperCase(t.charAt(i + 1));
                 gluesBefore[i + 1] = gluesBefore[i] + (glue ? 1 : 0);
-                boolean wordStart = !Character.isWhitespace(t.charAt(i)) && (i == 0
-                        || Character.isWhitespace(t.charAt(i - 1)));
+                boolean wordStart =
+                        !Character.isWhitespace(t.charAt(i)) && (i == 0 || Character.isWhitespace(t.charAt(i - 1)));
                 wordsBefore[i + 1] = wordsBefore[i] + (wordStart ? 1 : 0);
             }
         }

@@ -5,13 +5,17 @@ import java.util.regex.Pattern;
 
 /** How a guide is written. {@link #AUTO} decides from the source name's extension, then by sniffing the text. */
 public enum GuideFormat {
-    AUTO, TEXT, MARKDOWN, HTML;
+    AUTO,
+    TEXT,
+    MARKDOWN,
+    HTML;
 
-    private static final Pattern HTML_TAG = Pattern.compile("(?i)<(?:!doctype\\s+html|html|head|body|article|main"
-            + "|section|div|h[1-6]|p|ul|ol|li)\\b[^>]{0,200}>");
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "(?i)<(?:!doctype\\s+html|html|head|body|article|main" + "|section|div|h[1-6]|p|ul|ol|li)\\b[^>]{0,200}>");
     private static final Pattern ATX = Pattern.compile("(?m)^ {0,3}#{1,6}[ \\t]+\\S");
     private static final Pattern SETEXT = Pattern.compile("(?m)^\\S[^\\n]{0,200}\\n {0,3}=+[ \\t]*$");
-    private static final Pattern MARKDOWN_INLINE = Pattern.compile("\\*\\*\\S[^\\n*]{0,200}\\*\\*|\\]\\([^)\\s]{1,500}\\)");
+    private static final Pattern MARKDOWN_INLINE =
+            Pattern.compile("\\*\\*\\S[^\\n*]{0,200}\\*\\*|\\]\\([^)\\s]{1,500}\\)");
     // Sniffing looks at the start only: a document announces its format early, and it keeps AUTO cheap.
     private static final int SNIFF_CHARS = 16_384;
 
@@ -51,7 +55,9 @@ public enum GuideFormat {
         if (found >= 2) {
             return HTML;
         }
-        if (ATX.matcher(head).find() || SETEXT.matcher(head).find() || MARKDOWN_INLINE.matcher(head).find()) {
+        if (ATX.matcher(head).find()
+                || SETEXT.matcher(head).find()
+                || MARKDOWN_INLINE.matcher(head).find()) {
             return MARKDOWN;
         }
         return TEXT;

@@ -32,7 +32,8 @@ public final class GuideParser {
         if (format == GuideFormat.MARKDOWN || format == GuideFormat.HTML) {
             List<MarkupBlock> blocks;
             try {
-                blocks = format == GuideFormat.MARKDOWN ? MarkdownBlocks.read(normalized, cancellation)
+                blocks = format == GuideFormat.MARKDOWN
+                        ? MarkdownBlocks.read(normalized, cancellation)
                         : HtmlBlocks.read(normalized, cancellation);
             } catch (StackOverflowError e) {
                 // A last line of defence: the libraries recurse on some constructs; the caller gets a clear refusal.
@@ -70,8 +71,8 @@ public final class GuideParser {
         StructureWarnings.add(sections, warnings);
         List<ParsedSalary> salaries = salaries(sections, warnings);
         cancellation.check();
-        return new ParsedGuide(title, layout, sections, salaries, SkillMentions.collect(sections, cancellation),
-                warnings);
+        return new ParsedGuide(
+                title, layout, sections, salaries, SkillMentions.collect(sections, cancellation), warnings);
     }
 
     /** Override first, then a title line written by the document itself, then the overview's opening sentence. */
@@ -97,8 +98,11 @@ public final class GuideParser {
                 }
             }
         }
-        int line = drafts.stream().filter(d -> d.kind == SectionKind.OVERVIEW).findFirst()
-                .map(d -> d.intro.isEmpty() ? d.line : d.intro.get(0).line()).orElse(0);
+        int line = drafts.stream()
+                .filter(d -> d.kind == SectionKind.OVERVIEW)
+                .findFirst()
+                .map(d -> d.intro.isEmpty() ? d.line : d.intro.get(0).line())
+                .orElse(0);
         throw new GuideParseException("could not infer the role title; pass a title", line);
     }
 
@@ -118,8 +122,9 @@ public final class GuideParser {
                         try {
                             out.add(SalaryParser.parse(item.text(), item.line(), t.title()));
                         } catch (SalaryParser.OutOfRange e) {
-                            warnings.add(new ParseWarning(item.line(), "salary figure at line " + item.line()
-                                    + " ignored: " + e.getMessage()));
+                            warnings.add(new ParseWarning(
+                                    item.line(),
+                                    "salary figure at line " + item.line() + " ignored: " + e.getMessage()));
                         }
                     }
                 }

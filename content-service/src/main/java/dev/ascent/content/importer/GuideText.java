@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class GuideText {
     public static final int MAX_BYTES = 1_048_576;
 
-    private GuideText() {
-    }
+    private GuideText() {}
 
     public static String decode(byte[] data) throws GuideParseException {
         if (data == null || data.length == 0) {
@@ -20,8 +19,10 @@ public final class GuideText {
         }
         // Checked before decoding so an oversized upload costs no decoding work.
         if (data.length > MAX_BYTES) {
-            throw new GuideParseException("document is too large: " + data.length + " bytes exceeds the limit of "
-                    + MAX_BYTES + " bytes (1 MiB)", 0);
+            throw new GuideParseException(
+                    "document is too large: " + data.length + " bytes exceeds the limit of " + MAX_BYTES
+                            + " bytes (1 MiB)",
+                    0);
         }
         int start = hasBom(data) ? 3 : 0;
         String text = decodeStrict(data, start);
@@ -44,7 +45,8 @@ public final class GuideText {
 
     private static String decodeStrict(byte[] data, int start) throws GuideParseException {
         // REPORT instead of the default REPLACE: silently inserting U+FFFD would corrupt imported content.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(data, start, data.length - start);
@@ -55,8 +57,9 @@ public final class GuideText {
         }
         if (result.isError()) {
             int offset = in.position();
-            throw new GuideParseException("invalid UTF-8 at line " + lineOfByte(data, start, offset)
-                    + " (byte offset " + offset + ")", lineOfByte(data, start, offset));
+            throw new GuideParseException(
+                    "invalid UTF-8 at line " + lineOfByte(data, start, offset) + " (byte offset " + offset + ")",
+                    lineOfByte(data, start, offset));
         }
         out.flip();
         return out.toString();

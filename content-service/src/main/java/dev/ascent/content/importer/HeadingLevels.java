@@ -36,21 +36,35 @@ final class HeadingLevels {
     private static final Map<SectionKind, Set<SectionKind>> CHILDREN = new EnumMap<>(SectionKind.class);
 
     static {
-        CHILDREN.put(SectionKind.OVERVIEW, EnumSet.of(SectionKind.RESPONSIBILITIES, SectionKind.SKILLS,
-                SectionKind.SOFT_SKILLS, SectionKind.REQUIREMENTS));
-        CHILDREN.put(SectionKind.REQUIREMENTS, EnumSet.of(SectionKind.SKILLS, SectionKind.SOFT_SKILLS,
-                SectionKind.RESPONSIBILITIES));
+        CHILDREN.put(
+                SectionKind.OVERVIEW,
+                EnumSet.of(
+                        SectionKind.RESPONSIBILITIES,
+                        SectionKind.SKILLS,
+                        SectionKind.SOFT_SKILLS,
+                        SectionKind.REQUIREMENTS));
+        CHILDREN.put(
+                SectionKind.REQUIREMENTS,
+                EnumSet.of(SectionKind.SKILLS, SectionKind.SOFT_SKILLS, SectionKind.RESPONSIBILITIES));
         CHILDREN.put(SectionKind.SKILLS, EnumSet.of(SectionKind.SOFT_SKILLS));
-        CHILDREN.put(SectionKind.CAREER_DEVELOPMENT, EnumSet.of(SectionKind.CAREER_PATHS, SectionKind.SKILLS,
-                SectionKind.SOFT_SKILLS, SectionKind.DEVELOPMENT_SUGGESTIONS));
-        CHILDREN.put(SectionKind.MARKET_DEMAND, EnumSet.of(SectionKind.SALARY, SectionKind.SKILLS,
-                SectionKind.INDUSTRY_TRENDS, SectionKind.CAREER_PATHS));
+        CHILDREN.put(
+                SectionKind.CAREER_DEVELOPMENT,
+                EnumSet.of(
+                        SectionKind.CAREER_PATHS,
+                        SectionKind.SKILLS,
+                        SectionKind.SOFT_SKILLS,
+                        SectionKind.DEVELOPMENT_SUGGESTIONS));
+        CHILDREN.put(
+                SectionKind.MARKET_DEMAND,
+                EnumSet.of(
+                        SectionKind.SALARY, SectionKind.SKILLS, SectionKind.INDUSTRY_TRENDS, SectionKind.CAREER_PATHS));
         CHILDREN.put(SectionKind.INDUSTRY_TRENDS, EnumSet.of(SectionKind.SKILLS, SectionKind.MARKET_DEMAND));
     }
 
     private final List<Row> rows;
     /** For each row, the index of the first row after the paragraphs that follow it. */
     private final int[] afterIntro;
+
     private final boolean twoLevel;
     private final Style sectionStyle;
 
@@ -69,8 +83,8 @@ final class HeadingLevels {
     }
 
     /** Whether heading row i (whose kind is unused so far) opens a section under the current section's kind. */
-    boolean opensSection(int i, Optional<SectionKind> kind, SectionKind current, int sectionRow,
-                         boolean currentIsFlat) {
+    boolean opensSection(
+            int i, Optional<SectionKind> kind, SectionKind current, int sectionRow, boolean currentIsFlat) {
         Row row = rows.get(i);
         if (sectionStyle != null) {
             return row.style() == sectionStyle && (kind.isPresent() || directParent(i) || colonParent(i));
@@ -89,7 +103,9 @@ final class HeadingLevels {
         if (hasIntro && !isList(after) && continuesProseRun(i, sectionRow)) {
             return false;
         }
-        return current == null || currentIsFlat || !CHILDREN.getOrDefault(current, Set.of()).contains(kind.get());
+        return current == null
+                || currentIsFlat
+                || !CHILDREN.getOrDefault(current, Set.of()).contains(kind.get());
     }
 
     /**
@@ -111,7 +127,8 @@ final class HeadingLevels {
     }
 
     private boolean isList(int i) {
-        return i < rows.size() && (rows.get(i).shape() == Shape.BULLET || rows.get(i).shape() == Shape.ITEM);
+        return i < rows.size()
+                && (rows.get(i).shape() == Shape.BULLET || rows.get(i).shape() == Shape.ITEM);
     }
 
     private boolean isHeading(int i) {
@@ -146,10 +163,13 @@ final class HeadingLevels {
     /** True when heading row h is followed by a list, optionally after a lead-in ending in ':'. */
     private boolean headsList(int h) {
         int j = h + 1;
-        if (j < rows.size() && rows.get(j).shape() == Shape.PARAGRAPH && rows.get(j).text().endsWith(":")) {
+        if (j < rows.size()
+                && rows.get(j).shape() == Shape.PARAGRAPH
+                && rows.get(j).text().endsWith(":")) {
             j++;
         }
-        return j < rows.size() && (rows.get(j).shape() == Shape.BULLET || rows.get(j).shape() == Shape.ITEM);
+        return j < rows.size()
+                && (rows.get(j).shape() == Shape.BULLET || rows.get(j).shape() == Shape.ITEM);
     }
 
     private boolean detectTwoLevel(int first) {

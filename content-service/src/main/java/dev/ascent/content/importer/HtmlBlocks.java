@@ -20,18 +20,63 @@ import org.jsoup.select.NodeTraversor;
  * text stay prose. jsoup's traversal is iterative, and the caller's cancellation is checked as it goes.
  */
 final class HtmlBlocks {
-    private static final Set<String> NOISE = Set.of("nav", "header", "footer", "aside", "script", "style",
-            "noscript", "template", "form", "svg", "iframe", "button", "select", "head", "object", "canvas");
-    private static final Set<String> NOISE_ROLES = Set.of("navigation", "banner", "contentinfo", "search",
-            "complementary");
-    private static final Set<String> BLOCKS = Set.of("address", "article", "blockquote", "dd", "details", "dialog",
-            "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li",
-            "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
+    private static final Set<String> NOISE = Set.of(
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "form",
+            "svg",
+            "iframe",
+            "button",
+            "select",
+            "head",
+            "object",
+            "canvas");
+    private static final Set<String> NOISE_ROLES =
+            Set.of("navigation", "banner", "contentinfo", "search", "complementary");
+    private static final Set<String> BLOCKS = Set.of(
+            "address",
+            "article",
+            "blockquote",
+            "dd",
+            "details",
+            "dialog",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "li",
+            "main",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "tbody",
+            "thead",
+            "tfoot",
+            "tr",
+            "td",
+            "th",
+            "ul");
 
     static final int MAX_DEPTH = 64;
 
-    private HtmlBlocks() {
-    }
+    private HtmlBlocks() {}
 
     static List<MarkupBlock> read(String html, Cancellation cancellation) {
         // Guides nest a few levels; jsoup checks scopes against the open-element stack on every tag, so a cap keeps
@@ -69,8 +114,10 @@ final class HtmlBlocks {
             if ((++visited & 255) == 0) {
                 cancellation.check();
             }
-            boolean list = node instanceof Element l && (l.normalName().equals("ul") || l.normalName().equals("ol")
-                    || l.normalName().equals("li"));
+            boolean list = node instanceof Element l
+                    && (l.normalName().equals("ul")
+                            || l.normalName().equals("ol")
+                            || l.normalName().equals("li"));
             if (openItems > 0 && !list) {
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -83,7 +130,8 @@ final class HtmlBlocks {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = e.normalName();
-            if (NOISE.contains(tag) || NOISE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
+            if (NOISE.contains(tag)
+                    || NOISE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
                     || "true".equals(e.attr("aria-hidden"))) {
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -102,17 +150,24 @@ final class HtmlBlocks {
                     return nestedLists(e) ? FilterResult.CONTINUE : FilterResult.SKIP_CHILDREN;
                 }
                 case "tr" -> {
-                    List<String> cells = e.children().stream().map(Element::text).filter(s -> !s.isBlank()).toList();
+                    List<String> cells = e.children().stream()
+                            .map(Element::text)
+                            .filter(s -> !s.isBlank())
+                            .toList();
                     if (!cells.isEmpty()) {
-                        add(MarkupBlock.Kind.ITEM, Math.max(1, listDepth), cells.size() == 1 ? cells.get(0)
-                                : cells.get(0) + ": " + String.join(", ", cells.subList(1, cells.size())), e);
+                        add(
+                                MarkupBlock.Kind.ITEM,
+                                Math.max(1, listDepth),
+                                cells.size() == 1
+                                        ? cells.get(0)
+                                        : cells.get(0) + ": " + String.join(", ", cells.subList(1, cells.size())),
+                                e);
                     }
                     return FilterResult.SKIP_CHILDREN;
                 }
                 default -> {
                     if (!hasBlockChild(e)) {
-                        add(listDepth > 0 ? MarkupBlock.Kind.ITEM : MarkupBlock.Kind.PARAGRAPH, listDepth,
-                                e.text(), e);
+                        add(listDepth > 0 ? MarkupBlock.Kind.ITEM : MarkupBlock.Kind.PARAGRAPH, listDepth, e.text(), e);
                         return FilterResult.SKIP_CHILDREN;
                     }
                     return FilterResult.CONTINUE;
@@ -122,7 +177,8 @@ final class HtmlBlocks {
 
         @Override
         public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element e && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
+            if (node instanceof Element e
+                    && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
                 listDepth--;
             } else if (node instanceof Element e && e.normalName().equals("li")) {
                 openItems--;
@@ -143,7 +199,8 @@ final class HtmlBlocks {
         private static String ownText(Element li) {
             StringBuilder sb = new StringBuilder();
             for (Node c : li.childNodes()) {
-                if (c instanceof Element e && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
+                if (c instanceof Element e
+                        && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
                     continue;
                 }
                 sb.append(c instanceof TextNode t ? t.text() : c instanceof Element e ? " " + e.text() + " " : "");
@@ -163,7 +220,8 @@ final class HtmlBlocks {
         private void add(MarkupBlock.Kind kind, int level, String text, Node at) {
             String cleaned = LineShapes.clean(text);
             if (!cleaned.isEmpty()) {
-                int line = at.sourceRange().isTracked() ? at.sourceRange().start().lineNumber() : 0;
+                int line =
+                        at.sourceRange().isTracked() ? at.sourceRange().start().lineNumber() : 0;
                 out.add(new MarkupBlock(kind, level, cleaned, line));
             }
         }

@@ -7,9 +7,9 @@ import dev.ascent.content.catalog.RoleView;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,16 +27,20 @@ public class ImportService {
      * What to import. {@code title} overrides the inferred role title when not blank; {@code cancellation} tells
      * the parser when the caller has gone away.
      */
-    public record Command(byte[] text, String sourceName, String title, boolean dryRun, GuideFormat format,
-                          Cancellation cancellation) {
+    public record Command(
+            byte[] text,
+            String sourceName,
+            String title,
+            boolean dryRun,
+            GuideFormat format,
+            Cancellation cancellation) {
         public Command(byte[] text, String sourceName, String title, boolean dryRun) {
             this(text, sourceName, title, dryRun, GuideFormat.AUTO, Cancellation.NONE);
         }
     }
 
-    public record Result(RoleView role, ImportCounts counts, List<ParseWarning> warnings, boolean unchanged,
-                         GuideFormat format) {
-    }
+    public record Result(
+            RoleView role, ImportCounts counts, List<ParseWarning> warnings, boolean unchanged, GuideFormat format) {}
 
     private final GuideParser parser = new GuideParser();
     private final ImportWriter writer;
@@ -72,16 +76,21 @@ public class ImportService {
         }
         String sha = sha256(text);
         String sourceName = command.sourceName() == null || command.sourceName().isBlank()
-                ? "import-" + sha.substring(0, 12) : command.sourceName().strip();
+                ? "import-" + sha.substring(0, 12)
+                : command.sourceName().strip();
         int lineCount = (int) text.lines().count();
         if (command.dryRun()) {
-            return new Result(Preview.of(slug, guide, sourceName, sha, lineCount), Preview.counts(guide),
-                    guide.warnings(), false, format);
+            return new Result(
+                    Preview.of(slug, guide, sourceName, sha, lineCount),
+                    Preview.counts(guide),
+                    guide.warnings(),
+                    false,
+                    format);
         }
         boolean titleGiven = command.title() != null && !command.title().isBlank();
         command.cancellation().check();
-        ImportWriter.Written written = writeWithRetry(new ImportWriter.Document(slug, guide, sourceName, sha,
-                lineCount, titleGiven, command.cancellation()));
+        ImportWriter.Written written = writeWithRetry(
+                new ImportWriter.Document(slug, guide, sourceName, sha, lineCount, titleGiven, command.cancellation()));
         catalog.invalidate(slug);
         return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged(), format);
     }
@@ -119,8 +128,8 @@ public class ImportService {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

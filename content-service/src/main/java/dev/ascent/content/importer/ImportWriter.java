@@ -39,13 +39,17 @@ import java.util.Set;
 public class ImportWriter {
 
     /** The outcome of a write; {@code unchanged} when the same source was already imported with the same text. */
-    public record Written(String slug, ImportCounts counts, boolean unchanged) {
-    }
+    public record Written(String slug, ImportCounts counts, boolean unchanged) {}
 
     /** A guide ready to store: parsed, hashed, and named. */
-    public record Document(String slug, ParsedGuide guide, String sourceName, String sha256, int lineCount,
-                          boolean titleGiven, Cancellation cancellation) {
-    }
+    public record Document(
+            String slug,
+            ParsedGuide guide,
+            String sourceName,
+            String sha256,
+            int lineCount,
+            boolean titleGiven,
+            Cancellation cancellation) {}
 
     private final RoleRepository roles;
     private final SourceRepository sources;
@@ -57,9 +61,16 @@ public class ImportWriter {
     private final SalaryRepository salaries;
     private final Clock clock;
 
-    public ImportWriter(RoleRepository roles, SourceRepository sources, SectionRepository sections,
-                        TopicRepository topics, ItemRepository items, SkillRepository skills,
-                        SkillMentionRepository mentions, SalaryRepository salaries, Clock clock) {
+    public ImportWriter(
+            RoleRepository roles,
+            SourceRepository sources,
+            SectionRepository sections,
+            TopicRepository topics,
+            ItemRepository items,
+            SkillRepository skills,
+            SkillMentionRepository mentions,
+            SalaryRepository salaries,
+            Clock clock) {
         this.roles = roles;
         this.sources = sources;
         this.sections = sections;
@@ -80,16 +91,31 @@ public class ImportWriter {
             role = roles.save(new RoleRow(null, doc.slug(), doc.guide().title(), 0, now, now));
             roleCreated = true;
         }
-        SourceRow source = sources.findByRoleIdAndSourceName(role.id(), doc.sourceName()).orElse(null);
+        SourceRow source =
+                sources.findByRoleIdAndSourceName(role.id(), doc.sourceName()).orElse(null);
         if (source != null && source.sha256().equals(doc.sha256())) {
             return new Written(doc.slug(), ImportCounts.NONE, true);
         }
         int revision = source == null ? 1 : source.revision() + 1;
         SourceRow stored = source == null
-                ? sources.save(new SourceRow(null, role.id(), doc.sourceName(), doc.sha256(),
-                        doc.guide().layout().name(), doc.lineCount(), revision, now))
-                : sources.update(new SourceRow(source.id(), role.id(), doc.sourceName(), doc.sha256(),
-                        doc.guide().layout().name(), doc.lineCount(), revision, now));
+                ? sources.save(new SourceRow(
+                        null,
+                        role.id(),
+                        doc.sourceName(),
+                        doc.sha256(),
+                        doc.guide().layout().name(),
+                        doc.lineCount(),
+                        revision,
+                        now))
+                : sources.update(new SourceRow(
+                        source.id(),
+                        role.id(),
+                        doc.sourceName(),
+                        doc.sha256(),
+                        doc.guide().layout().name(),
+                        doc.lineCount(),
+                        revision,
+                        now));
 
         Replacement replacement = new Replacement(role.id(), stored.id());
         replacement.apply(doc.guide(), doc.cancellation());
@@ -98,9 +124,18 @@ public class ImportWriter {
 
         String title = doc.titleGiven() || roleCreated ? doc.guide().title() : role.title();
         roles.update(new RoleRow(role.id(), role.slug(), title, role.revision() + 1, role.createTime(), now));
-        return new Written(doc.slug(), new ImportCounts(doc.guide().sections().size(), replacement.topicCount,
-                replacement.itemsCreated, replacement.itemsKept, replacement.itemsRemoved, skillsLinked,
-                salaryCount, roleCreated), false);
+        return new Written(
+                doc.slug(),
+                new ImportCounts(
+                        doc.guide().sections().size(),
+                        replacement.topicCount,
+                        replacement.itemsCreated,
+                        replacement.itemsKept,
+                        replacement.itemsRemoved,
+                        skillsLinked,
+                        salaryCount,
+                        roleCreated),
+                false);
     }
 
     private int replaceMentions(long roleId, long sourceId, ParsedGuide guide) {
@@ -112,9 +147,13 @@ public class ImportWriter {
             if (key.isEmpty() || key.length() > 200) {
                 continue;
             }
-            Long skillId = skillIds.computeIfAbsent(key, k -> skills.findBySkillKey(k)
-                    .orElseGet(() -> skills.save(new SkillRow(null, k, displayName(m.name())))).id());
-            mentions.save(new SkillMentionRow(null, roleId, sourceId, skillId, m.sectionKind().name(), m.line()));
+            Long skillId = skillIds.computeIfAbsent(
+                    key,
+                    k -> skills.findBySkillKey(k)
+                            .orElseGet(() -> skills.save(new SkillRow(null, k, displayName(m.name()))))
+                            .id());
+            mentions.save(new SkillMentionRow(
+                    null, roleId, sourceId, skillId, m.sectionKind().name(), m.line()));
             linked.add(skillId);
         }
         return linked.size();
@@ -123,8 +162,17 @@ public class ImportWriter {
     private int replaceSalaries(long roleId, long sourceId, ParsedGuide guide) {
         salaries.deleteBySourceId(sourceId);
         for (ParsedSalary s : guide.salaries()) {
-            salaries.save(new SalaryRow(null, roleId, sourceId, truncate(s.label(), 300), s.min(), s.max(),
-                    s.currency() == null ? "" : s.currency(), period(s.raw()), s.raw(), s.line()));
+            salaries.save(new SalaryRow(
+                    null,
+                    roleId,
+                    sourceId,
+                    truncate(s.label(), 300),
+                    s.min(),
+                    s.max(),
+                    s.currency() == null ? "" : s.currency(),
+                    period(s.raw()),
+                    s.raw(),
+                    s.line()));
         }
         return guide.salaries().size();
     }
@@ -132,7 +180,8 @@ public class ImportWriter {
     static String period(String raw) {
         String r = raw.toLowerCase(Locale.ROOT);
         return r.contains("/hr") || r.contains("per hour") || r.contains("hourly") || r.contains("/hour")
-                ? "HOUR" : "YEAR";
+                ? "HOUR"
+                : "YEAR";
     }
 
     private static String displayName(String name) {
@@ -169,7 +218,9 @@ public class ImportWriter {
             Map<Long, SectionRow> sectionById = new HashMap<>();
             for (SectionRow s : sections.findBySourceId(sourceId)) {
                 sectionById.put(s.id(), s);
-                oldSections.computeIfAbsent(key(s.kind(), s.heading()), k -> new ArrayDeque<>()).add(s);
+                oldSections
+                        .computeIfAbsent(key(s.kind(), s.heading()), k -> new ArrayDeque<>())
+                        .add(s);
             }
             Map<Long, String> topicKeys = new HashMap<>();
             for (TopicRow t : topics.findBySourceId(sourceId)) {
@@ -178,7 +229,8 @@ public class ImportWriter {
                 oldTopics.computeIfAbsent(k, x -> new ArrayDeque<>()).add(t);
             }
             for (ItemRow i : items.findBySourceId(sourceId)) {
-                oldItems.computeIfAbsent(topicKeys.get(i.topicId()) + key(i.body()), x -> new ArrayDeque<>()).add(i);
+                oldItems.computeIfAbsent(topicKeys.get(i.topicId()) + key(i.body()), x -> new ArrayDeque<>())
+                        .add(i);
             }
         }
 
@@ -188,15 +240,29 @@ public class ImportWriter {
             for (ParsedSection s : guide.sections()) {
                 cancellation.check();
                 String kind = s.kind().name();
-                SectionRow row = new SectionRow(take(oldSections, key(kind, s.heading())), roleId, sourceId, kind,
-                        truncate(s.heading(), 300), s.intro(), s.closing(), sectionPosition++, s.line());
+                SectionRow row = new SectionRow(
+                        take(oldSections, key(kind, s.heading())),
+                        roleId,
+                        sourceId,
+                        kind,
+                        truncate(s.heading(), 300),
+                        s.intro(),
+                        s.closing(),
+                        sectionPosition++,
+                        s.line());
                 SectionRow section = row.id() == null ? sections.save(row) : sections.update(row);
                 int topicPosition = 0;
                 for (ParsedTopic t : s.topics()) {
                     cancellation.check();
                     String topicKey = key(kind, t.title());
-                    TopicRow trow = new TopicRow(take(oldTopics, topicKey), roleId, section.id(),
-                            truncate(t.title(), 300), t.text(), topicPosition++, t.line());
+                    TopicRow trow = new TopicRow(
+                            take(oldTopics, topicKey),
+                            roleId,
+                            section.id(),
+                            truncate(t.title(), 300),
+                            t.text(),
+                            topicPosition++,
+                            t.line());
                     TopicRow topic = trow.id() == null ? topics.save(trow) : topics.update(trow);
                     topicCount++;
                     int itemPosition = 0;

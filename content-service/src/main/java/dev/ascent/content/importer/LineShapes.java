@@ -13,11 +13,11 @@ final class LineShapes {
     // "Entry: $120,000" style lines are list entries even without a bullet marker.
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern KEY_VALUE = Pattern.compile("^[A-Z][^:]{0,40}:\\s+\\S.*$");
-    private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "and", "or", "of", "for", "in", "on",
-            "to", "with", "under", "from", "by", "at", "as", "into", "via", "vs", "per", "amid", "&");
+    private static final Set<String> SMALL_WORDS = Set.of(
+            "a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "under", "from", "by", "at", "as",
+            "into", "via", "vs", "per", "amid", "&");
 
-    private LineShapes() {
-    }
+    private LineShapes() {}
 
     /** Tabs and repeated blanks collapse so lines compare equal however they were indented. */
     static String clean(String raw) {
@@ -25,7 +25,9 @@ final class LineShapes {
         boolean plain = true;
         for (int i = 0; i < raw.length() && plain; i++) {
             char c = raw.charAt(i);
-            plain = c != '\t' && c != '\u00A0' && (c != ' ' || (i + 1 < raw.length() && raw.charAt(i + 1) != ' '))
+            plain = c != '\t'
+                    && c != '\u00A0'
+                    && (c != ' ' || (i + 1 < raw.length() && raw.charAt(i + 1) != ' '))
                     && !(Character.isWhitespace(c) && c != ' ');
         }
         return plain ? raw.trim() : WHITESPACE.matcher(raw).replaceAll(" ").trim();
@@ -117,8 +119,9 @@ final class LineShapes {
             }
             significant++;
             char c = word.charAt(0);
-            if (Character.isUpperCase(c) || Character.isDigit(c) || (word.length() > 1
-                    && Character.isUpperCase(word.charAt(1)))) {
+            if (Character.isUpperCase(c)
+                    || Character.isDigit(c)
+                    || (word.length() > 1 && Character.isUpperCase(word.charAt(1)))) {
                 capitalized++;
             }
         }

@@ -13,10 +13,20 @@ import java.util.Set;
  * is linear, and the caller's {@link Cancellation} is checked once per row.
  */
 final class LongFormStructure {
-    enum Shape { HEADING, BULLET, ITEM, PARAGRAPH }
+    enum Shape {
+        HEADING,
+        BULLET,
+        ITEM,
+        PARAGRAPH
+    }
 
     /** How a heading is written; a document that writes its section headings differently from the rest says so. */
-    enum Style { PLAIN, CAPS, COLON, NUMBERED }
+    enum Style {
+        PLAIN,
+        CAPS,
+        COLON,
+        NUMBERED
+    }
 
     /** A non-blank line; {@code number} is the list number for numbered lines, otherwise -1. */
     record Row(int line, Shape shape, String text, int number, Style style) {
@@ -25,8 +35,7 @@ final class LongFormStructure {
         }
     }
 
-    record Result(List<SectionDraft> sections, String titleLine) {
-    }
+    record Result(List<SectionDraft> sections, String titleLine) {}
 
     private final List<Row> rows;
     private final List<ParseWarning> warnings;
@@ -59,8 +68,12 @@ final class LongFormStructure {
             } else if (numbered != null) {
                 String text = LineShapes.withoutColon(numbered[1]);
                 boolean heading = LineShapes.headingLike(text) && !LineShapes.endsSentence(numbered[1]);
-                rows.add(new Row(line, heading ? Shape.HEADING : Shape.ITEM, heading ? text : numbered[1],
-                        Integer.parseInt(numbered[0]), heading ? Style.NUMBERED : Style.PLAIN));
+                rows.add(new Row(
+                        line,
+                        heading ? Shape.HEADING : Shape.ITEM,
+                        heading ? text : numbered[1],
+                        Integer.parseInt(numbered[0]),
+                        heading ? Style.NUMBERED : Style.PLAIN));
             } else if (LineShapes.headingLike(s)) {
                 rows.add(new Row(line, Shape.HEADING, s, -1, LineShapes.allCaps(s) ? Style.CAPS : Style.PLAIN));
             } else if (s.endsWith(":") && LineShapes.headingLike(LineShapes.withoutColon(s))) {
@@ -82,8 +95,11 @@ final class LongFormStructure {
         }
         String titleLine = null;
         // A lone unknown line right before a vocabulary heading is the document's own title, not a section.
-        if (first == 0 && first + 1 < rows.size() && rows.get(1).shape() == Shape.HEADING
-                && kind(rows.get(0)).isEmpty() && kind(rows.get(1)).isPresent()) {
+        if (first == 0
+                && first + 1 < rows.size()
+                && rows.get(1).shape() == Shape.HEADING
+                && kind(rows.get(0)).isEmpty()
+                && kind(rows.get(1)).isPresent()) {
             titleLine = rows.get(0).text();
             first = 1;
         }
@@ -101,8 +117,20 @@ final class LongFormStructure {
             Optional<SectionKind> kind = row.shape() == Shape.HEADING ? kind(row) : Optional.empty();
             boolean repeated = kind.isPresent() && used.contains(kind.get());
             SectionKind current = section == null ? null : section.kind;
-            if (row.shape() == Shape.HEADING && (i == first || (!repeated && levels.opensSection(i, kind, current, sectionRow,
-                    section != null && !section.topics.isEmpty() && section.topics.get(0).title.isEmpty())))) {
+            if (row.shape() == Shape.HEADING
+                    && (i == first
+                            || (!repeated
+                                    && levels.opensSection(
+                                            i,
+                                            kind,
+                                            current,
+                                            sectionRow,
+                                            section != null
+                                                    && !section.topics.isEmpty()
+                                                    && section.topics
+                                                            .get(0)
+                                                            .title
+                                                            .isEmpty())))) {
                 section = openSection(row, kind);
                 sectionRow = i;
                 sections.add(section);
@@ -141,8 +169,9 @@ final class LongFormStructure {
     private SectionDraft preface(int first, boolean skipTitle) {
         int from = skipTitle ? 1 : 0;
         Row start = rows.get(from);
-        warnings.add(new ParseWarning(start.line(), "text before the first heading (line " + start.line()
-                + ") kept as an untitled OTHER section"));
+        warnings.add(new ParseWarning(
+                start.line(),
+                "text before the first heading (line " + start.line() + ") kept as an untitled OTHER section"));
         SectionDraft s = new SectionDraft(SectionKind.OTHER, "", start.line());
         TopicDraft topic = null;
         for (int i = from; i < first; i++) {
@@ -164,8 +193,9 @@ final class LongFormStructure {
     private SectionDraft openSection(Row row, Optional<SectionKind> kind) {
         kind.ifPresent(used::add);
         if (kind.isEmpty()) {
-            warnings.add(new ParseWarning(row.line(), "unrecognized section heading \"" + row.text()
-                    + "\" at line " + row.line() + " kept as OTHER"));
+            warnings.add(new ParseWarning(
+                    row.line(),
+                    "unrecognized section heading \"" + row.text() + "\" at line " + row.line() + " kept as OTHER"));
         }
         return new SectionDraft(kind.orElse(SectionKind.OTHER), row.text(), row.line());
     }

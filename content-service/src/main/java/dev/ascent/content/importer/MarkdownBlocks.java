@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -19,7 +20,6 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
-import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
@@ -38,12 +38,13 @@ final class MarkdownBlocks {
      */
     static final int INLINE_LIMIT = 8_000;
 
-    private MarkdownBlocks() {
-    }
+    private MarkdownBlocks() {}
 
     static List<MarkupBlock> read(String text, Cancellation cancellation) {
-        Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
-                .inlineParserFactory(context -> guarded(new InlineParserImpl(context), cancellation)).build();
+        Parser parser = Parser.builder()
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> guarded(new InlineParserImpl(context), cancellation))
+                .build();
         Node document;
         try {
             document = parser.parseReader(new CancellableReader(text, cancellation));

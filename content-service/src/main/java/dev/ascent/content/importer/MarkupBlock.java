@@ -5,7 +5,11 @@ package dev.ascent.content.importer;
  * with its nesting depth (1 = top-level list), or a paragraph. {@code line} is the 1-based source line.
  */
 record MarkupBlock(Kind kind, int level, String text, int line) {
-    enum Kind { HEADING, ITEM, PARAGRAPH }
+    enum Kind {
+        HEADING,
+        ITEM,
+        PARAGRAPH
+    }
 
     /** A paragraph that is nothing but bold text reads as a minor heading in real-world Markdown. */
     static final int PSEUDO_HEADING_LEVEL = 7;

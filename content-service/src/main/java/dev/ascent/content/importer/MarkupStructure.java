@@ -19,11 +19,10 @@ import java.util.Set;
  */
 final class MarkupStructure {
 
-    private MarkupStructure() {
-    }
+    private MarkupStructure() {}
 
-    static LongFormStructure.Result read(List<MarkupBlock> blocks, List<ParseWarning> warnings,
-                                         Cancellation cancellation) {
+    static LongFormStructure.Result read(
+            List<MarkupBlock> blocks, List<ParseWarning> warnings, Cancellation cancellation) {
         int sectionLevel = sectionLevel(blocks);
         if (sectionLevel < 0) {
             return new LongFormStructure.Result(List.of(), null);
@@ -31,7 +30,8 @@ final class MarkupStructure {
         int start = 0;
         String titleLine = null;
         int firstHeading = firstHeading(blocks);
-        if (firstHeading >= 0 && blocks.get(firstHeading).level() < sectionLevel
+        if (firstHeading >= 0
+                && blocks.get(firstHeading).level() < sectionLevel
                 && SectionVocabulary.kindOf(blocks.get(firstHeading).text()).isEmpty()
                 && countAtOrAbove(blocks, blocks.get(firstHeading).level()) == 1) {
             titleLine = blocks.get(firstHeading).text();
@@ -51,8 +51,10 @@ final class MarkupStructure {
                     continue;
                 }
                 if (kind.isEmpty()) {
-                    warnings.add(new ParseWarning(b.line(), "unrecognized section heading \"" + b.text()
-                            + "\" at line " + b.line() + " kept as OTHER"));
+                    warnings.add(new ParseWarning(
+                            b.line(),
+                            "unrecognized section heading \"" + b.text() + "\" at line " + b.line()
+                                    + " kept as OTHER"));
                 }
                 section = new SectionDraft(kind.orElse(SectionKind.OTHER), b.text(), b.line());
                 sections.add(section);
@@ -60,8 +62,9 @@ final class MarkupStructure {
                 continue;
             }
             if (section == null) {
-                warnings.add(new ParseWarning(b.line(), "text before the first heading (line " + b.line()
-                        + ") kept as an untitled OTHER section"));
+                warnings.add(new ParseWarning(
+                        b.line(),
+                        "text before the first heading (line " + b.line() + ") kept as an untitled OTHER section"));
                 section = new SectionDraft(SectionKind.OTHER, "", b.line());
                 sections.add(section);
             }
@@ -89,8 +92,10 @@ final class MarkupStructure {
     private static int sectionLevel(List<MarkupBlock> blocks) {
         int level = Integer.MAX_VALUE;
         for (MarkupBlock b : blocks) {
-            if (b.kind() == MarkupBlock.Kind.HEADING && b.level() < level
-                    && b.level() < MarkupBlock.PSEUDO_HEADING_LEVEL && SectionVocabulary.kindOf(b.text()).isPresent()) {
+            if (b.kind() == MarkupBlock.Kind.HEADING
+                    && b.level() < level
+                    && b.level() < MarkupBlock.PSEUDO_HEADING_LEVEL
+                    && SectionVocabulary.kindOf(b.text()).isPresent()) {
                 level = b.level();
             }
         }

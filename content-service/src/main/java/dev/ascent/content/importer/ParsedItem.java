@@ -1,5 +1,4 @@
 package dev.ascent.content.importer;
 
 /** One list entry; {@code line} is the 1-based line of the source document it came from. */
-public record ParsedItem(String text, int line) {
-}
+public record ParsedItem(String text, int line) {}

@@ -7,8 +7,8 @@ import java.util.List;
  * sentence found at the end of the section (split off a glued last bullet where a scrape ran them together); each
  * is "" when absent.
  */
-public record ParsedSection(SectionKind kind, String heading, int line, String intro, String closing,
-                            List<ParsedTopic> topics) {
+public record ParsedSection(
+        SectionKind kind, String heading, int line, String intro, String closing, List<ParsedTopic> topics) {
     public ParsedSection {
         topics = List.copyOf(topics);
     }

@@ -12,20 +12,97 @@ import java.util.TreeSet;
  * camel-case name; the edges of known names are split points too. Lines with digits are left alone: they are amounts or steps, not glued names.
  */
 final class RunTogether {
-    private static final List<String> CAMEL_NAMES = List.of("PyTorch", "TensorFlow", "MLflow", "JavaScript",
-            "TypeScript", "CoffeeScript", "GitHub", "GitLab", "BitBucket", "BigQuery", "BigTable", "DevOps", "MLOps",
-            "DataOps", "DevSecOps", "FinOps", "LLMOps", "AIOps", "GitOps", "LinkedIn", "iPhone", "iPad", "iOS",
-            "macOS", "XGBoost", "LightGBM", "CatBoost", "SageMaker", "Kubeflow", "PostgreSQL", "MySQL", "NoSQL",
-            "GraphQL", "MongoDB", "DynamoDB", "CockroachDB", "FastAPI", "NumPy", "SciPy", "PySpark", "OpenAI",
-            "OpenCV", "OpenShift", "OpenStack", "OpenTelemetry", "YouTube", "PowerPoint", "PowerShell", "SharePoint",
-            "WordPress", "PayPal", "DoorDash", "DeepMind", "DeepSpeed", "HuggingFace", "LangChain", "LlamaIndex",
-            "ClickHouse", "CloudFormation", "CloudWatch", "CloudFlare", "ElasticSearch", "JetBrains", "HashiCorp",
-            "ServiceNow", "WhatsApp", "SalesForce", "HubSpot", "DataRobot", "MicroStrategy", "QuickBooks",
-            "SolidWorks", "AutoCAD", "ArcGIS", "JupyterLab", "JupyterHub", "PagerDuty", "TeamCity", "CircleCI",
-            "ArgoCD", "VMware", "RabbitMQ", "ZeroMQ", "ScyllaDB", "InfluxDB", "TimescaleDB", "SnowPark", "DuckDB");
+    private static final List<String> CAMEL_NAMES = List.of(
+            "PyTorch",
+            "TensorFlow",
+            "MLflow",
+            "JavaScript",
+            "TypeScript",
+            "CoffeeScript",
+            "GitHub",
+            "GitLab",
+            "BitBucket",
+            "BigQuery",
+            "BigTable",
+            "DevOps",
+            "MLOps",
+            "DataOps",
+            "DevSecOps",
+            "FinOps",
+            "LLMOps",
+            "AIOps",
+            "GitOps",
+            "LinkedIn",
+            "iPhone",
+            "iPad",
+            "iOS",
+            "macOS",
+            "XGBoost",
+            "LightGBM",
+            "CatBoost",
+            "SageMaker",
+            "Kubeflow",
+            "PostgreSQL",
+            "MySQL",
+            "NoSQL",
+            "GraphQL",
+            "MongoDB",
+            "DynamoDB",
+            "CockroachDB",
+            "FastAPI",
+            "NumPy",
+            "SciPy",
+            "PySpark",
+            "OpenAI",
+            "OpenCV",
+            "OpenShift",
+            "OpenStack",
+            "OpenTelemetry",
+            "YouTube",
+            "PowerPoint",
+            "PowerShell",
+            "SharePoint",
+            "WordPress",
+            "PayPal",
+            "DoorDash",
+            "DeepMind",
+            "DeepSpeed",
+            "HuggingFace",
+            "LangChain",
+            "LlamaIndex",
+            "ClickHouse",
+            "CloudFormation",
+            "CloudWatch",
+            "CloudFlare",
+            "ElasticSearch",
+            "JetBrains",
+            "HashiCorp",
+            "ServiceNow",
+            "WhatsApp",
+            "SalesForce",
+            "HubSpot",
+            "DataRobot",
+            "MicroStrategy",
+            "QuickBooks",
+            "SolidWorks",
+            "AutoCAD",
+            "ArcGIS",
+            "JupyterLab",
+            "JupyterHub",
+            "PagerDuty",
+            "TeamCity",
+            "CircleCI",
+            "ArgoCD",
+            "VMware",
+            "RabbitMQ",
+            "ZeroMQ",
+            "ScyllaDB",
+            "InfluxDB",
+            "TimescaleDB",
+            "SnowPark",
+            "DuckDB");
 
-    private RunTogether() {
-    }
+    private RunTogether() {}
 
     static List<String> split(String text) {
         return split(text, Cancellation.NONE);
@@ -44,7 +121,9 @@ final class RunTogether {
             char a = text.charAt(p - 1);
             char b = text.charAt(p);
             boolean lowerUpper = Character.isLowerCase(a) && Character.isUpperCase(b);
-            boolean acronymWord = Character.isUpperCase(a) && Character.isUpperCase(b) && p + 1 < text.length()
+            boolean acronymWord = Character.isUpperCase(a)
+                    && Character.isUpperCase(b)
+                    && p + 1 < text.length()
                     && Character.isLowerCase(text.charAt(p + 1));
             if (lowerUpper || acronymWord) {
                 candidates.add(p);

@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
  * trailing "+" (min only). A suffix on the second amount of "$300-600K" applies to the first as well.
  */
 final class SalaryParser {
-    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY",
-            "₹", "INR");
+    private static final Map<String, String> SYMBOLS =
+            Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY", "₹", "INR");
     private static final String CODES = "USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|SGD|NZD";
     private static final Pattern AMOUNT = Pattern.compile("(?<pre>(?:" + CODES + ")\\s?|[$€£¥₹]\\s?)?"
             + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?<suf>\\s?[kKmM](?![a-zA-Z]))?"
             + "(?<plus>\\+)?(?<post>\\s?(?:" + CODES + ")\\b)?");
-    private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(?:\\([^)]*\\)\\s*)?(?:-|–|—|to|and)\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RANGE_JOIN =
+            Pattern.compile("^\\s*(?:\\([^)]*\\)\\s*)?(?:-|–|—|to|and)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UP_TO = Pattern.compile("(?i)\\b(?:up to|as much as|max(?:imum)?(?: of)?)\\s*$");
     private static final Pattern LABEL_END = Pattern.compile("(?<=\\p{Ll})(?=" + CODES + "|[$€£¥₹])");
 
     /** No salary in any currency reaches this; a larger figure is a typo or garbage, not data. */
     static final long MAX_AMOUNT = 1_000_000_000L;
+
     private static final int MAX_DIGITS = 13;
     private static final int MAX_AMOUNTS_READ = 8;
     private static final Pattern MONEY_CHAR = Pattern.compile("[\\d$€£¥₹]");
 
-    private SalaryParser() {
-    }
+    private SalaryParser() {}
 
     /** A figure outside 0..{@link #MAX_AMOUNT}; the line is skipped with a warning rather than failing the import. */
     static final class OutOfRange extends RuntimeException {
@@ -47,8 +47,7 @@ final class SalaryParser {
         return MONEY_CHAR.matcher(text).find();
     }
 
-    private record Money(int start, int end, BigDecimal value, String suffix, String currency, boolean plus) {
-    }
+    private record Money(int start, int end, BigDecimal value, String suffix, String currency, boolean plus) {}
 
     /** Parses one salary line; {@code fallbackLabel} is used when the line has no label of its own. */
     static ParsedSalary parse(String raw, int line, String fallbackLabel) {
@@ -58,16 +57,25 @@ final class SalaryParser {
             return new ParsedSalary(label, null, null, null, raw, line);
         }
         Money first = amounts.get(0);
-        Money second = amounts.size() > 1 && RANGE_JOIN.matcher(raw.substring(first.end(), amounts.get(1).start()))
-                .matches() ? amounts.get(1) : null;
+        Money second = amounts.size() > 1
+                        && RANGE_JOIN
+                                .matcher(raw.substring(
+                                        first.end(), amounts.get(1).start()))
+                                .matches()
+                ? amounts.get(1)
+                : null;
         String currency = first.currency() != null ? first.currency() : second != null ? second.currency() : null;
         if (currency == null) {
-            currency = amounts.stream().map(Money::currency).filter(c -> c != null).findFirst().orElse(null);
+            currency = amounts.stream()
+                    .map(Money::currency)
+                    .filter(c -> c != null)
+                    .findFirst()
+                    .orElse(null);
         }
         if (second != null) {
             String suffix = first.suffix() != null ? first.suffix() : second.suffix();
-            return new ParsedSalary(label, whole(first.value(), suffix), whole(second.value(), second.suffix()),
-                    currency, raw, line);
+            return new ParsedSalary(
+                    label, whole(first.value(), suffix), whole(second.value(), second.suffix()), currency, raw, line);
         }
         Long value = whole(first.value(), first.suffix());
         boolean upTo = UP_TO.matcher(raw.substring(0, first.start())).find();
@@ -99,8 +107,7 @@ final class SalaryParser {
             if (whole > MAX_DIGITS || digits.length() > 2 * MAX_DIGITS) {
                 throw new OutOfRange("the amount " + abbreviate(num) + " is larger than any salary");
             }
-            out.add(new Money(m.start(), m.end(), new BigDecimal(digits), suffix, currency,
-                    m.group("plus") != null));
+            out.add(new Money(m.start(), m.end(), new BigDecimal(digits), suffix, currency, m.group("plus") != null));
         }
         return out;
     }
@@ -131,7 +138,8 @@ final class SalaryParser {
     /** "Entry: ..." gives "Entry"; "Entry LevelUSD 110,000" gives "Entry Level"; otherwise the fallback. */
     private static String label(String raw, List<Money> amounts, String fallback) {
         int colon = raw.indexOf(':');
-        if (colon > 0 && (amounts.isEmpty() || colon < amounts.get(0).start())
+        if (colon > 0
+                && (amounts.isEmpty() || colon < amounts.get(0).start())
                 && LineShapes.wordCount(raw.substring(0, colon)) <= 6) {
             return raw.substring(0, colon).trim();
         }

@@ -14,47 +14,96 @@ import java.util.regex.Pattern;
  * "Essential Soft Skills" still is a soft-skills one.
  */
 final class SectionVocabulary {
-    private static final Set<String> QUALIFIERS = Set.of("key", "core", "common", "essential", "top", "required",
-            "recommended", "suggested", "main", "primary", "typical", "important", "critical", "general", "current",
-            "major", "basic", "your", "the", "job", "role", "overall", "detailed", "additional", "most");
+    private static final Set<String> QUALIFIERS = Set.of(
+            "key",
+            "core",
+            "common",
+            "essential",
+            "top",
+            "required",
+            "recommended",
+            "suggested",
+            "main",
+            "primary",
+            "typical",
+            "important",
+            "critical",
+            "general",
+            "current",
+            "major",
+            "basic",
+            "your",
+            "the",
+            "job",
+            "role",
+            "overall",
+            "detailed",
+            "additional",
+            "most");
 
     // Order matters only where phrases overlap: gaps and soft skills before plain skills.
     private static final List<Map.Entry<SectionKind, Pattern>> KINDS = List.of(
-            entry(SectionKind.OVERVIEW, "overview|introduction|intro|summary|description|at a glance"
-                    + "|about (the |this )?(role|position|career)|what (does|is) .{1,40}"),
-            entry(SectionKind.RESPONSIBILITIES, "(responsibilities|duties)( and (duties|tasks|activities))?"
-                    + "|what you('ll| will) do|day[- ]to[- ]day( work| tasks)?|day in the life"),
-            entry(SectionKind.REQUIREMENTS, "(requirements|qualifications|prerequisites)"
-                    + "( and (qualifications|requirements|experience|skills))?|education and experience"
-                    + "|what you('ll| will)? need"),
+            entry(
+                    SectionKind.OVERVIEW,
+                    "overview|introduction|intro|summary|description|at a glance"
+                            + "|about (the |this )?(role|position|career)|what (does|is) .{1,40}"),
+            entry(
+                    SectionKind.RESPONSIBILITIES,
+                    "(responsibilities|duties)( and (duties|tasks|activities))?"
+                            + "|what you('ll| will) do|day[- ]to[- ]day( work| tasks)?|day in the life"),
+            entry(
+                    SectionKind.REQUIREMENTS,
+                    "(requirements|qualifications|prerequisites)"
+                            + "( and (qualifications|requirements|experience|skills))?|education and experience"
+                            + "|what you('ll| will)? need"),
             entry(SectionKind.SKILL_GAPS, "skills? gaps?|gaps|areas (for|of) (improvement|growth)"),
             entry(SectionKind.SOFT_SKILLS, "(soft|interpersonal|people|human) skills"),
-            entry(SectionKind.SKILLS, "((technical|hard|programming|engineering|in-demand|digital) )?"
-                    + "(skills?|competencies|expertise|skill ?set)( (for success|needed|and (tools|technologies"
-                    + "|competencies|expertise|knowledge)))?|tech(nology)? stack|tools and technologies"),
-            entry(SectionKind.CAREER_PATHS, "career (paths?|progression|ladder|trajectory|options|map|prospects)"
-                    + "|advancement paths?|progression paths?"),
-            entry(SectionKind.DEVELOPMENT_SUGGESTIONS, "development (suggestions|tips|ideas|recommendations|plan)"
-                    + "|(suggestions|recommendations)( for (development|improvement|growth))?"
-                    + "|how to (improve|grow|close (the|these|your) gaps)|improvement (suggestions|tips|plan)"
-                    + "|learning (resources|path|plan|recommendations)"),
-            entry(SectionKind.CAREER_DEVELOPMENT, "career (development|growth|advancement|planning)"
-                    + "|professional (development|growth)|growth opportunities|learning and development"),
-            entry(SectionKind.NEXT_STEPS, "next steps|action (plan|items|steps)|(how to )?get(ting)? started"
-                    + "|first steps|your next move"),
-            entry(SectionKind.SALARY, "(salary|salaries|compensation|pay|earnings|wages?)( (ranges?|expectations"
-                    + "|bands?|levels|data|information|overview|breakdown|guide|scale|and (benefits|compensation"
-                    + "|demand|outlook)))?"),
-            entry(SectionKind.MARKET_DEMAND, "(job |labor |talent )?market( (demand|outlook|overview|conditions))?"
-                    + "|demand( and (outlook|growth))?|(employment|hiring) (outlook|demand)|outlook"
-                    + "|companies hiring|who('s| is) hiring|hiring (companies|landscape)|employers"),
-            entry(SectionKind.INDUSTRY_TRENDS, "((industry|market|technology|tech|emerging|future|latest) )?trends"
-                    + "( and (outlook|developments|innovations))?|industry (outlook|developments|landscape)"
-                    + "|future outlook"),
-            entry(SectionKind.BEST_PRACTICES, "best practices( and (tips|guidelines))?|guidelines"
-                    + "|tips( and (tricks|best practices)| for success)?|dos and don'?ts"),
-            entry(SectionKind.CHALLENGES, "challenges( and (solutions|pitfalls|opportunities|how to overcome them))?"
-                    + "|pitfalls|obstacles|difficulties|hurdles|risks and challenges"));
+            entry(
+                    SectionKind.SKILLS,
+                    "((technical|hard|programming|engineering|in-demand|digital) )?"
+                            + "(skills?|competencies|expertise|skill ?set)( (for success|needed|and (tools|technologies"
+                            + "|competencies|expertise|knowledge)))?|tech(nology)? stack|tools and technologies"),
+            entry(
+                    SectionKind.CAREER_PATHS,
+                    "career (paths?|progression|ladder|trajectory|options|map|prospects)"
+                            + "|advancement paths?|progression paths?"),
+            entry(
+                    SectionKind.DEVELOPMENT_SUGGESTIONS,
+                    "development (suggestions|tips|ideas|recommendations|plan)"
+                            + "|(suggestions|recommendations)( for (development|improvement|growth))?"
+                            + "|how to (improve|grow|close (the|these|your) gaps)|improvement (suggestions|tips|plan)"
+                            + "|learning (resources|path|plan|recommendations)"),
+            entry(
+                    SectionKind.CAREER_DEVELOPMENT,
+                    "career (development|growth|advancement|planning)"
+                            + "|professional (development|growth)|growth opportunities|learning and development"),
+            entry(
+                    SectionKind.NEXT_STEPS,
+                    "next steps|action (plan|items|steps)|(how to )?get(ting)? started"
+                            + "|first steps|your next move"),
+            entry(
+                    SectionKind.SALARY,
+                    "(salary|salaries|compensation|pay|earnings|wages?)( (ranges?|expectations"
+                            + "|bands?|levels|data|information|overview|breakdown|guide|scale|and (benefits|compensation"
+                            + "|demand|outlook)))?"),
+            entry(
+                    SectionKind.MARKET_DEMAND,
+                    "(job |labor |talent )?market( (demand|outlook|overview|conditions))?"
+                            + "|demand( and (outlook|growth))?|(employment|hiring) (outlook|demand)|outlook"
+                            + "|companies hiring|who('s| is) hiring|hiring (companies|landscape)|employers"),
+            entry(
+                    SectionKind.INDUSTRY_TRENDS,
+                    "((industry|market|technology|tech|emerging|future|latest) )?trends"
+                            + "( and (outlook|developments|innovations))?|industry (outlook|developments|landscape)"
+                            + "|future outlook"),
+            entry(
+                    SectionKind.BEST_PRACTICES,
+                    "best practices( and (tips|guidelines))?|guidelines"
+                            + "|tips( and (tricks|best practices)| for success)?|dos and don'?ts"),
+            entry(
+                    SectionKind.CHALLENGES,
+                    "challenges( and (solutions|pitfalls|opportunities|how to overcome them))?"
+                            + "|pitfalls|obstacles|difficulties|hurdles|risks and challenges"));
 
     // Sub-heading labels of the short "Career Guide" template; they never open a section of their own.
     private static final Pattern LABELS = Pattern.compile("(can )?leads? to|transition (opportunities|paths?|options"
@@ -62,8 +111,7 @@ final class SectionVocabulary {
             + "|growth (trend|trends|outlook|rate)|(major|leading|hiring) (employers|companies)|industry sectors"
             + "|sectors|industries( hiring)?|(related|similar|adjacent|next|feeder) roles|employers");
 
-    private SectionVocabulary() {
-    }
+    private SectionVocabulary() {}
 
     private static Map.Entry<SectionKind, Pattern> entry(SectionKind kind, String regex) {
         return Map.entry(kind, Pattern.compile(regex));
@@ -128,7 +176,10 @@ final class SectionVocabulary {
     static String core(String heading) {
         // Precompiled: this runs for every line of every import, and compiling these patterns was most of the
         // parse time (docs/PERFORMANCE.md).
-        String s = LEADING_NUMBER.matcher(heading.toLowerCase(Locale.ROOT)).replaceFirst("").replace("&", " and ");
+        String s = LEADING_NUMBER
+                .matcher(heading.toLowerCase(Locale.ROOT))
+                .replaceFirst("")
+                .replace("&", " and ");
         s = PARENTHETICAL.matcher(s).replaceAll(" ");
         s = YEAR.matcher(s).replaceAll(" ");
         s = NOT_WORD.matcher(s).replaceAll(" ");

@@ -17,8 +17,7 @@ import java.util.Set;
 final class ShortFormStructure {
     static final String MARKER = "career guide";
 
-    private record Segment(int line, String text) {
-    }
+    private record Segment(int line, String text) {}
 
     private final List<ParseWarning> warnings;
     private final Cancellation cancellation;
@@ -37,7 +36,8 @@ final class ShortFormStructure {
 
     /** True when the first line is followed by a line that starts with "Career Guide". */
     static boolean matches(List<String> lines) {
-        return lines.size() >= 2 && !LineShapes.clean(lines.get(0)).isEmpty()
+        return lines.size() >= 2
+                && !LineShapes.clean(lines.get(0)).isEmpty()
                 && LineShapes.clean(lines.get(1)).toLowerCase(Locale.ROOT).startsWith(MARKER);
     }
 
@@ -92,8 +92,9 @@ final class ShortFormStructure {
             } else if (steps != null || NumberedSteps.opensList(text)) {
                 addListLine(text, seg.line());
             } else if (headingCandidate(text) && !afterBareItem && next != null && isSubHeading(next.text())) {
-                warnings.add(new ParseWarning(seg.line(), "unrecognized section heading \"" + text + "\" at line "
-                        + seg.line() + " kept as OTHER"));
+                warnings.add(new ParseWarning(
+                        seg.line(),
+                        "unrecognized section heading \"" + text + "\" at line " + seg.line() + " kept as OTHER"));
                 openSection(SectionKind.OTHER, text, seg.line());
             } else if (headingCandidate(text) && next != null && introducesContent(next.text())) {
                 openTopic(text, seg.line());
@@ -116,7 +117,8 @@ final class ShortFormStructure {
 
     /** Bare list entries are never followed by bullets, step numbers or prose; headings are. */
     private static boolean introducesContent(String text) {
-        return LineShapes.bulletText(text) != null || LineShapes.bareNumber(text) >= 0
+        return LineShapes.bulletText(text) != null
+                || LineShapes.bareNumber(text) >= 0
                 || (LineShapes.paragraphLike(text) && !LineShapes.headingLike(text));
     }
 
@@ -135,8 +137,8 @@ final class ShortFormStructure {
 
     private void ensureSection(int line) {
         if (section == null) {
-            warnings.add(new ParseWarning(line, "text before the first heading (line " + line
-                    + ") kept as an untitled OTHER section"));
+            warnings.add(new ParseWarning(
+                    line, "text before the first heading (line " + line + ") kept as an untitled OTHER section"));
             openSection(SectionKind.OTHER, "", line);
         }
     }

@@ -9,19 +9,51 @@ import java.util.Set;
  */
 public final class SkillKeys {
     // Words that end in "s" without being plurals; stripping them would make keys unreadable.
-    private static final Set<String> NOT_PLURAL = Set.of("kubernetes", "pandas", "analytics", "ethics", "physics",
-            "statistics", "mathematics", "economics", "robotics", "logistics", "graphics", "linguistics", "genomics",
-            "ops", "devops", "mlops", "dataops", "finops", "aiops", "llmops", "devsecops", "news", "series", "css",
-            "express", "redis", "rails", "jenkins", "windows", "sas", "aws", "gis", "ios", "macos", "js");
+    private static final Set<String> NOT_PLURAL = Set.of(
+            "kubernetes",
+            "pandas",
+            "analytics",
+            "ethics",
+            "physics",
+            "statistics",
+            "mathematics",
+            "economics",
+            "robotics",
+            "logistics",
+            "graphics",
+            "linguistics",
+            "genomics",
+            "ops",
+            "devops",
+            "mlops",
+            "dataops",
+            "finops",
+            "aiops",
+            "llmops",
+            "devsecops",
+            "news",
+            "series",
+            "css",
+            "express",
+            "redis",
+            "rails",
+            "jenkins",
+            "windows",
+            "sas",
+            "aws",
+            "gis",
+            "ios",
+            "macos",
+            "js");
 
-    private SkillKeys() {
-    }
+    private SkillKeys() {}
 
     public static String key(String skillName) {
         if (skillName == null) {
             return "";
         }
-        String s = skillName.toLowerCase(Locale.ROOT)
+        String s = skillName
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s\\u00A0]+", " ")
                 .replaceAll("\\s*([/+#&.-])\\s*", "$1")
                 .replaceAll("^[\\s.,;:!?]+|[\\s.,;:!?]+$", "")
@@ -42,8 +74,8 @@ public final class SkillKeys {
             return word;
         }
         if (w.endsWith("ies") && w.length() > 4) {
-            return word.substring(0, word.length() - 3) + (Character.isUpperCase(word.charAt(word.length() - 1))
-                    ? "Y" : "y");
+            return word.substring(0, word.length() - 3)
+                    + (Character.isUpperCase(word.charAt(word.length() - 1)) ? "Y" : "y");
         }
         if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
             return word.substring(0, word.length() - 1);

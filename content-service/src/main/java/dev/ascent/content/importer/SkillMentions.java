@@ -26,25 +26,93 @@ final class SkillMentions {
     private static final int MAX_PART_WORDS = 3;
     private static final Pattern PARENS = Pattern.compile("\\(([^()]+)\\)");
     // Words that make a phrase a piece of a sentence rather than a name.
-    private static final Set<String> CLAUSE_WORDS = Set.of("when", "whenever", "where", "while", "if", "unless",
-            "because", "since", "requires", "require", "required", "needs", "need", "it", "its", "they", "them",
-            "this", "that", "these", "those", "which", "who", "is", "are", "was", "be", "been", "can", "could",
-            "should", "must", "will", "would", "may", "might", "does", "you", "your", "we", "our", "than", "very",
-            "etc", "their", "his", "her", "equivalent", "equivalents", "similar", "alike");
-    private static final Set<String> CONNECTORS = Set.of("and", "or", "of", "for", "with", "to", "in", "on", "the",
-            "a", "an", "e.g.", "i.e.");
+    private static final Set<String> CLAUSE_WORDS = Set.of(
+            "when",
+            "whenever",
+            "where",
+            "while",
+            "if",
+            "unless",
+            "because",
+            "since",
+            "requires",
+            "require",
+            "required",
+            "needs",
+            "need",
+            "it",
+            "its",
+            "they",
+            "them",
+            "this",
+            "that",
+            "these",
+            "those",
+            "which",
+            "who",
+            "is",
+            "are",
+            "was",
+            "be",
+            "been",
+            "can",
+            "could",
+            "should",
+            "must",
+            "will",
+            "would",
+            "may",
+            "might",
+            "does",
+            "you",
+            "your",
+            "we",
+            "our",
+            "than",
+            "very",
+            "etc",
+            "their",
+            "his",
+            "her",
+            "equivalent",
+            "equivalents",
+            "similar",
+            "alike");
+    private static final Set<String> CONNECTORS =
+            Set.of("and", "or", "of", "for", "with", "to", "in", "on", "the", "a", "an", "e.g.", "i.e.");
     // Last words of group labels: "Core Tools", "Programming Languages", "Specialized areas".
-    private static final Set<String> CATEGORIES = Set.of("tools", "languages", "frameworks", "libraries",
-            "platforms", "technologies", "skills", "areas", "competencies", "practices", "tooling", "knowledge", "infrastructure", "stack",
-            "topics", "domains", "abilities", "requirements", "others",
-            "other", "misc", "miscellaneous", "general", "additional", "extras");
+    private static final Set<String> CATEGORIES = Set.of(
+            "tools",
+            "languages",
+            "frameworks",
+            "libraries",
+            "platforms",
+            "technologies",
+            "skills",
+            "areas",
+            "competencies",
+            "practices",
+            "tooling",
+            "knowledge",
+            "infrastructure",
+            "stack",
+            "topics",
+            "domains",
+            "abilities",
+            "requirements",
+            "others",
+            "other",
+            "misc",
+            "miscellaneous",
+            "general",
+            "additional",
+            "extras");
     // Topics about employers, examples or expectations list companies and asks, not skills.
     private static final Pattern NOT_SKILL_TOPIC = Pattern.compile("(?i)\\b(?:compan(?:y|ies)|employers?|examples?"
             + "|expectations?|asks|hiring|salar(?:y|ies)|certifications?)\\b");
     private static final Pattern SUCH_AS = Pattern.compile("\\b(?:such as|like|including)\\s+([^.;()]+)");
 
-    private SkillMentions() {
-    }
+    private SkillMentions() {}
 
     static List<ParsedSkillMention> collect(List<ParsedSection> sections) {
         return collect(sections, Cancellation.NONE);
@@ -127,11 +195,11 @@ final class SkillMentions {
         }
         if (names.isEmpty() && LineShapes.wordCount(text) <= MAX_NAME_WORDS && !LineShapes.endsSentence(item.trim())) {
             // "Go or Python" and "Prometheus and Grafana" name two skills; "Identity and Access Management" one.
-            boolean joined = text.contains(",") || text.contains(" or ") || text.contains(" and ")
-                    || text.contains(" & ");
+            boolean joined =
+                    text.contains(",") || text.contains(" or ") || text.contains(" and ") || text.contains(" & ");
             List<String> listed = joined ? enumeration(text) : List.of();
-            boolean pair = listed.size() >= 2 && (text.contains(" or ")
-                    || listed.stream().allMatch(n -> LineShapes.wordCount(n) == 1));
+            boolean pair = listed.size() >= 2
+                    && (text.contains(" or ") || listed.stream().allMatch(n -> LineShapes.wordCount(n) == 1));
             if (pair && mostlyCapitalized(listed)) {
                 names.addAll(listed);
             } else if (isName(text) && !isCategory(text)) {
@@ -147,7 +215,9 @@ final class SkillMentions {
     }
 
     private static boolean mostlyCapitalized(List<String> parts) {
-        long names = parts.stream().filter(p -> !p.equals(p.toLowerCase(Locale.ROOT))).count();
+        long names = parts.stream()
+                .filter(p -> !p.equals(p.toLowerCase(Locale.ROOT)))
+                .count();
         return names * 2 >= parts.size();
     }
 
@@ -161,7 +231,10 @@ final class SkillMentions {
         List<String> parts = new ArrayList<>();
         String flat = text.replaceAll("\\([^()]*\\)", " ");
         for (String raw : flat.split(",|\\s+and\\s+|\\s+or\\s+|\\s+&\\s+")) {
-            String part = raw.trim().replaceFirst("^(?:and|or)\\s+", "").replaceAll("[.;:]+$", "").trim();
+            String part = raw.trim()
+                    .replaceFirst("^(?:and|or)\\s+", "")
+                    .replaceAll("[.;:]+$", "")
+                    .trim();
             part = beforeClause(part);
             if (part.isEmpty()) {
                 continue;
@@ -195,7 +268,8 @@ final class SkillMentions {
             return false;
         }
         String[] words = t.split(" +");
-        if (words.length > MAX_NAME_WORDS || CONNECTORS.contains(words[0].toLowerCase(Locale.ROOT))
+        if (words.length > MAX_NAME_WORDS
+                || CONNECTORS.contains(words[0].toLowerCase(Locale.ROOT))
                 || CONNECTORS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
             return false;
         }

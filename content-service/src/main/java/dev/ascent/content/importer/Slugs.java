@@ -8,13 +8,13 @@ public final class Slugs {
 
     public static final int MAX_LENGTH = 120;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static String of(String title) {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT)
-                .replace("c++", "cpp").replace("c#", "csharp")
+                .replace("c++", "cpp")
+                .replace("c#", "csharp")
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {

@@ -10,14 +10,15 @@ import java.util.List;
 final class StructureWarnings {
     static final int MIN_SECTIONS = 3;
 
-    private StructureWarnings() {
-    }
+    private StructureWarnings() {}
 
     static void add(List<ParsedSection> sections, List<ParseWarning> warnings) {
         if (sections.size() < MIN_SECTIONS) {
-            warnings.add(new ParseWarning(0, "only " + sections.size() + (sections.size() == 1 ? " section was"
-                    : " sections were") + " recognized (a guide usually has at least " + MIN_SECTIONS
-                    + "); check that its headings were read as headings"));
+            warnings.add(new ParseWarning(
+                    0,
+                    "only " + sections.size() + (sections.size() == 1 ? " section was" : " sections were")
+                            + " recognized (a guide usually has at least " + MIN_SECTIONS
+                            + "); check that its headings were read as headings"));
         }
         if (sections.size() < MIN_SECTIONS) {
             // With one or two sections one of them holds most lines anyway; the warning above says enough.
@@ -32,10 +33,13 @@ final class StructureWarnings {
         for (int i = 0; i < sections.size(); i++) {
             ParsedSection s = sections.get(i);
             if (weights[i] * 2 > total) {
-                String name = s.heading().isEmpty() ? "the untitled " + s.kind() + " section" : "section \""
-                        + s.heading() + "\"";
-                warnings.add(new ParseWarning(s.line(), name + " (line " + s.line() + ") holds " + weights[i]
-                        + " of the guide's " + total + " lines; headings after it may have been read as sub-headings"));
+                String name = s.heading().isEmpty()
+                        ? "the untitled " + s.kind() + " section"
+                        : "section \"" + s.heading() + "\"";
+                warnings.add(new ParseWarning(
+                        s.line(),
+                        name + " (line " + s.line() + ") holds " + weights[i] + " of the guide's " + total
+                                + " lines; headings after it may have been read as sub-headings"));
             }
         }
     }

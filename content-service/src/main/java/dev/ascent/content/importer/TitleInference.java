@@ -17,14 +17,13 @@ final class TitleInference {
     private static final Pattern ROLE_OF = Pattern.compile("^The role of (?:a|an|the) ");
     private static final Pattern AS_A = Pattern.compile("^As (?:a|an) ");
     private static final Pattern ARTICLE = Pattern.compile("^(?:A|An) ");
-    private static final Pattern QUALIFIER = Pattern.compile("^(specializing|specialising|focused|focusing"
-            + "|working|specialized|specialised) (in|on) ");
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "^(specializing|specialising|focused|focusing" + "|working|specialized|specialised) (in|on) ");
     private static final Pattern ACRONYM = Pattern.compile("^\\([A-Z][A-Za-z0-9/&+.-]{0,11}\\)");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "in", "and", "&");
     private static final int MAX_WORDS = 10;
 
-    private TitleInference() {
-    }
+    private TitleInference() {}
 
     static Optional<String> infer(String paragraph) {
         if (paragraph == null) {
@@ -44,8 +43,7 @@ final class TitleInference {
         return plural == null ? Optional.empty() : Optional.of(plural.text);
     }
 
-    private record Phrase(String text, int end) {
-    }
+    private record Phrase(String text, int end) {}
 
     /**
      * Reads the title starting at {@code from}. When {@code plural} is set the first capitalized run must end in
@@ -95,8 +93,9 @@ final class TitleInference {
             int next = s.indexOf(' ', pos);
             String token = s.substring(pos, next < 0 ? s.length() : next);
             String word = token.replaceAll("[,;:.]+$", "");
-            boolean capital = !word.isEmpty() && (Character.isUpperCase(word.charAt(0))
-                    || (Character.isDigit(word.charAt(0)) && word.length() > 1));
+            boolean capital = !word.isEmpty()
+                    && (Character.isUpperCase(word.charAt(0))
+                            || (Character.isDigit(word.charAt(0)) && word.length() > 1));
             boolean connector = CONNECTORS.contains(word) && !words.isEmpty();
             if (!capital && !connector || word.startsWith("(")) {
                 break;

@@ -20,7 +20,9 @@ final class TopicDraft {
         if (items.isEmpty()) {
             return false;
         }
-        return text.isEmpty() || items.get(items.size() - 1).line() >= text.get(text.size() - 1).line();
+        return text.isEmpty()
+                || items.get(items.size() - 1).line()
+                        >= text.get(text.size() - 1).line();
     }
 
     ParsedTopic freeze() {

@@ -22,20 +22,25 @@ import java.util.Locale;
 @Singleton
 public class DesignPrompts {
 
-    public enum Phase { REQUIREMENTS, ESTIMATES, HIGH_LEVEL_DESIGN, CORE_COMPONENTS, SCALING, TRADE_OFFS, ML_SPECIFIC }
-
-    @Serdeable
-    public record StepSpec(Phase phase, String title, String guidance, List<String> relatedTopics) {
+    public enum Phase {
+        REQUIREMENTS,
+        ESTIMATES,
+        HIGH_LEVEL_DESIGN,
+        CORE_COMPONENTS,
+        SCALING,
+        TRADE_OFFS,
+        ML_SPECIFIC
     }
 
     @Serdeable
-    public record PromptSpec(String slug, String title, String summary, String difficulty, int suggestedMinutes,
-                             List<StepSpec> steps) {
-    }
+    public record StepSpec(Phase phase, String title, String guidance, List<String> relatedTopics) {}
+
+    @Serdeable
+    public record PromptSpec(
+            String slug, String title, String summary, String difficulty, int suggestedMinutes, List<StepSpec> steps) {}
 
     /** A step with the catalog topics it draws on, as {@code roles/{slug}/topics/{id}}. */
-    public record Step(int number, StepSpec spec, List<String> relatedTopics) {
-    }
+    public record Step(int number, StepSpec spec, List<String> relatedTopics) {}
 
     public record Prompt(PromptSpec spec, List<Step> steps) {
         public String name() {
@@ -48,8 +53,7 @@ public class DesignPrompts {
 
     public DesignPrompts(ObjectMapper json, CatalogService catalog) {
         this.catalog = catalog;
-        try (InputStream in = DesignPrompts.class.getClassLoader()
-                .getResourceAsStream("catalog/design-prompts.json")) {
+        try (InputStream in = DesignPrompts.class.getClassLoader().getResourceAsStream("catalog/design-prompts.json")) {
             if (in == null) {
                 throw new IllegalStateException("catalog/design-prompts.json is missing");
             }
@@ -70,7 +74,9 @@ public class DesignPrompts {
     }
 
     public Prompt get(String slug) {
-        PromptSpec spec = specs.stream().filter(s -> s.slug().equals(slug)).findFirst()
+        PromptSpec spec = specs.stream()
+                .filter(s -> s.slug().equals(slug))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("designPrompts/" + slug));
         return resolve(spec, catalog.allRoles());
     }

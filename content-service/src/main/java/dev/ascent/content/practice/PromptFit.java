@@ -14,16 +14,54 @@ import java.util.Set;
  * own best-practice checklists instead (the plan builder adds those anyway).
  */
 final class PromptFit {
-    private static final Set<String> ML_PHRASES = Set.of("machine learning", "ml", "mlops", "deep learning", "ai",
-            "artificial intelligence", "data science", "data scientist", "pytorch", "tensorflow", "scikit-learn",
-            "keras", "xgboost", "llm", "large language model", "nlp", "natural language processing",
-            "computer vision", "model training", "model deployment", "model monitoring", "model evaluation",
-            "feature engineering", "recommendation system", "recommender system");
-    private static final Set<String> STOP = Set.of("and", "or", "of", "the", "a", "an", "for", "in", "on", "to",
-            "with", "senior", "staff", "principal", "lead", "junior", "engineer", "engineering", "specialist");
+    private static final Set<String> ML_PHRASES = Set.of(
+            "machine learning",
+            "ml",
+            "mlops",
+            "deep learning",
+            "ai",
+            "artificial intelligence",
+            "data science",
+            "data scientist",
+            "pytorch",
+            "tensorflow",
+            "scikit-learn",
+            "keras",
+            "xgboost",
+            "llm",
+            "large language model",
+            "nlp",
+            "natural language processing",
+            "computer vision",
+            "model training",
+            "model deployment",
+            "model monitoring",
+            "model evaluation",
+            "feature engineering",
+            "recommendation system",
+            "recommender system");
+    private static final Set<String> STOP = Set.of(
+            "and",
+            "or",
+            "of",
+            "the",
+            "a",
+            "an",
+            "for",
+            "in",
+            "on",
+            "to",
+            "with",
+            "senior",
+            "staff",
+            "principal",
+            "lead",
+            "junior",
+            "engineer",
+            "engineering",
+            "specialist");
 
-    private PromptFit() {
-    }
+    private PromptFit() {}
 
     static List<DesignPrompts.Prompt> forRole(List<DesignPrompts.Prompt> prompts, RoleView role) {
         boolean mlRole = isMachineLearning(role);
@@ -31,7 +69,8 @@ final class PromptFit {
         return prompts.stream()
                 .filter(p -> mlRole || !hasMachineLearningSteps(p))
                 .filter(p -> overlap(p, words) > 0)
-                .sorted(Comparator.comparingInt((DesignPrompts.Prompt p) -> overlap(p, words)).reversed())
+                .sorted(Comparator.comparingInt((DesignPrompts.Prompt p) -> overlap(p, words))
+                        .reversed())
                 .toList();
     }
 
@@ -39,7 +78,9 @@ final class PromptFit {
         if (mentionsMachineLearning(role.title())) {
             return true;
         }
-        long skills = role.skills().stream().filter(s -> mentionsMachineLearning(s.displayName())).count();
+        long skills = role.skills().stream()
+                .filter(s -> mentionsMachineLearning(s.displayName()))
+                .count();
         return skills >= 2;
     }
 
@@ -59,8 +100,11 @@ final class PromptFit {
     }
 
     private static int overlap(DesignPrompts.Prompt p, Set<String> roleWords) {
-        StringBuilder text = new StringBuilder(p.spec().title()).append(' ').append(p.spec().summary());
-        p.spec().steps().forEach(s -> text.append(' ').append(s.title()).append(' ').append(s.guidance()));
+        StringBuilder text =
+                new StringBuilder(p.spec().title()).append(' ').append(p.spec().summary());
+        p.spec()
+                .steps()
+                .forEach(s -> text.append(' ').append(s.title()).append(' ').append(s.guidance()));
         Set<String> promptWords = words(text.toString());
         promptWords.retainAll(roleWords);
         return promptWords.size();

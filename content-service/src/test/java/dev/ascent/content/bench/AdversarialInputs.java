@@ -14,11 +14,9 @@ public final class AdversarialInputs {
     /** Just under the import limit, leaving room for the fixed parts around the repeated piece. */
     static final int SIZE = 1_040_000;
 
-    public record Input(String name, GuideFormat format, String text) {
-    }
+    public record Input(String name, GuideFormat format, String text) {}
 
-    private AdversarialInputs() {
-    }
+    private AdversarialInputs() {}
 
     public static List<Input> all() {
         List<Input> out = new ArrayList<>();
@@ -60,7 +58,9 @@ public final class AdversarialInputs {
         out.add(html("html: nested lists", html, "<ul><li>x"));
         out.add(html("html: nested inline tags", html, "<b>"));
         out.add(html("html: many items", html, "<li>Skill</li>"));
-        out.add(html("html: noise around little content", html + "<ul><li>Go</li></ul>",
+        out.add(html(
+                "html: noise around little content",
+                html + "<ul><li>Go</li></ul>",
                 "<nav><a href=\"/\">Home</a></nav><script>var x = 1;</script>"));
         return out;
     }

@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AdversarialParsing {
     private static final int RUNS = 3;
 
-    private AdversarialParsing() {
-    }
+    private AdversarialParsing() {}
 
     public static void main(String[] args) throws Exception {
         GuideParser parser = new GuideParser();
@@ -59,18 +58,32 @@ public final class AdversarialParsing {
                 slowest = worstCpu;
                 slowestInput = in;
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %,d | %s | %.0f | %.0f | %.0f | %.0f |%n", in.name(),
-                    in.format().name().toLowerCase(Locale.ROOT), bytes.length, result, best, worst, bestCpu, worstCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,d | %s | %.0f | %.0f | %.0f | %.0f |%n",
+                    in.name(),
+                    in.format().name().toLowerCase(Locale.ROOT),
+                    bytes.length,
+                    result,
+                    best,
+                    worst,
+                    bestCpu,
+                    worstCpu);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Slowest by CPU: %s, %.0f ms. Load average at the end: %s.%n%n",
-                slowestInput.name(), slowest, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "Slowest by CPU: %s, %.0f ms. Load average at the end: %s.%n%n",
+                slowestInput.name(),
+                slowest,
+                loadAverage());
         cancellation(parser, slowestInput);
     }
 
     private static String loadAverage() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
             return f[0] + " / " + f[1] + " / " + f[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
@@ -99,7 +112,10 @@ public final class AdversarialParsing {
             AtomicLong stopped = new AtomicLong();
             Thread worker = new Thread(() -> {
                 try {
-                    parser.parse(GuideText.decode(in.text().getBytes(StandardCharsets.UTF_8)), null, in.format(),
+                    parser.parse(
+                            GuideText.decode(in.text().getBytes(StandardCharsets.UTF_8)),
+                            null,
+                            in.format(),
                             cancelled::get);
                 } catch (Cancellation.Cancelled | GuideParseException e) {
                     // expected: Cancelled

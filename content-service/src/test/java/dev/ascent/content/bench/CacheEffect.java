@@ -23,11 +23,15 @@ final class CacheEffect {
     private static final int ROUNDS = 50;
     private static final int WARM_READS = 20;
 
-    private CacheEffect() {
-    }
+    private CacheEffect() {}
 
-    static void run(ApplicationContext service, ContentServiceBlockingStub stub, ContentServiceBlockingStub admin,
-                    String role, Path reimported) throws Exception {
+    static void run(
+            ApplicationContext service,
+            ContentServiceBlockingStub stub,
+            ContentServiceBlockingStub admin,
+            String role,
+            Path reimported)
+            throws Exception {
         RoleCache cache = service.getBean(RoleCache.class);
         String slug = role.substring("roles/".length());
         GetRoleRequest get = GetRoleRequest.newBuilder().setName(role).build();
@@ -42,8 +46,10 @@ final class CacheEffect {
         for (int i = 0; i < ROUNDS; i++) {
             long t0 = System.nanoTime();
             boolean unchanged = admin.importGuide(ImportGuideRequest.newBuilder()
-                    .setText(ByteString.copyFrom(i % 2 == 0 ? variant : original))
-                    .setSourceName(reimported.getFileName().toString()).build()).getUnchanged();
+                            .setText(ByteString.copyFrom(i % 2 == 0 ? variant : original))
+                            .setSourceName(reimported.getFileName().toString())
+                            .build())
+                    .getUnchanged();
             imports.add(System.nanoTime() - t0);
             changed += unchanged ? 0 : 1;
             afterImport.add(timed(() -> stub.getRole(get)));
@@ -70,8 +76,14 @@ final class CacheEffect {
 
     private static void row(String label, Latencies l) {
         Latencies.Sorted s = l.sorted();
-        out(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s |", label, s.count(),
-                Latencies.millis(s.percentile(50)), Latencies.millis(s.percentile(99)), Latencies.millis(s.max())));
+        out(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %s | %s | %s |",
+                label,
+                s.count(),
+                Latencies.millis(s.percentile(50)),
+                Latencies.millis(s.percentile(99)),
+                Latencies.millis(s.max())));
     }
 
     private static long timed(LoadRunner.Call call) throws Exception {

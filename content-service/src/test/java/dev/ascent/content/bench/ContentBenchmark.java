@@ -43,12 +43,12 @@ public final class ContentBenchmark {
     private static final String PARSE_HEADLINE = "001_";
     /** Re-imported by the cache rounds; one of the two guides merged into {@link #ROLE}. */
     private static final String REIMPORTED = "000_";
+
     private static final int[] CALLERS = {1, 8, 32};
     /** JIT warm-up of the whole call path before the first measured run, per call. */
     private static final long SERVICE_WARM_UP_MS = 4_000;
 
-    private ContentBenchmark() {
-    }
+    private ContentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // The call log writes one INFO line per call; at thousands of calls a second it would be the benchmark.
@@ -62,9 +62,10 @@ public final class ContentBenchmark {
         out("# Content service benchmark");
         out("");
         out("- CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available to the JVM");
-        out("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-        out("- database: " + (engine == TestDatabase.Engine.H2 ? "H2 in memory (MySQL mode)" : "MySQL-compatible server")
+        out("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        out("- database: "
+                + (engine == TestDatabase.Engine.H2 ? "H2 in memory (MySQL mode)" : "MySQL-compatible server")
                 + "; client and server in one JVM");
         out("");
 
@@ -81,13 +82,16 @@ public final class ContentBenchmark {
         progress("starting the content service on " + engine);
         TestDatabase db = TestDatabase.create(engine);
         Path home = Files.createTempDirectory("ascent-bench");
-        try (db; RunningService service = start(db, home)) {
+        try (db;
+                RunningService service = start(db, home)) {
             ContentServiceBlockingStub admin = ContentServiceGrpc.newBlockingStub(service.channel())
                     .withCallCredentials(Bearer.token(ADMIN_TOKEN));
             for (String prefix : SEEDS) {
                 Path file = seed(seeds, prefix);
-                admin.importGuide(ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(Files.readAllBytes(file)))
-                        .setSourceName(file.getFileName().toString()).build());
+                admin.importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(Files.readAllBytes(file)))
+                        .setSourceName(file.getFileName().toString())
+                        .build());
             }
             ContentServiceBlockingStub stub = ContentServiceGrpc.newBlockingStub(service.channel());
             load(stub, new LoadRunner(warmUpMs, measureMs), warmUpMs, measureMs);
@@ -111,11 +115,19 @@ public final class ContentBenchmark {
         Role role = stub.getRole(get).getRole();
         out("## GetRole and ListRoles under load");
         out("");
-        out(String.format(Locale.ROOT, "Closed loop: each caller thread sends the next call as soon as the last one "
-                + "returns; blocking stubs share one plain-text channel. %d ms warm-up, then %d ms measured per row. "
-                + "GetRole `%s` returns the full structure (%d sections, %,d bytes); ListRoles returns %d role "
-                + "headers (%,d bytes).", warmUpMs, measureMs, ROLE, role.getSectionsCount(), role.getSerializedSize(),
-                stub.listRoles(list).getRolesCount(), stub.listRoles(list).getSerializedSize()));
+        out(String.format(
+                Locale.ROOT,
+                "Closed loop: each caller thread sends the next call as soon as the last one "
+                        + "returns; blocking stubs share one plain-text channel. %d ms warm-up, then %d ms measured per row. "
+                        + "GetRole `%s` returns the full structure (%d sections, %,d bytes); ListRoles returns %d role "
+                        + "headers (%,d bytes).",
+                warmUpMs,
+                measureMs,
+                ROLE,
+                role.getSectionsCount(),
+                role.getSerializedSize(),
+                stub.listRoles(list).getRolesCount(),
+                stub.listRoles(list).getSerializedSize()));
         out("");
         out("| call | callers | calls/s | p50 ms | p99 ms | max ms | calls measured |");
         out("|---|---:|---:|---:|---:|---:|---:|");
@@ -123,9 +135,15 @@ public final class ContentBenchmark {
             for (String name : List.of("GetRole", "ListRoles")) {
                 progress(name + " with " + callers + " callers");
                 LoadRunner.Result r = runner.run(callers, name.equals("GetRole") ? getRole : listRoles);
-                out(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %s | %,d |", name, callers,
-                        r.callsPerSecond(), Latencies.millis(r.latencies().percentile(50)),
-                        Latencies.millis(r.latencies().percentile(99)), Latencies.millis(r.latencies().max()),
+                out(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %,.0f | %s | %s | %s | %,d |",
+                        name,
+                        callers,
+                        r.callsPerSecond(),
+                        Latencies.millis(r.latencies().percentile(50)),
+                        Latencies.millis(r.latencies().percentile(99)),
+                        Latencies.millis(r.latencies().max()),
                         r.calls()));
             }
         }
@@ -156,22 +174,26 @@ public final class ContentBenchmark {
     }
 
     static Path seedsDir() {
-        return dev.ascent.common.testing.SeedDirectory.find().orElseThrow(() -> new IllegalStateException(
-                "the seed documents are not beside the checkout (../shared/seeds); set ASCENT_SEEDS"));
+        return dev.ascent.common.testing.SeedDirectory.find()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the seed documents are not beside the checkout (../shared/seeds); set ASCENT_SEEDS"));
     }
 
     static Path seed(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.getFileName().toString().endsWith(".txt")).findFirst()
+                            && p.getFileName().toString().endsWith(".txt"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("seed " + prefix + " not found in " + dir));
         }
     }
 
     private static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+            return lines.filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse("unknown CPU");
         } catch (IOException | RuntimeException e) {
             return System.getProperty("os.arch");
         }

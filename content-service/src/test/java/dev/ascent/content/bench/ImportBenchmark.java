@@ -27,8 +27,7 @@ public final class ImportBenchmark {
     private static final int IMPORTS = Integer.getInteger("bench.imports", 40);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         ContentBenchmark.quiet("ascent.calls");
@@ -44,14 +43,19 @@ public final class ImportBenchmark {
         }
         TestDatabase db = TestDatabase.create(engine);
         Path home = Files.createTempDirectory("ascent-bench");
-        try (db; RunningService service = ContentBenchmark.start(db, home)) {
+        try (db;
+                RunningService service = ContentBenchmark.start(db, home)) {
             ContentServiceBlockingStub admin = ContentServiceGrpc.newBlockingStub(service.channel())
                     .withCallCredentials(Bearer.token(ContentBenchmark.ADMIN_TOKEN));
             String name = guide.getFileName().toString();
             Latencies[] kinds = {new Latencies(), new Latencies(), new Latencies()};
             int[] counter = {0};
-            ImportGuideRequest[] last = {ImportGuideRequest.newBuilder().setSourceName(name)
-                    .setText(ByteString.copyFromUtf8(text)).build()};
+            ImportGuideRequest[] last = {
+                ImportGuideRequest.newBuilder()
+                        .setSourceName(name)
+                        .setText(ByteString.copyFromUtf8(text))
+                        .build()
+            };
             // kind 0: the text last imported again; 1: a trailing newline toggled; 2: one bullet's text changed.
             Importer importer = (kind, timed) -> {
                 int n = counter[0]++;
@@ -64,8 +68,10 @@ public final class ImportBenchmark {
                 if (body == null) {
                     admin.importGuide(last[0]);
                 } else {
-                    last[0] = ImportGuideRequest.newBuilder().setSourceName(name)
-                            .setText(ByteString.copyFromUtf8(body)).build();
+                    last[0] = ImportGuideRequest.newBuilder()
+                            .setSourceName(name)
+                            .setText(ByteString.copyFromUtf8(body))
+                            .build();
                     admin.importGuide(last[0]);
                 }
                 if (timed) {
@@ -86,18 +92,35 @@ public final class ImportBenchmark {
                 }
             }
             String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            System.out.printf(Locale.ROOT, "ImportGuide `%s` (%,d bytes), %s, one caller, %d warm-up imports of "
-                    + "each kind, then %d rounds of %d each; load average %s %s %s%n%n", name,
-                    text.getBytes(StandardCharsets.UTF_8).length, engine, WARMUP, ROUNDS, IMPORTS, load[0], load[1],
+            System.out.printf(
+                    Locale.ROOT,
+                    "ImportGuide `%s` (%,d bytes), %s, one caller, %d warm-up imports of "
+                            + "each kind, then %d rounds of %d each; load average %s %s %s%n%n",
+                    name,
+                    text.getBytes(StandardCharsets.UTF_8).length,
+                    engine,
+                    WARMUP,
+                    ROUNDS,
+                    IMPORTS,
+                    load[0],
+                    load[1],
                     load[2]);
             System.out.println("| import | samples | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---:|---:|---:|---:|");
-            String[] labels = {"unchanged text (no new revision)", "new revision, same content (trailing newline)",
-                "new revision, one bullet edited"};
+            String[] labels = {
+                "unchanged text (no new revision)",
+                "new revision, same content (trailing newline)",
+                "new revision, one bullet edited"
+            };
             for (int kind = 0; kind < 3; kind++) {
                 Latencies.Sorted s = kinds[kind].sorted();
-                System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s |%n", labels[kind], s.count(),
-                        Latencies.millis(s.percentile(50)), Latencies.millis(s.percentile(99)),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %,d | %s | %s | %s |%n",
+                        labels[kind],
+                        s.count(),
+                        Latencies.millis(s.percentile(50)),
+                        Latencies.millis(s.percentile(99)),
                         Latencies.millis(s.max()));
             }
         } finally {

@@ -53,22 +53,24 @@ final class LoadRunner {
         for (int i = 0; i < threads; i++) {
             Latencies mine = new Latencies();
             out.add(mine);
-            Thread t = new Thread(() -> {
-                ready.countDown();
-                try {
-                    go.await();
-                    long deadline = start[0] + nanos;
-                    long now = System.nanoTime();
-                    while (now < deadline && failure.get() == null) {
-                        call.run();
-                        long end = System.nanoTime();
-                        mine.add(end - now);
-                        now = end;
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-caller-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        ready.countDown();
+                        try {
+                            go.await();
+                            long deadline = start[0] + nanos;
+                            long now = System.nanoTime();
+                            while (now < deadline && failure.get() == null) {
+                                call.run();
+                                long end = System.nanoTime();
+                                mine.add(end - now);
+                                now = end;
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    "bench-caller-" + i);
             t.setDaemon(true);
             workers.add(t);
             t.start();

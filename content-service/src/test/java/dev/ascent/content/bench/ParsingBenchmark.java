@@ -19,13 +19,12 @@ final class ParsingBenchmark {
     /** Keeps the parse results alive so the JIT cannot drop the work. */
     static volatile long blackhole;
 
-    private ParsingBenchmark() {
-    }
+    private ParsingBenchmark() {}
 
     /** Prints one row per document; {@code headline} is the ~20 KB long-form guide the issue asks about. */
     static void run(List<Path> documents, Path headline) throws Exception {
-        out("## Parsing (`new GuideParser().parse(text, null)`, one thread, " + WARM_UP
-                + " warm-up parses, then " + MEASURED + " timed)");
+        out("## Parsing (`new GuideParser().parse(text, null)`, one thread, " + WARM_UP + " warm-up parses, then "
+                + MEASURED + " timed)");
         out("");
         out("| guide | layout | size (bytes) | mean µs | p50 µs | p99 µs | MB/s |");
         out("|---|---|---:|---:|---:|---:|---:|");
@@ -48,10 +47,17 @@ final class ParsingBenchmark {
             }
             Latencies.Sorted s = times.sorted();
             double mbPerSecond = bytes.length / (s.mean() / 1e9) / 1e6;
-            out(String.format(Locale.ROOT, "| `%s`%s | %s | %,d | %s | %s | %s | %.1f |",
-                    file.getFileName().toString().substring(0, 3), file.equals(headline) ? " (headline)" : "",
-                    last.layout(), bytes.length, Latencies.micros(s.mean()), Latencies.micros(s.percentile(50)),
-                    Latencies.micros(s.percentile(99)), mbPerSecond));
+            out(String.format(
+                    Locale.ROOT,
+                    "| `%s`%s | %s | %,d | %s | %s | %s | %.1f |",
+                    file.getFileName().toString().substring(0, 3),
+                    file.equals(headline) ? " (headline)" : "",
+                    last.layout(),
+                    bytes.length,
+                    Latencies.micros(s.mean()),
+                    Latencies.micros(s.percentile(50)),
+                    Latencies.micros(s.percentile(99)),
+                    mbPerSecond));
         }
         out("");
         blackhole = sink;

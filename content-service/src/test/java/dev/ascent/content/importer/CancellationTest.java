@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CancellationTest {
 
     @ParameterizedTest
-    @EnumSource(value = GuideFormat.class, names = {"TEXT", "MARKDOWN", "HTML"})
+    @EnumSource(
+            value = GuideFormat.class,
+            names = {"TEXT", "MARKDOWN", "HTML"})
     void aCancelledParseStopsPartWay(GuideFormat format) {
         String piece = switch (format) {
             case MARKDOWN -> "## Skills\n\n- item\n\n";
@@ -22,8 +24,8 @@ class CancellationTest {
         AtomicInteger checks = new AtomicInteger();
         // Cancelled after 100 checks: far fewer than the document needs, so finishing would mean it was ignored.
         Cancellation after100 = () -> checks.incrementAndGet() > 100;
-        assertThrows(Cancellation.Cancelled.class, () -> new GuideParser().parse(text, "Test Engineer", format,
-                after100));
+        assertThrows(
+                Cancellation.Cancelled.class, () -> new GuideParser().parse(text, "Test Engineer", format, after100));
         assertTrue(checks.get() <= 102, "stopped at the first check after the cancel: " + checks.get());
     }
 }

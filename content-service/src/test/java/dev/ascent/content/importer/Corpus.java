@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  * cover, in every layout the importer reads, each with its expected outline beside it ({@code .expected}).
  */
 public final class Corpus {
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public record Guide(Path file, String text) {
         public String name() {
@@ -41,8 +40,10 @@ public final class Corpus {
 
     public static List<Guide> guides() {
         try (Stream<Path> files = Files.list(dir())) {
-            return files.filter(p -> !p.toString().endsWith(".expected")).sorted()
-                    .map(p -> new Guide(p, read(p))).toList();
+            return files.filter(p -> !p.toString().endsWith(".expected"))
+                    .sorted()
+                    .map(p -> new Guide(p, read(p)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +67,11 @@ public final class Corpus {
         for (ParsedSection s : g.sections()) {
             sb.append(s.kind()).append(" | ").append(s.heading()).append('\n');
             for (ParsedTopic t : s.topics()) {
-                sb.append("  - ").append(t.title().isEmpty() ? "(untitled)" : t.title()).append(" | ")
-                        .append(t.items().size()).append('\n');
+                sb.append("  - ")
+                        .append(t.title().isEmpty() ? "(untitled)" : t.title())
+                        .append(" | ")
+                        .append(t.items().size())
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -34,42 +34,56 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> eachGuideGivesItsExpectedOutline() {
-        return Corpus.guides().stream().map(g -> DynamicTest.dynamicTest(g.name(), () -> {
-            List<String> expected = Files.readAllLines(g.expectedFile());
-            String outline = String.join("\n", expected.stream().filter(l -> !l.startsWith("warning: ")).toList());
-            List<String> warnings = expected.stream().filter(l -> l.startsWith("warning: "))
-                    .map(l -> l.substring("warning: ".length())).toList();
-            ParsedGuide parsed = g.parse();
-            assertEquals(outline.strip(), Corpus.outline(parsed).strip(), g.name());
-            assertEquals(warnings.size(), parsed.warnings().size(), () -> g.name() + ": " + parsed.warnings());
-            for (String w : warnings) {
-                assertTrue(parsed.warnings().stream().anyMatch(p -> p.message().contains(w)), g.name() + ": " + w);
-            }
-        }));
+        return Corpus.guides().stream()
+                .map(g -> DynamicTest.dynamicTest(g.name(), () -> {
+                    List<String> expected = Files.readAllLines(g.expectedFile());
+                    String outline = String.join(
+                            "\n",
+                            expected.stream()
+                                    .filter(l -> !l.startsWith("warning: "))
+                                    .toList());
+                    List<String> warnings = expected.stream()
+                            .filter(l -> l.startsWith("warning: "))
+                            .map(l -> l.substring("warning: ".length()))
+                            .toList();
+                    ParsedGuide parsed = g.parse();
+                    assertEquals(outline.strip(), Corpus.outline(parsed).strip(), g.name());
+                    assertEquals(warnings.size(), parsed.warnings().size(), () -> g.name() + ": " + parsed.warnings());
+                    for (String w : warnings) {
+                        assertTrue(
+                                parsed.warnings().stream()
+                                        .anyMatch(p -> p.message().contains(w)),
+                                g.name() + ": " + w);
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> provenancePointsAtTheSourceLine() {
-        return Corpus.guides().stream().map(g -> DynamicTest.dynamicTest(g.name(), () -> {
-            List<String> lines = List.of(g.text().split("\n", -1));
-            ParsedGuide parsed = g.parse();
-            for (ParsedSection s : parsed.sections()) {
-                assertTrue(line(lines, s.line()).contains(firstWord(s.heading())), () -> g.name() + " " + s);
-                for (ParsedTopic t : s.topics()) {
-                    if (!t.title().isEmpty()) {
-                        assertTrue(line(lines, t.line()).contains(firstWord(t.title())), () -> g.name() + " " + t);
+        return Corpus.guides().stream()
+                .map(g -> DynamicTest.dynamicTest(g.name(), () -> {
+                    List<String> lines = List.of(g.text().split("\n", -1));
+                    ParsedGuide parsed = g.parse();
+                    for (ParsedSection s : parsed.sections()) {
+                        assertTrue(line(lines, s.line()).contains(firstWord(s.heading())), () -> g.name() + " " + s);
+                        for (ParsedTopic t : s.topics()) {
+                            if (!t.title().isEmpty()) {
+                                assertTrue(
+                                        line(lines, t.line()).contains(firstWord(t.title())), () -> g.name() + " " + t);
+                            }
+                            for (ParsedItem i : t.items()) {
+                                assertTrue(
+                                        line(lines, i.line()).contains(firstWord(i.text())), () -> g.name() + " " + i);
+                            }
+                        }
                     }
-                    for (ParsedItem i : t.items()) {
-                        assertTrue(line(lines, i.line()).contains(firstWord(i.text())), () -> g.name() + " " + i);
-                    }
-                }
-            }
-        }));
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> markupIsRecognisedWithoutAFileName() {
-        return Corpus.guides().stream().filter(g -> !g.name().endsWith(".txt"))
+        return Corpus.guides().stream()
+                .filter(g -> !g.name().endsWith(".txt"))
                 .map(g -> DynamicTest.dynamicTest(g.name(), () -> {
                     GuideFormat sniffed = GuideFormat.AUTO.resolve(null, g.text());
                     assertEquals(g.parse().layout().name(), sniffed.name(), g.name());
@@ -78,8 +92,10 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> textGuidesAreNotMistakenForMarkup() {
-        return Corpus.guides().stream().filter(g -> g.name().endsWith(".txt"))
-                .map(g -> DynamicTest.dynamicTest(g.name(),
+        return Corpus.guides().stream()
+                .filter(g -> g.name().endsWith(".txt"))
+                .map(g -> DynamicTest.dynamicTest(
+                        g.name(),
                         () -> assertEquals(GuideFormat.TEXT, GuideFormat.AUTO.resolve(null, g.text()), g.name())));
     }
 

@@ -31,7 +31,8 @@ class FlatAndEdgeDocumentsTest {
                 """;
         ParsedGuide g = parse(doc);
         assertEquals("Site Reliability Engineer", g.title());
-        assertEquals(List.of(OVERVIEW, RESPONSIBILITIES, SOFT_SKILLS, SALARY, CAREER_PATHS, NEXT_STEPS),
+        assertEquals(
+                List.of(OVERVIEW, RESPONSIBILITIES, SOFT_SKILLS, SALARY, CAREER_PATHS, NEXT_STEPS),
                 g.sections().stream().map(ParsedSection::kind).toList());
         assertEquals(2, g.sections().get(5).topics().get(0).items().size());
         assertEquals(140_000L, g.salaries().get(0).min());
@@ -48,8 +49,9 @@ class FlatAndEdgeDocumentsTest {
                 - Own the metrics dictionary
                 """;
         ParsedGuide g = parse(doc);
-        assertEquals(List.of(OVERVIEW, OTHER, RESPONSIBILITIES), g.sections().stream().map(ParsedSection::kind)
-                .toList());
+        assertEquals(
+                List.of(OVERVIEW, OTHER, RESPONSIBILITIES),
+                g.sections().stream().map(ParsedSection::kind).toList());
         assertEquals(3, g.warnings().get(0).line());
     }
 
@@ -64,7 +66,9 @@ class FlatAndEdgeDocumentsTest {
                 """;
         ParsedGuide g = parse(doc);
         assertEquals("Principal Security Engineer", g.title());
-        assertEquals(List.of(OVERVIEW, CHALLENGES), g.sections().stream().map(ParsedSection::kind).toList());
+        assertEquals(
+                List.of(OVERVIEW, CHALLENGES),
+                g.sections().stream().map(ParsedSection::kind).toList());
     }
 
     @Test
@@ -78,14 +82,16 @@ class FlatAndEdgeDocumentsTest {
                 """;
         ParsedGuide g = parse(doc);
         assertEquals(OTHER, g.sections().get(0).kind());
-        assertEquals("Compiled from several public postings.", g.sections().get(0).summary());
+        assertEquals(
+                "Compiled from several public postings.", g.sections().get(0).summary());
         assertEquals(1, g.warnings().get(0).line());
         assertEquals("Cloud Architect", g.title());
     }
 
     @Test
     void noRecognizableHeadingIsRejected() {
-        GuideParseException e = assertThrows(GuideParseException.class,
+        GuideParseException e = assertThrows(
+                GuideParseException.class,
                 () -> parse("Just some notes about a job.\nNothing structured here at all."));
         assertEquals("no recognizable section headings found", e.getMessage());
         assertEquals(0, e.line());
@@ -103,7 +109,9 @@ class FlatAndEdgeDocumentsTest {
         GuideParseException e = assertThrows(GuideParseException.class, () -> parse(doc));
         assertEquals("could not infer the role title; pass a title", e.getMessage());
         assertEquals(2, e.line());
-        assertEquals("Field Technician", new GuideParser().parse(doc, "Field Technician").title());
+        assertEquals(
+                "Field Technician",
+                new GuideParser().parse(doc, "Field Technician").title());
     }
 
     @Test
@@ -131,9 +139,11 @@ class FlatAndEdgeDocumentsTest {
                 - Report defects without blame
                 """;
         ParsedGuide g = parse(doc);
-        assertEquals(List.of(OVERVIEW, INDUSTRY_TRENDS, SOFT_SKILLS), g.sections().stream().map(ParsedSection::kind)
-                .toList());
-        assertEquals(List.of("Shift Left", "Career Prospects"),
+        assertEquals(
+                List.of(OVERVIEW, INDUSTRY_TRENDS, SOFT_SKILLS),
+                g.sections().stream().map(ParsedSection::kind).toList());
+        assertEquals(
+                List.of("Shift Left", "Career Prospects"),
                 g.sections().get(1).topics().stream().map(ParsedTopic::title).toList());
     }
 }

@@ -23,9 +23,39 @@ import org.junit.jupiter.api.Test;
 class GuideNoiseTest {
 
     private static final GuideParser PARSER = new GuideParser();
-    private static final String[] WORDS = {"Overview", "Skills", "Best Practices", "- ", "1.", "2", ":", "Career",
-            "Guide", "Senior", "Engineer", "model", "data", "$120,000", "-", "Next Steps", "Salary", "\t", "•", "A",
-            "plays", "role", "The", "of", "is", "Common Challenges", "(", ")", "In summary,", "K", "%"};
+    private static final String[] WORDS = {
+        "Overview",
+        "Skills",
+        "Best Practices",
+        "- ",
+        "1.",
+        "2",
+        ":",
+        "Career",
+        "Guide",
+        "Senior",
+        "Engineer",
+        "model",
+        "data",
+        "$120,000",
+        "-",
+        "Next Steps",
+        "Salary",
+        "\t",
+        "•",
+        "A",
+        "plays",
+        "role",
+        "The",
+        "of",
+        "is",
+        "Common Challenges",
+        "(",
+        ")",
+        "In summary,",
+        "K",
+        "%"
+    };
 
     @Test
     void noiseNeverCrashesTheImporter() throws Exception {
@@ -37,7 +67,9 @@ class GuideNoiseTest {
         Optional<Path> seedDir = dev.ascent.common.testing.SeedDirectory.findOrFailWhenRequired();
         if (seedDir.isPresent()) {
             try (Stream<Path> files = Files.list(seedDir.get())) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     seeds.add(Files.readString(p));
                 }
             }
@@ -57,7 +89,9 @@ class GuideNoiseTest {
                 inputs.add(seed.substring(random.nextInt(seed.length())).getBytes(StandardCharsets.UTF_8));
             }
             inputs.add(seed.repeat(1 + (1 << 20) / seed.length()).getBytes(StandardCharsets.UTF_8));
-            inputs.add(seed.repeat(2 + (1 << 20) / seed.length()).substring(0, (1 << 20) - 10).getBytes(StandardCharsets.UTF_8));
+            inputs.add(seed.repeat(2 + (1 << 20) / seed.length())
+                    .substring(0, (1 << 20) - 10)
+                    .getBytes(StandardCharsets.UTF_8));
         }
         int parsed = 0;
         int rejected = 0;

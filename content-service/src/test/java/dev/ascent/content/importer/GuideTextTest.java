@@ -60,21 +60,24 @@ class GuideTextTest {
     void truncatedMultiByteSequenceAtEndIsInvalid() {
         byte[] data = Arrays.copyOf(utf8("Overview\n"), 10);
         data[9] = (byte) 0xE2;
-        assertEquals(2, assertThrows(GuideParseException.class, () -> GuideText.decode(data)).line());
+        assertEquals(
+                2,
+                assertThrows(GuideParseException.class, () -> GuideText.decode(data))
+                        .line());
     }
 
     @Test
     void nulByteIsBinary() {
-        GuideParseException e = assertThrows(GuideParseException.class,
-                () -> GuideText.decode(utf8("Overview\nok\nbad\u0000here")));
+        GuideParseException e =
+                assertThrows(GuideParseException.class, () -> GuideText.decode(utf8("Overview\nok\nbad\u0000here")));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("NUL"), e.getMessage());
     }
 
     @Test
     void otherControlCharacterIsBinary() {
-        GuideParseException e = assertThrows(GuideParseException.class,
-                () -> GuideText.decode(utf8("Overview\r\n\u0007bell")));
+        GuideParseException e =
+                assertThrows(GuideParseException.class, () -> GuideText.decode(utf8("Overview\r\n\u0007bell")));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("U+0007"), e.getMessage());
     }

@@ -14,14 +14,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LongFormSeedTest {
-    private static final List<SectionKind> KINDS = List.of(OVERVIEW, RESPONSIBILITIES, REQUIREMENTS,
-            CAREER_DEVELOPMENT, MARKET_DEMAND, SALARY, INDUSTRY_TRENDS, SOFT_SKILLS, BEST_PRACTICES, CHALLENGES);
+    private static final List<SectionKind> KINDS = List.of(
+            OVERVIEW,
+            RESPONSIBILITIES,
+            REQUIREMENTS,
+            CAREER_DEVELOPMENT,
+            MARKET_DEMAND,
+            SALARY,
+            INDUSTRY_TRENDS,
+            SOFT_SKILLS,
+            BEST_PRACTICES,
+            CHALLENGES);
 
     static Stream<Arguments> seeds() {
         return Stream.of(
                 Arguments.of("000_", "Senior Machine Learning Engineer", List.of(4, 8, 5, 7, 6, 5, 7, 8, 5, 7)),
                 Arguments.of("001_", "Senior Machine Learning Scientist", List.of(4, 9, 10, 6, 5, 5, 7, 11, 8, 10)),
-                Arguments.of("002_", "Senior Software Engineer specializing in Machine Learning",
+                Arguments.of(
+                        "002_",
+                        "Senior Software Engineer specializing in Machine Learning",
                         List.of(3, 8, 5, 7, 6, 4, 9, 8, 6, 12)));
     }
 
@@ -32,7 +43,8 @@ class LongFormSeedTest {
         assertEquals(title, g.title());
         assertEquals(Layout.LONG_FORM, g.layout());
         assertEquals(KINDS, g.sections().stream().map(ParsedSection::kind).toList());
-        assertEquals(topicCounts, g.sections().stream().map(s -> s.topics().size()).toList());
+        assertEquals(
+                topicCounts, g.sections().stream().map(s -> s.topics().size()).toList());
         assertEquals(List.of(), g.warnings());
     }
 
@@ -95,8 +107,9 @@ class LongFormSeedTest {
             } else {
                 int line = n;
                 // A paragraph may be split between topic text and summary, but only between sentences.
-                boolean covered = structureLines.contains(n) || Stream.of(l.split("(?<=\\.) "))
-                        .allMatch(sentence -> prose.toString().contains(sentence));
+                boolean covered = structureLines.contains(n)
+                        || Stream.of(l.split("(?<=\\.) "))
+                                .allMatch(sentence -> prose.toString().contains(sentence));
                 assertTrue(covered, () -> "line " + line + " lost");
             }
         }
@@ -118,8 +131,10 @@ class LongFormSeedTest {
     @Test
     void gluedSummaryOnLastBulletIsSplitOff() throws Exception {
         List<String> lines = Seeds.lines("000_");
-        ParsedSection best = Seeds.parse("000_").sections().stream().filter(s -> s.kind() == BEST_PRACTICES)
-                .findFirst().orElseThrow();
+        ParsedSection best = Seeds.parse("000_").sections().stream()
+                .filter(s -> s.kind() == BEST_PRACTICES)
+                .findFirst()
+                .orElseThrow();
         ParsedTopic last = best.topics().get(best.topics().size() - 1);
         ParsedItem item = last.items().get(last.items().size() - 1);
         String docLine = Seeds.line(lines, item.line());
@@ -131,23 +146,29 @@ class LongFormSeedTest {
 
     @Test
     void gluedSummaryInLastParagraphIsSplitOffAtSentenceEnd() throws Exception {
-        ParsedSection trends = Seeds.parse("000_").sections().stream().filter(s -> s.kind() == INDUSTRY_TRENDS)
-                .findFirst().orElseThrow();
+        ParsedSection trends = Seeds.parse("000_").sections().stream()
+                .filter(s -> s.kind() == INDUSTRY_TRENDS)
+                .findFirst()
+                .orElseThrow();
         ParsedTopic last = trends.topics().get(trends.topics().size() - 1);
         assertTrue(last.text().endsWith("."));
         assertEquals(0, last.items().size());
         List<String> lines = Seeds.lines("000_");
-        assertEquals(Seeds.line(lines, last.line() + 1), last.text() + " " + trends.summary().split("\n")[1]);
+        assertEquals(
+                Seeds.line(lines, last.line() + 1),
+                last.text() + " " + trends.summary().split("\n")[1]);
     }
 
     @Test
     void subHeadingsWithSectionWordsStayTopics() throws Exception {
         ParsedGuide g = Seeds.parse("000_");
         ParsedSection overview = g.sections().get(0);
-        assertEquals(RESPONSIBILITIES, SectionVocabulary.kindOf(overview.topics().get(0).title()).orElseThrow());
+        assertEquals(
+                RESPONSIBILITIES,
+                SectionVocabulary.kindOf(overview.topics().get(0).title()).orElseThrow());
         ParsedSection req = g.sections().get(2);
-        assertTrue(req.topics().stream().anyMatch(t -> SectionVocabulary.kindOf(t.title()).orElse(null)
-                == RESPONSIBILITIES));
+        assertTrue(req.topics().stream()
+                .anyMatch(t -> SectionVocabulary.kindOf(t.title()).orElse(null) == RESPONSIBILITIES));
     }
 
     @Test
@@ -155,7 +176,8 @@ class LongFormSeedTest {
         List<String> lines = Seeds.lines("000_");
         for (ParsedSection s : Seeds.parse("000_").sections()) {
             for (ParsedTopic t : s.topics()) {
-                for (String textLine : t.text().isEmpty() ? new String[0] : t.text().split("\n")) {
+                for (String textLine :
+                        t.text().isEmpty() ? new String[0] : t.text().split("\n")) {
                     assertTrue(lines.stream().anyMatch(l -> l.contains(textLine)));
                 }
                 t.items().forEach(i -> assertFalse(i.text().isEmpty()));
@@ -178,7 +200,9 @@ class LongFormSeedTest {
                 assertTrue(s.min() <= s.max());
             }
         }
-        long ranges = salaries.stream().filter(s -> s.min() != null && s.max() != null && s.min() < s.max()).count();
+        long ranges = salaries.stream()
+                .filter(s -> s.min() != null && s.max() != null && s.min() < s.max())
+                .count();
         assertTrue(ranges >= 7, "ranges found: " + ranges);
     }
 

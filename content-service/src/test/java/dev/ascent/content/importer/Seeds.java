@@ -1,7 +1,6 @@
 package dev.ascent.content.importer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Locates the seed documents at run time; their text is never copied into the tests. */
 final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static Path dir() {
         return dev.ascent.common.testing.SeedDirectory.require();
@@ -19,7 +17,8 @@ final class Seeds {
     static Path file(String prefix) {
         try (Stream<Path> files = Files.list(dir())) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".txt")).findFirst()
+                            && p.getFileName().toString().endsWith(".txt"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("seed " + prefix + " not found in " + dir()));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -24,9 +24,20 @@ class ShortFormSeedTest {
     @Test
     void sectionsInDocumentOrder() throws Exception {
         ParsedGuide g = Seeds.parse(SEED);
-        assertEquals(List.of(RESPONSIBILITIES, SKILLS, CAREER_PATHS, SKILL_GAPS, DEVELOPMENT_SUGGESTIONS, SALARY,
-                MARKET_DEMAND, NEXT_STEPS), g.sections().stream().map(ParsedSection::kind).toList());
-        assertEquals(List.of(1, 1, 2, 1, 0, 2, 2, 1), g.sections().stream().map(s -> s.topics().size()).toList());
+        assertEquals(
+                List.of(
+                        RESPONSIBILITIES,
+                        SKILLS,
+                        CAREER_PATHS,
+                        SKILL_GAPS,
+                        DEVELOPMENT_SUGGESTIONS,
+                        SALARY,
+                        MARKET_DEMAND,
+                        NEXT_STEPS),
+                g.sections().stream().map(ParsedSection::kind).toList());
+        assertEquals(
+                List.of(1, 1, 2, 1, 0, 2, 2, 1),
+                g.sections().stream().map(s -> s.topics().size()).toList());
     }
 
     @Test
@@ -34,7 +45,9 @@ class ShortFormSeedTest {
         List<String> lines = Seeds.lines(SEED);
         ParsedSection first = Seeds.parse(SEED).sections().get(0);
         assertEquals(2, first.line());
-        assertEquals("career guide" + first.heading().toLowerCase(), lines.get(1).trim().toLowerCase());
+        assertEquals(
+                "career guide" + first.heading().toLowerCase(),
+                lines.get(1).trim().toLowerCase());
     }
 
     @Test
@@ -77,8 +90,10 @@ class ShortFormSeedTest {
         assertEquals(expected, topic.items().size());
         int line = topic.items().get(0).line();
         assertTrue(topic.items().stream().allMatch(i -> i.line() == line));
-        assertEquals(Seeds.line(lines, line).replace(" ", ""),
-                String.join("", topic.items().stream().map(ParsedItem::text).toList()).replace(" ", ""));
+        assertEquals(
+                Seeds.line(lines, line).replace(" ", ""),
+                String.join("", topic.items().stream().map(ParsedItem::text).toList())
+                        .replace(" ", ""));
     }
 
     @Test
@@ -92,8 +107,8 @@ class ShortFormSeedTest {
             ParsedItem item = steps.items().get(i);
             assertEquals(first + i, item.line());
             String docLine = Seeds.line(lines, item.line());
-            String expected = i < steps.items().size() - 1 ? docLine.replaceFirst(String.valueOf(i + 2) + "$", "")
-                    : docLine;
+            String expected =
+                    i < steps.items().size() - 1 ? docLine.replaceFirst(String.valueOf(i + 2) + "$", "") : docLine;
             assertEquals(expected, item.text());
             assertFalse(Character.isDigit(item.text().charAt(item.text().length() - 1)));
         }
@@ -117,13 +132,18 @@ class ShortFormSeedTest {
         List<String> lines = Seeds.lines(SEED);
         List<ParsedSkillMention> skills = Seeds.parse(SEED).skills();
         assertEquals(14, skills.stream().filter(m -> m.sectionKind() == SKILLS).count());
-        assertEquals(8, skills.stream().filter(m -> m.sectionKind() == SKILL_GAPS).count());
+        assertEquals(
+                8, skills.stream().filter(m -> m.sectionKind() == SKILL_GAPS).count());
         for (ParsedSkillMention m : skills) {
             assertTrue(Seeds.line(lines, m.line()).contains(m.name()));
         }
-        long shared = skills.stream().filter(m -> m.sectionKind() == SKILL_GAPS).map(m -> SkillKeys.key(m.name()))
-                .filter(k -> skills.stream().anyMatch(o -> o.sectionKind() == SKILLS
-                        && SkillKeys.key(o.name()).equals(k))).count();
+        long shared = skills.stream()
+                .filter(m -> m.sectionKind() == SKILL_GAPS)
+                .map(m -> SkillKeys.key(m.name()))
+                .filter(k -> skills.stream()
+                        .anyMatch(o -> o.sectionKind() == SKILLS
+                                && SkillKeys.key(o.name()).equals(k)))
+                .count();
         assertEquals(1, shared, "one gap skill is also listed as a top skill");
     }
 }

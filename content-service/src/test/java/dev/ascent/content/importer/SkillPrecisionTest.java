@@ -32,18 +32,27 @@ class SkillPrecisionTest {
         Map<String, Boolean> verdicts = verdicts();
         TreeSet<String> extracted = new TreeSet<>();
         for (Map.Entry<String, String> guide : ownGuides().entrySet()) {
-            ParsedGuide parsed = new GuideParser().parse(guide.getValue(), null,
-                    GuideFormat.AUTO.resolve(guide.getKey(), guide.getValue()), Cancellation.NONE);
+            ParsedGuide parsed = new GuideParser()
+                    .parse(
+                            guide.getValue(),
+                            null,
+                            GuideFormat.AUTO.resolve(guide.getKey(), guide.getValue()),
+                            Cancellation.NONE);
             parsed.skills().forEach(m -> extracted.add(m.name()));
         }
-        List<String> unjudged = extracted.stream().filter(n -> !verdicts.containsKey(n)).toList();
+        List<String> unjudged =
+                extracted.stream().filter(n -> !verdicts.containsKey(n)).toList();
         if (!unjudged.isEmpty()) {
             fail("judge these extracted names in skill-judgements.tsv: " + unjudged);
         }
         long skills = extracted.stream().filter(verdicts::get).count();
         double precision = (double) skills / extracted.size();
-        System.out.printf(Locale.ROOT, "skill precision on the project's guides: %d of %d = %.3f%n", skills,
-                extracted.size(), precision);
+        System.out.printf(
+                Locale.ROOT,
+                "skill precision on the project's guides: %d of %d = %.3f%n",
+                skills,
+                extracted.size(),
+                precision);
         extracted.forEach(n -> System.out.println((verdicts.get(n) ? "  yes " : "  NO  ") + n));
         assertTrue(extracted.size() >= 80, "a measurement needs enough names: " + extracted.size());
         assertTrue(precision >= MIN_PRECISION, "precision " + precision + " below " + MIN_PRECISION);
@@ -51,13 +60,16 @@ class SkillPrecisionTest {
 
     @Test
     void knownFragmentsAreNoLongerExtracted() {
-        assertEquals(List.of("C++", "Go", "JavaScript"),
+        assertEquals(
+                List.of("C++", "Go", "JavaScript"),
                 SkillMentions.names("Additional languages: C++, Go or JavaScript when performance or integration"
                         + " requires it"));
-        assertEquals(List.of("Large Language Models", "Natural Language Processing", "Computer Vision"),
+        assertEquals(
+                List.of("Large Language Models", "Natural Language Processing", "Computer Vision"),
                 SkillMentions.names("Specialized areas: Large Language Models (LLMs), Natural Language Processing"
                         + " (NLP) or Computer Vision"));
-        assertEquals(List.of("Airflow", "MLflow", "Seldon Core", "Kubeflow"),
+        assertEquals(
+                List.of("Airflow", "MLflow", "Seldon Core", "Kubeflow"),
                 SkillMentions.names("MLOps tooling: Airflow, MLflow, Seldon Core and Kubeflow or their equivalents"));
         assertEquals(List.of(), SkillMentions.names("Comfortable reading query plans and fixing slow joins."));
     }
@@ -67,8 +79,11 @@ class SkillPrecisionTest {
         Path seeds = dev.ascent.common.testing.SeedDirectory.require();
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(seeds)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                new GuideParser().parse(GuideText.decode(Files.readAllBytes(p)), null).skills()
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                new GuideParser()
+                        .parse(GuideText.decode(Files.readAllBytes(p)), null)
+                        .skills()
                         .forEach(m -> names.add(m.name()));
             }
         }
@@ -79,7 +94,9 @@ class SkillPrecisionTest {
 
     private static Map<String, String> ownGuides() throws IOException {
         Map<String, String> guides = new LinkedHashMap<>();
-        for (String name : resource("catalog/guides/index.txt").lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+        for (String name : resource("catalog/guides/index.txt")
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .toList()) {
             guides.put(name, resource("catalog/guides/" + name));
         }

@@ -34,8 +34,11 @@ class StructureWarningsTest {
         }
         List<ParseWarning> w = warnings(doc.toString());
         assertEquals(1, w.size(), w::toString);
-        assertTrue(w.get(0).message().startsWith("section \"Responsibilities\" (line 5) holds 13 of the guide's 17"
-                + " lines"), w::toString);
+        assertTrue(
+                w.get(0)
+                        .message()
+                        .startsWith("section \"Responsibilities\" (line 5) holds 13 of the guide's 17" + " lines"),
+                w::toString);
         assertEquals(5, w.get(0).line());
     }
 
@@ -74,10 +77,17 @@ class StructureWarningsTest {
                 Ownership
                 - Nobody owns the schema
                 """, null);
-        assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.RESPONSIBILITIES, SectionKind.REQUIREMENTS,
-                SectionKind.CAREER_DEVELOPMENT, SectionKind.BEST_PRACTICES, SectionKind.CHALLENGES),
+        assertEquals(
+                List.of(
+                        SectionKind.OVERVIEW,
+                        SectionKind.RESPONSIBILITIES,
+                        SectionKind.REQUIREMENTS,
+                        SectionKind.CAREER_DEVELOPMENT,
+                        SectionKind.BEST_PRACTICES,
+                        SectionKind.CHALLENGES),
                 g.sections().stream().map(ParsedSection::kind).toList());
-        assertEquals(List.of("Technical Skills", "Soft Skills"),
+        assertEquals(
+                List.of("Technical Skills", "Soft Skills"),
                 g.sections().get(2).topics().stream().map(ParsedTopic::title).toList());
         assertEquals(List.of(), g.warnings());
     }

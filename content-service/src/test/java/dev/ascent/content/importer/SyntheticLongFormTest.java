@@ -94,15 +94,29 @@ class SyntheticLongFormTest {
         ParsedGuide g = parse(DOC);
         assertEquals("Staff Data Engineer", g.title());
         assertEquals(Layout.LONG_FORM, g.layout());
-        assertEquals(List.of(OVERVIEW, RESPONSIBILITIES, SKILLS, SKILL_GAPS, SALARY, CAREER_PATHS, OTHER,
-                INDUSTRY_TRENDS, MARKET_DEMAND, CHALLENGES, SOFT_SKILLS, DEVELOPMENT_SUGGESTIONS, NEXT_STEPS),
+        assertEquals(
+                List.of(
+                        OVERVIEW,
+                        RESPONSIBILITIES,
+                        SKILLS,
+                        SKILL_GAPS,
+                        SALARY,
+                        CAREER_PATHS,
+                        OTHER,
+                        INDUSTRY_TRENDS,
+                        MARKET_DEMAND,
+                        CHALLENGES,
+                        SOFT_SKILLS,
+                        DEVELOPMENT_SUGGESTIONS,
+                        NEXT_STEPS),
                 g.sections().stream().map(ParsedSection::kind).toList());
     }
 
     @Test
     void unknownHeadingWithIntroIsKeptAsOtherWithWarning() throws Exception {
         ParsedGuide g = parse(DOC);
-        ParsedSection other = g.sections().stream().filter(s -> s.kind() == OTHER).findFirst().orElseThrow();
+        ParsedSection other =
+                g.sections().stream().filter(s -> s.kind() == OTHER).findFirst().orElseThrow();
         assertEquals("Team Rituals", other.heading());
         assertEquals(1, other.topics().size());
         assertEquals(1, g.warnings().size());
@@ -113,7 +127,9 @@ class SyntheticLongFormTest {
     @Test
     void sectionWordsInsideOverviewStayTopics() throws Exception {
         ParsedSection overview = parse(DOC).sections().get(0);
-        assertEquals(List.of("What the Job Involves"), overview.topics().stream().map(ParsedTopic::title).toList());
+        assertEquals(
+                List.of("What the Job Involves"),
+                overview.topics().stream().map(ParsedTopic::title).toList());
     }
 
     @Test
@@ -129,8 +145,9 @@ class SyntheticLongFormTest {
             }
         }
         ParsedSection skills = g.sections().get(2);
-        assertEquals(List.of("Airflow", "dbt"), skills.topics().get(1).items().stream().map(ParsedItem::text)
-                .toList());
+        assertEquals(
+                List.of("Airflow", "dbt"),
+                skills.topics().get(1).items().stream().map(ParsedItem::text).toList());
     }
 
     @Test
@@ -153,7 +170,9 @@ class SyntheticLongFormTest {
     void closingSentenceInLastParagraphMovesToSummary() throws Exception {
         ParsedSection trends = parse(DOC).sections().get(7);
         assertEquals(2, trends.topics().size());
-        assertEquals("More teams treat batch as a special case of streaming.", trends.topics().get(1).text());
+        assertEquals(
+                "More teams treat batch as a special case of streaming.",
+                trends.topics().get(1).text());
         assertTrue(trends.summary().endsWith("as one system."));
         assertEquals(0, trends.topics().get(0).items().size());
     }
@@ -162,10 +181,11 @@ class SyntheticLongFormTest {
     void salaryLinesOfManyShapes() throws Exception {
         List<ParsedSalary> s = parse(DOC).salaries();
         assertEquals(4, s.size());
-        assertEquals(new ParsedSalary("Entry", 120_000L, 150_000L, "USD", "Entry: $120,000 - $150,000", 30),
-                s.get(0));
-        assertEquals(List.of(150_000L, 200_000L), List.of(s.get(1).min(), s.get(1).max()));
-        assertEquals(List.of(190_000L, 240_000L), List.of(s.get(2).min(), s.get(2).max()));
+        assertEquals(new ParsedSalary("Entry", 120_000L, 150_000L, "USD", "Entry: $120,000 - $150,000", 30), s.get(0));
+        assertEquals(
+                List.of(150_000L, 200_000L), List.of(s.get(1).min(), s.get(1).max()));
+        assertEquals(
+                List.of(190_000L, 240_000L), List.of(s.get(2).min(), s.get(2).max()));
         assertEquals("USD", s.get(2).currency());
         assertNull(s.get(3).min());
         assertEquals(300_000L, s.get(3).max());
@@ -176,21 +196,25 @@ class SyntheticLongFormTest {
     void skillMentionsTakeLabelsTitlesAndShortItems() throws Exception {
         List<ParsedSkillMention> skills = parse(DOC).skills();
         // "Languages" and "Orchestration" title lists of skills; they are groups, not skills.
-        assertEquals(List.of("SQL", "Python", "Airflow", "dbt", "Cost modelling",
-                "Data contracts"), skills.stream().map(ParsedSkillMention::name).toList());
+        assertEquals(
+                List.of("SQL", "Python", "Airflow", "dbt", "Cost modelling", "Data contracts"),
+                skills.stream().map(ParsedSkillMention::name).toList());
         assertEquals(SKILL_GAPS, skills.get(skills.size() - 1).sectionKind());
     }
 
     @Test
     void numberedStepsAreItemsWithNumbersStripped() throws Exception {
         ParsedSection next = parse(DOC).sections().get(12);
-        assertEquals(List.of("Map every table you own.", "Delete one unused job."),
+        assertEquals(
+                List.of("Map every table you own.", "Delete one unused job."),
                 next.topics().get(0).items().stream().map(ParsedItem::text).toList());
     }
 
     @Test
     void overrideWinsOverInferredTitle() throws Exception {
-        assertEquals("Data Platform Lead", new GuideParser().parse(DOC, "  Data Platform Lead ").title());
+        assertEquals(
+                "Data Platform Lead",
+                new GuideParser().parse(DOC, "  Data Platform Lead ").title());
         assertEquals("Staff Data Engineer", new GuideParser().parse(DOC, "  ").title());
     }
 

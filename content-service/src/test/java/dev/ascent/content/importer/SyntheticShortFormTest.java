@@ -39,7 +39,8 @@ class SyntheticShortFormTest {
         ParsedGuide g = parse();
         assertEquals(Layout.SHORT_FORM, g.layout());
         assertEquals("Senior MLOps Engineer", g.title());
-        assertEquals(List.of(OVERVIEW, RESPONSIBILITIES, SKILLS, SKILL_GAPS, SALARY, NEXT_STEPS),
+        assertEquals(
+                List.of(OVERVIEW, RESPONSIBILITIES, SKILLS, SKILL_GAPS, SALARY, NEXT_STEPS),
                 g.sections().stream().map(ParsedSection::kind).toList());
     }
 
@@ -64,16 +65,21 @@ class SyntheticShortFormTest {
     void runTogetherSplitKeepsCamelCaseNames() throws Exception {
         ParsedTopic gaps = parse().sections().get(3).topics().get(0);
         assertEquals("Often Missing Skills", gaps.title());
-        assertEquals(List.of("Cost Optimization", "GitHub Actions", "Incident Response", "XGBoost Serving"),
+        assertEquals(
+                List.of("Cost Optimization", "GitHub Actions", "Incident Response", "XGBoost Serving"),
                 gaps.items().stream().map(ParsedItem::text).toList());
-        assertEquals(List.of("Kubernetes", "Terraform", "MLflow"),
-                parse().sections().get(2).topics().get(0).items().stream().map(ParsedItem::text).toList());
+        assertEquals(
+                List.of("Kubernetes", "Terraform", "MLflow"),
+                parse().sections().get(2).topics().get(0).items().stream()
+                        .map(ParsedItem::text)
+                        .toList());
     }
 
     @Test
     void unknownHeadingFollowedByBulletsIsATopic() throws Exception {
         ParsedSection salary = parse().sections().get(4);
-        assertEquals(List.of("", "Certifications To Consider"),
+        assertEquals(
+                List.of("", "Certifications To Consider"),
                 salary.topics().stream().map(ParsedTopic::title).toList());
     }
 
@@ -81,17 +87,23 @@ class SyntheticShortFormTest {
     void salariesWithGluedLabels() throws Exception {
         List<ParsedSalary> s = parse().salaries();
         assertEquals(2, s.size());
-        assertEquals(new ParsedSalary("Entry Level", 120_000L, 150_000L, "USD", "Entry LevelUSD 120,000 to 150,000",
-                15), s.get(0));
+        assertEquals(
+                new ParsedSalary("Entry Level", 120_000L, 150_000L, "USD", "Entry LevelUSD 120,000 to 150,000", 15),
+                s.get(0));
         assertEquals("Staff Level", s.get(1).label());
-        assertEquals(List.of(180_000L, 230_000L), List.of(s.get(1).min(), s.get(1).max()));
+        assertEquals(
+                List.of(180_000L, 230_000L), List.of(s.get(1).min(), s.get(1).max()));
     }
 
     @Test
     void stepsGluedOnOneLine() throws Exception {
         ParsedTopic steps = parse().sections().get(5).topics().get(0);
-        assertEquals(List.of("Ship a small pipeline with automated retraining", "Write a runbook for a failed deployment",
-                "Join an on-call rotation"), steps.items().stream().map(ParsedItem::text).toList());
+        assertEquals(
+                List.of(
+                        "Ship a small pipeline with automated retraining",
+                        "Write a runbook for a failed deployment",
+                        "Join an on-call rotation"),
+                steps.items().stream().map(ParsedItem::text).toList());
         assertTrue(steps.items().stream().allMatch(i -> i.line() == 20));
     }
 
@@ -114,7 +126,9 @@ class SyntheticShortFormTest {
                 Business Analyst
                 """;
         ParsedGuide g = new GuideParser().parse(doc, null);
-        assertEquals(List.of(RESPONSIBILITIES, OTHER), g.sections().stream().map(ParsedSection::kind).toList());
+        assertEquals(
+                List.of(RESPONSIBILITIES, OTHER),
+                g.sections().stream().map(ParsedSection::kind).toList());
         assertEquals(5, g.warnings().get(0).line());
         assertEquals("Related Roles", g.sections().get(1).topics().get(0).title());
     }

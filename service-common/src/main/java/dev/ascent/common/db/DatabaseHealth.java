@@ -4,8 +4,8 @@ import io.grpc.BindableService;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -47,8 +47,11 @@ public class DatabaseHealth {
     });
     private Future<Boolean> inFlight;
 
-    public DatabaseHealth(DataSource dataSource, DataSourceResolver resolver, HealthStatusManager health,
-                          List<BindableService> services) {
+    public DatabaseHealth(
+            DataSource dataSource,
+            DataSourceResolver resolver,
+            HealthStatusManager health,
+            List<BindableService> services) {
         // The injected data source only hands out the current transaction's connection; probe the pool itself.
         this.dataSource = resolver.resolve(dataSource);
         this.health = health;

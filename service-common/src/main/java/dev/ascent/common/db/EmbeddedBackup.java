@@ -34,8 +34,11 @@ public class EmbeddedBackup {
     private final String url;
     private final Path home;
 
-    public EmbeddedBackup(DataSource dataSource, DataSourceResolver resolver,
-                          @Value("${datasources.default.url}") String url, @Value("${ascent.home}") String home) {
+    public EmbeddedBackup(
+            DataSource dataSource,
+            DataSourceResolver resolver,
+            @Value("${datasources.default.url}") String url,
+            @Value("${ascent.home}") String home) {
         this.dataSource = resolver.resolve(dataSource);
         this.url = url;
         this.home = Path.of(home);
@@ -44,16 +47,18 @@ public class EmbeddedBackup {
     /** Backs up and streams the zip to {@code observer} as messages made by {@code message}, then completes it. */
     public <T> void stream(StreamObserver<T> observer, Function<ByteString, T> message) {
         if (!url.startsWith("jdbc:h2:")) {
-            throw ApiException.failedPrecondition("NOT_EMBEDDED", "this service runs on MySQL: back it up with "
-                    + "mysqldump or mariabackup (see the README)");
+            throw ApiException.failedPrecondition(
+                    "NOT_EMBEDDED",
+                    "this service runs on MySQL: back it up with " + "mysqldump or mariabackup (see the README)");
         }
         if (url.startsWith("jdbc:h2:mem:")) {
-            throw ApiException.failedPrecondition("NOT_PERSISTENT", "this service keeps its database in memory: "
-                    + "there are no files to back up");
+            throw ApiException.failedPrecondition(
+                    "NOT_PERSISTENT", "this service keeps its database in memory: " + "there are no files to back up");
         }
         Path file = home.resolve("backup-" + UUID.randomUUID() + ".zip");
         try {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
             }
             ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) observer;

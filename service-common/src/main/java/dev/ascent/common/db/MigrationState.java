@@ -33,15 +33,15 @@ public final class MigrationState {
     /** Where the services keep their migrations (flyway.datasources.default.locations). */
     public static final String LOCATION = "db/migration";
 
-    private MigrationState() {
-    }
+    private MigrationState() {}
 
     /** The migrations beside {@code anchor}'s classes: script name (relative to {@link #LOCATION}) to checksum. */
     public static Map<String, Integer> onClasspath(Class<?> anchor) throws IOException {
         Map<String, Integer> out = new TreeMap<>();
         Path source;
         try {
-            source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            source = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -59,8 +59,11 @@ public final class MigrationState {
             return out;
         }
         try (JarFile jar = new JarFile(source.toFile())) {
-            for (JarEntry e : jar.stream().filter(e -> e.getName().startsWith(LOCATION + "/") && !e.isDirectory()
-                    && e.getName().endsWith(".sql")).toList()) {
+            for (JarEntry e : jar.stream()
+                    .filter(e -> e.getName().startsWith(LOCATION + "/")
+                            && !e.isDirectory()
+                            && e.getName().endsWith(".sql"))
+                    .toList()) {
                 try (InputStream in = jar.getInputStream(e)) {
                     out.put(e.getName().substring(LOCATION.length() + 1), checksum(in));
                 }
@@ -98,7 +101,7 @@ public final class MigrationState {
         }
         Set<String> applied = new HashSet<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT script, checksum, success FROM flyway_schema_history")) {
+                ResultSet rs = s.executeQuery("SELECT script, checksum, success FROM flyway_schema_history")) {
             while (rs.next()) {
                 int checksum = rs.getInt(2);
                 if (rs.getBoolean(3) && !rs.wasNull()) {

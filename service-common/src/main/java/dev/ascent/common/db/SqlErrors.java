@@ -30,8 +30,7 @@ public final class SqlErrors {
 
     private static final Pattern COLUMN = Pattern.compile("(?i)column ['\"`]?([a-z0-9_]+)");
 
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     /** The first SQLException in the cause chain, if any. */
     public static Optional<SQLException> find(Throwable error) {
@@ -53,7 +52,11 @@ public final class SqlErrors {
         if (state.equals("23505") || code == 1062 || code == 1586 || code == 1022) {
             return Kind.DUPLICATE_KEY;
         }
-        if (state.equals("23503") || state.equals("23506") || code == 1451 || code == 1452 || code == 1216
+        if (state.equals("23503")
+                || state.equals("23506")
+                || code == 1451
+                || code == 1452
+                || code == 1216
                 || code == 1217) {
             return Kind.FOREIGN_KEY;
         }

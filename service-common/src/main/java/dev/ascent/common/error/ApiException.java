@@ -19,8 +19,8 @@ public class ApiException extends RuntimeException {
         this(kind, reason, message, violations, violations.size());
     }
 
-    private ApiException(ErrorKind kind, String reason, String message, List<FieldViolation> violations,
-                         int totalViolations) {
+    private ApiException(
+            ErrorKind kind, String reason, String message, List<FieldViolation> violations, int totalViolations) {
         super(message);
         this.kind = kind;
         this.reason = reason;

@@ -36,9 +36,13 @@ public final class Validator {
      * MySQL's utf8mb4 in code points, so a value within this limit fits its column on both.
      */
     public Validator maxLength(String value, int max, String field) {
-        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters"
-                + (value != null && value.codePointCount(0, value.length()) <= max
-                        ? " (characters such as emoji count as two)" : ""));
+        return check(
+                value == null || value.length() <= max,
+                field,
+                "must be at most " + max + " characters"
+                        + (value != null && value.codePointCount(0, value.length()) <= max
+                                ? " (characters such as emoji count as two)"
+                                : ""));
     }
 
     public Validator range(long value, long min, long max, String field) {

@@ -33,21 +33,20 @@ public class CallInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                      ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         long start = System.nanoTime();
         String method = call.getMethodDescriptor().getFullMethodName();
         OnceClosingCall<Q, R> logged = new OnceClosingCall<>(call, method, start);
         AtomicReference<String> fingerprint = new AtomicReference<>();
-        Context context = Context.current().withValue(RequestHeaders.KEY, headers)
-                .withValue(RequestFingerprint.KEY, fingerprint);
+        Context context =
+                Context.current().withValue(RequestHeaders.KEY, headers).withValue(RequestFingerprint.KEY, fingerprint);
         ServerCall.Listener<Q> delegate;
         try {
             delegate = Contexts.interceptCall(context, logged, headers, next);
         } catch (RuntimeException e) {
             logged.fail(mapper.toStatusException(e));
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return new SimpleForwardingServerCallListener<>(delegate) {
             @Override
@@ -97,9 +96,11 @@ public class CallInterceptor implements ServerInterceptor {
             }
             long micros = (System.nanoTime() - start) / 1_000;
             if (status.getCode() == Status.Code.INTERNAL || status.getCode() == Status.Code.UNKNOWN) {
-                LOG.warn("{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+                LOG.warn(
+                        "{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
             } else {
-                LOG.info("{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+                LOG.info(
+                        "{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
             }
             super.close(status, trailers);
         }

@@ -106,13 +106,14 @@ public final class PageRequest {
 
     private void requireTag(String expected) {
         if (!tag.equals(expected)) {
-            throw new IllegalStateException("not a " + (expected.equals(OFFSET_TAG) ? "offset" : "keyset")
-                    + "-paged request");
+            throw new IllegalStateException(
+                    "not a " + (expected.equals(OFFSET_TAG) ? "offset" : "keyset") + "-paged request");
         }
     }
 
     private static String encode(String tag, long position, String scope) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((tag + ":" + position + ":" + scope).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -35,19 +35,19 @@ public final class PreSerialized {
         }
     };
 
-    private PreSerialized() {
-    }
+    private PreSerialized() {}
 
     /**
      * {@code service} with {@code method} answered by {@code handler}, which returns the serialized response (or
      * throws, as any endpoint does; the call interceptor maps the exception to a status).
      */
-    public static <Q> ServerServiceDefinition replace(ServerServiceDefinition service, MethodDescriptor<Q, ?> method,
-                                                      Function<Q, byte[]> handler) {
-        MethodDescriptor<Q, byte[]> raw = method.toBuilder(method.getRequestMarshaller(), BYTES).build();
+    public static <Q> ServerServiceDefinition replace(
+            ServerServiceDefinition service, MethodDescriptor<Q, ?> method, Function<Q, byte[]> handler) {
+        MethodDescriptor<Q, byte[]> raw =
+                method.toBuilder(method.getRequestMarshaller(), BYTES).build();
         ServiceDescriptor generated = service.getServiceDescriptor();
-        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(generated.getName())
-                .setSchemaDescriptor(generated.getSchemaDescriptor());
+        ServiceDescriptor.Builder descriptor =
+                ServiceDescriptor.newBuilder(generated.getName()).setSchemaDescriptor(generated.getSchemaDescriptor());
         for (MethodDescriptor<?, ?> m : generated.getMethods()) {
             descriptor.addMethod(m.getFullMethodName().equals(method.getFullMethodName()) ? raw : m);
         }

@@ -19,8 +19,7 @@ public final class RequestFingerprint {
     static final Context.Key<AtomicReference<String>> KEY = Context.key("ascent-request-fingerprint");
     private static final String FIELD = "request_id";
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     /** The current request's fingerprint, when it has a request_id. */
     public static Optional<String> current() {
@@ -33,7 +32,8 @@ public final class RequestFingerprint {
             return null;
         }
         FieldDescriptor field = message.getDescriptorForType().findFieldByName(FIELD);
-        if (field == null || field.getType() != FieldDescriptor.Type.STRING
+        if (field == null
+                || field.getType() != FieldDescriptor.Type.STRING
                 || ((String) message.getField(field)).isEmpty()) {
             return null;
         }

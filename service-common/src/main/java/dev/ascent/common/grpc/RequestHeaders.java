@@ -11,8 +11,7 @@ public final class RequestHeaders {
     public static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private RequestHeaders() {
-    }
+    private RequestHeaders() {}
 
     /** The bearer token of the current call, if it sent {@code authorization: Bearer <token>}. */
     public static Optional<String> bearerToken() {

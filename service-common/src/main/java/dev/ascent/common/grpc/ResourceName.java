@@ -56,7 +56,9 @@ public final class ResourceName {
             }
             literals.add(template.substring(literalStart, m.start()));
             regex.append(Pattern.quote(literals.get(literals.size() - 1)))
-                    .append('(').append(variableRegexes[variables.size()]).append(')');
+                    .append('(')
+                    .append(variableRegexes[variables.size()])
+                    .append(')');
             variables.add(m.group(1));
             literalStart = m.end();
         }
@@ -65,16 +67,17 @@ public final class ResourceName {
         }
         literals.add(template.substring(literalStart));
         regex.append(Pattern.quote(literals.get(literals.size() - 1)));
-        return new ResourceName(template, Pattern.compile(regex.toString()), List.copyOf(variables),
-                List.copyOf(literals));
+        return new ResourceName(
+                template, Pattern.compile(regex.toString()), List.copyOf(variables), List.copyOf(literals));
     }
 
     /** The parts of {@code name}, or INVALID_ARGUMENT on {@code field} when it is missing or does not match. */
     public Parts parse(String name, String field) {
         Matcher m = pattern.matcher(name == null ? "" : name);
         if (!m.matches()) {
-            throw ApiException.invalid(field, name == null || name.isEmpty() ? "is required, as " + template
-                    : "must look like " + template);
+            throw ApiException.invalid(
+                    field,
+                    name == null || name.isEmpty() ? "is required, as " + template : "must look like " + template);
         }
         String[] values = new String[variables.size()];
         for (int i = 0; i < values.length; i++) {

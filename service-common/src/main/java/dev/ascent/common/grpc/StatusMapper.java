@@ -34,6 +34,7 @@ public class StatusMapper {
      * the bounds keep the whole at about 6 KiB whatever the caller sent.
      */
     static final int MAX_MESSAGE_BYTES = 400;
+
     static final int MAX_FIELD_BYTES = 100;
     static final int MAX_DESCRIPTION_BYTES = 200;
     static final int MAX_VIOLATIONS_BYTES = 3000;
@@ -71,12 +72,18 @@ public class StatusMapper {
         SqlErrors.Kind kind = SqlErrors.kind(error);
         String column = SqlErrors.column(error).orElse("");
         return switch (kind) {
-            case DUPLICATE_KEY -> build(Code.ALREADY_EXISTS, "ALREADY_EXISTS",
-                    "a resource with the same key already exists");
-            case FOREIGN_KEY -> build(Code.FAILED_PRECONDITION, "REFERENCE_CHANGED",
-                    "a related resource was changed or removed concurrently; reload it and retry");
+            case DUPLICATE_KEY ->
+                build(Code.ALREADY_EXISTS, "ALREADY_EXISTS", "a resource with the same key already exists");
+            case FOREIGN_KEY ->
+                build(
+                        Code.FAILED_PRECONDITION,
+                        "REFERENCE_CHANGED",
+                        "a related resource was changed or removed concurrently; reload it and retry");
             case TOO_LONG, OUT_OF_RANGE, BAD_STRING -> {
-                LOG.warn("a value reached the database unvalidated ({} in column '{}'): {}", kind, column,
+                LOG.warn(
+                        "a value reached the database unvalidated ({} in column '{}'): {}",
+                        kind,
+                        column,
                         SqlErrors.find(error).map(Throwable::getMessage).orElse(""));
                 String description = switch (kind) {
                     case TOO_LONG -> "is too long";
@@ -99,7 +106,8 @@ public class StatusMapper {
             for (FieldViolation v : api.violations()) {
                 BadRequest.FieldViolation violation = BadRequest.FieldViolation.newBuilder()
                         .setField(clip(v.field(), MAX_FIELD_BYTES))
-                        .setDescription(clip(v.description(), MAX_DESCRIPTION_BYTES)).build();
+                        .setDescription(clip(v.description(), MAX_DESCRIPTION_BYTES))
+                        .build();
                 // The first violation always goes; later ones while they fit (the total is in ErrorInfo).
                 if (bad.getFieldViolationsCount() > 0
                         && bad.build().getSerializedSize() + violation.getSerializedSize() > MAX_VIOLATIONS_BYTES) {
@@ -123,7 +131,8 @@ public class StatusMapper {
 
     /** {@code text} cut to at most {@code maxBytes} UTF-8 bytes (with "..."), never inside a character. */
     static String clip(String text, int maxBytes) {
-        if (text == null || text.length() * 3 <= maxBytes
+        if (text == null
+                || text.length() * 3 <= maxBytes
                 || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
             return text == null ? "" : text;
         }
@@ -145,7 +154,10 @@ public class StatusMapper {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(code.getNumber())
                 .setMessage(message)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(reason)
+                        .setDomain(DOMAIN)
+                        .build()))
                 .build());
     }
 
@@ -155,7 +167,9 @@ public class StatusMapper {
             return true;
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             // Micronaut Data's ConnectionException: a pooled connection died under the call (Hikari's "Connection

@@ -14,8 +14,7 @@ import javax.net.ssl.SSLException;
  */
 public final class Tls {
 
-    private Tls() {
-    }
+    private Tls() {}
 
     /** A channel to {@code target}, trusting {@code caFile} over TLS, or plain text when it is empty. */
     public static ManagedChannel channel(String target, String caFile) {
@@ -23,8 +22,12 @@ public final class Tls {
             return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
         }
         try {
-            return NettyChannelBuilder.forTarget(target).useTransportSecurity()
-                    .sslContext(GrpcSslContexts.forClient().trustManager(new File(caFile)).build()).build();
+            return NettyChannelBuilder.forTarget(target)
+                    .useTransportSecurity()
+                    .sslContext(GrpcSslContexts.forClient()
+                            .trustManager(new File(caFile))
+                            .build())
+                    .build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot trust the certificates in " + caFile + ": " + e.getMessage(), e);
         }

@@ -23,8 +23,8 @@ public class TlsServer implements BeanCreatedEventListener<ServerBuilder<?>> {
     private final File certificate;
     private final File privateKey;
 
-    public TlsServer(@Value("${ascent.tls.cert-file}") String certificate,
-                     @Value("${ascent.tls.key-file}") String privateKey) {
+    public TlsServer(
+            @Value("${ascent.tls.cert-file}") String certificate, @Value("${ascent.tls.key-file}") String privateKey) {
         this.certificate = new File(certificate);
         this.privateKey = new File(privateKey);
     }

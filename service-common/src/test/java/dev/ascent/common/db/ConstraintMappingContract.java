@@ -65,17 +65,28 @@ abstract class ConstraintMappingContract {
 
     @Test
     void aDuplicateKeyIsAlreadyExists() {
-        assertEquals(Status.Code.ALREADY_EXISTS, map("INSERT INTO parent (id, handle, n) VALUES (2, 'ada', 1)")
-                .getStatus().getCode());
-        assertEquals(Status.Code.ALREADY_EXISTS, map("INSERT INTO parent (id, handle, n) VALUES (1, 'bob', 1)")
-                .getStatus().getCode());
+        assertEquals(
+                Status.Code.ALREADY_EXISTS,
+                map("INSERT INTO parent (id, handle, n) VALUES (2, 'ada', 1)")
+                        .getStatus()
+                        .getCode());
+        assertEquals(
+                Status.Code.ALREADY_EXISTS,
+                map("INSERT INTO parent (id, handle, n) VALUES (1, 'bob', 1)")
+                        .getStatus()
+                        .getCode());
     }
 
     @Test
     void aBrokenReferenceIsFailedPrecondition() {
-        assertEquals(Status.Code.FAILED_PRECONDITION, map("INSERT INTO child (id, parent_id) VALUES (2, 99)")
-                .getStatus().getCode());
-        assertEquals(Status.Code.FAILED_PRECONDITION, map("DELETE FROM parent WHERE id = 1").getStatus().getCode());
+        assertEquals(
+                Status.Code.FAILED_PRECONDITION,
+                map("INSERT INTO child (id, parent_id) VALUES (2, 99)")
+                        .getStatus()
+                        .getCode());
+        assertEquals(
+                Status.Code.FAILED_PRECONDITION,
+                map("DELETE FROM parent WHERE id = 1").getStatus().getCode());
     }
 
     @Test
@@ -86,21 +97,27 @@ abstract class ConstraintMappingContract {
 
     @Test
     void aNotNullViolationIsABug() {
-        assertEquals(Status.Code.INTERNAL, map("INSERT INTO parent (id, handle, n) VALUES (5, NULL, 1)")
-                .getStatus().getCode());
+        assertEquals(
+                Status.Code.INTERNAL,
+                map("INSERT INTO parent (id, handle, n) VALUES (5, NULL, 1)")
+                        .getStatus()
+                        .getCode());
     }
 
     private static void assertInvalid(String field, StatusRuntimeException e) {
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e::toString);
         com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        BadRequest bad = status.getDetailsList().stream().filter(a -> a.is(BadRequest.class)).findFirst()
+        BadRequest bad = status.getDetailsList().stream()
+                .filter(a -> a.is(BadRequest.class))
+                .findFirst()
                 .map(a -> {
                     try {
                         return a.unpack(BadRequest.class);
                     } catch (com.google.protobuf.InvalidProtocolBufferException x) {
                         throw new AssertionError(x);
                     }
-                }).orElseThrow();
+                })
+                .orElseThrow();
         assertEquals(field, bad.getFieldViolations(0).getField());
     }
 }

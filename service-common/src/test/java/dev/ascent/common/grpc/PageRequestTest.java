@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class PageRequestTest {
 
-    private static final List<Integer> ROWS = IntStream.rangeClosed(1, 7).boxed().toList();
+    private static final List<Integer> ROWS =
+            IntStream.rangeClosed(1, 7).boxed().toList();
 
     @Test
     void sizeDefaultsAndIsCapped() {
@@ -42,7 +43,9 @@ class PageRequestTest {
     void theTokenFormatIsTheOneClientsAlreadyHold() {
         String token = PageRequest.of(2, "", "roles").page(List.of(1, 2, 3)).nextPageToken();
         assertEquals("v1:2:" + Integer.toHexString("roles".hashCode()), decode(token));
-        String activity = PageRequest.keyset(2, "", "42").page(List.of(9L, 8L, 7L), Long::longValue).nextPageToken();
+        String activity = PageRequest.keyset(2, "", "42")
+                .page(List.of(9L, 8L, 7L), Long::longValue)
+                .nextPageToken();
         assertEquals("a1:8:42", decode(activity));
     }
 
@@ -54,7 +57,8 @@ class PageRequestTest {
         page = PageRequest.of(5, page.nextPageToken(), "all").slice(ROWS);
         assertEquals(List.of(6, 7), page.items());
         assertEquals("", page.nextPageToken());
-        assertEquals(List.of(), PageRequest.of(5, page(7, "all"), "all").slice(ROWS).items());
+        assertEquals(
+                List.of(), PageRequest.of(5, page(7, "all"), "all").slice(ROWS).items());
     }
 
     @Test
@@ -72,21 +76,24 @@ class PageRequestTest {
         for (String bad : List.of(token + "x", "%%%", "djE6LTE6MA", base64("v1:x:1"))) {
             assertEquals("page_token", field(assertThrows(ApiException.class, () -> PageRequest.of(2, bad, "q"))));
         }
-        assertEquals("page_token", field(assertThrows(ApiException.class,
-                () -> PageRequest.of(2, token, "plans:bob"))));
-        assertEquals("page_token", field(assertThrows(ApiException.class,
-                () -> PageRequest.keyset(2, token, "plans:ada"))));
+        assertEquals(
+                "page_token", field(assertThrows(ApiException.class, () -> PageRequest.of(2, token, "plans:bob"))));
+        assertEquals(
+                "page_token", field(assertThrows(ApiException.class, () -> PageRequest.keyset(2, token, "plans:ada"))));
     }
 
     @Test
     void anOffsetRequestHasNoKeyAndAKeysetRequestNoOffset() {
-        assertThrows(IllegalStateException.class, () -> PageRequest.of(2, "", "q").keyAfter(0));
-        assertThrows(IllegalStateException.class, () -> PageRequest.keyset(2, "", "q").offset());
+        assertThrows(
+                IllegalStateException.class, () -> PageRequest.of(2, "", "q").keyAfter(0));
+        assertThrows(
+                IllegalStateException.class,
+                () -> PageRequest.keyset(2, "", "q").offset());
     }
 
     private static List<Integer> fetch(PageRequest request) {
-        return ROWS.subList(Math.min(request.offset(), ROWS.size()),
-                Math.min(ROWS.size(), request.offset() + request.fetchSize()));
+        return ROWS.subList(
+                Math.min(request.offset(), ROWS.size()), Math.min(ROWS.size(), request.offset() + request.fetchSize()));
     }
 
     private static String page(int offset, String query) {

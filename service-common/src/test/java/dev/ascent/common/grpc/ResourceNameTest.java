@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ResourceNameTest {
 
-    private static final ResourceName ITEM = ResourceName.of("users/{handle}/plans/{plan}/items/{item}",
-            ResourceName.HANDLE, ResourceName.ID, ResourceName.ID);
+    private static final ResourceName ITEM = ResourceName.of(
+            "users/{handle}/plans/{plan}/items/{item}", ResourceName.HANDLE, ResourceName.ID, ResourceName.ID);
     private static final ResourceName ROLE = ResourceName.of("roles/{slug}", ResourceName.SLUG);
 
     @Test
@@ -22,7 +22,8 @@ class ResourceNameTest {
         assertEquals("ada", parts.get("handle"));
         assertEquals(42, parts.id("plan"));
         assertEquals(7, parts.id("item"));
-        assertEquals("backend-engineer", ROLE.parse("roles/backend-engineer", "role").get("slug"));
+        assertEquals(
+                "backend-engineer", ROLE.parse("roles/backend-engineer", "role").get("slug"));
     }
 
     @Test
@@ -35,24 +36,33 @@ class ResourceNameTest {
     void aMissingNameIsRequiredAndAMalformedOneShowsThePattern() {
         ApiException missing = assertThrows(ApiException.class, () -> ITEM.parse("", "parent"));
         assertEquals("parent", field(missing));
-        assertEquals("is required, as users/{handle}/plans/{plan}/items/{item}",
+        assertEquals(
+                "is required, as users/{handle}/plans/{plan}/items/{item}",
                 missing.violations().get(0).description());
-        assertEquals(missing.violations(), assertThrows(ApiException.class, () -> ITEM.parse(null, "parent"))
-                .violations());
+        assertEquals(
+                missing.violations(),
+                assertThrows(ApiException.class, () -> ITEM.parse(null, "parent"))
+                        .violations());
         ApiException malformed = assertThrows(ApiException.class, () -> ITEM.parse("users/ada/plans/x", "parent"));
-        assertEquals("must look like users/{handle}/plans/{plan}/items/{item}",
+        assertEquals(
+                "must look like users/{handle}/plans/{plan}/items/{item}",
                 malformed.violations().get(0).description());
     }
 
     @Test
     void refusesWhatTheVariablesDoNotMatch() {
-        for (String bad : List.of("users/Ada/plans/1/items/2", "users/ad/plans/1/items/2", "users/ada/plans/1/items/",
-                "users/ada/plans/1/items/2/", "xusers/ada/plans/1/items/2", "users/ada/plans/1.1/items/2",
+        for (String bad : List.of(
+                "users/Ada/plans/1/items/2",
+                "users/ad/plans/1/items/2",
+                "users/ada/plans/1/items/",
+                "users/ada/plans/1/items/2/",
+                "xusers/ada/plans/1/items/2",
+                "users/ada/plans/1.1/items/2",
                 "users/ada/plans/12345678901234567890/items/2")) {
             assertFalse(ITEM.matches(bad), bad);
         }
-        for (String bad : List.of("roles/-a", "roles/a-", "roles/a--b", "roles/A", "roles/" + "a".repeat(121),
-                "roles/a/b")) {
+        for (String bad :
+                List.of("roles/-a", "roles/a-", "roles/a--b", "roles/A", "roles/" + "a".repeat(121), "roles/a/b")) {
             assertFalse(ROLE.matches(bad), bad);
         }
         assertTrue(ROLE.matches("roles/" + "a".repeat(120)));
@@ -71,6 +81,8 @@ class ResourceNameTest {
         assertThrows(IllegalArgumentException.class, () -> ResourceName.of("users/{handle}"));
         assertThrows(IllegalArgumentException.class, () -> ResourceName.of("users", ResourceName.HANDLE));
         assertThrows(IllegalArgumentException.class, () -> ROLE.format("a", "b"));
-        assertThrows(IllegalArgumentException.class, () -> ROLE.parse("roles/a", "name").get("role"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ROLE.parse("roles/a", "name").get("role"));
     }
 }

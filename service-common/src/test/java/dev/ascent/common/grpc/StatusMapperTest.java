@@ -29,8 +29,11 @@ class StatusMapperTest {
         assertEquals("INVALID_FIELD", info.getReason());
         assertEquals("ascent.dev", info.getDomain());
         BadRequest bad = status.getDetails(1).unpack(BadRequest.class);
-        assertEquals(List.of("hours_per_week", "role"),
-                bad.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
+        assertEquals(
+                List.of("hours_per_week", "role"),
+                bad.getFieldViolationsList().stream()
+                        .map(BadRequest.FieldViolation::getField)
+                        .toList());
     }
 
     /**
@@ -44,19 +47,22 @@ class StatusMapperTest {
         for (int i = 0; i < 20; i++) {
             violations.add(new FieldViolation(huge, "must not be '" + huge + "'"));
         }
-        for (ApiException api : List.of(ApiException.aborted("STALE_ETAG", "changed since etag " + huge),
+        for (ApiException api : List.of(
+                ApiException.aborted("STALE_ETAG", "changed since etag " + huge),
                 ApiException.invalid(violations, 1_000_000))) {
             StatusRuntimeException e = mapper.toStatusException(api);
             com.google.rpc.Status status = StatusProto.fromThrowable(e);
             int trailers = status.toByteArray().length * 4 / 3
                     + e.getStatus().getDescription().getBytes(java.nio.charset.StandardCharsets.UTF_8).length * 3;
             org.junit.jupiter.api.Assertions.assertTrue(trailers < 7000, "trailers of about " + trailers + " bytes");
-            org.junit.jupiter.api.Assertions.assertTrue(e.getStatus().getDescription().endsWith("..."));
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    e.getStatus().getDescription().endsWith("..."));
             if (status.getDetailsCount() > 1) {
                 BadRequest bad = status.getDetails(1).unpack(BadRequest.class);
                 org.junit.jupiter.api.Assertions.assertTrue(bad.getFieldViolationsCount() >= 1);
-                assertEquals("1000000", status.getDetails(0).unpack(ErrorInfo.class)
-                        .getMetadataOrThrow(StatusMapper.VIOLATIONS_TOTAL));
+                assertEquals(
+                        "1000000",
+                        status.getDetails(0).unpack(ErrorInfo.class).getMetadataOrThrow(StatusMapper.VIOLATIONS_TOTAL));
             }
         }
         assertEquals("abc", StatusMapper.clip("abc", 3));
@@ -66,13 +72,20 @@ class StatusMapperTest {
     @Test
     void lostDatabaseConnectionsAreUnavailable() {
         RuntimeException wrapped = new RuntimeException(new SQLTransientConnectionException("pool timeout"));
-        assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(wrapped).getStatus().getCode());
+        assertEquals(
+                Status.Code.UNAVAILABLE,
+                mapper.toStatusException(wrapped).getStatus().getCode());
         RuntimeException refused = new RuntimeException(new SQLException("Communications link failure", "08S01"));
-        assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(refused).getStatus().getCode());
+        assertEquals(
+                Status.Code.UNAVAILABLE,
+                mapper.toStatusException(refused).getStatus().getCode());
         // Found by FaultTest: a pooled connection cut under a call fails with Hikari's SQLState-less message.
         RuntimeException cut = new io.micronaut.data.connection.exceptions.ConnectionException(
-                "Could not set JDBC Connection read-only: Connection is closed", new SQLException("Connection is closed"));
-        assertEquals(Status.Code.UNAVAILABLE, mapper.toStatusException(cut).getStatus().getCode());
+                "Could not set JDBC Connection read-only: Connection is closed",
+                new SQLException("Connection is closed"));
+        assertEquals(
+                Status.Code.UNAVAILABLE,
+                mapper.toStatusException(cut).getStatus().getCode());
     }
 
     @Test
@@ -84,10 +97,20 @@ class StatusMapperTest {
 
     @Test
     void eachKindMapsToItsCanonicalCode() {
-        assertEquals(Status.Code.NOT_FOUND, mapper.toStatusException(ApiException.notFound("roles/x")).getStatus().getCode());
-        assertEquals(Status.Code.ABORTED, mapper.toStatusException(ApiException.aborted("STALE_ETAG", "stale"))
-                .getStatus().getCode());
-        assertEquals(Status.Code.PERMISSION_DENIED, mapper.toStatusException(ApiException.permissionDenied("no"))
-                .getStatus().getCode());
+        assertEquals(
+                Status.Code.NOT_FOUND,
+                mapper.toStatusException(ApiException.notFound("roles/x"))
+                        .getStatus()
+                        .getCode());
+        assertEquals(
+                Status.Code.ABORTED,
+                mapper.toStatusException(ApiException.aborted("STALE_ETAG", "stale"))
+                        .getStatus()
+                        .getCode());
+        assertEquals(
+                Status.Code.PERMISSION_DENIED,
+                mapper.toStatusException(ApiException.permissionDenied("no"))
+                        .getStatus()
+                        .getCode());
     }
 }

@@ -39,17 +39,19 @@ public final class FeatureRules {
     /** No feature depends, directly or through others, on a feature that depends on it. */
     public ArchRule freeOfCycles() {
         return slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                String feature = feature(c.getPackageName());
-                return feature.isEmpty() ? SliceIdentifier.ignore() : SliceIdentifier.of("feature " + feature);
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        String feature = feature(c.getPackageName());
+                        return feature.isEmpty() ? SliceIdentifier.ignore() : SliceIdentifier.of("feature " + feature);
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the features of " + root;
-            }
-        }).should().beFreeOfCycles();
+                    @Override
+                    public String getDescription() {
+                        return "the features of " + root;
+                    }
+                })
+                .should()
+                .beFreeOfCycles();
     }
 
     /**
@@ -57,17 +59,27 @@ public final class FeatureRules {
      * the owning feature's services.
      */
     public ArchRule repositoriesStayInTheirFeature() {
-        return classes().that().resideInAPackage(root + "..")
-                .and().areAnnotatedWith("io.micronaut.data.jdbc.annotation.JdbcRepository")
-                .or().resideInAPackage(root + "..").and().haveSimpleNameEndingWith("Repository")
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .areAnnotatedWith("io.micronaut.data.jdbc.annotation.JdbcRepository")
+                .or()
+                .resideInAPackage(root + "..")
+                .and()
+                .haveSimpleNameEndingWith("Repository")
                 .should(beUsedOnlyInsideTheirFeature());
     }
 
     /** The classes of the plumbing package ({@code root.plumbing}) that {@code plumbing} selects use no feature. */
     public ArchRule plumbingDependsOnNoFeature(String plumbing, DescribedPredicate<JavaClass> selected) {
         String home = root + "." + plumbing + "..";
-        return noClasses().that().resideInAPackage(home).and(selected)
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(home))))
+        return noClasses()
+                .that()
+                .resideInAPackage(home)
+                .and(selected)
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(home))))
                 .because("the plumbing sits below every feature");
     }
 

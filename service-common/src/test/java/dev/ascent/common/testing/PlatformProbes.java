@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 /** Health and reflection calls as a load balancer or grpcurl would make them. */
 public final class PlatformProbes {
 
-    private PlatformProbes() {
-    }
+    private PlatformProbes() {}
 
     public static HealthCheckResponse.ServingStatus health(Channel channel, String service) {
-        return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
-                .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+        return HealthGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.newBuilder().setService(service).build())
+                .getStatus();
     }
 
     public static List<String> reflectedServices(Channel channel) throws Exception {
@@ -32,7 +33,8 @@ public final class PlatformProbes {
                     @Override
                     public void onNext(ServerReflectionResponse value) {
                         result.complete(value.getListServicesResponse().getServiceList().stream()
-                                .map(ServiceResponse::getName).toList());
+                                .map(ServiceResponse::getName)
+                                .toList());
                     }
 
                     @Override
@@ -45,7 +47,8 @@ public final class PlatformProbes {
                         result.complete(List.of());
                     }
                 });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onNext(
+                ServerReflectionRequest.newBuilder().setListServices("*").build());
         requests.onCompleted();
         return result.get(5, TimeUnit.SECONDS);
     }

@@ -26,8 +26,10 @@ public final class RunningService implements AutoCloseable {
     private RunningService(ApplicationContext context) {
         this.context = context;
         this.port = context.getBean(GrpcEmbeddedServer.class).getPort();
-        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-                .intercept(new DefaultDeadline()).build();
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port)
+                .usePlaintext()
+                .intercept(new DefaultDeadline())
+                .build();
     }
 
     /**
@@ -74,8 +76,8 @@ public final class RunningService implements AutoCloseable {
     private static final class DefaultDeadline implements ClientInterceptor {
         @Override
         public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-            return next.newCall(method, options.getDeadline() == null
-                    ? options.withDeadlineAfter(2, TimeUnit.MINUTES) : options);
+            return next.newCall(
+                    method, options.getDeadline() == null ? options.withDeadlineAfter(2, TimeUnit.MINUTES) : options);
         }
     }
 

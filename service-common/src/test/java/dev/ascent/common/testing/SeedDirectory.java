@@ -20,8 +20,7 @@ public final class SeedDirectory {
 
     private static volatile boolean announced;
 
-    private SeedDirectory() {
-    }
+    private SeedDirectory() {}
 
     /** The seed folder, or the calling test is skipped (failed when the corpus is required). */
     public static Path require() {
@@ -29,8 +28,8 @@ public final class SeedDirectory {
         if (found.isPresent()) {
             return found.get();
         }
-        String message = "seed corpus not found at " + expected() + "; seed tests skipped (set "
-                + REQUIRED_VARIABLE + "=true to fail instead)";
+        String message = "seed corpus not found at " + expected() + "; seed tests skipped (set " + REQUIRED_VARIABLE
+                + "=true to fail instead)";
         if (Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE))) {
             throw new IllegalStateException(REQUIRED_VARIABLE + " is set but the seed corpus is not at " + expected());
         }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public enum Engine { H2, MYSQL }
+    public enum Engine {
+        H2,
+        MYSQL
+    }
 
     private final Engine engine;
     private final String url;
@@ -28,8 +31,8 @@ public final class TestDatabase implements AutoCloseable {
     private final String dropStatement;
     private final String serverUrl;
 
-    private TestDatabase(Engine engine, String url, String user, String password, String serverUrl,
-                         String dropStatement) {
+    private TestDatabase(
+            Engine engine, String url, String user, String password, String serverUrl, String dropStatement) {
         this.engine = engine;
         this.url = url;
         this.user = user;
@@ -44,8 +47,13 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase h2() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        return new TestDatabase(Engine.H2, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + ServiceSettings.H2_OPTIONS,
-                "sa", "", null, null);
+        return new TestDatabase(
+                Engine.H2,
+                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + ServiceSettings.H2_OPTIONS,
+                "sa",
+                "",
+                null,
+                null);
     }
 
     public static TestDatabase mysql() {
@@ -60,10 +68,10 @@ public final class TestDatabase implements AutoCloseable {
         String user = env.getOrDefault("ASCENT_TEST_MYSQL_USER", "ascent");
         String password = env.getOrDefault("ASCENT_TEST_MYSQL_PASSWORD", "");
         String base = server.replaceAll("/+$", "");
-        String db = "ascent_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
+        String db = "ascent_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(base + "/", user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + base + ": " + e.getMessage(), e);
@@ -97,7 +105,7 @@ public final class TestDatabase implements AutoCloseable {
             return;
         }
         try (Connection c = DriverManager.getConnection(serverUrl, user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(dropStatement);
         } catch (SQLException e) {
             System.err.println("could not drop test database: " + e.getMessage());

@@ -53,8 +53,8 @@ public class AccessPolicy {
     }
 
     public boolean isActiveMentor(long mentorId, long menteeId) {
-        return jdbc.prepareStatement("SELECT 1 FROM mentorship WHERE mentor_id = ? AND mentee_id = ? "
-                + "AND state = 'ACTIVE'", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT 1 FROM mentorship WHERE mentor_id = ? AND mentee_id = ? " + "AND state = 'ACTIVE'", ps -> {
                     ps.setLong(1, mentorId);
                     ps.setLong(2, menteeId);
                     try (ResultSet rs = ps.executeQuery()) {

@@ -15,9 +15,15 @@ public record AccessTokenRow(
         String tokenHash,
         String label,
         String prefix,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant lastUseTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant revokeTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant lastUseTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant revokeTime) {
 
     public boolean revoked() {
         return revokeTime != null;

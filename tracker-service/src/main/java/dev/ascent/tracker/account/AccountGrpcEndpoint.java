@@ -25,19 +25,25 @@ import jakarta.inject.Singleton;
 @Singleton
 public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBase {
 
-    private static final ResourceName TOKEN_NAME = ResourceName.of("users/{handle}/accessTokens/{id}",
-            ResourceName.HANDLE, ResourceName.ID);
+    private static final ResourceName TOKEN_NAME =
+            ResourceName.of("users/{handle}/accessTokens/{id}", ResourceName.HANDLE, ResourceName.ID);
 
     // Token secrets are never stored: retries within the secret window get them unsealed, later ones withheld.
     private static final Idempotency.Secret<CreateUserResponse> USER_SECRET = new Idempotency.Secret<>(
-            CreateUserResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
-            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+            CreateUserResponse::getToken,
+            r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) ->
+                    r.toBuilder().setToken(secret).setTokenWithheld(false).build());
     private static final Idempotency.Secret<CreateAccessTokenResponse> TOKEN_SECRET = new Idempotency.Secret<>(
-            CreateAccessTokenResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
-            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+            CreateAccessTokenResponse::getToken,
+            r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) ->
+                    r.toBuilder().setToken(secret).setTokenWithheld(false).build());
     private static final Idempotency.Secret<ResetUserAccessResponse> RESET_SECRET = new Idempotency.Secret<>(
-            ResetUserAccessResponse::getToken, r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
-            (r, secret) -> r.toBuilder().setToken(secret).setTokenWithheld(false).build());
+            ResetUserAccessResponse::getToken,
+            r -> r.toBuilder().clearToken().setTokenWithheld(true).build(),
+            (r, secret) ->
+                    r.toBuilder().setToken(secret).setTokenWithheld(false).build());
 
     private final Authenticator auth;
     private final AccountService accounts;
@@ -52,37 +58,51 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
     @Override
     public void createUser(CreateUserRequest request, StreamObserver<CreateUserResponse> response) {
         Caller caller = auth.require();
-        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "CreateUser",
-                CreateUserResponse.parser(), USER_SECRET, () -> {
-                    AccountService.NewUser created = accounts.createUser(caller,
-                            new AccountService.CreateUser(request.getHandle(), request.getDisplayName()));
-                    return CreateUserResponse.newBuilder()
-                            .setUser(AccountProtoMapper.user(created.user()))
-                            .setAccessToken(AccountProtoMapper.token(created.user().handle(), created.token()))
-                            .setToken(created.secret())
-                            .build();
-                }));
+        reply(
+                response,
+                idempotency.runWithSecret(
+                        caller, request.getRequestId(), "CreateUser", CreateUserResponse.parser(), USER_SECRET, () -> {
+                            AccountService.NewUser created = accounts.createUser(
+                                    caller,
+                                    new AccountService.CreateUser(request.getHandle(), request.getDisplayName()));
+                            return CreateUserResponse.newBuilder()
+                                    .setUser(AccountProtoMapper.user(created.user()))
+                                    .setAccessToken(AccountProtoMapper.token(
+                                            created.user().handle(), created.token()))
+                                    .setToken(created.secret())
+                                    .build();
+                        }));
     }
 
     @Override
     public void getCurrentUser(GetCurrentUserRequest request, StreamObserver<GetCurrentUserResponse> response) {
         Caller caller = auth.require();
-        reply(response, GetCurrentUserResponse.newBuilder()
-                .setUser(AccountProtoMapper.user(accounts.currentUser(caller))).build());
+        reply(
+                response,
+                GetCurrentUserResponse.newBuilder()
+                        .setUser(AccountProtoMapper.user(accounts.currentUser(caller)))
+                        .build());
     }
 
     @Override
-    public void createAccessToken(CreateAccessTokenRequest request,
-                                  StreamObserver<CreateAccessTokenResponse> response) {
+    public void createAccessToken(
+            CreateAccessTokenRequest request, StreamObserver<CreateAccessTokenResponse> response) {
         Caller caller = auth.require();
-        reply(response, idempotency.runWithSecret(caller, request.getRequestId(), "CreateAccessToken",
-                CreateAccessTokenResponse.parser(), TOKEN_SECRET, () -> {
-                    AccountService.NewToken created = accounts.createToken(caller, request.getLabel());
-                    return CreateAccessTokenResponse.newBuilder()
-                            .setAccessToken(AccountProtoMapper.token(caller.handle(), created.token()))
-                            .setToken(created.secret())
-                            .build();
-                }));
+        reply(
+                response,
+                idempotency.runWithSecret(
+                        caller,
+                        request.getRequestId(),
+                        "CreateAccessToken",
+                        CreateAccessTokenResponse.parser(),
+                        TOKEN_SECRET,
+                        () -> {
+                            AccountService.NewToken created = accounts.createToken(caller, request.getLabel());
+                            return CreateAccessTokenResponse.newBuilder()
+                                    .setAccessToken(AccountProtoMapper.token(caller.handle(), created.token()))
+                                    .setToken(created.secret())
+                                    .build();
+                        }));
     }
 
     @Override
@@ -90,15 +110,15 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
         Caller caller = auth.require();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "tokens");
         Page<AccessTokenRow> shown = page.page(accounts.listTokens(caller, page.fetchSize(), page.offset()));
-        ListAccessTokensResponse.Builder out = ListAccessTokensResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
+        ListAccessTokensResponse.Builder out =
+                ListAccessTokensResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(row -> out.addAccessTokens(AccountProtoMapper.token(caller.handle(), row)));
         reply(response, out.build());
     }
 
     @Override
-    public void revokeAccessToken(RevokeAccessTokenRequest request,
-                                  StreamObserver<RevokeAccessTokenResponse> response) {
+    public void revokeAccessToken(
+            RevokeAccessTokenRequest request, StreamObserver<RevokeAccessTokenResponse> response) {
         Caller caller = auth.require();
         ResourceName.Parts name = TOKEN_NAME.parse(request.getName(), "name");
         if (!name.get("handle").equals(caller.handle())) {
@@ -112,20 +132,29 @@ public class AccountGrpcEndpoint extends AccountServiceGrpc.AccountServiceImplBa
         }
         AccessTokenRow revoked = accounts.revokeToken(caller, id);
         auth.forgetAll(); // committed: this instance refuses the token from now on, others within the cache TTL
-        reply(response, RevokeAccessTokenResponse.newBuilder()
-                .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked)).build());
+        reply(
+                response,
+                RevokeAccessTokenResponse.newBuilder()
+                        .setAccessToken(AccountProtoMapper.token(caller.handle(), revoked))
+                        .build());
     }
 
     @Override
     public void resetUserAccess(ResetUserAccessRequest request, StreamObserver<ResetUserAccessResponse> response) {
         Caller caller = auth.require();
         String handle = Names.user(request.getUser(), "user");
-        ResetUserAccessResponse out = idempotency.runWithSecret(caller, request.getRequestId(), "ResetUserAccess",
-                ResetUserAccessResponse.parser(), RESET_SECRET, () -> {
+        ResetUserAccessResponse out = idempotency.runWithSecret(
+                caller,
+                request.getRequestId(),
+                "ResetUserAccess",
+                ResetUserAccessResponse.parser(),
+                RESET_SECRET,
+                () -> {
                     AccountService.Reset reset = accounts.resetAccess(caller, handle, request.getLabel());
                     return ResetUserAccessResponse.newBuilder()
                             .setUser(AccountProtoMapper.user(reset.user()))
-                            .setAccessToken(AccountProtoMapper.token(handle, reset.token().token()))
+                            .setAccessToken(AccountProtoMapper.token(
+                                    handle, reset.token().token()))
                             .setToken(reset.token().secret())
                             .setRevokedCount(reset.revoked())
                             .build();

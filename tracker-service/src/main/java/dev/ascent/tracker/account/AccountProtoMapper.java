@@ -6,8 +6,7 @@ import dev.ascent.tracker.grpc.Timestamps;
 
 final class AccountProtoMapper {
 
-    private AccountProtoMapper() {
-    }
+    private AccountProtoMapper() {}
 
     static User user(UserRow row) {
         return User.newBuilder()

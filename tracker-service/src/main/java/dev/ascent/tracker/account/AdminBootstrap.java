@@ -39,12 +39,15 @@ public class AdminBootstrap {
                     return;
                 }
                 if (!adminToken.fromFile()) {
-                    LOG.error("{} was revoked through the API and is not accepted; set a new value and restart both "
-                            + "services to rotate it (README: the admin token)", AdminToken.VARIABLE);
+                    LOG.error(
+                            "{} was revoked through the API and is not accepted; set a new value and restart both "
+                                    + "services to rotate it (README: the admin token)",
+                            AdminToken.VARIABLE);
                     return;
                 }
                 adminToken.rotate(token);
-                LOG.warn("the admin token in {} was revoked; a new one was written there",
+                LOG.warn(
+                        "the admin token in {} was revoked; a new one was written there",
                         adminToken.file().orElseThrow());
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !Idempotency.isContention(e)) {

@@ -29,8 +29,7 @@ public class Authenticator {
     /** Enough for every active token of a large deployment; past it, new logins are simply not cached. */
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Caller caller, long tokenId, Instant lastUse, long expiresNanos) {
-    }
+    private record Entry(Caller caller, long tokenId, Instant lastUse, long expiresNanos) {}
 
     private final AccessTokenRepository tokens;
     private final UserRepository users;
@@ -40,8 +39,11 @@ public class Authenticator {
     /** Moved by {@link #forgetAll()}, so a login read before a revocation committed is not remembered after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    public Authenticator(AccessTokenRepository tokens, UserRepository users, Clock clock,
-                         @Value("${ascent.auth.cache-ttl:1s}") Duration ttl) {
+    public Authenticator(
+            AccessTokenRepository tokens,
+            UserRepository users,
+            Clock clock,
+            @Value("${ascent.auth.cache-ttl:1s}") Duration ttl) {
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -49,8 +51,9 @@ public class Authenticator {
     }
 
     public Caller require() {
-        String token = RequestHeaders.bearerToken().orElseThrow(() -> ApiException.unauthenticated(
-                "missing credentials: send the header 'authorization: Bearer <token>'"));
+        String token = RequestHeaders.bearerToken()
+                .orElseThrow(() -> ApiException.unauthenticated(
+                        "missing credentials: send the header 'authorization: Bearer <token>'"));
         String hash = Tokens.hash(token);
         long nanos = System.nanoTime();
         Entry entry = cache.get(hash);
@@ -82,8 +85,7 @@ public class Authenticator {
                 .orElseThrow(() -> ApiException.unauthenticated("the access token is unknown or revoked"));
         UserRow user = users.findById(row.userId())
                 .orElseThrow(() -> ApiException.unauthenticated("the access token's user no longer exists"));
-        Entry entry = new Entry(new Caller(user), row.id(), row.lastUseTime(),
-                nanos + ttlNanos);
+        Entry entry = new Entry(new Caller(user), row.id(), row.lastUseTime(), nanos + ttlNanos);
         if (generation.get() == before) {
             remember(hash, entry);
         }

@@ -12,8 +12,7 @@ public final class Ids {
     private static final long EPOCH_MILLIS = 1_735_689_600_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static long next(Clock clock) {
         long millis = Math.max(0, clock.millis() - EPOCH_MILLIS);

@@ -13,7 +13,9 @@ public record UserRow(
         String handle,
         String displayName,
         boolean admin,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime) {
 
     public String name() {
         return "users/" + handle;

@@ -16,7 +16,12 @@ class AccountActivity {
 
     @EventListener
     void accessReset(AccessReset e) {
-        activity.record(ActivityLog.Event.of(e.userId(), null, null, e.adminId(), ActivityType.ACCESS_RESET,
+        activity.record(ActivityLog.Event.of(
+                e.userId(),
+                null,
+                null,
+                e.adminId(),
+                ActivityType.ACCESS_RESET,
                 "Access reset by " + e.adminHandle() + ": " + e.revoked() + (e.revoked() == 1 ? " token" : " tokens")
                         + " revoked, a new one issued"));
     }

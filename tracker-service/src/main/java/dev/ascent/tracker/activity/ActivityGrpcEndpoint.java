@@ -48,8 +48,11 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
         Caller caller = auth.require();
         new Validator()
                 .check(request.getAfterSequence() >= 0, "after_sequence", "must not be negative")
-                .check(request.getHeartbeatSeconds() == 0 || (request.getHeartbeatSeconds() >= 1
-                        && request.getHeartbeatSeconds() <= MAX_HEARTBEAT_SECONDS), "heartbeat_seconds",
+                .check(
+                        request.getHeartbeatSeconds() == 0
+                                || (request.getHeartbeatSeconds() >= 1
+                                        && request.getHeartbeatSeconds() <= MAX_HEARTBEAT_SECONDS),
+                        "heartbeat_seconds",
                         "must be 0 (15 s) or 1 to " + MAX_HEARTBEAT_SECONDS)
                 .throwIfInvalid();
         Long owner = null;
@@ -75,8 +78,15 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
                 (ServerCallStreamObserver<WatchActivityResponse>) response;
         // The hash the token is stored under, so the hub can notice its revocation.
         String tokenHash = Tokens.hash(RequestHeaders.bearerToken().orElseThrow());
-        Watch watch = new Watch(caller.userId(), tokenHash, owner, plan, TimeUnit.SECONDS.toNanos(heartbeat),
-                cursor, hub.bufferLimit(), new CallStream(out));
+        Watch watch = new Watch(
+                caller.userId(),
+                tokenHash,
+                owner,
+                plan,
+                TimeUnit.SECONDS.toNanos(heartbeat),
+                cursor,
+                hub.bufferLimit(),
+                new CallStream(out));
         out.setOnCancelHandler(() -> hub.remove(watch));
         out.setOnReadyHandler(() -> hub.resume(watch));
         hub.add(watch);
@@ -92,13 +102,17 @@ public class ActivityGrpcEndpoint extends ActivityServiceGrpc.ActivityServiceImp
 
         @Override
         public void event(ActivityRow event) {
-            call.onNext(WatchActivityResponse.newBuilder().setEvent(ActivityProtoMapper.event(event)).build());
+            call.onNext(WatchActivityResponse.newBuilder()
+                    .setEvent(ActivityProtoMapper.event(event))
+                    .build());
         }
 
         @Override
         public void heartbeat(Instant time, long cursor) {
-            call.onNext(WatchActivityResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
-                    .setTime(Timestamps.of(time)).setCursor(cursor)).build());
+            call.onNext(WatchActivityResponse.newBuilder()
+                    .setHeartbeat(
+                            Heartbeat.newBuilder().setTime(Timestamps.of(time)).setCursor(cursor))
+                    .build());
         }
 
         @Override

@@ -48,6 +48,7 @@ public class ActivityHub {
     private final long stallNanos;
     /** A quota, so one user cannot hold the catch-up threads and the poller's fan-out with thousands of streams. */
     private final int maxStreamsPerUser;
+
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller;
     private final ExecutorService catchUps;
@@ -58,13 +59,15 @@ public class ActivityHub {
     private long failingSinceNanos;
     private volatile boolean stopped;
 
-    public ActivityHub(StreamQueries queries, StatusMapper statuses,
-                       @Value("${ascent.activity.poll-interval:250ms}") Duration pollInterval,
-                       @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
-                       @Value("${ascent.activity.gap-max-wait:60s}") Duration gapMaxWait,
-                       @Value("${ascent.activity.buffer:1000}") int bufferLimit,
-                       @Value("${ascent.activity.stall-timeout:60s}") Duration stallTimeout,
-                       @Value("${ascent.activity.max-streams-per-user:10}") int maxStreamsPerUser) {
+    public ActivityHub(
+            StreamQueries queries,
+            StatusMapper statuses,
+            @Value("${ascent.activity.poll-interval:250ms}") Duration pollInterval,
+            @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
+            @Value("${ascent.activity.gap-max-wait:60s}") Duration gapMaxWait,
+            @Value("${ascent.activity.buffer:1000}") int bufferLimit,
+            @Value("${ascent.activity.stall-timeout:60s}") Duration stallTimeout,
+            @Value("${ascent.activity.max-streams-per-user:10}") int maxStreamsPerUser) {
         this.maxStreamsPerUser = maxStreamsPerUser;
         this.queries = queries;
         this.statuses = statuses;
@@ -95,8 +98,11 @@ public class ActivityHub {
         synchronized (watches) {
             long mine = watches.stream().filter(w -> w.userId == watch.userId).count();
             if (mine >= maxStreamsPerUser) {
-                throw new ApiException(ErrorKind.RESOURCE_EXHAUSTED, "TOO_MANY_STREAMS", "at most "
-                        + maxStreamsPerUser + " WatchActivity streams per user on one server; close one first",
+                throw new ApiException(
+                        ErrorKind.RESOURCE_EXHAUSTED,
+                        "TOO_MANY_STREAMS",
+                        "at most " + maxStreamsPerUser
+                                + " WatchActivity streams per user on one server; close one first",
                         List.of());
             }
             watches.add(watch);
@@ -126,8 +132,9 @@ public class ActivityHub {
                 failingSinceNanos = now;
                 LOG.warn("activity poll failed: {}", e.toString());
             } else if (now - failingSinceNanos > FAIL_AFTER_NANOS) {
-                failAll(ApiException.unavailable("DATABASE_UNAVAILABLE", "the activity history cannot be read; "
-                        + "reconnect with your cursor"));
+                failAll(ApiException.unavailable(
+                        "DATABASE_UNAVAILABLE",
+                        "the activity history cannot be read; " + "reconnect with your cursor"));
             }
         }
     }
@@ -149,13 +156,15 @@ public class ActivityHub {
                 long from = head;
                 long newHead = accepted.get(accepted.size() - 1).seq();
                 if (!watches.isEmpty()) {
-                    mentees = queries.activeMentees(watches.stream().map(w -> w.userId).distinct().toList());
+                    mentees = queries.activeMentees(
+                            watches.stream().map(w -> w.userId).distinct().toList());
                 }
                 // Moved before any offer: a watcher turning live reads it under its lock (see Watch.finishRefill).
                 head = newHead;
                 for (Watch w : watches) {
                     // A watcher added since the refresh has no entry yet; read its mentees rather than guess.
-                    Set<Long> ms = mentees.containsKey(w.userId) ? mentees.get(w.userId)
+                    Set<Long> ms = mentees.containsKey(w.userId)
+                            ? mentees.get(w.userId)
                             : queries.activeMentees(List.of(w.userId)).get(w.userId);
                     List<ActivityRow> batch = accepted;
                     guarded(w, () -> w.offer(batch, from, newHead, ms));
@@ -166,8 +175,10 @@ public class ActivityHub {
             if (w.closed()) {
                 watches.remove(w);
             } else if (w.stalled(stallNanos)) {
-                LOG.info("ending a WatchActivity stream of user {}: its client has read nothing for {} s",
-                        w.userId, TimeUnit.NANOSECONDS.toSeconds(stallNanos));
+                LOG.info(
+                        "ending a WatchActivity stream of user {}: its client has read nothing for {} s",
+                        w.userId,
+                        TimeUnit.NANOSECONDS.toSeconds(stallNanos));
                 w.endTooSlow();
                 watches.remove(w);
             } else {
@@ -215,7 +226,8 @@ public class ActivityHub {
             List<ActivityRow> rows = List.of();
             long reached = upTo;
             if (from < upTo) {
-                Set<Long> visible = new HashSet<>(queries.activeMentees(List.of(watch.userId)).get(watch.userId));
+                Set<Long> visible = new HashSet<>(
+                        queries.activeMentees(List.of(watch.userId)).get(watch.userId));
                 visible.add(watch.userId);
                 if (watch.ownerFilter != null) {
                     visible.retainAll(Set.of(watch.ownerFilter));
@@ -230,8 +242,8 @@ public class ActivityHub {
         } catch (RuntimeException e) {
             LOG.warn("activity catch-up failed: {}", e.toString());
             watch.refillFailed();
-            watch.fail(statuses.toStatusException(ApiException.unavailable("DATABASE_UNAVAILABLE",
-                    "the activity history cannot be read; reconnect with your cursor")));
+            watch.fail(statuses.toStatusException(ApiException.unavailable(
+                    "DATABASE_UNAVAILABLE", "the activity history cannot be read; reconnect with your cursor")));
             watches.remove(watch);
         }
     }
@@ -240,7 +252,8 @@ public class ActivityHub {
         if (watches.isEmpty()) {
             return;
         }
-        Set<String> valid = queries.validTokens(watches.stream().map(w -> w.tokenHash).distinct().toList());
+        Set<String> valid = queries.validTokens(
+                watches.stream().map(w -> w.tokenHash).distinct().toList());
         for (Watch w : watches) {
             if (!valid.contains(w.tokenHash)) {
                 w.fail(statuses.toStatusException(ApiException.unauthenticated("the access token was revoked")));

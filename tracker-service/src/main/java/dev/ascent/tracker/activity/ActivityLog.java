@@ -18,11 +18,21 @@ import java.util.Map;
 public class ActivityLog {
 
     /** One event. {@code planId}, {@code itemId} and {@code day} may be null; statuses "" when not a change. */
-    public record Event(long ownerId, Long planId, Long itemId, long actorId, ActivityType type, String summary,
-                        String oldStatus, String newStatus, int minutes, Integer day, String subject) {
+    public record Event(
+            long ownerId,
+            Long planId,
+            Long itemId,
+            long actorId,
+            ActivityType type,
+            String summary,
+            String oldStatus,
+            String newStatus,
+            int minutes,
+            Integer day,
+            String subject) {
 
-        public static Event of(long ownerId, Long planId, Long itemId, long actorId, ActivityType type,
-                               String summary) {
+        public static Event of(
+                long ownerId, Long planId, Long itemId, long actorId, ActivityType type, String summary) {
             return new Event(ownerId, planId, itemId, actorId, type, summary, "", "", 0, null, "");
         }
 
@@ -31,13 +41,13 @@ public class ActivityLog {
         }
 
         public Event withMinutes(int value, int onDay) {
-            return new Event(ownerId, planId, itemId, actorId, type, summary, oldStatus, newStatus, value, onDay,
-                    subject);
+            return new Event(
+                    ownerId, planId, itemId, actorId, type, summary, oldStatus, newStatus, value, onDay, subject);
         }
 
         public Event withSubject(String value) {
-            return new Event(ownerId, planId, itemId, actorId, type, summary, oldStatus, newStatus, minutes, day,
-                    value);
+            return new Event(
+                    ownerId, planId, itemId, actorId, type, summary, oldStatus, newStatus, minutes, day, value);
         }
     }
 
@@ -55,8 +65,10 @@ public class ActivityLog {
         Instant now = clock.instant();
         long micros = InstantMicros.toMicros(now);
         String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
-        jdbc.prepareStatement("INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, summary, old_status, "
-                + "new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, summary, old_status, "
+                        + "new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
                     ps.setLong(1, e.ownerId());
                     setNullable(ps, 2, e.planId());
                     setNullable(ps, 3, e.itemId());
@@ -97,16 +109,18 @@ public class ActivityLog {
      * two writers cannot both insert the same day.
      */
     public void countDay(long ownerId, long planId, int day, long minutes) {
-        int updated = jdbc.prepareStatement("UPDATE plan_day SET minutes = minutes + ?, actions = actions + 1 "
-                + "WHERE plan_id = ? AND on_day = ?", ps -> {
+        int updated = jdbc.prepareStatement(
+                "UPDATE plan_day SET minutes = minutes + ?, actions = actions + 1 "
+                        + "WHERE plan_id = ? AND on_day = ?",
+                ps -> {
                     ps.setLong(1, minutes);
                     ps.setLong(2, planId);
                     ps.setInt(3, day);
                     return ps.executeUpdate();
                 });
         if (updated == 0) {
-            jdbc.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, 1)",
-                    ps -> {
+            jdbc.prepareStatement(
+                    "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, 1)", ps -> {
                         ps.setLong(1, ownerId);
                         ps.setLong(2, planId);
                         ps.setInt(3, day);
@@ -118,8 +132,8 @@ public class ActivityLog {
 
     /** The day rollups of an imported plan: per day, its minutes and its number of actions. */
     public void importDays(long ownerId, long planId, Map<Integer, long[]> minutesAndActionsByDay) {
-        minutesAndActionsByDay.forEach((day, sums) -> jdbc.prepareStatement("INSERT INTO plan_day (user_id, plan_id, "
-                + "on_day, minutes, actions) VALUES (?, ?, ?, ?, ?)", ps -> {
+        minutesAndActionsByDay.forEach((day, sums) -> jdbc.prepareStatement(
+                "INSERT INTO plan_day (user_id, plan_id, " + "on_day, minutes, actions) VALUES (?, ?, ?, ?, ?)", ps -> {
                     ps.setLong(1, ownerId);
                     ps.setLong(2, planId);
                     ps.setInt(3, day);

@@ -9,8 +9,7 @@ import dev.ascent.tracker.grpc.Timestamps;
 /** Stored events to {@code ascent.tracker.v1.ActivityEvent}. */
 public final class ActivityProtoMapper {
 
-    private ActivityProtoMapper() {
-    }
+    private ActivityProtoMapper() {}
 
     public static ActivityEvent event(ActivityRow r) {
         String owner = "users/" + r.ownerHandle();
@@ -21,7 +20,8 @@ public final class ActivityProtoMapper {
                 .setPlan(plan)
                 .setItem(r.itemId() == null || plan.isEmpty() ? "" : plan + "/items/" + r.itemId())
                 .setActor("users/" + r.actorHandle())
-                .setType(dev.ascent.proto.tracker.v1.ActivityType.valueOf("ACTIVITY_TYPE_" + r.type().name()))
+                .setType(dev.ascent.proto.tracker.v1.ActivityType.valueOf(
+                        "ACTIVITY_TYPE_" + r.type().name()))
                 .setSummary(r.summary())
                 .setOldStatus(status(r.oldStatus()))
                 .setNewStatus(status(r.newStatus()))
@@ -34,6 +34,8 @@ public final class ActivityProtoMapper {
     }
 
     private static PlanItemStatus status(String s) {
-        return s.isEmpty() ? PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED : PlanItemStatus.valueOf("PLAN_ITEM_STATUS_" + s);
+        return s.isEmpty()
+                ? PlanItemStatus.PLAN_ITEM_STATUS_UNSPECIFIED
+                : PlanItemStatus.valueOf("PLAN_ITEM_STATUS_" + s);
     }
 }

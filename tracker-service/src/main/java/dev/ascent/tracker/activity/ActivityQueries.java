@@ -28,8 +28,8 @@ public class ActivityQueries {
 
     /** A plan's events with a sequence below {@code beforeSeq}, newest first. */
     public List<ActivityRow> planHistory(long ownerId, long planId, long beforeSeq, int limit) {
-        return jdbc.prepareStatement(SELECT + "WHERE a.user_id = ? AND a.plan_id = ? AND a.seq < ? "
-                + "ORDER BY a.seq DESC LIMIT ?", ps -> {
+        return jdbc.prepareStatement(
+                SELECT + "WHERE a.user_id = ? AND a.plan_id = ? AND a.seq < ? " + "ORDER BY a.seq DESC LIMIT ?", ps -> {
                     ps.setLong(1, ownerId);
                     ps.setLong(2, planId);
                     ps.setLong(3, beforeSeq);
@@ -40,8 +40,9 @@ public class ActivityQueries {
 
     /** A plan's events in all, counted up to {@link #MAX_COUNTED}: a bounded walk of the (user, plan) index. */
     public int countPlanHistory(long ownerId, long planId) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE user_id = ? AND plan_id = ? "
-                + "LIMIT ?) counted", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE user_id = ? AND plan_id = ? " + "LIMIT ?) counted",
+                ps -> {
                     ps.setLong(1, ownerId);
                     ps.setLong(2, planId);
                     ps.setInt(3, MAX_COUNTED);
@@ -62,9 +63,21 @@ public class ActivityQueries {
                 Long itemId = rs.wasNull() ? null : item;
                 int day = rs.getInt(12);
                 Integer dayValue = rs.wasNull() ? null : day;
-                out.add(new ActivityRow(rs.getLong(1), rs.getLong(2), rs.getString(3), planId, itemId,
-                        rs.getString(6), ActivityType.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getInt(11), dayValue, rs.getString(13), rs.getLong(14)));
+                out.add(new ActivityRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        planId,
+                        itemId,
+                        rs.getString(6),
+                        ActivityType.valueOf(rs.getString(7)),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getInt(11),
+                        dayValue,
+                        rs.getString(13),
+                        rs.getLong(14)));
             }
         }
         return out;

@@ -81,8 +81,11 @@ final class SequenceGaps {
         if (age < maxWaitNanos) {
             return false;
         }
-        LOG.warn("activity sequence {} is still held by an open transaction after {} s; live streams move on "
-                + "without it (it stays in the history)", first, TimeUnit.NANOSECONDS.toSeconds(age));
+        LOG.warn(
+                "activity sequence {} is still held by an open transaction after {} s; live streams move on "
+                        + "without it (it stays in the history)",
+                first,
+                TimeUnit.NANOSECONDS.toSeconds(age));
         return true;
     }
 }

@@ -47,7 +47,10 @@ public class StreamQueries {
      */
     @ReadOnly(isolation = TransactionDefinition.Isolation.READ_UNCOMMITTED)
     public List<Long> anySequences(long after, long upTo) {
-        return sequences("SELECT seq FROM activity WHERE seq > ? AND seq <= ? AND ? <> 0 ORDER BY seq", after, upTo,
+        return sequences(
+                "SELECT seq FROM activity WHERE seq > ? AND seq <= ? AND ? <> 0 ORDER BY seq",
+                after,
+                upTo,
                 System.nanoTime() | 1);
     }
 
@@ -112,8 +115,10 @@ public class StreamQueries {
         Map<Long, Set<Long>> out = new HashMap<>();
         mentorIds.forEach(id -> out.put(id, new HashSet<>()));
         for (List<Long> chunk : chunks(mentorIds)) {
-            jdbc.prepareStatement("SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' "
-                    + "AND mentor_id IN (" + placeholders(chunk.size()) + ")", ps -> {
+            jdbc.prepareStatement(
+                    "SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' " + "AND mentor_id IN ("
+                            + placeholders(chunk.size()) + ")",
+                    ps -> {
                         int i = 1;
                         for (long id : chunk) {
                             ps.setLong(i++, id);
@@ -136,8 +141,10 @@ public class StreamQueries {
     public Set<String> validTokens(Collection<String> hashes) {
         Set<String> out = new HashSet<>();
         for (List<String> chunk : chunks(hashes)) {
-            jdbc.prepareStatement("SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
-                    + placeholders(chunk.size()) + ")", ps -> {
+            jdbc.prepareStatement(
+                    "SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
+                            + placeholders(chunk.size()) + ")",
+                    ps -> {
                         int i = 1;
                         for (String h : chunk) {
                             ps.setString(i++, h);

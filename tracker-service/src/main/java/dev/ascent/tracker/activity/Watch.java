@@ -40,8 +40,15 @@ final class Watch {
     private boolean closed;
     private long lastSendNanos = System.nanoTime();
 
-    Watch(long userId, String tokenHash, Long ownerFilter, Long planFilter, long heartbeatNanos, long cursor,
-          int bufferLimit, WatchStream out) {
+    Watch(
+            long userId,
+            String tokenHash,
+            Long ownerFilter,
+            Long planFilter,
+            long heartbeatNanos,
+            long cursor,
+            int bufferLimit,
+            WatchStream out) {
         this.userId = userId;
         this.tokenHash = tokenHash;
         this.ownerFilter = ownerFilter;
@@ -55,7 +62,8 @@ final class Watch {
     /** Whether the watcher may see this event, given the owners it may see right now. */
     boolean accepts(ActivityRow row, Set<Long> mentees) {
         boolean visible = row.ownerId() == userId || mentees.contains(row.ownerId());
-        return visible && (ownerFilter == null || ownerFilter == row.ownerId())
+        return visible
+                && (ownerFilter == null || ownerFilter == row.ownerId())
                 && (planFilter == null || planFilter.equals(row.planId()));
     }
 
@@ -76,7 +84,9 @@ final class Watch {
             live = false; // cannot happen while live; reading from the database is always safe
             return;
         }
-        List<ActivityRow> mine = rows.stream().filter(r -> r.seq() > queuedUpTo && accepts(r, mentees)).toList();
+        List<ActivityRow> mine = rows.stream()
+                .filter(r -> r.seq() > queuedUpTo && accepts(r, mentees))
+                .toList();
         if (queue.size() + mine.size() > bufferLimit) {
             live = false;
         } else {
@@ -160,8 +170,11 @@ final class Watch {
         fail(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.UNAVAILABLE_VALUE)
                 .setMessage("the client has not read the stream for too long; resume with after_sequence " + c)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("CLIENT_TOO_SLOW")
-                        .setDomain(StatusMapper.DOMAIN).putMetadata("cursor", Long.toString(c)).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("CLIENT_TOO_SLOW")
+                        .setDomain(StatusMapper.DOMAIN)
+                        .putMetadata("cursor", Long.toString(c))
+                        .build()))
                 .build()));
     }
 

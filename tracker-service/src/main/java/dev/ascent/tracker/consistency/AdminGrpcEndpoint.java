@@ -30,20 +30,26 @@ public class AdminGrpcEndpoint extends AdminServiceGrpc.AdminServiceImplBase {
         if (!auth.require().admin()) {
             throw ApiException.permissionDenied("only an administrator can back up the database");
         }
-        backup.stream(response, data -> BackupDatabaseResponse.newBuilder().setData(data).build());
+        backup.stream(
+                response,
+                data -> BackupDatabaseResponse.newBuilder().setData(data).build());
     }
 
     @Override
     public void checkConsistency(CheckConsistencyRequest request, StreamObserver<CheckConsistencyResponse> response) {
-        ConsistencyChecker.Page page = checker.check(auth.require(), request.getRepair(), request.getPageSize(),
-                request.getPageToken());
+        ConsistencyChecker.Page page =
+                checker.check(auth.require(), request.getRepair(), request.getPageSize(), request.getPageToken());
         CheckConsistencyResponse.Builder out = CheckConsistencyResponse.newBuilder()
                 .setPlansChecked(page.plansChecked())
                 .setSessionsChecked(page.sessionsChecked())
                 .setRepaired(page.repaired())
                 .setNextPageToken(page.nextPageToken());
-        page.drifts().forEach(d -> out.addDrifts(ConsistencyDrift.newBuilder().setResource(d.resource())
-                .setField(d.field()).setStored(d.stored()).setExpected(d.expected())));
+        page.drifts()
+                .forEach(d -> out.addDrifts(ConsistencyDrift.newBuilder()
+                        .setResource(d.resource())
+                        .setField(d.field())
+                        .setStored(d.stored())
+                        .setExpected(d.expected())));
         response.onNext(out.build());
         response.onCompleted();
     }

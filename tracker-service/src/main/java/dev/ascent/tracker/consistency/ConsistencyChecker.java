@@ -41,29 +41,32 @@ public class ConsistencyChecker {
     public static final int DEFAULT_PAGE_SIZE = 200;
     public static final int MAX_PAGE_SIZE = 1000;
 
-    public record Drift(String resource, String field, long stored, long expected) {
-    }
+    public record Drift(String resource, String field, long stored, long expected) {}
 
-    public record Page(List<Drift> drifts, int plansChecked, int sessionsChecked, boolean repaired,
-                       String nextPageToken) {
-    }
+    public record Page(
+            List<Drift> drifts, int plansChecked, int sessionsChecked, boolean repaired, String nextPageToken) {}
 
     /** Which rows a page covers: plans, then sessions, then users (their practice rollups). */
-    private enum Phase { PLANS, SESSIONS, USERS }
-
-    private record Cursor(Phase phase, long afterId) {
+    private enum Phase {
+        PLANS,
+        SESSIONS,
+        USERS
     }
 
-    private record Owned(long id, String handle) {
-    }
+    private record Cursor(Phase phase, long afterId) {}
+
+    private record Owned(long id, String handle) {}
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final PracticeRollupCheck practiceRollups;
     private final Clock clock;
 
-    public ConsistencyChecker(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
-                              PracticeRollupCheck practiceRollups, Clock clock) {
+    public ConsistencyChecker(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            PracticeRollupCheck practiceRollups,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.practiceRollups = practiceRollups;
@@ -81,31 +84,46 @@ public class ConsistencyChecker {
         Cursor cursor = decode(pageToken);
         List<Drift> drifts = new ArrayList<>();
         if (cursor.phase() == Phase.PLANS) {
-            List<Owned> plans = page("SELECT p.id, u.handle FROM plan p JOIN app_user u ON u.id = p.user_id "
-                    + "WHERE p.id > ? ORDER BY p.id LIMIT ?", cursor.afterId(), size);
+            List<Owned> plans = page(
+                    "SELECT p.id, u.handle FROM plan p JOIN app_user u ON u.id = p.user_id "
+                            + "WHERE p.id > ? ORDER BY p.id LIMIT ?",
+                    cursor.afterId(),
+                    size);
             for (Owned plan : plans) {
                 drifts.addAll(transactions.executeWrite(s -> checkPlan(plan, repair)));
             }
-            String next = encode(plans.size() < size ? new Cursor(Phase.SESSIONS, 0)
-                    : new Cursor(Phase.PLANS, plans.get(plans.size() - 1).id()));
+            String next = encode(
+                    plans.size() < size
+                            ? new Cursor(Phase.SESSIONS, 0)
+                            : new Cursor(
+                                    Phase.PLANS, plans.get(plans.size() - 1).id()));
             return new Page(drifts, plans.size(), 0, repair, next);
         }
         if (cursor.phase() == Phase.SESSIONS) {
-            List<Owned> sessions = page("SELECT s.id, u.handle FROM practice_session s JOIN app_user u "
-                    + "ON u.id = s.user_id WHERE s.id > ? ORDER BY s.id LIMIT ?", cursor.afterId(), size);
+            List<Owned> sessions = page(
+                    "SELECT s.id, u.handle FROM practice_session s JOIN app_user u "
+                            + "ON u.id = s.user_id WHERE s.id > ? ORDER BY s.id LIMIT ?",
+                    cursor.afterId(),
+                    size);
             for (Owned session : sessions) {
                 drifts.addAll(transactions.executeWrite(s -> checkSession(session, repair)));
             }
-            String next = encode(sessions.size() < size ? new Cursor(Phase.USERS, 0)
-                    : new Cursor(Phase.SESSIONS, sessions.get(sessions.size() - 1).id()));
+            String next = encode(
+                    sessions.size() < size
+                            ? new Cursor(Phase.USERS, 0)
+                            : new Cursor(
+                                    Phase.SESSIONS,
+                                    sessions.get(sessions.size() - 1).id()));
             return new Page(drifts, 0, sessions.size(), repair, next);
         }
-        List<Owned> users = page("SELECT id, handle FROM app_user WHERE id > ? ORDER BY id LIMIT ?",
-                cursor.afterId(), size);
+        List<Owned> users =
+                page("SELECT id, handle FROM app_user WHERE id > ? ORDER BY id LIMIT ?", cursor.afterId(), size);
         for (Owned user : users) {
             drifts.addAll(practiceRollups.check(user.id(), user.handle(), repair));
         }
-        String next = users.size() < size ? "" : encode(new Cursor(Phase.USERS, users.get(users.size() - 1).id()));
+        String next = users.size() < size
+                ? ""
+                : encode(new Cursor(Phase.USERS, users.get(users.size() - 1).id()));
         return new Page(drifts, 0, 0, repair, next);
     }
 
@@ -117,9 +135,12 @@ public class ConsistencyChecker {
         }
         List<Drift> drifts = new ArrayList<>();
         // id, position, logged_minutes, sum of time entries; in stored order
-        List<long[]> items = rows("SELECT i.id, i.position, i.logged_minutes, COALESCE((SELECT SUM(t.minutes) "
-                + "FROM time_entry t WHERE t.item_id = i.id AND t.plan_id = i.plan_id), 0) FROM plan_item i "
-                + "WHERE i.plan_id = ? ORDER BY i.position, i.id", 4, plan.id());
+        List<long[]> items = rows(
+                "SELECT i.id, i.position, i.logged_minutes, COALESCE((SELECT SUM(t.minutes) "
+                        + "FROM time_entry t WHERE t.item_id = i.id AND t.plan_id = i.plan_id), 0) FROM plan_item i "
+                        + "WHERE i.plan_id = ? ORDER BY i.position, i.id",
+                4,
+                plan.id());
         long total = 0;
         for (int index = 0; index < items.size(); index++) {
             long[] item = items.get(index);
@@ -128,7 +149,9 @@ public class ConsistencyChecker {
             if (item[2] != item[3]) {
                 drifts.add(new Drift(itemName, "logged_minutes", item[2], item[3]));
                 if (repair) {
-                    update("UPDATE plan_item SET logged_minutes = ?, version = version + 1 WHERE id = ?", item[3],
+                    update(
+                            "UPDATE plan_item SET logged_minutes = ?, version = version + 1 WHERE id = ?",
+                            item[3],
                             item[0]);
                 }
             }
@@ -140,8 +163,11 @@ public class ConsistencyChecker {
             }
         }
         // Time entries of items that no longer exist still count towards the plan, as they did when logged.
-        total += rows("SELECT COALESCE(SUM(t.minutes), 0) FROM time_entry t WHERE t.plan_id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM plan_item i WHERE i.id = t.item_id AND i.plan_id = t.plan_id)", 1, plan.id())
+        total += rows(
+                        "SELECT COALESCE(SUM(t.minutes), 0) FROM time_entry t WHERE t.plan_id = ? AND NOT EXISTS "
+                                + "(SELECT 1 FROM plan_item i WHERE i.id = t.item_id AND i.plan_id = t.plan_id)",
+                        1,
+                        plan.id())
                 .get(0)[0];
         if (planRow.get(0)[0] != total) {
             drifts.add(new Drift(planName, "logged_minutes", planRow.get(0)[0], total));
@@ -151,8 +177,10 @@ public class ConsistencyChecker {
         }
         drifts.addAll(checkDays(plan, planName, repair));
         if (repair && !drifts.isEmpty()) {
-            update("UPDATE plan SET version = version + 1, update_time = ? WHERE id = ?",
-                    InstantMicros.toMicros(clock.instant()), plan.id());
+            update(
+                    "UPDATE plan SET version = version + 1, update_time = ? WHERE id = ?",
+                    InstantMicros.toMicros(clock.instant()),
+                    plan.id());
         }
         return drifts;
     }
@@ -162,8 +190,11 @@ public class ConsistencyChecker {
         rows("SELECT on_day, minutes FROM plan_day WHERE plan_id = ?", 2, plan.id())
                 .forEach(r -> stored.put(r[0], r[1]));
         Map<Long, long[]> expected = new TreeMap<>();
-        rows("SELECT entry_day, SUM(minutes), COUNT(*) FROM time_entry WHERE plan_id = ? GROUP BY entry_day", 3,
-                plan.id()).forEach(r -> expected.put(r[0], r));
+        rows(
+                        "SELECT entry_day, SUM(minutes), COUNT(*) FROM time_entry WHERE plan_id = ? GROUP BY entry_day",
+                        3,
+                        plan.id())
+                .forEach(r -> expected.put(r[0], r));
         List<Drift> drifts = new ArrayList<>();
         Map<Long, Long> days = new TreeMap<>(stored);
         expected.keySet().forEach(d -> days.putIfAbsent(d, null));
@@ -173,16 +204,24 @@ public class ConsistencyChecker {
             if (want == have) {
                 continue;
             }
-            drifts.add(new Drift(planName, "days/" + Days.format(Math.toIntExact(day.getKey())) + "/minutes", have,
-                    want));
+            drifts.add(
+                    new Drift(planName, "days/" + Days.format(Math.toIntExact(day.getKey())) + "/minutes", have, want));
             if (!repair) {
                 continue;
             }
             if (day.getValue() == null) {
-                update("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) SELECT user_id, id, ?, ?, ? "
-                        + "FROM plan WHERE id = ?", day.getKey(), want, expected.get(day.getKey())[2], plan.id());
+                update(
+                        "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) SELECT user_id, id, ?, ?, ? "
+                                + "FROM plan WHERE id = ?",
+                        day.getKey(),
+                        want,
+                        expected.get(day.getKey())[2],
+                        plan.id());
             } else {
-                update("UPDATE plan_day SET minutes = ? WHERE plan_id = ? AND on_day = ?", want, plan.id(),
+                update(
+                        "UPDATE plan_day SET minutes = ? WHERE plan_id = ? AND on_day = ?",
+                        want,
+                        plan.id(),
                         day.getKey());
             }
         }
@@ -190,13 +229,17 @@ public class ConsistencyChecker {
     }
 
     private List<Drift> checkSession(Owned session, boolean repair) {
-        List<long[]> row = rows("SELECT step_count, checked_count FROM practice_session WHERE id = ? FOR UPDATE",
-                2, session.id());
+        List<long[]> row =
+                rows("SELECT step_count, checked_count FROM practice_session WHERE id = ? FOR UPDATE", 2, session.id());
         if (row.isEmpty()) {
             return List.of();
         }
-        long[] counts = rows("SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked THEN 1 ELSE 0 END), 0) "
-                + "FROM practice_step WHERE session_id = ?", 2, session.id()).get(0);
+        long[] counts = rows(
+                        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked THEN 1 ELSE 0 END), 0) "
+                                + "FROM practice_step WHERE session_id = ?",
+                        2,
+                        session.id())
+                .get(0);
         String name = "users/" + session.handle() + "/practiceSessions/" + session.id();
         List<Drift> drifts = new ArrayList<>();
         if (row.get(0)[0] != counts[0]) {
@@ -206,8 +249,12 @@ public class ConsistencyChecker {
             drifts.add(new Drift(name, "checked_count", row.get(0)[1], counts[1]));
         }
         if (repair && !drifts.isEmpty()) {
-            update("UPDATE practice_session SET step_count = ?, checked_count = ?, version = version + 1, "
-                    + "update_time = ? WHERE id = ?", counts[0], counts[1], InstantMicros.toMicros(clock.instant()),
+            update(
+                    "UPDATE practice_session SET step_count = ?, checked_count = ?, version = version + 1, "
+                            + "update_time = ? WHERE id = ?",
+                    counts[0],
+                    counts[1],
+                    InstantMicros.toMicros(clock.instant()),
                     session.id());
         }
         return drifts;
@@ -274,8 +321,7 @@ public class ConsistencyChecker {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-            if (parts.length == 3 && parts[0].equals("v1") && parts[1].length() == 1
-                    && PHASES.contains(parts[1])) {
+            if (parts.length == 3 && parts[0].equals("v1") && parts[1].length() == 1 && PHASES.contains(parts[1])) {
                 return new Cursor(Phase.values()[PHASES.indexOf(parts[1])], Long.parseLong(parts[2]));
             }
         } catch (IllegalArgumentException e) {

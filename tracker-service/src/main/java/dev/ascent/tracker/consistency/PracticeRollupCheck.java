@@ -42,9 +42,12 @@ public class PracticeRollupCheck {
     private final PracticeSessions sessions;
     private final PracticeSteps steps;
 
-    public PracticeRollupCheck(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
-                               PracticeRollupStore store, PracticeSessions sessions,
-                               PracticeSteps steps) {
+    public PracticeRollupCheck(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            PracticeRollupStore store,
+            PracticeSessions sessions,
+            PracticeSteps steps) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
@@ -67,9 +70,11 @@ public class PracticeRollupCheck {
     }
 
     private TreeSet<String> sources(long userId) {
-        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT source FROM practice_session "
-                + "WHERE user_id = ? UNION SELECT source FROM practice_source_rollup WHERE user_id = ? "
-                + "UNION SELECT source FROM practice_step_rollup WHERE user_id = ?", ps -> {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT source FROM practice_session "
+                        + "WHERE user_id = ? UNION SELECT source FROM practice_source_rollup WHERE user_id = ? "
+                        + "UNION SELECT source FROM practice_step_rollup WHERE user_id = ?",
+                ps -> {
                     for (int i = 1; i <= 3; i++) {
                         ps.setLong(i, userId);
                     }
@@ -85,13 +90,15 @@ public class PracticeRollupCheck {
 
     private List<ConsistencyChecker.Drift> checkSource(long userId, String handle, String source, boolean repair) {
         store.lock(userId, source);
-        PracticeRollups.All expected = PracticeRollups.of(sessions.allForUser(userId, source),
-                steps.completedSteps(userId, source));
+        PracticeRollups.All expected =
+                PracticeRollups.of(sessions.allForUser(userId, source), steps.completedSteps(userId, source));
         PracticeRollups.All stored = store.read(userId, source);
         String resource = "users/" + handle + "/practiceStats";
         String prefix = "sources/" + source + "/";
         List<ConsistencyChecker.Drift> drifts = new ArrayList<>();
-        PracticeRollups.Source want = expected.sources().isEmpty() ? PracticeRollups.empty(source) : expected.sources().get(0);
+        PracticeRollups.Source want = expected.sources().isEmpty()
+                ? PracticeRollups.empty(source)
+                : expected.sources().get(0);
         compare(drifts, resource, prefix, fields(stored.sources().get(0)), fields(want));
 
         Map<String, PracticeRollups.Step> have = new TreeMap<>();
@@ -141,16 +148,20 @@ public class PracticeRollupCheck {
         return out;
     }
 
-    private static void compare(List<ConsistencyChecker.Drift> drifts, String resource, String prefix,
-                                Map<String, Object> stored, Map<String, Object> expected) {
+    private static void compare(
+            List<ConsistencyChecker.Drift> drifts,
+            String resource,
+            String prefix,
+            Map<String, Object> stored,
+            Map<String, Object> expected) {
         for (Map.Entry<String, Object> e : expected.entrySet()) {
             Object have = stored.get(e.getKey());
             Object want = e.getValue();
             if (want instanceof Double w) {
                 double h = (Double) have;
                 if (Math.abs(h - w) > 1e-6 * Math.max(1, Math.abs(w))) {
-                    drifts.add(new ConsistencyChecker.Drift(resource, prefix + e.getKey(), Math.round(h * 1e6),
-                            Math.round(w * 1e6)));
+                    drifts.add(new ConsistencyChecker.Drift(
+                            resource, prefix + e.getKey(), Math.round(h * 1e6), Math.round(w * 1e6)));
                 }
             } else if (want instanceof String) {
                 if (!Objects.equals(have, want)) {

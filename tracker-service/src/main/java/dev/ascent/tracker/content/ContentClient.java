@@ -35,23 +35,26 @@ public class ContentClient {
     private final String target;
     private final Duration deadline;
 
-    public ContentClient(@Value("${ascent.content.target:localhost:50051}") String target,
-                         @Value("${ascent.content.deadline:5s}") Duration deadline,
-                         @Value("${ascent.tls.ca-file:}") String caFile) {
+    public ContentClient(
+            @Value("${ascent.content.target:localhost:50051}") String target,
+            @Value("${ascent.content.deadline:5s}") Duration deadline,
+            @Value("${ascent.tls.ca-file:}") String caFile) {
         this.target = target;
         this.deadline = deadline;
         this.channel = Tls.channel(target, caFile);
     }
 
     private ContentServiceBlockingStub stub() {
-        return ContentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        return ContentServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The role with the practice material for it, or empty when the catalog has no such role. */
     public Optional<RoleSnapshot> role(String roleName) {
         Role role;
         try {
-            role = stub().getRole(GetRoleRequest.newBuilder().setName(roleName).build()).getRole();
+            role = stub().getRole(GetRoleRequest.newBuilder().setName(roleName).build())
+                    .getRole();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -61,12 +64,18 @@ public class ContentClient {
         List<RoleSnapshot.Practice> practice = new ArrayList<>();
         try {
             // Only the prompts that fit the role; a role no prompt fits practises with its own checklists.
-            for (DesignPrompt p : stub().listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(100)
-                    .setRole(roleName).build()).getDesignPromptsList()) {
+            for (DesignPrompt p : stub().listDesignPrompts(ListDesignPromptsRequest.newBuilder()
+                            .setPageSize(100)
+                            .setRole(roleName)
+                            .build())
+                    .getDesignPromptsList()) {
                 practice.add(practice(p));
             }
-            for (Checklist c : stub().listChecklists(ListChecklistsRequest.newBuilder().setRole(roleName)
-                    .setPageSize(100).build()).getChecklistsList()) {
+            for (Checklist c : stub().listChecklists(ListChecklistsRequest.newBuilder()
+                            .setRole(roleName)
+                            .setPageSize(100)
+                            .build())
+                    .getChecklistsList()) {
                 practice.add(practice(c));
             }
         } catch (StatusRuntimeException e) {
@@ -77,8 +86,9 @@ public class ContentClient {
 
     public Optional<PracticeMaterial> designPrompt(String name) {
         try {
-            return Optional.of(ContentMapper.material(stub().getDesignPrompt(GetDesignPromptRequest.newBuilder()
-                    .setName(name).build()).getDesignPrompt()));
+            return Optional.of(ContentMapper.material(stub().getDesignPrompt(
+                            GetDesignPromptRequest.newBuilder().setName(name).build())
+                    .getDesignPrompt()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -89,8 +99,9 @@ public class ContentClient {
 
     public Optional<PracticeMaterial> checklist(String name) {
         try {
-            return Optional.of(ContentMapper.material(stub().getChecklist(GetChecklistRequest.newBuilder()
-                    .setName(name).build()).getChecklist()));
+            return Optional.of(ContentMapper.material(stub().getChecklist(
+                            GetChecklistRequest.newBuilder().setName(name).build())
+                    .getChecklist()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -100,18 +111,20 @@ public class ContentClient {
     }
 
     private static RoleSnapshot.Practice practice(DesignPrompt p) {
-        return new RoleSnapshot.Practice(p.getName(), p.getTitle(), p.getSummary(), p.getSuggestedMinutes(),
-                p.getStepsCount());
+        return new RoleSnapshot.Practice(
+                p.getName(), p.getTitle(), p.getSummary(), p.getSuggestedMinutes(), p.getStepsCount());
     }
 
     private static RoleSnapshot.Practice practice(Checklist c) {
-        return new RoleSnapshot.Practice(c.getName(), c.getTitle(), "Work through the checklist: " + c.getTitle(),
-                0, c.getItemsCount());
+        return new RoleSnapshot.Practice(
+                c.getName(), c.getTitle(), "Work through the checklist: " + c.getTitle(), 0, c.getItemsCount());
     }
 
     private ApiException unavailable(StatusRuntimeException e) {
-        return ApiException.unavailable("CONTENT_UNAVAILABLE", "the content service at " + target
-                + " did not answer (" + e.getStatus().getCode() + "); nothing was stored, retry later");
+        return ApiException.unavailable(
+                "CONTENT_UNAVAILABLE",
+                "the content service at " + target + " did not answer ("
+                        + e.getStatus().getCode() + "); nothing was stored, retry later");
     }
 
     @PreDestroy

@@ -8,6 +8,5 @@ import java.util.List;
  */
 public record PracticeMaterial(String name, String title, String scenario, List<Step> steps) {
 
-    public record Step(String name, String phase, String title, String text) {
-    }
+    public record Step(String name, String phase, String title, String text) {}
 }

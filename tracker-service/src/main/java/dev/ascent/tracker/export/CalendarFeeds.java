@@ -39,6 +39,7 @@ public class CalendarFeeds {
 
     /** Plans a feed shows at most, newest first. */
     static final int MAX_PLANS = 50;
+
     private static final String NOT_FOUND = "calendar feed";
     /** Compared against when the user does not exist, so the answer takes as long as for a wrong secret. */
     private static final String NO_HASH = Tokens.hash("no such feed");
@@ -51,12 +52,10 @@ public class CalendarFeeds {
     }
 
     /** A feed with its new secret, shown once. */
-    public record Secret(Feed feed, String secret) {
-    }
+    public record Secret(Feed feed, String secret) {}
 
     /** What a feed shows. */
-    public record Contents(UserRow user, List<PlanView> plans, RecallSettingsRow settings, RecallStore.Active cards) {
-    }
+    public record Contents(UserRow user, List<PlanView> plans, RecallSettingsRow settings, RecallStore.Active cards) {}
 
     private final AccessPolicy access;
     private final Users users;
@@ -66,8 +65,14 @@ public class CalendarFeeds {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public CalendarFeeds(AccessPolicy access, Users users, Plans plans, PlanItems items,
-                         RecallStore recall, JdbcOperations jdbc, Clock clock) {
+    public CalendarFeeds(
+            AccessPolicy access,
+            Users users,
+            Plans plans,
+            PlanItems items,
+            RecallStore recall,
+            JdbcOperations jdbc,
+            Clock clock) {
         this.access = access;
         this.users = users;
         this.plans = plans;
@@ -87,8 +92,8 @@ public class CalendarFeeds {
     public Secret create(Caller caller, String handle) {
         UserRow owner = lockOwner(caller, handle);
         if (stored(owner).map(Feed::active).orElse(false)) {
-            throw ApiException.alreadyExists(feedName(handle) + " is already active; RotateCalendarFeed replaces its "
-                    + "secret");
+            throw ApiException.alreadyExists(
+                    feedName(handle) + " is already active; RotateCalendarFeed replaces its " + "secret");
         }
         return save(owner);
     }
@@ -97,8 +102,11 @@ public class CalendarFeeds {
     public Secret rotate(Caller caller, String handle) {
         UserRow owner = lockOwner(caller, handle);
         if (!stored(owner).map(Feed::active).orElse(false)) {
-            throw new ApiException(dev.ascent.common.error.ErrorKind.NOT_FOUND, "FEED_NOT_ACTIVE",
-                    feedName(handle) + " is not active; CreateCalendarFeed makes one", List.of());
+            throw new ApiException(
+                    dev.ascent.common.error.ErrorKind.NOT_FOUND,
+                    "FEED_NOT_ACTIVE",
+                    feedName(handle) + " is not active; CreateCalendarFeed makes one",
+                    List.of());
         }
         return save(owner);
     }
@@ -107,8 +115,10 @@ public class CalendarFeeds {
     public Feed revoke(Caller caller, String handle) {
         UserRow owner = lockOwner(caller, handle);
         long now = InstantMicros.toMicros(clock.instant());
-        jdbc.prepareStatement("UPDATE calendar_feed SET secret_hash = NULL, secret_prefix = '', create_time = NULL, "
-                + "revoke_time = ?, update_time = ? WHERE user_id = ? AND secret_hash IS NOT NULL", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE calendar_feed SET secret_hash = NULL, secret_prefix = '', create_time = NULL, "
+                        + "revoke_time = ?, update_time = ? WHERE user_id = ? AND secret_hash IS NOT NULL",
+                ps -> {
                     ps.setLong(1, now);
                     ps.setLong(2, now);
                     ps.setLong(3, owner.id());
@@ -126,21 +136,34 @@ public class CalendarFeeds {
         Optional<UserRow> user = users.findByHandle(handle);
         String stored = user.flatMap(this::stored).map(Feed::hash).orElse(null);
         byte[] given = Tokens.hash(secret).getBytes(StandardCharsets.US_ASCII);
-        boolean match = MessageDigest.isEqual(given, (stored == null ? NO_HASH : stored)
-                .getBytes(StandardCharsets.US_ASCII));
+        boolean match =
+                MessageDigest.isEqual(given, (stored == null ? NO_HASH : stored).getBytes(StandardCharsets.US_ASCII));
         if (!match || stored == null) {
             throw ApiException.notFound(NOT_FOUND);
         }
         UserRow owner = user.get();
         List<PlanRow> shown = plans.listForUser(owner.id(), false, MAX_PLANS, 0);
-        Map<Long, List<PlanItemRow>> open = shown.isEmpty() ? Map.of()
-                : items.findByUserIdAndPlanIdIn(owner.id(), shown.stream().map(PlanRow::id).toList()).stream()
+        Map<Long, List<PlanItemRow>> open = shown.isEmpty()
+                ? Map.of()
+                : items
+                        .findByUserIdAndPlanIdIn(
+                                owner.id(), shown.stream().map(PlanRow::id).toList())
+                        .stream()
                         .filter(PlanItemRow::open)
                         .sorted(Comparator.comparingInt(PlanItemRow::position))
                         .collect(Collectors.groupingBy(PlanItemRow::planId));
-        List<PlanView> views = shown.stream().map(p -> new PlanView(p, owner.handle(),
-                open.getOrDefault(p.id(), List.of()), Days.today(clock, p.timeZone()), false)).toList();
-        return new Contents(owner, views, recall.settings(owner.id()).orElse(RecallSettingsRow.DEFAULTS),
+        List<PlanView> views = shown.stream()
+                .map(p -> new PlanView(
+                        p,
+                        owner.handle(),
+                        open.getOrDefault(p.id(), List.of()),
+                        Days.today(clock, p.timeZone()),
+                        false))
+                .toList();
+        return new Contents(
+                owner,
+                views,
+                recall.settings(owner.id()).orElse(RecallSettingsRow.DEFAULTS),
                 recall.active(owner.id()));
     }
 
@@ -159,8 +182,10 @@ public class CalendarFeeds {
         long micros = InstantMicros.toMicros(now);
         String hash = Tokens.hash(secret);
         String prefix = Tokens.prefix(secret);
-        int updated = jdbc.prepareStatement("UPDATE calendar_feed SET secret_hash = ?, secret_prefix = ?, "
-                + "create_time = ?, revoke_time = NULL, update_time = ? WHERE user_id = ?", ps -> {
+        int updated = jdbc.prepareStatement(
+                "UPDATE calendar_feed SET secret_hash = ?, secret_prefix = ?, "
+                        + "create_time = ?, revoke_time = NULL, update_time = ? WHERE user_id = ?",
+                ps -> {
                     ps.setString(1, hash);
                     ps.setString(2, prefix);
                     ps.setLong(3, micros);
@@ -169,8 +194,10 @@ public class CalendarFeeds {
                     return ps.executeUpdate();
                 });
         if (updated == 0) {
-            jdbc.prepareStatement("INSERT INTO calendar_feed (user_id, secret_hash, secret_prefix, create_time, "
-                    + "revoke_time, update_time) VALUES (?, ?, ?, ?, NULL, ?)", ps -> {
+            jdbc.prepareStatement(
+                    "INSERT INTO calendar_feed (user_id, secret_hash, secret_prefix, create_time, "
+                            + "revoke_time, update_time) VALUES (?, ?, ?, ?, NULL, ?)",
+                    ps -> {
                         ps.setLong(1, owner.id());
                         ps.setString(2, hash);
                         ps.setString(3, prefix);
@@ -183,8 +210,8 @@ public class CalendarFeeds {
     }
 
     private Optional<Feed> stored(UserRow owner) {
-        return jdbc.prepareStatement("SELECT secret_hash, secret_prefix, create_time FROM calendar_feed "
-                + "WHERE user_id = ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT secret_hash, secret_prefix, create_time FROM calendar_feed " + "WHERE user_id = ?", ps -> {
                     ps.setLong(1, owner.id());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {

@@ -19,8 +19,7 @@ final class ExportProtoMapper {
     /** The layout {@link PlanExport} has today; ImportPlan reads this version and none later. */
     static final int FORMAT_VERSION = 1;
 
-    private ExportProtoMapper() {
-    }
+    private ExportProtoMapper() {}
 
     static PlanExport export(PlanExporter.Exported e) {
         String handle = e.plan().ownerHandle();
@@ -33,14 +32,18 @@ final class ExportProtoMapper {
         for (ExportReads.Entry t : e.entries()) {
             b.addTimeEntries(TimeEntry.newBuilder()
                     .setName(plan + "/items/" + t.itemId() + "/timeEntries/" + t.id())
-                    .setMinutes(t.minutes()).setDay(Days.format(t.day())).setNote(t.note())
+                    .setMinutes(t.minutes())
+                    .setDay(Days.format(t.day()))
+                    .setNote(t.note())
                     .setCreateTime(Timestamps.of(t.createTime())));
         }
         for (ExportReads.Comment c : e.comments()) {
             b.addComments(Comment.newBuilder()
                     .setName(plan + "/items/" + c.itemId() + "/comments/" + c.id())
-                    .setAuthor("users/" + c.authorHandle()).setAuthorDisplayName(c.authorName())
-                    .setBody(c.body()).setCreateTime(Timestamps.of(c.createTime())));
+                    .setAuthor("users/" + c.authorHandle())
+                    .setAuthorDisplayName(c.authorName())
+                    .setBody(c.body())
+                    .setCreateTime(Timestamps.of(c.createTime())));
         }
         e.sessions().forEach(s -> b.addPracticeSessions(PracticeProtoMapper.session(s)));
         e.cards().forEach(c -> b.addRecallCards(RecallProtoMapper.card(handle, c)));
@@ -50,8 +53,10 @@ final class ExportProtoMapper {
                     .setRating(RecallRating.forNumber(r.rating()))
                     .setStateBefore(RecallCardState.valueOf("RECALL_CARD_STATE_" + r.stateBefore()))
                     .setElapsedDays(r.elapsedDays())
-                    .setStability(r.stability()).setDifficulty(r.difficulty())
-                    .setDueTime(Timestamps.of(r.due())).setReviewTime(Timestamps.of(r.reviewTime())));
+                    .setStability(r.stability())
+                    .setDifficulty(r.difficulty())
+                    .setDueTime(Timestamps.of(r.due()))
+                    .setReviewTime(Timestamps.of(r.reviewTime())));
         }
         return b.build();
     }

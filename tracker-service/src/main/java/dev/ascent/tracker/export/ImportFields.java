@@ -67,8 +67,10 @@ final class ImportFields {
         if (!present) {
             return null;
         }
-        boolean ok = t.getNanos() >= 0 && t.getNanos() < 1_000_000_000
-                && t.getSeconds() >= 946_684_800L && t.getSeconds() < 7_289_654_400L;
+        boolean ok = t.getNanos() >= 0
+                && t.getNanos() < 1_000_000_000
+                && t.getSeconds() >= 946_684_800L
+                && t.getSeconds() < 7_289_654_400L;
         if (!check(ok, field, "must be a valid time between 2000 and 2200")) {
             return null;
         }
@@ -76,7 +78,9 @@ final class ImportFields {
     }
 
     boolean finite(double value, double min, double max, String field) {
-        return check(Double.isFinite(value) && value >= min && value <= max, field,
+        return check(
+                Double.isFinite(value) && value >= min && value <= max,
+                field,
                 "must be a number from " + min + " to " + max);
     }
 

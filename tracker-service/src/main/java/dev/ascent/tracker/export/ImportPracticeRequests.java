@@ -29,7 +29,8 @@ final class ImportPracticeRequests {
     /** FSRS stability is in days; a hundred years is far past any schedule. */
     private static final double MAX_STABILITY = 36_500;
 
-    private static final Pattern SOURCE = Pattern.compile("(designPrompts/[a-z0-9]+(-[a-z0-9]+)*|checklists/[A-Za-z0-9._-]+)");
+    private static final Pattern SOURCE =
+            Pattern.compile("(designPrompts/[a-z0-9]+(-[a-z0-9]+)*|checklists/[A-Za-z0-9._-]+)");
     private static final Pattern STEP = Pattern.compile("(.+)/steps/(\\d{1,4})");
     private static final String P = ImportRequests.PREFIX;
 
@@ -48,8 +49,11 @@ final class ImportPracticeRequests {
     static void checkCounts(PlanExport e) {
         Validator.maxCount(e.getPracticeSessionsCount(), MAX_SESSIONS, P + "practice_sessions", "sessions");
         for (int i = 0; i < e.getPracticeSessionsCount(); i++) {
-            Validator.maxCount(e.getPracticeSessions(i).getStepsCount(), MAX_STEPS,
-                    P + "practice_sessions[" + i + "].steps", "steps");
+            Validator.maxCount(
+                    e.getPracticeSessions(i).getStepsCount(),
+                    MAX_STEPS,
+                    P + "practice_sessions[" + i + "].steps",
+                    "steps");
         }
         Validator.maxCount(e.getRecallCardsCount(), MAX_CARDS, P + "recall_cards", "cards");
         Validator.maxCount(e.getRecallReviewsCount(), MAX_REVIEWS, P + "recall_reviews", "reviews");
@@ -60,7 +64,9 @@ final class ImportPracticeRequests {
         for (int i = 0; i < e.getPracticeSessionsCount(); i++) {
             PracticeSession s = e.getPracticeSessions(i);
             String field = P + "practice_sessions[" + i + "]";
-            f.check(!s.getName().isEmpty() && sessionIndex.putIfAbsent(s.getName(), i) == null, field + ".name",
+            f.check(
+                    !s.getName().isEmpty() && sessionIndex.putIfAbsent(s.getName(), i) == null,
+                    field + ".name",
                     "names a session twice (or is empty)");
             stepCounts.add(s.getStepsCount());
             out.add(session(s, field));
@@ -69,7 +75,9 @@ final class ImportPracticeRequests {
     }
 
     private ImportCommand.Session session(PracticeSession s, String field) {
-        f.check(SOURCE.matcher(s.getSource()).matches() && s.getSource().length() <= 130, field + ".source",
+        f.check(
+                SOURCE.matcher(s.getSource()).matches() && s.getSource().length() <= 130,
+                field + ".source",
                 "must look like designPrompts/{slug} or checklists/{id}");
         f.requiredText(s.getTitle(), PlanLimits.MAX_TITLE, field + ".title");
         f.text(s.getScenario(), ImportFields.MEDIUM_TEXT, field + ".scenario");
@@ -77,18 +85,27 @@ final class ImportPracticeRequests {
                 && s.getState() != PracticeSessionState.UNRECOGNIZED;
         f.check(known, field + ".state", "must be ACTIVE, COMPLETED, ABANDONED or EXPIRED");
         String state = known ? s.getState().name().substring("PRACTICE_SESSION_STATE_".length()) : "ABANDONED";
-        f.v.range(s.getTimeBoxMinutes(), PracticeCommands.MIN_TIME_BOX, PracticeCommands.MAX_TIME_BOX,
+        f.v.range(
+                s.getTimeBoxMinutes(),
+                PracticeCommands.MIN_TIME_BOX,
+                PracticeCommands.MAX_TIME_BOX,
                 field + ".time_box_minutes");
         var start = f.instant(s.hasStartTime(), s.getStartTime(), field + ".start_time");
         var deadline = f.instant(s.hasDeadlineTime(), s.getDeadlineTime(), field + ".deadline_time");
         var end = state.equals("ACTIVE") ? null : f.instant(s.hasEndTime(), s.getEndTime(), field + ".end_time");
-        f.check(start == null || end == null || !end.isBefore(start), field + ".end_time",
+        f.check(
+                start == null || end == null || !end.isBefore(start),
+                field + ".end_time",
                 "must not be before start_time");
-        f.check(start == null || deadline == null || !deadline.isBefore(start), field + ".deadline_time",
+        f.check(
+                start == null || deadline == null || !deadline.isBefore(start),
+                field + ".deadline_time",
                 "must not be before start_time");
         boolean completed = state.equals("COMPLETED");
-        f.check(completed ? s.getSelfRating() >= 1 && s.getSelfRating() <= 5 : s.getSelfRating() == 0,
-                field + ".self_rating", completed ? "must be 1 to 5" : "must be 0 unless COMPLETED");
+        f.check(
+                completed ? s.getSelfRating() >= 1 && s.getSelfRating() <= 5 : s.getSelfRating() == 0,
+                field + ".self_rating",
+                completed ? "must be 1 to 5" : "must be 0 unless COMPLETED");
         f.text(s.getNotes(), PlanLimits.MAX_NOTES, field + ".notes");
         Integer item = null;
         if (!s.getPlanItem().isEmpty()) {
@@ -104,11 +121,27 @@ final class ImportPracticeRequests {
             f.requiredText(step.getTitle(), PlanLimits.MAX_TITLE, at + ".title");
             f.text(step.getText(), ImportFields.MEDIUM_TEXT, at + ".text");
             f.text(step.getNotes(), PlanLimits.MAX_NOTES, at + ".notes");
-            steps.add(new ImportCommand.Step(step.getSourceStep(), step.getPhase(), step.getTitle(), step.getText(),
-                    step.getChecked(), step.getNotes()));
+            steps.add(new ImportCommand.Step(
+                    step.getSourceStep(),
+                    step.getPhase(),
+                    step.getTitle(),
+                    step.getText(),
+                    step.getChecked(),
+                    step.getNotes()));
         }
-        return new ImportCommand.Session(s.getSource(), s.getTitle(), s.getScenario(), state, s.getTimeBoxMinutes(),
-                start, deadline, end, s.getSelfRating(), s.getNotes(), item, steps);
+        return new ImportCommand.Session(
+                s.getSource(),
+                s.getTitle(),
+                s.getScenario(),
+                state,
+                s.getTimeBoxMinutes(),
+                start,
+                deadline,
+                end,
+                s.getSelfRating(),
+                s.getNotes(),
+                item,
+                steps);
     }
 
     List<ImportCommand.Card> cards(PlanExport e) {
@@ -116,7 +149,9 @@ final class ImportPracticeRequests {
         for (int i = 0; i < e.getRecallCardsCount(); i++) {
             RecallCard c = e.getRecallCards(i);
             String field = P + "recall_cards[" + i + "]";
-            f.check(!c.getName().isEmpty() && cardIndex.putIfAbsent(c.getName(), i) == null, field + ".name",
+            f.check(
+                    !c.getName().isEmpty() && cardIndex.putIfAbsent(c.getName(), i) == null,
+                    field + ".name",
                     "names a card twice (or is empty)");
             out.add(card(c, field));
         }
@@ -134,13 +169,17 @@ final class ImportPracticeRequests {
             Matcher m = STEP.matcher(c.getSource());
             session = m.matches() ? sessionIndex.get(m.group(1)) : null;
             position = session == null ? 0 : Integer.parseInt(m.group(2));
-            f.check(session != null && position >= 1 && position <= stepCounts.get(session), field + ".source",
+            f.check(
+                    session != null && position >= 1 && position <= stepCounts.get(session),
+                    field + ".source",
                     "must name a step of one of export.practice_sessions");
         } else {
             f.check(false, field + ".origin", "must be PLAN_ITEM or PRACTICE_STEP: a plan holds no manual cards");
         }
-        f.check(cardSources.add(c.getSource()), field + ".source", "is the source of another card too: a plan item "
-                + "or practice step makes at most one card");
+        f.check(
+                cardSources.add(c.getSource()),
+                field + ".source",
+                "is the source of another card too: a plan item " + "or practice step makes at most one card");
         f.requiredText(c.getFront(), 4000, field + ".front");
         f.text(c.getBack(), ImportFields.MEDIUM_TEXT, field + ".back");
         boolean known = c.getState() != RecallCardState.RECALL_CARD_STATE_UNSPECIFIED
@@ -151,19 +190,36 @@ final class ImportPracticeRequests {
         var last = f.optionalInstant(c.hasLastReviewTime(), c.getLastReviewTime(), field + ".last_review_time");
         boolean reviewed = last != null;
         // FSRS memory exists from the first review on; before it both are 0.
-        f.check(reviewed ? c.getStability() > 0 : c.getStability() == 0, field + ".stability",
+        f.check(
+                reviewed ? c.getStability() > 0 : c.getStability() == 0,
+                field + ".stability",
                 reviewed ? "must be more than 0 once reviewed" : "must be 0 before the first review");
         f.finite(c.getStability(), 0, MAX_STABILITY, field + ".stability");
-        f.check(reviewed ? c.getDifficulty() >= 1 : c.getDifficulty() == 0, field + ".difficulty",
+        f.check(
+                reviewed ? c.getDifficulty() >= 1 : c.getDifficulty() == 0,
+                field + ".difficulty",
                 reviewed ? "must be 1 to 10 once reviewed" : "must be 0 before the first review");
         f.finite(c.getDifficulty(), 0, 10, field + ".difficulty");
         f.v.range(c.getReviewCount(), 0, 1_000_000, field + ".review_count");
         f.v.range(c.getLapseCount(), 0, c.getReviewCount(), field + ".lapse_count");
         var created = f.instant(c.hasCreateTime(), c.getCreateTime(), field + ".create_time");
         String state = known ? c.getState().name().substring("RECALL_CARD_STATE_".length()) : "LEARNING";
-        return new ImportCommand.Card(item, session, position, c.getFront(), c.getBack(), state,
-                c.getLearningStep(), reviewed ? c.getStability() : null, reviewed ? c.getDifficulty() : null,
-                c.getSuspended(), due, last, c.getReviewCount(), c.getLapseCount(), created);
+        return new ImportCommand.Card(
+                item,
+                session,
+                position,
+                c.getFront(),
+                c.getBack(),
+                state,
+                c.getLearningStep(),
+                reviewed ? c.getStability() : null,
+                reviewed ? c.getDifficulty() : null,
+                c.getSuspended(),
+                due,
+                last,
+                c.getReviewCount(),
+                c.getLapseCount(),
+                created);
     }
 
     List<ImportCommand.Review> reviews(PlanExport e) {
@@ -184,9 +240,15 @@ final class ImportPracticeRequests {
             f.finite(r.getDifficulty(), 0, 10, field + ".difficulty");
             var due = f.instant(r.hasDueTime(), r.getDueTime(), field + ".due_time");
             var at = f.instant(r.hasReviewTime(), r.getReviewTime(), field + ".review_time");
-            out.add(new ImportCommand.Review(card == null ? 0 : card, rated ? r.getRatingValue() : 0,
+            out.add(new ImportCommand.Review(
+                    card == null ? 0 : card,
+                    rated ? r.getRatingValue() : 0,
                     known ? r.getStateBefore().name().substring("RECALL_CARD_STATE_".length()) : "",
-                    r.getElapsedDays(), r.getStability(), r.getDifficulty(), due, at));
+                    r.getElapsedDays(),
+                    r.getStability(),
+                    r.getDifficulty(),
+                    due,
+                    at));
         }
         return out;
     }

@@ -31,16 +31,17 @@ final class ImportRequests {
     static final int MAX_COMMENTS = 2_000;
     static final String PREFIX = "export.";
 
-
-    private ImportRequests() {
-    }
+    private ImportRequests() {}
 
     static ImportCommand read(PlanExport e) {
         if (e.getFormatVersion() != ExportProtoMapper.FORMAT_VERSION) {
-            throw ApiException.invalid(PREFIX + "format_version", e.getFormatVersion() == 0
-                    ? "is required (this server reads version " + ExportProtoMapper.FORMAT_VERSION + ")"
-                    : "is " + e.getFormatVersion() + "; this server reads version " + ExportProtoMapper.FORMAT_VERSION
-                            + " (export it again from a server of this version, or upgrade this one)");
+            throw ApiException.invalid(
+                    PREFIX + "format_version",
+                    e.getFormatVersion() == 0
+                            ? "is required (this server reads version " + ExportProtoMapper.FORMAT_VERSION + ")"
+                            : "is " + e.getFormatVersion() + "; this server reads version "
+                                    + ExportProtoMapper.FORMAT_VERSION
+                                    + " (export it again from a server of this version, or upgrade this one)");
         }
         Validator.maxCount(e.getPlan().getItemsCount(), PlanLimits.MAX_ITEMS, PREFIX + "plan.items", "items");
         Validator.maxCount(e.getTimeEntriesCount(), MAX_TIME_ENTRIES, PREFIX + "time_entries", "time entries");
@@ -54,7 +55,9 @@ final class ImportRequests {
         for (int i = 0; i < e.getPlan().getItemsCount(); i++) {
             PlanItem item = e.getPlan().getItems(i);
             String field = PREFIX + "plan.items[" + i + "]";
-            f.check(!item.getName().isEmpty() && itemIndex.putIfAbsent(item.getName(), i) == null, field + ".name",
+            f.check(
+                    !item.getName().isEmpty() && itemIndex.putIfAbsent(item.getName(), i) == null,
+                    field + ".name",
                     "names an item twice (or is empty)");
             items.add(item(f, item, field));
         }
@@ -86,18 +89,19 @@ final class ImportRequests {
     private static ImportCommand.Plan plan(ImportFields f, Plan p) {
         String field = PREFIX + "plan.";
         f.requiredText(p.getTitle(), PlanLimits.MAX_PLAN_TITLE, field + "title");
-        f.check(Names.ROLE.matches(p.getTargetRole()), field + "target_role",
-                "must look like roles/{slug}");
+        f.check(Names.ROLE.matches(p.getTargetRole()), field + "target_role", "must look like roles/{slug}");
         f.requiredText(p.getRoleTitle(), PlanLimits.MAX_PLAN_TITLE, field + "role_title");
         f.check(p.getRoleRevision() >= 0, field + "role_revision", "must not be negative");
-        f.finite(p.getHoursPerWeek(), PlanLimits.MIN_HOURS_PER_WEEK, PlanLimits.MAX_HOURS_PER_WEEK,
+        f.finite(
+                p.getHoursPerWeek(),
+                PlanLimits.MIN_HOURS_PER_WEEK,
+                PlanLimits.MAX_HOURS_PER_WEEK,
                 field + "hours_per_week");
         int start = f.day(p.getStartDate(), field + "start_date");
         Integer target = p.getTargetDate().isEmpty() ? null : f.day(p.getTargetDate(), field + "target_date");
         f.check(target == null || target > start, field + "target_date", "must be after start_date");
         String zone = f.zone(p.getTimeZone(), field + "time_zone");
-        Validator.maxCount(p.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, field + "skill_ratings",
-                "ratings");
+        Validator.maxCount(p.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, field + "skill_ratings", "ratings");
         Map<String, Integer> ratings = new LinkedHashMap<>();
         for (int i = 0; i < p.getSkillRatingsCount(); i++) {
             SkillRating r = p.getSkillRatings(i);
@@ -107,13 +111,24 @@ final class ImportRequests {
             ratings.put(r.getSkill().strip(), r.getRating());
         }
         int minutes = Double.isFinite(p.getHoursPerWeek()) ? (int) Math.round(p.getHoursPerWeek() * 60) : 0;
-        return new ImportCommand.Plan(p.getTitle().strip(), p.getTargetRole(), p.getRoleTitle(), p.getRoleRevision(),
-                minutes, start, target, zone, ratings, p.getArchived());
+        return new ImportCommand.Plan(
+                p.getTitle().strip(),
+                p.getTargetRole(),
+                p.getRoleTitle(),
+                p.getRoleRevision(),
+                minutes,
+                start,
+                target,
+                zone,
+                ratings,
+                p.getArchived());
     }
 
     private static ImportCommand.Item item(ImportFields f, PlanItem i, String field) {
-        f.check(i.getKind() != PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED && i.getKind() != PlanItemKind.UNRECOGNIZED,
-                field + ".kind", "must be a known kind");
+        f.check(
+                i.getKind() != PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED && i.getKind() != PlanItemKind.UNRECOGNIZED,
+                field + ".kind",
+                "must be a known kind");
         f.requiredText(i.getTitle(), PlanLimits.MAX_TITLE, field + ".title");
         // Generated items carry the catalog's text, which may be longer than what AddPlanItem accepts.
         f.text(i.getDescription(), ImportFields.MEDIUM_TEXT, field + ".description");
@@ -128,16 +143,30 @@ final class ImportRequests {
         f.text(i.getNotes(), PlanLimits.MAX_NOTES, field + ".notes");
         ItemStatus status = known == null ? ItemStatus.TODO : known;
         var complete = status == ItemStatus.DONE
-                ? f.instant(i.hasCompleteTime(), i.getCompleteTime(), field + ".complete_time") : null;
-        String kind = i.getKind() == PlanItemKind.UNRECOGNIZED ? "" : i.getKind().name().replace("PLAN_ITEM_KIND_", "");
-        return new ImportCommand.Item(kind, i.getTitle().strip(), i.getDescription(), i.getSource().getContent(),
-                i.getSource().getText(), i.getSource().getSourceName(), i.getSource().getLine(),
-                i.getEstimatedMinutes(), due, i.getDueDatePinned(), status, i.getNotes(), i.getNotesPrivate(),
+                ? f.instant(i.hasCompleteTime(), i.getCompleteTime(), field + ".complete_time")
+                : null;
+        String kind = i.getKind() == PlanItemKind.UNRECOGNIZED
+                ? ""
+                : i.getKind().name().replace("PLAN_ITEM_KIND_", "");
+        return new ImportCommand.Item(
+                kind,
+                i.getTitle().strip(),
+                i.getDescription(),
+                i.getSource().getContent(),
+                i.getSource().getText(),
+                i.getSource().getSourceName(),
+                i.getSource().getLine(),
+                i.getEstimatedMinutes(),
+                due,
+                i.getDueDatePinned(),
+                status,
+                i.getNotes(),
+                i.getNotesPrivate(),
                 complete);
     }
 
-    private static ImportCommand.Entry entry(ImportFields f, TimeEntry t, String field, Map<String, Integer> items,
-                                             ImportCommand.Plan plan) {
+    private static ImportCommand.Entry entry(
+            ImportFields f, TimeEntry t, String field, Map<String, Integer> items, ImportCommand.Plan plan) {
         Integer item = parentItem(f, t.getName(), "/timeEntries/", field + ".name", items);
         f.v.range(t.getMinutes(), 1, 24 * 60, field + ".minutes");
         int day = f.day(t.getDay(), field + ".day");
@@ -158,15 +187,17 @@ final class ImportRequests {
         f.text(c.getAuthorDisplayName(), 100, field + ".author_display_name");
         f.requiredText(c.getBody(), PlanLimits.MAX_NOTES, field + ".body");
         var created = f.instant(c.hasCreateTime(), c.getCreateTime(), field + ".create_time");
-        return new ImportCommand.Comment(item == null ? 0 : item, author, c.getAuthorDisplayName(), c.getBody(),
-                created);
+        return new ImportCommand.Comment(
+                item == null ? 0 : item, author, c.getAuthorDisplayName(), c.getBody(), created);
     }
 
     /** The index of the item a child's name starts with ({@code <item name><marker><id>}); null when none. */
     static Integer parentItem(ImportFields f, String name, String marker, String field, Map<String, Integer> items) {
         int at = name.lastIndexOf(marker);
         Integer item = at <= 0 ? null : items.get(name.substring(0, at));
-        f.check(item != null && name.substring(at + marker.length()).matches("\\d{1,19}"), field,
+        f.check(
+                item != null && name.substring(at + marker.length()).matches("\\d{1,19}"),
+                field,
                 "must name one of export.plan.items followed by " + marker + "{id}");
         return item;
     }

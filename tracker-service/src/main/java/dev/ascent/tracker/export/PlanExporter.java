@@ -35,10 +35,14 @@ import java.util.stream.Collectors;
 public class PlanExporter {
 
     /** A plan's data as stored, ready for {@link ExportProtoMapper}. */
-    public record Exported(PlanView plan, List<ExportReads.Entry> entries, List<ExportReads.Comment> comments,
-                           List<PracticeView> sessions, List<RecallCardRow> cards, List<ExportReads.Review> reviews,
-                           Instant time) {
-    }
+    public record Exported(
+            PlanView plan,
+            List<ExportReads.Entry> entries,
+            List<ExportReads.Comment> comments,
+            List<PracticeView> sessions,
+            List<RecallCardRow> cards,
+            List<ExportReads.Review> reviews,
+            Instant time) {}
 
     private final AccessPolicy access;
     private final Plans plans;
@@ -49,9 +53,15 @@ public class PlanExporter {
     private final ExportReads reads;
     private final Clock clock;
 
-    public PlanExporter(AccessPolicy access, Plans plans, PlanItems items,
-                        PracticeSessions sessions, PracticeSteps steps, RecallStore cards,
-                        ExportReads reads, Clock clock) {
+    public PlanExporter(
+            AccessPolicy access,
+            Plans plans,
+            PlanItems items,
+            PracticeSessions sessions,
+            PracticeSteps steps,
+            RecallStore cards,
+            ExportReads reads,
+            Clock clock) {
         this.access = access;
         this.plans = plans;
         this.items = items;
@@ -66,17 +76,25 @@ public class PlanExporter {
     public Exported export(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         if (owner.id() != caller.userId()) {
-            throw ApiException.permissionDenied("only " + owner.name() + " exports their plans; mentors read them "
-                    + "with GetPlan");
+            throw ApiException.permissionDenied(
+                    "only " + owner.name() + " exports their plans; mentors read them " + "with GetPlan");
         }
-        PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
+        PlanRow plan = plans.findByIdForUpdate(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        PlanView view = new PlanView(plan, owner.handle(),
-                items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()), Days.today(clock, plan.timeZone()),
+        PlanView view = new PlanView(
+                plan,
+                owner.handle(),
+                items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()),
+                Days.today(clock, plan.timeZone()),
                 true);
         List<PracticeSessionRow> linked = sessions.forPlan(owner.id(), plan.id());
-        Map<Long, List<PracticeStepRow>> stepsBySession = linked.isEmpty() ? Map.of()
-                : steps.findBySessionIdIn(linked.stream().map(PracticeSessionRow::id).toList()).stream()
+        Map<Long, List<PracticeStepRow>> stepsBySession = linked.isEmpty()
+                ? Map.of()
+                : steps
+                        .findBySessionIdIn(
+                                linked.stream().map(PracticeSessionRow::id).toList())
+                        .stream()
                         .collect(Collectors.groupingBy(PracticeStepRow::sessionId));
         List<PracticeView> practice = new ArrayList<>();
         for (PracticeSessionRow s : linked) {
@@ -84,8 +102,13 @@ public class PlanExporter {
             own.sort(Comparator.comparingInt(PracticeStepRow::position));
             practice.add(new PracticeView(s, own, owner.handle()));
         }
-        return new Exported(view, reads.entries(owner.id(), plan.id()), reads.comments(owner.id(), plan.id()),
-                practice, cards.forPlan(owner.id(), plan.id()), reads.reviews(owner.id(), plan.id()),
+        return new Exported(
+                view,
+                reads.entries(owner.id(), plan.id()),
+                reads.comments(owner.id(), plan.id()),
+                practice,
+                cards.forPlan(owner.id(), plan.id()),
+                reads.reviews(owner.id(), plan.id()),
                 clock.instant());
     }
 }

@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
 /** Calendar days as the API writes them ({@code YYYY-MM-DD}) and as the tables store them (epoch days). */
 public final class Days {
 
-    private Days() {
-    }
+    private Days() {}
 
     public static int parse(String value, String field) {
         try {

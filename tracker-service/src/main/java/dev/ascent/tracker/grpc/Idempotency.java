@@ -12,7 +12,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -48,8 +47,12 @@ public class Idempotency {
     private final SecretSealer sealer;
     private final Duration secretWindow;
 
-    public Idempotency(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock,
-                       SecretSealer sealer, @Value("${ascent.request-log.secret-window:10m}") Duration secretWindow) {
+    public Idempotency(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            Clock clock,
+            SecretSealer sealer,
+            @Value("${ascent.request-log.secret-window:10m}") Duration secretWindow) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -64,17 +67,16 @@ public class Idempotency {
      * @param withheld a response without its secret, marked as withheld: what is stored, and what late retries get
      * @param restored a withheld response with its secret put back
      */
-    public record Secret<T>(Function<T, String> of, UnaryOperator<T> withheld, BiFunction<T, String, T> restored) {
-    }
+    public record Secret<T>(Function<T, String> of, UnaryOperator<T> withheld, BiFunction<T, String, T> restored) {}
 
-    public <T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
-                                     Supplier<T> write) {
+    public <T extends Message> T run(
+            Principal caller, String requestId, String method, Parser<T> parser, Supplier<T> write) {
         return run(caller, requestId, method, parser, () -> null, ignored -> write.get());
     }
 
     /** As {@link #run(Principal, String, String, Parser, Supplier)} for a response that carries a secret. */
-    public <T extends Message> T runWithSecret(Principal caller, String requestId, String method, Parser<T> parser,
-                                               Secret<T> secret, Supplier<T> write) {
+    public <T extends Message> T runWithSecret(
+            Principal caller, String requestId, String method, Parser<T> parser, Secret<T> secret, Supplier<T> write) {
         return run(caller, requestId, method, parser, secret, () -> null, ignored -> write.get());
     }
 
@@ -83,13 +85,24 @@ public class Idempotency {
      * a retry has been ruled out and before the write's transaction opens: the place for a call to another service,
      * so no transaction (and no pooled connection) waits on it.
      */
-    public <P, T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
-                                        Supplier<P> prepare, Function<P, T> write) {
+    public <P, T extends Message> T run(
+            Principal caller,
+            String requestId,
+            String method,
+            Parser<T> parser,
+            Supplier<P> prepare,
+            Function<P, T> write) {
         return run(caller, requestId, method, parser, null, prepare, write);
     }
 
-    private <P, T extends Message> T run(Principal caller, String requestId, String method, Parser<T> parser,
-                                         Secret<T> secret, Supplier<P> prepare, Function<P, T> write) {
+    private <P, T extends Message> T run(
+            Principal caller,
+            String requestId,
+            String method,
+            Parser<T> parser,
+            Secret<T> secret,
+            Supplier<P> prepare,
+            Function<P, T> write) {
         if (requestId == null || requestId.isEmpty()) {
             return write.apply(prepare.get());
         }
@@ -121,14 +134,16 @@ public class Idempotency {
                 pause();
             }
         }
-        throw ApiException.aborted("REQUEST_IN_PROGRESS", "a request with request_id " + requestId
-                + " is still in progress; retry later");
+        throw ApiException.aborted(
+                "REQUEST_IN_PROGRESS", "a request with request_id " + requestId + " is still in progress; retry later");
     }
 
-    private <T extends Message> Optional<T> stored(Principal caller, String requestId, String method, Parser<T> parser,
-                                                   Secret<T> secret) {
-        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT method, response, sealed_secret, "
-                + "secret_expire_time, request_hash FROM request_log WHERE user_id = ? AND request_id = ?", ps -> {
+    private <T extends Message> Optional<T> stored(
+            Principal caller, String requestId, String method, Parser<T> parser, Secret<T> secret) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT method, response, sealed_secret, "
+                        + "secret_expire_time, request_hash FROM request_log WHERE user_id = ? AND request_id = ?",
+                ps -> {
                     ps.setLong(1, caller.userId());
                     ps.setString(2, requestId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -136,13 +151,20 @@ public class Idempotency {
                             return Optional.<T>empty();
                         }
                         if (!rs.getString(1).equals(method)) {
-                            throw ApiException.invalid("request_id", "was already used for a " + rs.getString(1)
-                                    + " request; use a new id for each distinct request");
+                            throw ApiException.invalid(
+                                    "request_id",
+                                    "was already used for a " + rs.getString(1)
+                                            + " request; use a new id for each distinct request");
                         }
                         String hash = rs.getString(5);
-                        if (hash != null && !RequestFingerprint.current().map(hash::equals).orElse(true)) {
-                            throw ApiException.invalid("request_id", "was already used for a different " + method
-                                    + " request; use a new id for each distinct request");
+                        if (hash != null
+                                && !RequestFingerprint.current()
+                                        .map(hash::equals)
+                                        .orElse(true)) {
+                            throw ApiException.invalid(
+                                    "request_id",
+                                    "was already used for a different " + method
+                                            + " request; use a new id for each distinct request");
                         }
                         byte[] bytes = rs.getBytes(2);
                         if (bytes == null) {
@@ -153,7 +175,8 @@ public class Idempotency {
                         boolean inWindow = !rs.wasNull() && expire > InstantMicros.toMicros(clock.instant());
                         byte[] sealed = rs.getBytes(3);
                         if (secret != null && inWindow) {
-                            return Optional.of(sealer.open(sealed).map(s -> secret.restored().apply(response, s))
+                            return Optional.of(sealer.open(sealed)
+                                    .map(s -> secret.restored().apply(response, s))
                                     .orElse(response));
                         }
                         return Optional.of(response);
@@ -162,8 +185,10 @@ public class Idempotency {
     }
 
     private void claim(Principal caller, String requestId, String method) {
-        jdbc.prepareStatement("INSERT INTO request_log (user_id, request_id, method, response, create_time, "
-                + "request_hash) VALUES (?, ?, ?, NULL, ?, ?)", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO request_log (user_id, request_id, method, response, create_time, "
+                        + "request_hash) VALUES (?, ?, ?, NULL, ?, ?)",
+                ps -> {
                     ps.setLong(1, caller.userId());
                     ps.setString(2, requestId);
                     ps.setString(3, method);
@@ -174,8 +199,10 @@ public class Idempotency {
     }
 
     private <T extends Message> void saveResponse(Principal caller, String requestId, T response, Secret<T> secret) {
-        jdbc.prepareStatement("UPDATE request_log SET response = ?, sealed_secret = ?, secret_expire_time = ? "
-                + "WHERE user_id = ? AND request_id = ?", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE request_log SET response = ?, sealed_secret = ?, secret_expire_time = ? "
+                        + "WHERE user_id = ? AND request_id = ?",
+                ps -> {
                     if (secret == null) {
                         ps.setBytes(1, response.toByteArray());
                         ps.setNull(2, Types.VARBINARY);

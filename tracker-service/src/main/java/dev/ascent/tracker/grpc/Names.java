@@ -8,11 +8,12 @@ public final class Names {
     public static final ResourceName USER = ResourceName.of("users/{handle}", ResourceName.HANDLE);
     /** A catalog role, as plans name their target role. */
     public static final ResourceName ROLE = ResourceName.of("roles/{slug}", ResourceName.SLUG);
+
     private static final ResourceName BARE_HANDLE = ResourceName.of("{handle}", ResourceName.HANDLE);
-    public static final ResourceName PLAN = ResourceName.of("users/{handle}/plans/{plan}",
-            ResourceName.HANDLE, ResourceName.ID);
-    public static final ResourceName ITEM = ResourceName.of("users/{handle}/plans/{plan}/items/{item}",
-            ResourceName.HANDLE, ResourceName.ID, ResourceName.ID);
+    public static final ResourceName PLAN =
+            ResourceName.of("users/{handle}/plans/{plan}", ResourceName.HANDLE, ResourceName.ID);
+    public static final ResourceName ITEM = ResourceName.of(
+            "users/{handle}/plans/{plan}/items/{item}", ResourceName.HANDLE, ResourceName.ID, ResourceName.ID);
 
     public record PlanName(String handle, long planId) {
         public String name() {
@@ -30,8 +31,7 @@ public final class Names {
         }
     }
 
-    private Names() {
-    }
+    private Names() {}
 
     public static String user(String name, String field) {
         return USER.parse(name, field).get("handle");

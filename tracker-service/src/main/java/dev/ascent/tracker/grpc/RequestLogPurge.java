@@ -30,8 +30,11 @@ public class RequestLogPurge {
     private final Clock clock;
     private final Duration retention;
 
-    public RequestLogPurge(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock,
-                           @Value("${ascent.request-log.retention:24h}") Duration retention) {
+    public RequestLogPurge(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            Clock clock,
+            @Value("${ascent.request-log.retention:24h}") Duration retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -50,10 +53,12 @@ public class RequestLogPurge {
     /** One run; returns the rows deleted plus the secrets cleared. */
     public int purge() {
         long now = InstantMicros.toMicros(clock.instant());
-        int secrets = repeat("UPDATE request_log SET sealed_secret = NULL, secret_expire_time = NULL "
-                + "WHERE secret_expire_time <= ? LIMIT " + BATCH, now);
-        int rows = repeat("DELETE FROM request_log WHERE create_time < ? LIMIT " + BATCH,
-                now - retention.toNanos() / 1000);
+        int secrets = repeat(
+                "UPDATE request_log SET sealed_secret = NULL, secret_expire_time = NULL "
+                        + "WHERE secret_expire_time <= ? LIMIT " + BATCH,
+                now);
+        int rows = repeat(
+                "DELETE FROM request_log WHERE create_time < ? LIMIT " + BATCH, now - retention.toNanos() / 1000);
         if (rows > 0 || secrets > 0) {
             LOG.info("request log: {} expired rows deleted, {} sealed secrets cleared", rows, secrets);
         }

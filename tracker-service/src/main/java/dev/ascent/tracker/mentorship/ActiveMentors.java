@@ -15,6 +15,8 @@ public class ActiveMentors {
 
     /** The user ids of the mentee's ACTIVE mentors. */
     public List<Long> mentorIdsOf(long menteeId) {
-        return mentorships.findActiveMentorsOf(menteeId).stream().map(MentorshipRow::mentorId).toList();
+        return mentorships.findActiveMentorsOf(menteeId).stream()
+                .map(MentorshipRow::mentorId)
+                .toList();
     }
 }

@@ -2,8 +2,8 @@ package dev.ascent.tracker.mentorship;
 
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.tracker.account.Caller;
-import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.plan.ItemStatus;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Scheduler;
@@ -35,9 +35,14 @@ public class MenteeSummaries {
     /** How many plans of one mentee are summarised; more is not a realistic learning load. */
     static final int MAX_PLANS = 50;
 
-    public record Row(MentorshipView mentorship, int planCount, double percentComplete,
-                      ProgressCalculator.Pace pace, Instant lastActivity, long minutesThisWeek, int awaitingReview) {
-    }
+    public record Row(
+            MentorshipView mentorship,
+            int planCount,
+            double percentComplete,
+            ProgressCalculator.Pace pace,
+            Instant lastActivity,
+            long minutesThisWeek,
+            int awaitingReview) {}
 
     private final MentorshipQueries queries;
     private final JdbcOperations jdbc;
@@ -55,7 +60,8 @@ public class MenteeSummaries {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<Long> mentees = page.stream().map(m -> m.row().menteeId()).distinct().toList();
+        List<Long> mentees =
+                page.stream().map(m -> m.row().menteeId()).distinct().toList();
         Map<Long, List<PlanRow>> plans = plans(mentees);
         List<PlanRow> all = plans.values().stream().flatMap(List::stream).toList();
         Map<Long, List<PlanItemRow>> items = itemTotals(mentees, all);
@@ -74,11 +80,13 @@ public class MenteeSummaries {
             List<PlanRow> active = plans.getOrDefault(mentee, List.of());
             for (PlanRow plan : active) {
                 List<PlanItemRow> totals = items.getOrDefault(plan.id(), List.of());
-                ProgressCalculator.Summary s = ProgressCalculator.summarize(plan, totals, List.of(),
-                        today.get(plan.id()));
+                ProgressCalculator.Summary s =
+                        ProgressCalculator.summarize(plan, totals, List.of(), today.get(plan.id()));
                 // The weight: estimated minutes of the items that count towards percent complete (all but SKIPPED).
-                long w = totals.stream().filter(i -> i.status() != ItemStatus.SKIPPED)
-                        .mapToLong(PlanItemRow::estimatedMinutes).sum();
+                long w = totals.stream()
+                        .filter(i -> i.status() != ItemStatus.SKIPPED)
+                        .mapToLong(PlanItemRow::estimatedMinutes)
+                        .sum();
                 weighted += s.percentComplete() * w;
                 totalWeight += w;
                 if (worst == null || s.pace().ordinal() > worst.ordinal()) {
@@ -87,7 +95,13 @@ public class MenteeSummaries {
                 minutesThisWeek += week.getOrDefault(plan.id(), 0L);
             }
             double percent = totalWeight == 0 ? 0 : Math.round(10.0 * weighted / totalWeight) / 10.0;
-            out.add(new Row(m, active.size(), percent, worst, last.get(mentee), minutesThisWeek,
+            out.add(new Row(
+                    m,
+                    active.size(),
+                    percent,
+                    worst,
+                    last.get(mentee),
+                    minutesThisWeek,
                     awaiting.getOrDefault(mentee, 0)));
         }
         return out;
@@ -95,8 +109,10 @@ public class MenteeSummaries {
 
     /** Each mentee's newest {@link #MAX_PLANS} plans that are not archived, in one query. */
     private Map<Long, List<PlanRow>> plans(List<Long> mentees) {
-        return jdbc.prepareStatement("SELECT * FROM plan WHERE user_id IN (" + marks(mentees.size()) + ") "
-                + "AND archived = FALSE ORDER BY user_id, create_time DESC, id DESC", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT * FROM plan WHERE user_id IN (" + marks(mentees.size()) + ") "
+                        + "AND archived = FALSE ORDER BY user_id, create_time DESC, id DESC",
+                ps -> {
                     bind(ps, 1, mentees);
                     Map<Long, List<PlanRow>> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -122,16 +138,22 @@ public class MenteeSummaries {
             return out;
         }
         List<Long> planIds = plans.stream().map(PlanRow::id).toList();
-        return jdbc.prepareStatement("SELECT plan_id, status, due_day, SUM(estimated_minutes) FROM plan_item "
-                + "WHERE user_id IN (" + marks(mentees.size()) + ") AND plan_id IN (" + marks(planIds.size()) + ") "
-                + "GROUP BY plan_id, status, due_day", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT plan_id, status, due_day, SUM(estimated_minutes) FROM plan_item "
+                        + "WHERE user_id IN (" + marks(mentees.size()) + ") AND plan_id IN (" + marks(planIds.size())
+                        + ") "
+                        + "GROUP BY plan_id, status, due_day",
+                ps -> {
                     bind(ps, bind(ps, 1, mentees), planIds);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long plan = rs.getLong(1);
-                            out.computeIfAbsent(plan, k -> new ArrayList<>()).add(PlanItemRow.create(0, 0, plan, "",
-                                    Instant.EPOCH).estimatedMinutes(Math.toIntExact(rs.getLong(4)))
-                                    .schedule(0, rs.getInt(3)).status(ItemStatus.valueOf(rs.getString(2))).build());
+                            out.computeIfAbsent(plan, k -> new ArrayList<>())
+                                    .add(PlanItemRow.create(0, 0, plan, "", Instant.EPOCH)
+                                            .estimatedMinutes(Math.toIntExact(rs.getLong(4)))
+                                            .schedule(0, rs.getInt(3))
+                                            .status(ItemStatus.valueOf(rs.getString(2)))
+                                            .build());
                         }
                     }
                     return out;
@@ -153,11 +175,23 @@ public class MenteeSummaries {
             weekStart.put(p.id(), p.startDay() + (Scheduler.weekOf(p.startDay(), day) - 1) * 7);
         });
         List<Long> planIds = plans.stream().map(PlanRow::id).toList();
-        return jdbc.prepareStatement("SELECT plan_id, on_day, minutes FROM plan_day WHERE plan_id IN ("
-                + marks(planIds.size()) + ") AND on_day BETWEEN ? AND ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT plan_id, on_day, minutes FROM plan_day WHERE plan_id IN (" + marks(planIds.size())
+                        + ") AND on_day BETWEEN ? AND ?",
+                ps -> {
                     int i = bind(ps, 1, planIds);
-                    ps.setInt(i++, weekStart.values().stream().mapToInt(Integer::intValue).min().orElseThrow());
-                    ps.setInt(i, today.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
+                    ps.setInt(
+                            i++,
+                            weekStart.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .min()
+                                    .orElseThrow());
+                    ps.setInt(
+                            i,
+                            today.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .max()
+                                    .orElseThrow());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long plan = rs.getLong(1);
@@ -176,8 +210,11 @@ public class MenteeSummaries {
      * Ordered by both of its columns, so H2 too reads the index backwards instead of sorting the mentee's history.
      */
     private Map<Long, Instant> lastActivity(List<Long> mentees) {
-        return jdbc.prepareStatement("SELECT u.id, (SELECT a.create_time FROM activity a WHERE a.user_id = u.id "
-                + "ORDER BY a.user_id DESC, a.seq DESC LIMIT 1) FROM app_user u WHERE u.id IN (" + marks(mentees.size()) + ")", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT u.id, (SELECT a.create_time FROM activity a WHERE a.user_id = u.id "
+                        + "ORDER BY a.user_id DESC, a.seq DESC LIMIT 1) FROM app_user u WHERE u.id IN ("
+                        + marks(mentees.size()) + ")",
+                ps -> {
                     bind(ps, 1, mentees);
                     Map<Long, Instant> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -197,8 +234,11 @@ public class MenteeSummaries {
      * matched only the IN list and read every request the mentees ever made.
      */
     private Map<Long, Integer> awaitingReview(long mentorId, List<Long> mentees) {
-        return jdbc.prepareStatement("SELECT user_id, COUNT(*) FROM review_request USE INDEX (ix_review_request_mentor) "
-                + "WHERE mentor_id = ? AND state = 'OPEN' AND user_id IN (" + marks(mentees.size()) + ") GROUP BY user_id", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT user_id, COUNT(*) FROM review_request USE INDEX (ix_review_request_mentor) "
+                        + "WHERE mentor_id = ? AND state = 'OPEN' AND user_id IN (" + marks(mentees.size())
+                        + ") GROUP BY user_id",
+                ps -> {
                     ps.setLong(1, mentorId);
                     bind(ps, 2, mentees);
                     Map<Long, Integer> out = new HashMap<>();

@@ -36,8 +36,8 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
     private final MenteeSummaries mentees;
     private final Idempotency idempotency;
 
-    public MentorshipGrpcEndpoint(Authenticator auth, MentorshipService mentorships, MenteeSummaries mentees,
-                                  Idempotency idempotency) {
+    public MentorshipGrpcEndpoint(
+            Authenticator auth, MentorshipService mentorships, MenteeSummaries mentees, Idempotency idempotency) {
         this.auth = auth;
         this.mentorships = mentorships;
         this.mentees = mentees;
@@ -48,19 +48,31 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
     public void inviteMentor(InviteMentorRequest request, StreamObserver<InviteMentorResponse> response) {
         Caller caller = auth.require();
         String handle = Names.userOrHandle(request.getMentor(), "mentor");
-        new Validator().maxLength(request.getMessage(), MentorshipService.MAX_MESSAGE, "message").throwIfInvalid();
-        reply(response, idempotency.run(caller, request.getRequestId(), "InviteMentor",
-                InviteMentorResponse.parser(), () -> InviteMentorResponse.newBuilder().setMentorship(
-                        MentorshipProtoMapper.mentorship(mentorships.invite(caller, handle, request.getMessage())))
-                        .build()));
+        new Validator()
+                .maxLength(request.getMessage(), MentorshipService.MAX_MESSAGE, "message")
+                .throwIfInvalid();
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "InviteMentor",
+                        InviteMentorResponse.parser(),
+                        () -> InviteMentorResponse.newBuilder()
+                                .setMentorship(MentorshipProtoMapper.mentorship(
+                                        mentorships.invite(caller, handle, request.getMessage())))
+                                .build()));
     }
 
     @Override
     public void getMentorship(GetMentorshipRequest request, StreamObserver<GetMentorshipResponse> response) {
         Caller caller = auth.require();
         long id = MentorshipNames.parse(request.getName(), "name");
-        reply(response, GetMentorshipResponse.newBuilder()
-                .setMentorship(MentorshipProtoMapper.mentorship(mentorships.get(caller, id))).build());
+        reply(
+                response,
+                GetMentorshipResponse.newBuilder()
+                        .setMentorship(MentorshipProtoMapper.mentorship(mentorships.get(caller, id)))
+                        .build());
     }
 
     @Override
@@ -80,33 +92,47 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         MentorshipState state = MentorshipProtoMapper.state(request.getState());
         String query = "invitations:" + side + ":" + state;
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<MentorshipView> shown = page.page(mentorships.invitations(caller, side, state, page.fetchSize(),
-                page.offset()));
-        ListInvitationsResponse.Builder out = ListInvitationsResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
+        Page<MentorshipView> shown =
+                page.page(mentorships.invitations(caller, side, state, page.fetchSize(), page.offset()));
+        ListInvitationsResponse.Builder out =
+                ListInvitationsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }
 
     @Override
-    public void respondToInvitation(RespondToInvitationRequest request,
-                                    StreamObserver<RespondToInvitationResponse> response) {
+    public void respondToInvitation(
+            RespondToInvitationRequest request, StreamObserver<RespondToInvitationResponse> response) {
         Caller caller = auth.require();
         long id = MentorshipNames.parse(request.getName(), "name");
-        reply(response, idempotency.run(caller, request.getRequestId(), "RespondToInvitation",
-                RespondToInvitationResponse.parser(), () -> RespondToInvitationResponse.newBuilder()
-                        .setMentorship(MentorshipProtoMapper.mentorship(mentorships.respond(caller, id,
-                                request.getAccept(), request.getEtag()))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "RespondToInvitation",
+                        RespondToInvitationResponse.parser(),
+                        () -> RespondToInvitationResponse.newBuilder()
+                                .setMentorship(MentorshipProtoMapper.mentorship(
+                                        mentorships.respond(caller, id, request.getAccept(), request.getEtag())))
+                                .build()));
     }
 
     @Override
     public void endMentorship(EndMentorshipRequest request, StreamObserver<EndMentorshipResponse> response) {
         Caller caller = auth.require();
         long id = MentorshipNames.parse(request.getName(), "name");
-        reply(response, idempotency.run(caller, request.getRequestId(), "EndMentorship",
-                EndMentorshipResponse.parser(), () -> EndMentorshipResponse.newBuilder()
-                        .setMentorship(MentorshipProtoMapper.mentorship(mentorships.end(caller, id,
-                                request.getEtag()))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "EndMentorship",
+                        EndMentorshipResponse.parser(),
+                        () -> EndMentorshipResponse.newBuilder()
+                                .setMentorship(MentorshipProtoMapper.mentorship(
+                                        mentorships.end(caller, id, request.getEtag())))
+                                .build()));
     }
 
     @Override

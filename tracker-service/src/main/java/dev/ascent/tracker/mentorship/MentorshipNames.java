@@ -7,8 +7,7 @@ final class MentorshipNames {
 
     static final ResourceName MENTORSHIP = ResourceName.of("mentorships/{id}", ResourceName.ID);
 
-    private MentorshipNames() {
-    }
+    private MentorshipNames() {}
 
     static long parse(String name, String field) {
         return MENTORSHIP.parse(name, field).id("id");

@@ -8,8 +8,7 @@ import dev.ascent.tracker.grpc.Timestamps;
 /** Mentorships and mentee rows to proto messages. */
 final class MentorshipProtoMapper {
 
-    private MentorshipProtoMapper() {
-    }
+    private MentorshipProtoMapper() {}
 
     static Mentorship mentorship(MentorshipView v) {
         MentorshipRow r = v.row();
@@ -42,7 +41,10 @@ final class MentorshipProtoMapper {
                 .setDisplayName(row.mentorship().menteeDisplayName())
                 .setPlanCount(row.planCount())
                 .setPercentComplete(row.percentComplete())
-                .setPace(row.pace() == null ? Pace.PACE_UNSPECIFIED : Pace.valueOf("PACE_" + row.pace().name()))
+                .setPace(
+                        row.pace() == null
+                                ? Pace.PACE_UNSPECIFIED
+                                : Pace.valueOf("PACE_" + row.pace().name()))
                 .setMinutesThisWeek(row.minutesThisWeek())
                 .setAwaitingReviewCount(row.awaitingReview());
         if (row.lastActivity() != null) {

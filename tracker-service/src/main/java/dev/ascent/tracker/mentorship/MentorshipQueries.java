@@ -19,7 +19,11 @@ public class MentorshipQueries {
             + "FROM mentorship m JOIN app_user r ON r.id = m.mentor_id JOIN app_user e ON e.id = m.mentee_id ";
 
     /** Which side of the mentorship the caller is on in a list. */
-    public enum Side { MENTOR, MENTEE, EITHER }
+    public enum Side {
+        MENTOR,
+        MENTEE,
+        EITHER
+    }
 
     private final JdbcOperations jdbc;
 
@@ -81,12 +85,19 @@ public class MentorshipQueries {
                 boolean noEnd = rs.wasNull();
                 long by = rs.getLong(9);
                 boolean noBy = rs.wasNull();
-                MentorshipRow row = new MentorshipRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), InstantMicros.fromMicros(rs.getLong(6)),
-                        noRespond ? null : InstantMicros.fromMicros(respond), noEnd ? null : InstantMicros.fromMicros(end),
-                        noBy ? null : by, rs.getInt(10));
-                out.add(new MentorshipView(row, rs.getString(11), rs.getString(12), rs.getString(13),
-                        rs.getString(14)));
+                MentorshipRow row = new MentorshipRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        InstantMicros.fromMicros(rs.getLong(6)),
+                        noRespond ? null : InstantMicros.fromMicros(respond),
+                        noEnd ? null : InstantMicros.fromMicros(end),
+                        noBy ? null : by,
+                        rs.getInt(10));
+                out.add(new MentorshipView(
+                        row, rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)));
             }
         }
         return out;

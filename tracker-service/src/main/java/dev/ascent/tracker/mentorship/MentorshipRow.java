@@ -16,9 +16,16 @@ public record MentorshipRow(
         long menteeId,
         String state,
         String message,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant respondTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant endTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant respondTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant endTime,
+
         @Nullable Long endedBy,
         int version) {
 
@@ -39,7 +46,6 @@ public record MentorshipRow(
     }
 
     MentorshipRow moved(MentorshipState to, Instant respond, Instant end, Long by) {
-        return new MentorshipRow(id, mentorId, menteeId, to.name(), message, createTime, respond, end, by,
-                version + 1);
+        return new MentorshipRow(id, mentorId, menteeId, to.name(), message, createTime, respond, end, by, version + 1);
     }
 }

@@ -33,9 +33,14 @@ public class MentorshipService {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public MentorshipService(MentorshipRepository mentorships, MentorshipQueries queries, Users users,
-                             ActivityLog activity, ApplicationEventPublisher<MentorshipEnded> ended,
-                             JdbcOperations jdbc, Clock clock) {
+    public MentorshipService(
+            MentorshipRepository mentorships,
+            MentorshipQueries queries,
+            Users users,
+            ActivityLog activity,
+            ApplicationEventPublisher<MentorshipEnded> ended,
+            JdbcOperations jdbc,
+            Clock clock) {
         this.mentorships = mentorships;
         this.queries = queries;
         this.users = users;
@@ -50,28 +55,38 @@ public class MentorshipService {
         if (mentorHandle.equals(caller.handle())) {
             throw ApiException.invalid("mentor", "you cannot mentor yourself");
         }
-        UserRow mentor = users.findByHandle(mentorHandle)
-                .orElseThrow(() -> ApiException.notFound("users/" + mentorHandle));
+        UserRow mentor =
+                users.findByHandle(mentorHandle).orElseThrow(() -> ApiException.notFound("users/" + mentorHandle));
         lockUsers(caller.userId(), mentor.id());
         if (!mentorships.findLive(caller.userId(), mentor.id()).isEmpty()) {
             throw ApiException.alreadyExists("a PENDING or ACTIVE mentorship between " + caller.name() + " and "
                     + mentor.name() + " already exists");
         }
-        MentorshipRow row = mentorships.save(new MentorshipRow(Ids.next(clock), mentor.id(), caller.userId(),
-                MentorshipState.PENDING.name(), message, clock.instant(), null, null, null, 1));
+        MentorshipRow row = mentorships.save(new MentorshipRow(
+                Ids.next(clock),
+                mentor.id(),
+                caller.userId(),
+                MentorshipState.PENDING.name(),
+                message,
+                clock.instant(),
+                null,
+                null,
+                null,
+                1));
         recordBoth(row, caller, caller.name() + " invited " + mentor.name() + " to mentor them");
         return queries.find(row.id()).orElseThrow();
     }
 
     @Connectable
     public MentorshipView get(Caller caller, long id) {
-        return queries.find(id).filter(v -> v.row().involves(caller.userId()))
+        return queries.find(id)
+                .filter(v -> v.row().involves(caller.userId()))
                 .orElseThrow(() -> ApiException.notFound("mentorships/" + id));
     }
 
     @Connectable
-    public List<MentorshipView> invitations(Caller caller, MentorshipQueries.Side side, MentorshipState state,
-                                            int limit, int offset) {
+    public List<MentorshipView> invitations(
+            Caller caller, MentorshipQueries.Side side, MentorshipState state, int limit, int offset) {
         return queries.invitations(caller.userId(), side, state, limit, offset);
     }
 
@@ -85,8 +100,11 @@ public class MentorshipService {
         MentorshipRow row = locked(caller, id, etag);
         MentorshipState to = row.stateValue().respond(role(caller, row), accept);
         MentorshipRow moved = mentorships.update(row.moved(to, clock.instant(), null, null));
-        recordBoth(moved, caller, caller.name() + (accept ? " accepted" : " declined") + " the invitation to mentor "
-                + "users/" + queries.find(id).orElseThrow().menteeHandle());
+        recordBoth(
+                moved,
+                caller,
+                caller.name() + (accept ? " accepted" : " declined") + " the invitation to mentor " + "users/"
+                        + queries.find(id).orElseThrow().menteeHandle());
         return queries.find(id).orElseThrow();
     }
 
@@ -101,19 +119,24 @@ public class MentorshipService {
         MentorshipState to = from.end(role(caller, row));
         Instant now = clock.instant();
         MentorshipRow moved = mentorships.update(row.moved(to, row.respondTime(), now, caller.userId()));
-        ended.publishEvent(new MentorshipEnded(row.menteeId(), row.mentorId(), caller.userId(),
-                "the mentorship ended"));
-        recordBoth(moved, caller, caller.name() + (from == MentorshipState.PENDING ? " withdrew the invitation"
-                : " ended the mentorship"));
+        ended.publishEvent(
+                new MentorshipEnded(row.menteeId(), row.mentorId(), caller.userId(), "the mentorship ended"));
+        recordBoth(
+                moved,
+                caller,
+                caller.name()
+                        + (from == MentorshipState.PENDING ? " withdrew the invitation" : " ended the mentorship"));
         return queries.find(id).orElseThrow();
     }
 
     private MentorshipRow locked(Caller caller, long id, String etag) {
-        MentorshipRow row = mentorships.findByIdForUpdate(id).filter(r -> r.involves(caller.userId()))
+        MentorshipRow row = mentorships
+                .findByIdForUpdate(id)
+                .filter(r -> r.involves(caller.userId()))
                 .orElseThrow(() -> ApiException.notFound("mentorships/" + id));
         if (etag != null && !etag.isEmpty() && !etag.equals(row.etag())) {
-            throw ApiException.aborted("STALE_ETAG", row.name() + " changed since etag " + etag
-                    + "; read it again and retry");
+            throw ApiException.aborted(
+                    "STALE_ETAG", row.name() + " changed since etag " + etag + "; read it again and retry");
         }
         return row;
     }
@@ -138,8 +161,9 @@ public class MentorshipService {
 
     private void recordBoth(MentorshipRow row, Caller caller, String summary) {
         for (long owner : new long[] {row.menteeId(), row.mentorId()}) {
-            activity.record(ActivityLog.Event.of(owner, null, null, caller.userId(), ActivityType.MENTORSHIP_CHANGED,
-                    summary).withSubject(row.name()));
+            activity.record(
+                    ActivityLog.Event.of(owner, null, null, caller.userId(), ActivityType.MENTORSHIP_CHANGED, summary)
+                            .withSubject(row.name()));
         }
     }
 }

@@ -8,9 +8,15 @@ import dev.ascent.common.error.ApiException;
  * mentorship where lives here, so it is unit-tested without a database.
  */
 public enum MentorshipState {
-    PENDING, ACTIVE, DECLINED, ENDED;
+    PENDING,
+    ACTIVE,
+    DECLINED,
+    ENDED;
 
-    public enum Role { MENTOR, MENTEE }
+    public enum Role {
+        MENTOR,
+        MENTEE
+    }
 
     public boolean isFinal() {
         return this == DECLINED || this == ENDED;
@@ -22,8 +28,7 @@ public enum MentorshipState {
             throw ApiException.permissionDenied("only the invited mentor can accept or decline an invitation");
         }
         if (this != PENDING) {
-            throw ApiException.failedPrecondition("NOT_PENDING", "the invitation is " + this
-                    + ", no longer PENDING");
+            throw ApiException.failedPrecondition("NOT_PENDING", "the invitation is " + this + ", no longer PENDING");
         }
         return accept ? ACTIVE : DECLINED;
     }
@@ -34,8 +39,8 @@ public enum MentorshipState {
             throw ApiException.failedPrecondition("ALREADY_" + this, "the mentorship is already " + this);
         }
         if (this == PENDING && by == Role.MENTOR) {
-            throw ApiException.failedPrecondition("NOT_ACTIVE",
-                    "the invitation is PENDING: decline it with RespondToInvitation instead");
+            throw ApiException.failedPrecondition(
+                    "NOT_ACTIVE", "the invitation is PENDING: decline it with RespondToInvitation instead");
         }
         return ENDED;
     }

@@ -15,22 +15,104 @@ import java.util.regex.Pattern;
 final class ActionableItems {
     private static final Pattern LABEL = Pattern.compile("^[A-Z][^:]{0,40}:\\s");
     private static final Pattern FIGURE = Pattern.compile("[$€£¥₹]|\\d\\s?%|\\b(?:19|20)\\d\\d\\b");
-    private static final Pattern STATEMENT = Pattern.compile("\\b(?:is|are|was|were|remains?|has|have|grows?|"
-            + "rises?|falls?|tends? to|varies|vary)\\b");
-    private static final Set<String> VERBS = Set.of("add", "adopt", "analyse", "analyze", "apply", "ask", "attend",
-            "audit", "automate", "build", "choose", "collaborate", "complete", "contribute", "create", "define",
-            "deliver", "deploy", "design", "develop", "document", "drive", "earn", "establish", "evaluate", "explore",
-            "find", "fix", "follow", "gain", "get", "give", "grow", "help", "identify", "implement", "improve",
-            "join", "keep", "launch", "lead", "learn", "make", "map", "master", "measure", "mentor", "migrate",
-            "monitor", "own", "pair", "participate", "pick", "plan", "practice", "practise", "prepare", "present",
-            "profile", "publish", "read", "rebuild", "reduce", "refactor", "remove", "replace", "review", "run",
-            "seek", "set", "share", "ship", "shadow", "size", "speak", "spend", "start", "stay", "study", "take",
-            "teach", "test", "track", "train", "try", "turn", "understand", "use", "volunteer", "work", "write");
+    private static final Pattern STATEMENT = Pattern.compile(
+            "\\b(?:is|are|was|were|remains?|has|have|grows?|" + "rises?|falls?|tends? to|varies|vary)\\b");
+    private static final Set<String> VERBS = Set.of(
+            "add",
+            "adopt",
+            "analyse",
+            "analyze",
+            "apply",
+            "ask",
+            "attend",
+            "audit",
+            "automate",
+            "build",
+            "choose",
+            "collaborate",
+            "complete",
+            "contribute",
+            "create",
+            "define",
+            "deliver",
+            "deploy",
+            "design",
+            "develop",
+            "document",
+            "drive",
+            "earn",
+            "establish",
+            "evaluate",
+            "explore",
+            "find",
+            "fix",
+            "follow",
+            "gain",
+            "get",
+            "give",
+            "grow",
+            "help",
+            "identify",
+            "implement",
+            "improve",
+            "join",
+            "keep",
+            "launch",
+            "lead",
+            "learn",
+            "make",
+            "map",
+            "master",
+            "measure",
+            "mentor",
+            "migrate",
+            "monitor",
+            "own",
+            "pair",
+            "participate",
+            "pick",
+            "plan",
+            "practice",
+            "practise",
+            "prepare",
+            "present",
+            "profile",
+            "publish",
+            "read",
+            "rebuild",
+            "reduce",
+            "refactor",
+            "remove",
+            "replace",
+            "review",
+            "run",
+            "seek",
+            "set",
+            "share",
+            "ship",
+            "shadow",
+            "size",
+            "speak",
+            "spend",
+            "start",
+            "stay",
+            "study",
+            "take",
+            "teach",
+            "test",
+            "track",
+            "train",
+            "try",
+            "turn",
+            "understand",
+            "use",
+            "volunteer",
+            "work",
+            "write");
     private static final int NAME_WORDS = 5;
     static final String GAP_PREFIX = "Close the skill gap: ";
 
-    private ActionableItems() {
-    }
+    private ActionableItems() {}
 
     /** The plan item title for a guide item of this kind, or empty when the item is not something to do. */
     static Optional<String> title(String text, ItemKind kind) {
@@ -43,7 +125,9 @@ final class ActionableItems {
         if (verb) {
             return Optional.of(t);
         }
-        if (LABEL.matcher(t).find() || FIGURE.matcher(t).find() || STATEMENT.matcher(t).find()) {
+        if (LABEL.matcher(t).find()
+                || FIGURE.matcher(t).find()
+                || STATEMENT.matcher(t).find()) {
             return Optional.empty();
         }
         boolean nameLike = t.split("\\s+").length <= NAME_WORDS && !t.endsWith(".");

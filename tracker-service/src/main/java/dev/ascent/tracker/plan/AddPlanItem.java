@@ -1,11 +1,11 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Names;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,8 +22,8 @@ public class AddPlanItem {
      * {@code kind} null means CUSTOM; {@code estimatedMinutes} null the kind's default; {@code dueDay} null leaves
      * the due day to the schedule (otherwise it is pinned); {@code position} 1-based, 0 or past the end appends.
      */
-    public record Command(ItemKind kind, String title, String description, Integer estimatedMinutes,
-                          Integer dueDay, int position) {
+    public record Command(
+            ItemKind kind, String title, String description, Integer estimatedMinutes, Integer dueDay, int position) {
         public Command {
             Objects.requireNonNull(description, "description");
             if (title == null || title.isBlank()) {
@@ -39,8 +39,13 @@ public class AddPlanItem {
     private final ActivityLog activity;
     private final Clock clock;
 
-    public AddPlanItem(PlanItemRepository items, PlanLocks locks, ItemPositions positions, Rescheduler rescheduler,
-                       ActivityLog activity, Clock clock) {
+    public AddPlanItem(
+            PlanItemRepository items,
+            PlanLocks locks,
+            ItemPositions positions,
+            Rescheduler rescheduler,
+            ActivityLog activity,
+            Clock clock) {
         this.items = items;
         this.locks = locks;
         this.positions = positions;
@@ -56,26 +61,37 @@ public class AddPlanItem {
         Instant now = clock.instant();
         List<PlanItemRow> rows = new ArrayList<>(locked.items());
         if (rows.size() >= PlanLimits.MAX_ITEMS) {
-            throw ApiException.failedPrecondition("PLAN_FULL", name.name() + " already has "
-                    + PlanLimits.MAX_ITEMS + " items, the most a plan holds");
+            throw ApiException.failedPrecondition(
+                    "PLAN_FULL",
+                    name.name() + " already has " + PlanLimits.MAX_ITEMS + " items, the most a plan holds");
         }
-        int position = command.position() <= 0 || command.position() > rows.size() ? rows.size()
-                : command.position() - 1;
+        int position =
+                command.position() <= 0 || command.position() > rows.size() ? rows.size() : command.position() - 1;
         ItemKind kind = command.kind() == null ? ItemKind.CUSTOM : command.kind();
         int minutes = command.estimatedMinutes() == null ? kind.defaultMinutes() : command.estimatedMinutes();
         boolean pinned = command.dueDay() != null;
         PlanItemRow item = PlanItemRow.create(Ids.next(clock), plan.userId(), plan.id(), kind.name(), now)
-                .title(command.title().strip()).description(command.description()).estimatedMinutes(minutes)
-                .schedule(pinned ? Scheduler.weekOf(plan.startDay(), command.dueDay()) : 1,
+                .title(command.title().strip())
+                .description(command.description())
+                .estimatedMinutes(minutes)
+                .schedule(
+                        pinned ? Scheduler.weekOf(plan.startDay(), command.dueDay()) : 1,
                         pinned ? command.dueDay() : plan.startDay())
-                .duePinned(pinned).position(position).build();
+                .duePinned(pinned)
+                .position(position)
+                .build();
         items.save(item);
         rows.add(position, item);
         rows = positions.renumber(rows, now);
         rows = rescheduler.reschedule(plan, rows, now);
         locks.touch(plan, now);
-        activity.record(ActivityLog.Event.of(plan.userId(), plan.id(), item.id(), caller.userId(),
-                ActivityType.ITEM_ADDED, "Added \"" + item.title() + "\""));
+        activity.record(ActivityLog.Event.of(
+                plan.userId(),
+                plan.id(),
+                item.id(),
+                caller.userId(),
+                ActivityType.ITEM_ADDED,
+                "Added \"" + item.title() + "\""));
         return rows.stream().filter(r -> r.id() == item.id()).findFirst().orElseThrow();
     }
 }

@@ -30,7 +30,13 @@ public class DeletePlan {
         long planId = locked.plan().id();
         cleanup.deleteHistory(planId, locked.plan().userId());
         plans.deleteById(planId);
-        activity.record(ActivityLog.Event.of(locked.plan().userId(), null, null, caller.userId(),
-                ActivityType.PLAN_DELETED, "Deleted plan \"" + locked.plan().title() + "\"").withSubject(name.name()));
+        activity.record(ActivityLog.Event.of(
+                        locked.plan().userId(),
+                        null,
+                        null,
+                        caller.userId(),
+                        ActivityType.PLAN_DELETED,
+                        "Deleted plan \"" + locked.plan().title() + "\"")
+                .withSubject(name.name()));
     }
 }

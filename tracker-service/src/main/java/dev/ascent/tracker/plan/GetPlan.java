@@ -2,9 +2,9 @@ package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.grpc.Names;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,9 +28,10 @@ public class GetPlan {
     @Connectable
     public PlanView get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
+        PlanRow plan = plans.findById(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return PlanView.of(plan, owner, caller,
-                items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()), clock);
+        return PlanView.of(
+                plan, owner, caller, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()), clock);
     }
 }

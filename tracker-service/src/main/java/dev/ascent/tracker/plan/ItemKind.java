@@ -7,7 +7,13 @@ package dev.ascent.tracker.plan;
  * items 2 h; career-development advice 4 h.
  */
 public enum ItemKind {
-    NEXT_STEP(360), SKILL_GAP(480), SKILL(180), PRACTICE(90), READING(120), CUSTOM(120), CAREER_DEVELOPMENT(240);
+    NEXT_STEP(360),
+    SKILL_GAP(480),
+    SKILL(180),
+    PRACTICE(90),
+    READING(120),
+    CUSTOM(120),
+    CAREER_DEVELOPMENT(240);
 
     private final int defaultMinutes;
 

@@ -20,7 +20,11 @@ class ItemPositions {
         List<PlanItemRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             PlanItemRow r = rows.get(i);
-            out.add(r.position() == i ? r : items.update(r.toBuilder().position(i).updateTime(now).build()));
+            out.add(
+                    r.position() == i
+                            ? r
+                            : items.update(
+                                    r.toBuilder().position(i).updateTime(now).build()));
         }
         return out;
     }

@@ -6,7 +6,10 @@ package dev.ascent.tracker.plan;
  * the API's {@code PlanItemStatus}.
  */
 public enum ItemStatus {
-    TODO, IN_PROGRESS, DONE, SKIPPED;
+    TODO,
+    IN_PROGRESS,
+    DONE,
+    SKIPPED;
 
     /** Open items are the ones still to do: they are rescheduled and count towards the time still needed. */
     public boolean open() {

@@ -27,6 +27,7 @@ public class ListPlans {
     public List<PlanView> list(Caller caller, String handle, boolean showArchived, int limit, int offset) {
         UserRow owner = access.readableOwner(caller, handle, "users/" + handle);
         return plans.listForUser(owner.id(), showArchived, limit, offset).stream()
-                .map(p -> PlanView.of(p, owner, caller, List.of(), clock)).toList();
+                .map(p -> PlanView.of(p, owner, caller, List.of(), clock))
+                .toList();
     }
 }

@@ -1,12 +1,12 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.grpc.Days;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -29,8 +29,7 @@ public class LogTime {
     }
 
     /** The new time entry and the item after it. */
-    public record Logged(long entryId, int minutes, int day, String note, Instant createTime, PlanItemRow item) {
-    }
+    public record Logged(long entryId, int minutes, int day, String note, Instant createTime, PlanItemRow item) {}
 
     private final PlanRepository plans;
     private final PlanItemRepository items;
@@ -39,8 +38,13 @@ public class LogTime {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public LogTime(PlanRepository plans, PlanItemRepository items, PlanLocks locks, ActivityLog activity,
-                   JdbcOperations jdbc, Clock clock) {
+    public LogTime(
+            PlanRepository plans,
+            PlanItemRepository items,
+            PlanLocks locks,
+            ActivityLog activity,
+            JdbcOperations jdbc,
+            Clock clock) {
         this.plans = plans;
         this.items = items;
         this.locks = locks;
@@ -60,20 +64,23 @@ public class LogTime {
             throw ApiException.invalid("day", "must not be in the future (today is " + Days.format(today) + ")");
         }
         if (day < plan.startDay()) {
-            throw ApiException.invalid("day", "must not be before the plan's start date "
-                    + Days.format(plan.startDay()));
+            throw ApiException.invalid(
+                    "day", "must not be before the plan's start date " + Days.format(plan.startDay()));
         }
         // Read after the plan's lock at READ COMMITTED: every earlier writer's entries are in the sum, and no
         // writer of this plan can add one until this transaction ends.
         int logged = TimeEntries.minutesOn(jdbc, item, day);
         if (logged + command.minutes() > PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
-            throw ApiException.failedPrecondition("DAILY_MINUTES_EXCEEDED", "minutes: " + name.name() + " has "
-                    + logged + " minutes logged on " + Days.format(day) + "; an item takes at most "
-                    + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
-                    + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit");
+            throw ApiException.failedPrecondition(
+                    "DAILY_MINUTES_EXCEEDED",
+                    "minutes: " + name.name() + " has "
+                            + logged + " minutes logged on " + Days.format(day) + "; an item takes at most "
+                            + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
+                            + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit");
         }
         Instant now = clock.instant();
-        PlanItemRow.Builder b = item.toBuilder().loggedMinutes(item.loggedMinutes() + command.minutes())
+        PlanItemRow.Builder b = item.toBuilder()
+                .loggedMinutes(item.loggedMinutes() + command.minutes())
                 .updateTime(now);
         boolean started = item.status() == ItemStatus.TODO;
         if (started) {
@@ -85,12 +92,22 @@ public class LogTime {
         plans.addLoggedMinutes(plan.id(), command.minutes());
         locks.touch(plan, now);
         activity.countDay(plan.userId(), plan.id(), day, command.minutes());
-        activity.record(ActivityLog.Event.of(plan.userId(), plan.id(), item.id(), caller.userId(),
-                ActivityType.TIME_LOGGED, "Logged " + command.minutes() + " min on \"" + item.title() + "\"")
+        activity.record(ActivityLog.Event.of(
+                        plan.userId(),
+                        plan.id(),
+                        item.id(),
+                        caller.userId(),
+                        ActivityType.TIME_LOGGED,
+                        "Logged " + command.minutes() + " min on \"" + item.title() + "\"")
                 .withMinutes(command.minutes(), day));
         if (started) {
-            activity.record(ActivityLog.Event.of(plan.userId(), plan.id(), item.id(), caller.userId(),
-                    ActivityType.STATUS_CHANGED, "\"" + item.title() + "\": TODO -> IN_PROGRESS")
+            activity.record(ActivityLog.Event.of(
+                            plan.userId(),
+                            plan.id(),
+                            item.id(),
+                            caller.userId(),
+                            ActivityType.STATUS_CHANGED,
+                            "\"" + item.title() + "\": TODO -> IN_PROGRESS")
                     .withStatuses(ItemStatus.TODO.name(), ItemStatus.IN_PROGRESS.name()));
         }
         return new Logged(entryId, command.minutes(), day, command.note(), now, updated);

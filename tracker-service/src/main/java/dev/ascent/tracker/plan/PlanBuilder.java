@@ -28,8 +28,7 @@ public final class PlanBuilder {
     static final int MAX_FALLBACK_SKILLS = 5;
     static final int MAX_TITLE = 300;
 
-    private PlanBuilder() {
-    }
+    private PlanBuilder() {}
 
     public static List<PlanDraft> build(RoleSnapshot role, Map<String, Integer> ratings) {
         Map<String, PlanDraft> drafts = new LinkedHashMap<>();
@@ -44,7 +43,8 @@ public final class PlanBuilder {
         items(drafts, role.topics("SKILL_GAPS"), ItemKind.SKILL_GAP);
 
         List<RoleSnapshot.Skill> bySkillWeight = new ArrayList<>(role.skills());
-        bySkillWeight.sort(Comparator.comparingDouble(RoleSnapshot.Skill::weight).reversed()
+        bySkillWeight.sort(Comparator.comparingDouble(RoleSnapshot.Skill::weight)
+                .reversed()
                 .thenComparing(RoleSnapshot.Skill::key));
         Map<String, Integer> normalizedRatings = new LinkedHashMap<>();
         ratings.forEach((k, v) -> normalizedRatings.put(skillKey(k), v));
@@ -61,18 +61,37 @@ public final class PlanBuilder {
                     fallback++;
                 }
                 int minutes = rating == null ? ItemKind.SKILL.defaultMinutes() * 2 : ItemKind.skillMinutes(rating);
-                String why = rating == null ? "One of the skills " + role.title() + " asks for most."
+                String why = rating == null
+                        ? "One of the skills " + role.title() + " asks for most."
                         : "You rated yourself " + rating + " of 5; " + role.title() + " asks for it.";
-                add(drafts, new PlanDraft(ItemKind.SKILL, "Strengthen " + skill.displayName(), why,
-                        "skills/" + skill.key(), skill.displayName(), "", 0, minutes));
+                add(
+                        drafts,
+                        new PlanDraft(
+                                ItemKind.SKILL,
+                                "Strengthen " + skill.displayName(),
+                                why,
+                                "skills/" + skill.key(),
+                                skill.displayName(),
+                                "",
+                                0,
+                                minutes));
             }
         }
 
         for (RoleSnapshot.Practice p : role.practice()) {
             boolean prompt = p.name().startsWith("designPrompts/");
             String title = (prompt ? "Practise system design: " : "Practise the checklist: ") + p.title();
-            add(drafts, new PlanDraft(ItemKind.PRACTICE, title, p.description(), p.name(), p.title(), "", 0,
-                    ItemKind.PRACTICE.defaultMinutes()));
+            add(
+                    drafts,
+                    new PlanDraft(
+                            ItemKind.PRACTICE,
+                            title,
+                            p.description(),
+                            p.name(),
+                            p.title(),
+                            "",
+                            0,
+                            ItemKind.PRACTICE.defaultMinutes()));
         }
         return List.copyOf(drafts.values());
     }
@@ -81,17 +100,35 @@ public final class PlanBuilder {
         for (RoleSnapshot.Topic topic : topics) {
             for (RoleSnapshot.Item item : topic.items()) {
                 String description = topic.title().isEmpty() ? "" : topic.title();
-                ActionableItems.title(item.text(), kind).ifPresent(title -> add(drafts, new PlanDraft(kind, title,
-                        description, item.name(), item.text(), item.sourceName(), item.line(), kind.defaultMinutes())));
+                ActionableItems.title(item.text(), kind)
+                        .ifPresent(title -> add(
+                                drafts,
+                                new PlanDraft(
+                                        kind,
+                                        title,
+                                        description,
+                                        item.name(),
+                                        item.text(),
+                                        item.sourceName(),
+                                        item.line(),
+                                        kind.defaultMinutes())));
             }
         }
     }
 
     private static void add(Map<String, PlanDraft> drafts, PlanDraft draft) {
         String title = Text.fit(draft.title(), MAX_TITLE);
-        PlanDraft fitted = title.equals(draft.title()) ? draft : new PlanDraft(draft.kind(), title,
-                draft.description(), draft.sourceContent(), draft.sourceText(), draft.sourceName(),
-                draft.sourceLine(), draft.estimatedMinutes());
+        PlanDraft fitted = title.equals(draft.title())
+                ? draft
+                : new PlanDraft(
+                        draft.kind(),
+                        title,
+                        draft.description(),
+                        draft.sourceContent(),
+                        draft.sourceText(),
+                        draft.sourceName(),
+                        draft.sourceLine(),
+                        draft.estimatedMinutes());
         drafts.putIfAbsent(title.toLowerCase(Locale.ROOT).strip(), fitted);
     }
 

@@ -19,8 +19,12 @@ class PlanCleanup {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    PlanCleanup(PlanItemRepository items, ActivityLog activity, ApplicationEventPublisher<PlanDeleted> deleted,
-                JdbcOperations jdbc, Clock clock) {
+    PlanCleanup(
+            PlanItemRepository items,
+            ActivityLog activity,
+            ApplicationEventPublisher<PlanDeleted> deleted,
+            JdbcOperations jdbc,
+            Clock clock) {
         this.items = items;
         this.activity = activity;
         this.deleted = deleted;

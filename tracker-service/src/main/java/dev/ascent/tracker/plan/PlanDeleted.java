@@ -7,5 +7,4 @@ import java.time.Instant;
  * and before its items are: features above plan remove or close what they keep about it (comments, open review
  * requests).
  */
-public record PlanDeleted(long userId, long planId, Instant time) {
-}
+public record PlanDeleted(long userId, long planId, Instant time) {}

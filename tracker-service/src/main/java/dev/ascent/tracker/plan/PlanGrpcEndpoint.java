@@ -52,10 +52,20 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     private final ReorderPlanItems reorderPlanItems;
     private final TimeEntryReads timeEntries;
 
-    public PlanGrpcEndpoint(Authenticator auth, Idempotency idempotency, OpenItemReviews openReviews,
-                            CreatePlan createPlan, GetPlan getPlan, ListPlans listPlans, UpdatePlan updatePlan,
-                            DeletePlan deletePlan, AddPlanItem addPlanItem, UpdatePlanItem updatePlanItem,
-                            LogTime logTime, ReorderPlanItems reorderPlanItems, TimeEntryReads timeEntries) {
+    public PlanGrpcEndpoint(
+            Authenticator auth,
+            Idempotency idempotency,
+            OpenItemReviews openReviews,
+            CreatePlan createPlan,
+            GetPlan getPlan,
+            ListPlans listPlans,
+            UpdatePlan updatePlan,
+            DeletePlan deletePlan,
+            AddPlanItem addPlanItem,
+            UpdatePlanItem updatePlanItem,
+            LogTime logTime,
+            ReorderPlanItems reorderPlanItems,
+            TimeEntryReads timeEntries) {
         this.auth = auth;
         this.idempotency = idempotency;
         this.openReviews = openReviews;
@@ -76,17 +86,28 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         String parent = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         CreatePlan.Command command = PlanRequests.create(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "CreatePlan", CreatePlanResponse.parser(),
-                () -> createPlan.role(caller, parent, command), role -> CreatePlanResponse.newBuilder()
-                        .setPlan(PlanProtoMapper.plan(createPlan.create(caller, role, command), true)).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "CreatePlan",
+                        CreatePlanResponse.parser(),
+                        () -> createPlan.role(caller, parent, command),
+                        role -> CreatePlanResponse.newBuilder()
+                                .setPlan(PlanProtoMapper.plan(createPlan.create(caller, role, command), true))
+                                .build()));
     }
 
     @Override
     public void getPlan(GetPlanRequest request, StreamObserver<GetPlanResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
-        reply(response, GetPlanResponse.newBuilder()
-                .setPlan(withReviews(getPlan.get(caller, name))).build());
+        reply(
+                response,
+                GetPlanResponse.newBuilder()
+                        .setPlan(withReviews(getPlan.get(caller, name)))
+                        .build());
     }
 
     @Override
@@ -95,8 +116,8 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String handle = request.getParent().isEmpty() ? caller.handle() : Names.user(request.getParent(), "parent");
         String query = "plans:" + handle + ":" + request.getShowArchived();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<PlanView> shown = page.page(listPlans.list(caller, handle, request.getShowArchived(), page.fetchSize(),
-                page.offset()));
+        Page<PlanView> shown =
+                page.page(listPlans.list(caller, handle, request.getShowArchived(), page.fetchSize(), page.offset()));
         ListPlansResponse.Builder out = ListPlansResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(v -> out.addPlans(PlanProtoMapper.plan(v, false)));
         reply(response, out.build());
@@ -107,17 +128,25 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getPlan().getName(), "plan.name");
         UpdatePlan.Command command = PlanRequests.update(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlan", UpdatePlanResponse.parser(),
-                () -> UpdatePlanResponse.newBuilder()
-                        .setPlan(withReviews(updatePlan.update(caller, name, command))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "UpdatePlan",
+                        UpdatePlanResponse.parser(),
+                        () -> UpdatePlanResponse.newBuilder()
+                                .setPlan(withReviews(updatePlan.update(caller, name, command)))
+                                .build()));
     }
 
     @Override
     public void deletePlan(DeletePlanRequest request, StreamObserver<DeletePlanResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
-        reply(response, idempotency.run(caller, request.getRequestId(), "DeletePlan", DeletePlanResponse.parser(),
-                () -> {
+        reply(
+                response,
+                idempotency.run(caller, request.getRequestId(), "DeletePlan", DeletePlanResponse.parser(), () -> {
                     deletePlan.delete(caller, name, request.getEtag());
                     return DeletePlanResponse.getDefaultInstance();
                 }));
@@ -128,9 +157,17 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getParent(), "parent");
         AddPlanItem.Command command = PlanRequests.add(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "AddPlanItem", AddPlanItemResponse.parser(),
-                () -> AddPlanItemResponse.newBuilder().setPlanItem(PlanProtoMapper.item(name.handle(),
-                        addPlanItem.add(caller, name, command), true)).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "AddPlanItem",
+                        AddPlanItemResponse.parser(),
+                        () -> AddPlanItemResponse.newBuilder()
+                                .setPlanItem(PlanProtoMapper.item(
+                                        name.handle(), addPlanItem.add(caller, name, command), true))
+                                .build()));
     }
 
     @Override
@@ -138,10 +175,17 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.ItemName name = Names.item(request.getPlanItem().getName(), "plan_item.name");
         UpdatePlanItem.Command command = PlanRequests.updateItem(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePlanItem",
-                UpdatePlanItemResponse.parser(), () -> UpdatePlanItemResponse.newBuilder()
-                        .setPlanItem(PlanProtoMapper.item(name.handle(), updatePlanItem.update(caller, name, command),
-                                true)).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "UpdatePlanItem",
+                        UpdatePlanItemResponse.parser(),
+                        () -> UpdatePlanItemResponse.newBuilder()
+                                .setPlanItem(PlanProtoMapper.item(
+                                        name.handle(), updatePlanItem.update(caller, name, command), true))
+                                .build()));
     }
 
     @Override
@@ -157,8 +201,11 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         reply(response, idempotency.run(caller, request.getRequestId(), "LogTime", LogTimeResponse.parser(), () -> {
             LogTime.Logged logged = logTime.log(caller, name, command);
             return LogTimeResponse.newBuilder()
-                    .setTimeEntry(TimeEntry.newBuilder().setName(name.name() + "/timeEntries/" + logged.entryId())
-                            .setMinutes(logged.minutes()).setDay(Days.format(logged.day())).setNote(logged.note())
+                    .setTimeEntry(TimeEntry.newBuilder()
+                            .setName(name.name() + "/timeEntries/" + logged.entryId())
+                            .setMinutes(logged.minutes())
+                            .setDay(Days.format(logged.day()))
+                            .setNote(logged.note())
                             .setCreateTime(Timestamps.of(logged.createTime())))
                     .setPlanItem(PlanProtoMapper.item(name.handle(), logged.item(), true))
                     .build();
@@ -170,9 +217,16 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getName(), "name");
         ReorderPlanItems.Command command = PlanRequests.reorder(request, name);
-        reply(response, idempotency.run(caller, request.getRequestId(), "ReorderPlanItems",
-                ReorderPlanItemsResponse.parser(), () -> ReorderPlanItemsResponse.newBuilder()
-                        .setPlan(withReviews(reorderPlanItems.reorder(caller, name, command))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "ReorderPlanItems",
+                        ReorderPlanItemsResponse.parser(),
+                        () -> ReorderPlanItemsResponse.newBuilder()
+                                .setPlan(withReviews(reorderPlanItems.reorder(caller, name, command)))
+                                .build()));
     }
 
     @Override
@@ -182,11 +236,15 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         String query = "timeEntries:" + name.name();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
         Page<TimeEntryReads.Entry> shown = page.page(timeEntries.list(caller, name, page.fetchSize(), page.offset()));
-        ListTimeEntriesResponse.Builder out = ListTimeEntriesResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
-        shown.items().forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
-                .setName(name.name() + "/timeEntries/" + e.id()).setMinutes(e.minutes()).setDay(Days.format(e.day()))
-                .setNote(e.note()).setCreateTime(Timestamps.of(e.createTime()))));
+        ListTimeEntriesResponse.Builder out =
+                ListTimeEntriesResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        shown.items()
+                .forEach(e -> out.addTimeEntries(TimeEntry.newBuilder()
+                        .setName(name.name() + "/timeEntries/" + e.id())
+                        .setMinutes(e.minutes())
+                        .setDay(Days.format(e.day()))
+                        .setNote(e.note())
+                        .setCreateTime(Timestamps.of(e.createTime()))));
         reply(response, out.build());
     }
 

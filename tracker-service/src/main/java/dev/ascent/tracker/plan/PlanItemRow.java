@@ -33,9 +33,15 @@ public record PlanItemRow(
         boolean notesPrivate,
         long loggedMinutes,
         int version,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant completeTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant updateTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant completeTime) {
 
     public boolean open() {
         return status.open();
@@ -43,8 +49,32 @@ public record PlanItemRow(
 
     /** A new item: TODO, unverified, no notes or time logged, version 1; name the rest on the builder. */
     public static Builder create(long id, long userId, long planId, String kind, Instant now) {
-        return new Builder(new PlanItemRow(id, userId, planId, kind, "", "", "", "", "", 0, 0, 1, 0, false,
-                ItemStatus.TODO, false, "", 0, "", false, 0, 0, now, now, null));
+        return new Builder(new PlanItemRow(
+                id,
+                userId,
+                planId,
+                kind,
+                "",
+                "",
+                "",
+                "",
+                "",
+                0,
+                0,
+                1,
+                0,
+                false,
+                ItemStatus.TODO,
+                false,
+                "",
+                0,
+                "",
+                false,
+                0,
+                0,
+                now,
+                now,
+                null));
     }
 
     /** A copy to change; {@link Builder#build} bumps its version, so the etag moves with every write. */
@@ -98,8 +128,15 @@ public record PlanItemRow(
             completeTime = r.completeTime;
         }
 
-        public Builder title(String v) { title = v; return this; }
-        public Builder description(String v) { description = v; return this; }
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
         /** The content an item came from, copied when it is created. */
         public Builder source(String content, String text, String name, int line) {
             sourceContent = content;
@@ -108,23 +145,91 @@ public record PlanItemRow(
             sourceLine = line;
             return this;
         }
-        public Builder estimatedMinutes(int v) { estimatedMinutes = v; return this; }
-        public Builder schedule(int w, int day) { week = w; dueDay = day; return this; }
-        public Builder duePinned(boolean v) { duePinned = v; return this; }
-        public Builder status(ItemStatus v) { status = v; return this; }
-        public Builder verified(boolean v, String by) { verified = v; verifiedBy = by; return this; }
-        public Builder position(int v) { position = v; return this; }
-        public Builder notes(String v) { notes = v; return this; }
-        public Builder notesPrivate(boolean v) { notesPrivate = v; return this; }
-        public Builder loggedMinutes(long v) { loggedMinutes = v; return this; }
-        public Builder updateTime(Instant v) { updateTime = v; return this; }
-        public Builder completeTime(Instant v) { completeTime = v; return this; }
+
+        public Builder estimatedMinutes(int v) {
+            estimatedMinutes = v;
+            return this;
+        }
+
+        public Builder schedule(int w, int day) {
+            week = w;
+            dueDay = day;
+            return this;
+        }
+
+        public Builder duePinned(boolean v) {
+            duePinned = v;
+            return this;
+        }
+
+        public Builder status(ItemStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder verified(boolean v, String by) {
+            verified = v;
+            verifiedBy = by;
+            return this;
+        }
+
+        public Builder position(int v) {
+            position = v;
+            return this;
+        }
+
+        public Builder notes(String v) {
+            notes = v;
+            return this;
+        }
+
+        public Builder notesPrivate(boolean v) {
+            notesPrivate = v;
+            return this;
+        }
+
+        public Builder loggedMinutes(long v) {
+            loggedMinutes = v;
+            return this;
+        }
+
+        public Builder updateTime(Instant v) {
+            updateTime = v;
+            return this;
+        }
+
+        public Builder completeTime(Instant v) {
+            completeTime = v;
+            return this;
+        }
 
         /** The row with its version bumped: 1 for a new item, one more for a changed one. */
         public PlanItemRow build() {
-            return new PlanItemRow(r.id, r.userId, r.planId, r.kind, title, description, sourceContent, sourceText,
-                    sourceName, sourceLine, estimatedMinutes, week, dueDay, duePinned, status, verified, verifiedBy,
-                    position, notes, notesPrivate, loggedMinutes, r.version + 1, r.createTime, updateTime,
+            return new PlanItemRow(
+                    r.id,
+                    r.userId,
+                    r.planId,
+                    r.kind,
+                    title,
+                    description,
+                    sourceContent,
+                    sourceText,
+                    sourceName,
+                    sourceLine,
+                    estimatedMinutes,
+                    week,
+                    dueDay,
+                    duePinned,
+                    status,
+                    verified,
+                    verifiedBy,
+                    position,
+                    notes,
+                    notesPrivate,
+                    loggedMinutes,
+                    r.version + 1,
+                    r.createTime,
+                    updateTime,
                     completeTime);
         }
     }

@@ -3,9 +3,9 @@ package dev.ascent.tracker.plan;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.grpc.Names;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,9 @@ public class PlanLocks {
 
         /** The named item of this plan; NOT_FOUND when it has none by that id. */
         public PlanItemRow item(Names.ItemName name) {
-            return items.stream().filter(i -> i.id() == name.itemId()).findFirst()
+            return items.stream()
+                    .filter(i -> i.id() == name.itemId())
+                    .findFirst()
                     .orElseThrow(() -> ApiException.notFound(name.name()));
         }
 
@@ -39,8 +41,8 @@ public class PlanLocks {
         /** FAILED_PRECONDITION when the plan is archived: an archived plan changes only by being unarchived. */
         public Locked requireActive() {
             if (plan.archived()) {
-                throw ApiException.failedPrecondition("PLAN_ARCHIVED",
-                        "the plan is archived; unarchive it to change it");
+                throw ApiException.failedPrecondition(
+                        "PLAN_ARCHIVED", "the plan is archived; unarchive it to change it");
             }
             return this;
         }
@@ -62,7 +64,8 @@ public class PlanLocks {
      */
     public Locked lock(Caller caller, Names.PlanName name, String etag) {
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
+        PlanRow plan = plans.findByIdForUpdate(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         if (etag != null && !etag.isEmpty() && !etag.equals(PlanEtags.of(plan))) {
             throw stale(name.name(), etag);

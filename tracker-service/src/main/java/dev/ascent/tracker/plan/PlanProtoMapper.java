@@ -13,8 +13,7 @@ import java.util.Map;
 /** Plan views to proto messages. */
 public final class PlanProtoMapper {
 
-    private PlanProtoMapper() {
-    }
+    private PlanProtoMapper() {}
 
     /** The plan; with {@code withItems} false (lists) without its items. */
     public static Plan plan(PlanView view, boolean withItems) {
@@ -38,8 +37,9 @@ public final class PlanProtoMapper {
                 .setCreateTime(Timestamps.of(p.createTime()))
                 .setUpdateTime(Timestamps.of(p.updateTime()))
                 .setEtag(PlanEtags.of(p));
-        Ratings.decode(p.skillRatings()).forEach((skill, rating) -> b.addSkillRatings(SkillRating.newBuilder()
-                .setSkill(skill).setRating(rating)));
+        Ratings.decode(p.skillRatings())
+                .forEach((skill, rating) -> b.addSkillRatings(
+                        SkillRating.newBuilder().setSkill(skill).setRating(rating)));
         if (withItems) {
             b.setRequiredHoursPerWeek(view.requiredHoursPerWeek())
                     .setTargetDateUnrealistic(view.targetUnrealistic())
@@ -49,8 +49,12 @@ public final class PlanProtoMapper {
             view.items().forEach(i -> {
                 PlanItem item = item(view.ownerHandle(), i, view.ownerView());
                 Long review = openReviews.get(i.id());
-                b.addItems(review == null ? item : item.toBuilder().setOpenReviewRequest("reviewRequests/" + review)
-                        .build());
+                b.addItems(
+                        review == null
+                                ? item
+                                : item.toBuilder()
+                                        .setOpenReviewRequest("reviewRequests/" + review)
+                                        .build());
             });
         }
         return b.build();
@@ -63,8 +67,11 @@ public final class PlanProtoMapper {
                 .setKind(PlanItemKind.valueOf("PLAN_ITEM_KIND_" + i.kind()))
                 .setTitle(i.title())
                 .setDescription(i.description())
-                .setSource(ItemSource.newBuilder().setContent(i.sourceContent()).setText(i.sourceText())
-                        .setSourceName(i.sourceName()).setLine(i.sourceLine()))
+                .setSource(ItemSource.newBuilder()
+                        .setContent(i.sourceContent())
+                        .setText(i.sourceText())
+                        .setSourceName(i.sourceName())
+                        .setLine(i.sourceLine()))
                 .setEstimatedMinutes(i.estimatedMinutes())
                 .setWeek(i.week())
                 .setDueDate(Days.format(i.dueDay()))

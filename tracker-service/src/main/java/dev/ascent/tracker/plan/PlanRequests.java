@@ -23,14 +23,13 @@ import java.util.Set;
 final class PlanRequests {
 
     static final Set<String> PLAN_MASK = Set.of("title", "hours_per_week", "target_date", "archived");
-    static final Set<String> ITEM_MASK = Set.of("status", "notes", "notes_private", "estimated_minutes", "due_date",
-            "title", "description");
+    static final Set<String> ITEM_MASK =
+            Set.of("status", "notes", "notes_private", "estimated_minutes", "due_date", "title", "description");
 
-    private static final String HOURS_RULE = "must be at least " + PlanLimits.MIN_HOURS_PER_WEEK + " and at most "
-            + (int) PlanLimits.MAX_HOURS_PER_WEEK;
+    private static final String HOURS_RULE =
+            "must be at least " + PlanLimits.MIN_HOURS_PER_WEEK + " and at most " + (int) PlanLimits.MAX_HOURS_PER_WEEK;
 
-    private PlanRequests() {
-    }
+    private PlanRequests() {}
 
     private static boolean validHours(double hours) {
         return hours >= PlanLimits.MIN_HOURS_PER_WEEK && hours <= PlanLimits.MAX_HOURS_PER_WEEK;
@@ -39,17 +38,20 @@ final class PlanRequests {
     static CreatePlan.Command create(CreatePlanRequest r) {
         Validator.maxCount(r.getSkillRatingsCount(), PlanLimits.MAX_SKILL_RATINGS, "skill_ratings", "ratings");
         Validator v = new Validator();
-        v.check(Names.ROLE.matches(r.getTargetRole()),
-                "target_role", "must look like roles/{slug}");
+        v.check(Names.ROLE.matches(r.getTargetRole()), "target_role", "must look like roles/{slug}");
         v.maxLength(r.getTitle(), PlanLimits.MAX_PLAN_TITLE, "title");
         v.check(r.getHoursPerWeek() == 0 || validHours(r.getHoursPerWeek()), "hours_per_week", HOURS_RULE);
-        v.check(r.getHoursPerWeek() > 0 || !r.getTargetDate().isEmpty(), "hours_per_week",
+        v.check(
+                r.getHoursPerWeek() > 0 || !r.getTargetDate().isEmpty(),
+                "hours_per_week",
                 "is required unless a target_date is given");
         Map<String, Integer> ratings = new LinkedHashMap<>();
         for (int i = 0; i < r.getSkillRatingsCount(); i++) {
             SkillRating rating = r.getSkillRatings(i);
             String field = "skill_ratings[" + i + "]";
-            v.check(!rating.getSkill().isBlank() && rating.getSkill().length() <= 100, field + ".skill",
+            v.check(
+                    !rating.getSkill().isBlank() && rating.getSkill().length() <= 100,
+                    field + ".skill",
                     "must be 1 to 100 characters");
             v.check(rating.getRating() >= 0 && rating.getRating() <= 5, field + ".rating", "must be 0 to 5");
             ratings.put(rating.getSkill().strip(), rating.getRating());
@@ -61,43 +63,56 @@ final class PlanRequests {
         if (target != null && start != null && target <= start) {
             throw ApiException.invalid("target_date", "must be after start_date");
         }
-        return new CreatePlan.Command(r.getTargetRole(), r.getTitle(), r.getHoursPerWeek(), start, target,
-                ratings, zone);
+        return new CreatePlan.Command(
+                r.getTargetRole(), r.getTitle(), r.getHoursPerWeek(), start, target, ratings, zone);
     }
 
     static UpdatePlan.Command update(UpdatePlanRequest r) {
         Set<String> mask = mask(r.getUpdateMask().getPathsList(), PLAN_MASK);
         Validator v = new Validator();
         if (mask.contains("title")) {
-            v.required(r.getPlan().getTitle().strip(), "plan.title").maxLength(r.getPlan().getTitle(), PlanLimits.MAX_PLAN_TITLE,
-                    "plan.title");
+            v.required(r.getPlan().getTitle().strip(), "plan.title")
+                    .maxLength(r.getPlan().getTitle(), PlanLimits.MAX_PLAN_TITLE, "plan.title");
         }
         if (mask.contains("hours_per_week")) {
             double h = r.getPlan().getHoursPerWeek();
             v.check(validHours(h), "plan.hours_per_week", HOURS_RULE);
         }
         v.throwIfInvalid();
-        Integer target = mask.contains("target_date") && !r.getPlan().getTargetDate().isEmpty()
-                ? Days.parse(r.getPlan().getTargetDate(), "plan.target_date") : null;
-        return new UpdatePlan.Command(mask, r.getPlan().getTitle(), r.getPlan().getHoursPerWeek(), target,
-                r.getPlan().getArchived(), r.getPlan().getEtag());
+        Integer target =
+                mask.contains("target_date") && !r.getPlan().getTargetDate().isEmpty()
+                        ? Days.parse(r.getPlan().getTargetDate(), "plan.target_date")
+                        : null;
+        return new UpdatePlan.Command(
+                mask,
+                r.getPlan().getTitle(),
+                r.getPlan().getHoursPerWeek(),
+                target,
+                r.getPlan().getArchived(),
+                r.getPlan().getEtag());
     }
 
     static AddPlanItem.Command add(AddPlanItemRequest r) {
         PlanItem item = r.getPlanItem();
         Validator v = new Validator();
-        v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanLimits.MAX_TITLE,
-                "plan_item.title");
+        v.required(item.getTitle().strip(), "plan_item.title")
+                .maxLength(item.getTitle(), PlanLimits.MAX_TITLE, "plan_item.title");
         v.maxLength(item.getDescription(), PlanLimits.MAX_NOTES, "plan_item.description");
         v.range(item.getEstimatedMinutes(), 0, PlanLimits.MAX_ESTIMATE_MINUTES, "plan_item.estimated_minutes");
         v.check(r.getPosition() >= 0, "position", "must not be negative");
         v.check(item.getKind() != PlanItemKind.UNRECOGNIZED, "plan_item.kind", "is not a known kind");
         v.throwIfInvalid();
-        ItemKind kind = item.getKind() == PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED ? ItemKind.CUSTOM
+        ItemKind kind = item.getKind() == PlanItemKind.PLAN_ITEM_KIND_UNSPECIFIED
+                ? ItemKind.CUSTOM
                 : ItemKind.valueOf(item.getKind().name().substring("PLAN_ITEM_KIND_".length()));
         Integer due = item.getDueDate().isEmpty() ? null : Days.parse(item.getDueDate(), "plan_item.due_date");
-        return new AddPlanItem.Command(kind, item.getTitle(), item.getDescription(),
-                item.getEstimatedMinutes() == 0 ? null : item.getEstimatedMinutes(), due, r.getPosition());
+        return new AddPlanItem.Command(
+                kind,
+                item.getTitle(),
+                item.getDescription(),
+                item.getEstimatedMinutes() == 0 ? null : item.getEstimatedMinutes(),
+                due,
+                r.getPosition());
     }
 
     static UpdatePlanItem.Command updateItem(UpdatePlanItemRequest r) {
@@ -113,8 +128,8 @@ final class PlanRequests {
             v.maxLength(item.getNotes(), PlanLimits.MAX_NOTES, "plan_item.notes");
         }
         if (mask.contains("title")) {
-            v.required(item.getTitle().strip(), "plan_item.title").maxLength(item.getTitle(), PlanLimits.MAX_TITLE,
-                    "plan_item.title");
+            v.required(item.getTitle().strip(), "plan_item.title")
+                    .maxLength(item.getTitle(), PlanLimits.MAX_TITLE, "plan_item.title");
         }
         if (mask.contains("description")) {
             v.maxLength(item.getDescription(), PlanLimits.MAX_NOTES, "plan_item.description");
@@ -124,9 +139,18 @@ final class PlanRequests {
         }
         v.throwIfInvalid();
         Integer due = mask.contains("due_date") && !item.getDueDate().isEmpty()
-                ? Days.parse(item.getDueDate(), "plan_item.due_date") : null;
-        return new UpdatePlanItem.Command(mask, status, item.getNotes(), item.getNotesPrivate(),
-                item.getEstimatedMinutes(), due, item.getTitle(), item.getDescription(), item.getEtag(),
+                ? Days.parse(item.getDueDate(), "plan_item.due_date")
+                : null;
+        return new UpdatePlanItem.Command(
+                mask,
+                status,
+                item.getNotes(),
+                item.getNotesPrivate(),
+                item.getEstimatedMinutes(),
+                due,
+                item.getTitle(),
+                item.getDescription(),
+                item.getEtag(),
                 r.getAllowReopenVerified());
     }
 
@@ -145,14 +169,18 @@ final class PlanRequests {
 
     private static Set<String> mask(List<String> paths, Set<String> allowed) {
         if (paths.isEmpty()) {
-            throw ApiException.invalid("update_mask", "must name the fields to change: " + String.join(", ",
-                    allowed.stream().sorted().toList()));
+            throw ApiException.invalid(
+                    "update_mask",
+                    "must name the fields to change: "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
         Set<String> out = new HashSet<>();
         for (String path : paths) {
             if (!allowed.contains(path)) {
-                throw ApiException.invalid("update_mask", "cannot change '" + path + "'; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                throw ApiException.invalid(
+                        "update_mask",
+                        "cannot change '" + path + "'; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
             out.add(path);
         }

@@ -26,8 +26,12 @@ public record PlanRow(
         long loggedMinutes,
         long lastActivityTime,
         int version,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant updateTime) {
 
     /**
      * A new plan: not archived, nothing logged, version 1, created and updated {@code now}; name the rest on the
@@ -74,7 +78,10 @@ public record PlanRow(
             updateTime = r.updateTime;
         }
 
-        public Builder title(String v) { title = v; return this; }
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
         /** The catalog role the plan was built from: its name, title and revision at the time. */
         public Builder role(String name, String title, int revision) {
             targetRole = name;
@@ -82,20 +89,67 @@ public record PlanRow(
             roleRevision = revision;
             return this;
         }
-        public Builder minutesPerWeek(int v) { minutesPerWeek = v; return this; }
-        public Builder startDay(int v) { startDay = v; return this; }
-        public Builder targetDay(Integer v) { targetDay = v; return this; }
-        public Builder timeZone(String v) { timeZone = v; return this; }
-        public Builder skillRatings(String v) { skillRatings = v; return this; }
-        public Builder archived(boolean v) { archived = v; return this; }
-        public Builder loggedMinutes(long v) { loggedMinutes = v; return this; }
-        public Builder updateTime(Instant v) { updateTime = v; return this; }
+
+        public Builder minutesPerWeek(int v) {
+            minutesPerWeek = v;
+            return this;
+        }
+
+        public Builder startDay(int v) {
+            startDay = v;
+            return this;
+        }
+
+        public Builder targetDay(Integer v) {
+            targetDay = v;
+            return this;
+        }
+
+        public Builder timeZone(String v) {
+            timeZone = v;
+            return this;
+        }
+
+        public Builder skillRatings(String v) {
+            skillRatings = v;
+            return this;
+        }
+
+        public Builder archived(boolean v) {
+            archived = v;
+            return this;
+        }
+
+        public Builder loggedMinutes(long v) {
+            loggedMinutes = v;
+            return this;
+        }
+
+        public Builder updateTime(Instant v) {
+            updateTime = v;
+            return this;
+        }
 
         /** The row with its version bumped: 1 for a new plan, one more for a changed one. */
         public PlanRow build() {
-            return new PlanRow(r.id, r.userId, title, targetRole, roleTitle, roleRevision, minutesPerWeek, startDay,
-                    targetDay, timeZone, skillRatings, archived, loggedMinutes, r.lastActivityTime, r.version + 1,
-                    r.createTime, updateTime);
+            return new PlanRow(
+                    r.id,
+                    r.userId,
+                    title,
+                    targetRole,
+                    roleTitle,
+                    roleRevision,
+                    minutesPerWeek,
+                    startDay,
+                    targetDay,
+                    timeZone,
+                    skillRatings,
+                    archived,
+                    loggedMinutes,
+                    r.lastActivityTime,
+                    r.version + 1,
+                    r.createTime,
+                    updateTime);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
+import dev.ascent.tracker.grpc.Days;
 import java.time.Clock;
 import java.util.List;
 
@@ -14,8 +14,8 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
 
     /** The plan as {@code caller} sees it today, in the plan's time zone. */
     public static PlanView of(PlanRow plan, UserRow owner, Caller caller, List<PlanItemRow> items, Clock clock) {
-        return new PlanView(plan, owner.handle(), items, Days.today(clock, plan.timeZone()),
-                owner.id() == caller.userId());
+        return new PlanView(
+                plan, owner.handle(), items, Days.today(clock, plan.timeZone()), owner.id() == caller.userId());
     }
 
     public String name() {
@@ -23,7 +23,10 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
     }
 
     public long openMinutes() {
-        return items.stream().filter(PlanItemRow::open).mapToLong(PlanItemRow::estimatedMinutes).sum();
+        return items.stream()
+                .filter(PlanItemRow::open)
+                .mapToLong(PlanItemRow::estimatedMinutes)
+                .sum();
     }
 
     public long totalMinutes() {
@@ -40,8 +43,8 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
         if (plan.targetDay() == null) {
             return 0;
         }
-        double h = Scheduler.requiredHoursPerWeek(openMinutes(), plan.startDay(), Math.max(today, plan.startDay()),
-                plan.targetDay());
+        double h = Scheduler.requiredHoursPerWeek(
+                openMinutes(), plan.startDay(), Math.max(today, plan.startDay()), plan.targetDay());
         return Double.isInfinite(h) ? 0 : h;
     }
 
@@ -49,8 +52,8 @@ public record PlanView(PlanRow plan, String ownerHandle, List<PlanItemRow> items
         if (plan.targetDay() == null || openMinutes() == 0) {
             return false;
         }
-        double h = Scheduler.requiredHoursPerWeek(openMinutes(), plan.startDay(), Math.max(today, plan.startDay()),
-                plan.targetDay());
+        double h = Scheduler.requiredHoursPerWeek(
+                openMinutes(), plan.startDay(), Math.max(today, plan.startDay()), plan.targetDay());
         return Double.isInfinite(h) || h > ScheduleNotes.REALISTIC_HOURS_PER_WEEK;
     }
 }

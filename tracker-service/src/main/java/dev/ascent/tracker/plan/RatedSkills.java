@@ -15,16 +15,17 @@ final class RatedSkills {
 
     static final int MAX_SUGGESTIONS = 3;
 
-    private RatedSkills() {
-    }
+    private RatedSkills() {}
 
     static void requireKnown(RoleSnapshot role, Map<String, Integer> ratings) {
         Validator v = new Validator();
         int i = 0;
         for (String skill : ratings.keySet()) {
             if (!known(role, skill)) {
-                v.check(false, "skill_ratings[" + i + "].skill", "'" + skill + "' is not a skill of "
-                        + role.title() + "; " + suggestions(role, skill));
+                v.check(
+                        false,
+                        "skill_ratings[" + i + "].skill",
+                        "'" + skill + "' is not a skill of " + role.title() + "; " + suggestions(role, skill));
             }
             i++;
         }
@@ -33,8 +34,9 @@ final class RatedSkills {
 
     static boolean known(RoleSnapshot role, String skill) {
         String key = PlanBuilder.skillKey(skill);
-        return role.skills().stream().anyMatch(s -> PlanBuilder.skillKey(s.key()).equals(key)
-                || PlanBuilder.skillKey(s.displayName()).equals(key));
+        return role.skills().stream()
+                .anyMatch(s -> PlanBuilder.skillKey(s.key()).equals(key)
+                        || PlanBuilder.skillKey(s.displayName()).equals(key));
     }
 
     /** "did you mean python, pytorch?" when some skill is close, else the role's five most important skills. */
@@ -43,16 +45,21 @@ final class RatedSkills {
         int tolerance = Math.min(4, Math.max(2, key.length() / 3));
         List<String> close = role.skills().stream()
                 .filter(s -> distance(key, PlanBuilder.skillKey(s.displayName())) <= tolerance)
-                .sorted(Comparator.<RoleSnapshot.Skill>comparingInt(s -> distance(key,
-                                PlanBuilder.skillKey(s.displayName())))
-                        .thenComparing(Comparator.comparingDouble(RoleSnapshot.Skill::weight).reversed()))
-                .limit(MAX_SUGGESTIONS).map(RoleSnapshot.Skill::displayName).toList();
+                .sorted(Comparator.<RoleSnapshot.Skill>comparingInt(
+                                s -> distance(key, PlanBuilder.skillKey(s.displayName())))
+                        .thenComparing(Comparator.comparingDouble(RoleSnapshot.Skill::weight)
+                                .reversed()))
+                .limit(MAX_SUGGESTIONS)
+                .map(RoleSnapshot.Skill::displayName)
+                .toList();
         if (!close.isEmpty()) {
             return "did you mean " + String.join(", ", close) + "?";
         }
         List<String> top = role.skills().stream()
                 .sorted(Comparator.comparingDouble(RoleSnapshot.Skill::weight).reversed())
-                .limit(5).map(RoleSnapshot.Skill::displayName).toList();
+                .limit(5)
+                .map(RoleSnapshot.Skill::displayName)
+                .toList();
         return top.isEmpty() ? "the role lists no skills" : "its skills include " + String.join(", ", top);
     }
 

@@ -6,13 +6,14 @@ import java.util.Map;
 /** Skill self-ratings as stored on the plan: {@code skill=rating} lines, in the order given. */
 public final class Ratings {
 
-    private Ratings() {
-    }
+    private Ratings() {}
 
     public static String encode(Map<String, Integer> ratings) {
         StringBuilder b = new StringBuilder();
-        ratings.forEach((skill, rating) -> b.append(skill.replace("\n", " ").replace("=", " ")).append('=')
-                .append(rating).append('\n'));
+        ratings.forEach((skill, rating) -> b.append(skill.replace("\n", " ").replace("=", " "))
+                .append('=')
+                .append(rating)
+                .append('\n'));
         return b.toString();
     }
 

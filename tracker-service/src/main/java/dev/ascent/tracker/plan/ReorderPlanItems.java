@@ -1,10 +1,10 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Names;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -35,8 +35,13 @@ public class ReorderPlanItems {
     private final ActivityLog activity;
     private final Clock clock;
 
-    public ReorderPlanItems(PlanRepository plans, PlanLocks locks, ItemPositions positions, Rescheduler rescheduler,
-                            ActivityLog activity, Clock clock) {
+    public ReorderPlanItems(
+            PlanRepository plans,
+            PlanLocks locks,
+            ItemPositions positions,
+            Rescheduler rescheduler,
+            ActivityLog activity,
+            Clock clock) {
         this.plans = plans;
         this.locks = locks;
         this.positions = positions;
@@ -50,18 +55,24 @@ public class ReorderPlanItems {
         PlanLocks.Locked locked = locks.lock(caller, name, command.etag()).requireActive();
         Map<Long, PlanItemRow> byId = new TreeMap<>();
         locked.items().forEach(i -> byId.put(i.id(), i));
-        if (command.itemIds().size() != byId.size() || !byId.keySet().containsAll(command.itemIds())
+        if (command.itemIds().size() != byId.size()
+                || !byId.keySet().containsAll(command.itemIds())
                 || new HashSet<>(command.itemIds()).size() != byId.size()) {
-            throw ApiException.invalid("item_names", "must name every item of the plan exactly once ("
-                    + byId.size() + " items)");
+            throw ApiException.invalid(
+                    "item_names", "must name every item of the plan exactly once (" + byId.size() + " items)");
         }
         Instant now = clock.instant();
         List<PlanItemRow> ordered = new ArrayList<>();
         command.itemIds().forEach(id -> ordered.add(byId.get(id)));
         List<PlanItemRow> rows = rescheduler.reschedule(locked.plan(), positions.renumber(ordered, now), now);
         locks.touch(locked.plan(), now);
-        activity.record(ActivityLog.Event.of(locked.plan().userId(), locked.plan().id(), null, caller.userId(),
-                ActivityType.ITEMS_REORDERED, "Reordered " + rows.size() + " items"));
+        activity.record(ActivityLog.Event.of(
+                locked.plan().userId(),
+                locked.plan().id(),
+                null,
+                caller.userId(),
+                ActivityType.ITEMS_REORDERED,
+                "Reordered " + rows.size() + " items"));
         return PlanView.of(plans.findById(locked.plan().id()).orElseThrow(), locked.owner(), caller, rows, clock);
     }
 }

@@ -42,9 +42,13 @@ public class Rescheduler {
     /** The rows in the same order, rescheduled; only rows whose week or due day moves are written. */
     List<PlanItemRow> reschedule(PlanRow plan, List<PlanItemRow> rows, Instant now) {
         int fromWeek = Scheduler.weekOf(plan.startDay(), Days.today(clock, plan.timeZone()));
-        List<Scheduler.Assignment> schedule = Scheduler.schedule(rows.stream()
-                .map(r -> new Scheduler.Slot(r.estimatedMinutes(), !r.open() || r.duePinned())).toList(),
-                plan.minutesPerWeek(), plan.startDay(), fromWeek);
+        List<Scheduler.Assignment> schedule = Scheduler.schedule(
+                rows.stream()
+                        .map(r -> new Scheduler.Slot(r.estimatedMinutes(), !r.open() || r.duePinned()))
+                        .toList(),
+                plan.minutesPerWeek(),
+                plan.startDay(),
+                fromWeek);
         List<PlanItemRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             PlanItemRow r = rows.get(i);
@@ -52,7 +56,10 @@ public class Rescheduler {
             if (a == null || (a.week() == r.week() && a.dueDay() == r.dueDay())) {
                 out.add(r);
             } else {
-                out.add(items.update(r.toBuilder().schedule(a.week(), a.dueDay()).updateTime(now).build()));
+                out.add(items.update(r.toBuilder()
+                        .schedule(a.week(), a.dueDay())
+                        .updateTime(now)
+                        .build()));
             }
         }
         return out;

@@ -11,15 +11,12 @@ import java.util.List;
 public final class Scheduler {
 
     /** What scheduling needs of an item. */
-    public record Slot(int estimatedMinutes, boolean fixed) {
-    }
+    public record Slot(int estimatedMinutes, boolean fixed) {}
 
     /** Week (1-based) and due day (epoch day) per input item; fixed items get {@code null}. */
-    public record Assignment(int week, int dueDay) {
-    }
+    public record Assignment(int week, int dueDay) {}
 
-    private Scheduler() {
-    }
+    private Scheduler() {}
 
     public static List<Assignment> schedule(List<Slot> slots, int minutesPerWeek, int startDay, int fromWeek) {
         if (minutesPerWeek <= 0) {

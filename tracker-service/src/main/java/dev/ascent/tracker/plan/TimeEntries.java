@@ -7,13 +7,14 @@ import java.time.Instant;
 /** Time entries are write-once rows; plain SQL is all they need. */
 final class TimeEntries {
 
-    private TimeEntries() {
-    }
+    private TimeEntries() {}
 
     /** Minutes logged on {@code item} on {@code day}, over all its entries (by {@code ix_time_entry_day}). */
     static int minutesOn(JdbcOperations jdbc, PlanItemRow item, int day) {
-        return jdbc.prepareStatement("SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE user_id = ? "
-                + "AND plan_id = ? AND item_id = ? AND entry_day = ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE user_id = ? "
+                        + "AND plan_id = ? AND item_id = ? AND entry_day = ?",
+                ps -> {
                     ps.setLong(1, item.userId());
                     ps.setLong(2, item.planId());
                     ps.setLong(3, item.id());
@@ -24,10 +25,11 @@ final class TimeEntries {
                 });
     }
 
-    static void insert(JdbcOperations jdbc, long id, PlanItemRow item, int minutes, int day, String note,
-                       Instant now) {
-        jdbc.prepareStatement("INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+    static void insert(JdbcOperations jdbc, long id, PlanItemRow item, int minutes, int day, String note, Instant now) {
+        jdbc.prepareStatement(
+                "INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
                     ps.setLong(1, id);
                     ps.setLong(2, item.userId());
                     ps.setLong(3, item.planId());

@@ -18,8 +18,7 @@ import java.util.List;
 @Singleton
 public class TimeEntryReads {
 
-    public record Entry(long id, int minutes, int day, String note, Instant createTime) {
-    }
+    public record Entry(long id, int minutes, int day, String note, Instant createTime) {}
 
     private final AccessPolicy access;
     private final PlanItemRepository items;
@@ -39,8 +38,9 @@ public class TimeEntryReads {
                 .filter(i -> i.userId() == owner.id() && i.planId() == name.planId())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         boolean hideNotes = owner.id() != caller.userId() && item.notesPrivate();
-        return jdbc.prepareStatement("SELECT id, minutes, entry_day, note, create_time FROM time_entry "
-                + "WHERE user_id = ? AND plan_id = ? AND item_id = ? ORDER BY entry_day DESC, id DESC LIMIT ? OFFSET ?",
+        return jdbc.prepareStatement(
+                "SELECT id, minutes, entry_day, note, create_time FROM time_entry "
+                        + "WHERE user_id = ? AND plan_id = ? AND item_id = ? ORDER BY entry_day DESC, id DESC LIMIT ? OFFSET ?",
                 ps -> {
                     ps.setLong(1, owner.id());
                     ps.setLong(2, name.planId());
@@ -50,8 +50,12 @@ public class TimeEntryReads {
                     List<Entry> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new Entry(rs.getLong(1), rs.getInt(2), rs.getInt(3),
-                                    hideNotes ? "" : rs.getString(4), InstantMicros.fromMicros(rs.getLong(5))));
+                            out.add(new Entry(
+                                    rs.getLong(1),
+                                    rs.getInt(2),
+                                    rs.getInt(3),
+                                    hideNotes ? "" : rs.getString(4),
+                                    InstantMicros.fromMicros(rs.getLong(5))));
                         }
                     }
                     return out;

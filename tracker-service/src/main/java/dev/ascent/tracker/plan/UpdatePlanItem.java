@@ -1,11 +1,11 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.error.ApiException;
-import dev.ascent.tracker.grpc.Days;
-import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,9 +26,17 @@ public class UpdatePlanItem {
      * Only the fields named in {@code mask} are applied; {@code dueDay} null with "due_date" in the mask unpins.
      * {@code status} is null unless "status" is in the mask; {@code etag} empty means "whatever its version".
      */
-    public record Command(Set<String> mask, ItemStatus status, String notes, boolean notesPrivate,
-                          int estimatedMinutes, Integer dueDay, String title, String description, String etag,
-                          boolean allowReopenVerified) {
+    public record Command(
+            Set<String> mask,
+            ItemStatus status,
+            String notes,
+            boolean notesPrivate,
+            int estimatedMinutes,
+            Integer dueDay,
+            String title,
+            String description,
+            String etag,
+            boolean allowReopenVerified) {
         public Command {
             mask = Set.copyOf(mask);
             Objects.requireNonNull(etag, "etag");
@@ -50,8 +58,13 @@ public class UpdatePlanItem {
     private final Clock clock;
     private final DoneItems recall;
 
-    public UpdatePlanItem(PlanItemRepository items, PlanLocks locks, Rescheduler rescheduler, ActivityLog activity,
-                          Clock clock, DoneItems recall) {
+    public UpdatePlanItem(
+            PlanItemRepository items,
+            PlanLocks locks,
+            Rescheduler rescheduler,
+            ActivityLog activity,
+            Clock clock,
+            DoneItems recall) {
         this.items = items;
         this.locks = locks;
         this.rescheduler = rescheduler;
@@ -74,9 +87,11 @@ public class UpdatePlanItem {
             if (item.verified() && command.status() != ItemStatus.DONE) {
                 // One command must not silently erase a mentor's approval: the caller asks for it explicitly.
                 if (!command.allowReopenVerified()) {
-                    throw ApiException.failedPrecondition("ITEM_VERIFIED", name.name() + " was verified by "
-                            + item.verifiedBy() + "; moving it out of DONE withdraws that approval (set "
-                            + "allow_reopen_verified to do so)");
+                    throw ApiException.failedPrecondition(
+                            "ITEM_VERIFIED",
+                            name.name() + " was verified by "
+                                    + item.verifiedBy() + "; moving it out of DONE withdraws that approval (set "
+                                    + "allow_reopen_verified to do so)");
                 }
                 reopensVerified = true;
             }
@@ -122,28 +137,46 @@ public class UpdatePlanItem {
         }
         locks.touch(plan, now);
         recordStatusChange(caller, plan, item, updated, reopensVerified);
-        List<String> other = command.mask().stream().filter(f -> !f.equals("status")).sorted().toList();
+        List<String> other = command.mask().stream()
+                .filter(f -> !f.equals("status"))
+                .sorted()
+                .toList();
         if (!other.isEmpty()) {
-            activity.record(ActivityLog.Event.of(plan.userId(), plan.id(), item.id(), caller.userId(),
-                    ActivityType.ITEM_UPDATED, "\"" + item.title() + "\": changed " + String.join(", ", other)));
+            activity.record(ActivityLog.Event.of(
+                    plan.userId(),
+                    plan.id(),
+                    item.id(),
+                    caller.userId(),
+                    ActivityType.ITEM_UPDATED,
+                    "\"" + item.title() + "\": changed " + String.join(", ", other)));
         }
         return items.findById(item.id()).orElseThrow();
     }
 
     /** A status change is an event of its own, and an engineer action on today's rollup. */
-    private void recordStatusChange(Caller caller, PlanRow plan, PlanItemRow before, PlanItemRow after,
-                                    boolean reopensVerified) {
+    private void recordStatusChange(
+            Caller caller, PlanRow plan, PlanItemRow before, PlanItemRow after, boolean reopensVerified) {
         if (before.status() == after.status()) {
             return;
         }
         String from = before.status().name();
         String to = after.status().name();
         ActivityLog.Event event = reopensVerified
-                ? ActivityLog.Event.of(plan.userId(), plan.id(), before.id(), caller.userId(),
-                        ActivityType.VERIFIED_ITEM_REOPENED, "Reopened verified \"" + before.title() + "\": " + from
-                                + " -> " + to + ", approval by " + before.verifiedBy() + " withdrawn")
-                : ActivityLog.Event.of(plan.userId(), plan.id(), before.id(), caller.userId(),
-                        ActivityType.STATUS_CHANGED, "\"" + before.title() + "\": " + from + " -> " + to);
+                ? ActivityLog.Event.of(
+                        plan.userId(),
+                        plan.id(),
+                        before.id(),
+                        caller.userId(),
+                        ActivityType.VERIFIED_ITEM_REOPENED,
+                        "Reopened verified \"" + before.title() + "\": " + from + " -> " + to + ", approval by "
+                                + before.verifiedBy() + " withdrawn")
+                : ActivityLog.Event.of(
+                        plan.userId(),
+                        plan.id(),
+                        before.id(),
+                        caller.userId(),
+                        ActivityType.STATUS_CHANGED,
+                        "\"" + before.title() + "\": " + from + " -> " + to);
         activity.record(event.withStatuses(from, to));
         activity.countDay(plan.userId(), plan.id(), Days.today(clock, plan.timeZone()), 0);
     }

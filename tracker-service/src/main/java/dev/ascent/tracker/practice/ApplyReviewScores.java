@@ -21,8 +21,8 @@ public class ApplyReviewScores {
     }
 
     /** {@code byPosition}: step position to score; the session's version moves when any score was given. */
-    public void applyReviewScores(PracticeSessionRow session, List<PracticeStepRow> locked,
-                                  Map<Integer, Integer> byPosition, Instant now) {
+    public void applyReviewScores(
+            PracticeSessionRow session, List<PracticeStepRow> locked, Map<Integer, Integer> byPosition, Instant now) {
         for (PracticeStepRow step : locked) {
             Integer score = byPosition.get(step.position());
             if (score != null && score != step.mentorScore()) {

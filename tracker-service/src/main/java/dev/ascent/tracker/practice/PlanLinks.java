@@ -42,8 +42,8 @@ public class PlanLinks {
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         PlanRow plan = plans.findById(item.planId()).orElseThrow(() -> ApiException.notFound(name.name()));
         if (plan.archived()) {
-            throw ApiException.failedPrecondition("PLAN_ARCHIVED", name.plan().name()
-                    + " is archived; unarchive it to practise its items");
+            throw ApiException.failedPrecondition(
+                    "PLAN_ARCHIVED", name.plan().name() + " is archived; unarchive it to practise its items");
         }
         return item.status() == ItemStatus.TODO ? setStatus(caller, name, ItemStatus.IN_PROGRESS) : item;
     }
@@ -51,8 +51,10 @@ public class PlanLinks {
     /** Marks the session's item DONE. FAILED_PRECONDITION when the item (or its plan) was deleted since. */
     public PlanItemRow markDone(Caller caller, String ownerHandle, PracticeSessionRow session) {
         Names.ItemName name = name(ownerHandle, session);
-        PlanItemRow item = current(session).orElseThrow(() -> ApiException.failedPrecondition("PLAN_ITEM_GONE",
-                name.name() + " no longer exists; complete the session without mark_item_done"));
+        PlanItemRow item = current(session)
+                .orElseThrow(() -> ApiException.failedPrecondition(
+                        "PLAN_ITEM_GONE",
+                        name.name() + " no longer exists; complete the session without mark_item_done"));
         return item.status() == ItemStatus.DONE ? item : setStatus(caller, name, ItemStatus.DONE);
     }
 

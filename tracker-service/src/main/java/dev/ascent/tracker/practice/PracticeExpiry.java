@@ -27,8 +27,8 @@ public class PracticeExpiry {
     private final PracticeRollupStore rollups;
     private final Clock clock;
 
-    public PracticeExpiry(PracticeSessionRepository sessions, ActivityLog activity, PracticeRollupStore rollups,
-                          Clock clock) {
+    public PracticeExpiry(
+            PracticeSessionRepository sessions, ActivityLog activity, PracticeRollupStore rollups, Clock clock) {
         this.sessions = sessions;
         this.activity = activity;
         this.rollups = rollups;
@@ -44,19 +44,26 @@ public class PracticeExpiry {
         for (PracticeSessionRow s : sessions.overdue(ownerId, cutoff)) {
             // The conditional update makes a concurrent expiry (or completion) of the same session a no-op here.
             if (sessions.expire(s.id(), InstantMicros.toMicros(s.expiryTime()), InstantMicros.toMicros(now)) == 1) {
-                events.add(ActivityLog.Event.of(ownerId, s.planId(), s.planItemId(), ownerId,
-                                ActivityType.PRACTICE_EXPIRED, "Practice \"" + s.title() + "\" expired, "
-                                        + s.checkedCount() + "/" + s.stepCount() + " steps checked")
+                events.add(ActivityLog.Event.of(
+                                ownerId,
+                                s.planId(),
+                                s.planItemId(),
+                                ownerId,
+                                ActivityType.PRACTICE_EXPIRED,
+                                "Practice \"" + s.title() + "\" expired, " + s.checkedCount() + "/" + s.stepCount()
+                                        + " steps checked")
                         .withSubject(PracticeNames.session(ownerHandle, s.id())));
-                expired.merge(s.source(), PracticeRollups.finished(s.finish(PracticeSessionRow.EXPIRED,
-                        s.expiryTime(), 0, s.notes(), now)), PracticeRollups::merge);
+                expired.merge(
+                        s.source(),
+                        PracticeRollups.finished(
+                                s.finish(PracticeSessionRow.EXPIRED, s.expiryTime(), 0, s.notes(), now)),
+                        PracticeRollups::merge);
             }
         }
         // Recording an event locks its plan (last activity time). Only after every session lock, and in plan id
         // order: a completion holds its session and then locks its plan, so taking a plan between two session
         // locks could wait on it in a cycle.
-        events.sort(Comparator.comparing(ActivityLog.Event::planId,
-                Comparator.nullsFirst(Comparator.naturalOrder())));
+        events.sort(Comparator.comparing(ActivityLog.Event::planId, Comparator.nullsFirst(Comparator.naturalOrder())));
         events.forEach(activity::record);
         expired.values().forEach(delta -> rollups.add(ownerId, delta));
     }

@@ -38,8 +38,13 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
     private final Idempotency idempotency;
     private final OpenSessionReviews openReviews;
 
-    public PracticeGrpcEndpoint(Authenticator auth, StartPractice starter, PracticeWrites writes, PracticeReads reads,
-                                Idempotency idempotency, OpenSessionReviews openReviews) {
+    public PracticeGrpcEndpoint(
+            Authenticator auth,
+            StartPractice starter,
+            PracticeWrites writes,
+            PracticeReads reads,
+            Idempotency idempotency,
+            OpenSessionReviews openReviews) {
         this.auth = auth;
         this.starter = starter;
         this.writes = writes;
@@ -49,84 +54,115 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
     }
 
     @Override
-    public void startPracticeSession(StartPracticeSessionRequest request,
-                                     StreamObserver<StartPracticeSessionResponse> response) {
+    public void startPracticeSession(
+            StartPracticeSessionRequest request, StreamObserver<StartPracticeSessionResponse> response) {
         Caller caller = auth.require();
         String parent = parent(caller, request.getParent());
         PracticeCommands.Start command = PracticeRequests.start(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "StartPracticeSession",
-                StartPracticeSessionResponse.parser(), () -> starter.source(caller, parent, command),
-                copy -> StartPracticeSessionResponse.newBuilder()
-                        .setPracticeSession(PracticeProtoMapper.session(starter.start(caller, copy, command)))
-                        .build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "StartPracticeSession",
+                        StartPracticeSessionResponse.parser(),
+                        () -> starter.source(caller, parent, command),
+                        copy -> StartPracticeSessionResponse.newBuilder()
+                                .setPracticeSession(PracticeProtoMapper.session(starter.start(caller, copy, command)))
+                                .build()));
     }
 
     @Override
-    public void getPracticeSession(GetPracticeSessionRequest request,
-                                   StreamObserver<GetPracticeSessionResponse> response) {
+    public void getPracticeSession(
+            GetPracticeSessionRequest request, StreamObserver<GetPracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         PracticeView view = reads.get(caller, name);
-        reply(response, GetPracticeSessionResponse.newBuilder().setPracticeSession(PracticeProtoMapper.session(view,
-                openReviews.bySession(List.of(view.session().id())))).build());
+        reply(
+                response,
+                GetPracticeSessionResponse.newBuilder()
+                        .setPracticeSession(PracticeProtoMapper.session(
+                                view,
+                                openReviews.bySession(List.of(view.session().id()))))
+                        .build());
     }
 
     @Override
-    public void listPracticeSessions(ListPracticeSessionsRequest request,
-                                     StreamObserver<ListPracticeSessionsResponse> response) {
+    public void listPracticeSessions(
+            ListPracticeSessionsRequest request, StreamObserver<ListPracticeSessionsResponse> response) {
         Caller caller = auth.require();
         String handle = parent(caller, request.getParent());
         PracticeCommands.ListFilter filter = PracticeRequests.filter(request);
         String query = "practiceSessions:" + handle + ":" + filter;
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
         Page<PracticeView> shown = page.page(reads.list(caller, handle, filter, page.fetchSize(), page.offset()));
-        ListPracticeSessionsResponse.Builder out = ListPracticeSessionsResponse.newBuilder()
-                .setNextPageToken(shown.nextPageToken());
-        Map<Long, Long> reviews = openReviews.bySession(shown.items().stream().map(v -> v.session().id()).toList());
+        ListPracticeSessionsResponse.Builder out =
+                ListPracticeSessionsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        Map<Long, Long> reviews = openReviews.bySession(
+                shown.items().stream().map(v -> v.session().id()).toList());
         shown.items().forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v, reviews)));
         reply(response, out.build());
     }
 
     @Override
-    public void updatePracticeSession(UpdatePracticeSessionRequest request,
-                                      StreamObserver<UpdatePracticeSessionResponse> response) {
+    public void updatePracticeSession(
+            UpdatePracticeSessionRequest request, StreamObserver<UpdatePracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         PracticeCommands.Update command = PracticeRequests.update(request, name);
         writes.expireOverdue(caller, name.handle());
-        reply(response, idempotency.run(caller, request.getRequestId(), "UpdatePracticeSession",
-                UpdatePracticeSessionResponse.parser(), () -> UpdatePracticeSessionResponse.newBuilder()
-                        .setPracticeSession(PracticeProtoMapper.session(writes.update(caller, name, command)))
-                        .build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "UpdatePracticeSession",
+                        UpdatePracticeSessionResponse.parser(),
+                        () -> UpdatePracticeSessionResponse.newBuilder()
+                                .setPracticeSession(PracticeProtoMapper.session(writes.update(caller, name, command)))
+                                .build()));
     }
 
     @Override
-    public void completePracticeSession(CompletePracticeSessionRequest request,
-                                        StreamObserver<CompletePracticeSessionResponse> response) {
+    public void completePracticeSession(
+            CompletePracticeSessionRequest request, StreamObserver<CompletePracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         PracticeCommands.Complete command = PracticeRequests.complete(request);
         writes.expireOverdue(caller, name.handle());
-        reply(response, idempotency.run(caller, request.getRequestId(), "CompletePracticeSession",
-                CompletePracticeSessionResponse.parser(), () -> {
-                    PracticeWrites.Completed done = writes.complete(caller, name, command);
-                    CompletePracticeSessionResponse.Builder out = CompletePracticeSessionResponse.newBuilder()
-                            .setPracticeSession(PracticeProtoMapper.session(done.view()));
-                    done.item().ifPresent(i -> out.setPlanItem(PlanProtoMapper.item(name.handle(), i, true)));
-                    return out.build();
-                }));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "CompletePracticeSession",
+                        CompletePracticeSessionResponse.parser(),
+                        () -> {
+                            PracticeWrites.Completed done = writes.complete(caller, name, command);
+                            CompletePracticeSessionResponse.Builder out = CompletePracticeSessionResponse.newBuilder()
+                                    .setPracticeSession(PracticeProtoMapper.session(done.view()));
+                            done.item().ifPresent(i -> out.setPlanItem(PlanProtoMapper.item(name.handle(), i, true)));
+                            return out.build();
+                        }));
     }
 
     @Override
-    public void abandonPracticeSession(AbandonPracticeSessionRequest request,
-                                       StreamObserver<AbandonPracticeSessionResponse> response) {
+    public void abandonPracticeSession(
+            AbandonPracticeSessionRequest request, StreamObserver<AbandonPracticeSessionResponse> response) {
         Caller caller = auth.require();
         PracticeNames.SessionName name = PracticeNames.session(request.getName(), "name");
         writes.expireOverdue(caller, name.handle());
-        reply(response, idempotency.run(caller, request.getRequestId(), "AbandonPracticeSession",
-                AbandonPracticeSessionResponse.parser(), () -> AbandonPracticeSessionResponse.newBuilder()
-                        .setPracticeSession(PracticeProtoMapper.session(writes.abandon(caller, name,
-                                request.getEtag()))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "AbandonPracticeSession",
+                        AbandonPracticeSessionResponse.parser(),
+                        () -> AbandonPracticeSessionResponse.newBuilder()
+                                .setPracticeSession(
+                                        PracticeProtoMapper.session(writes.abandon(caller, name, request.getEtag())))
+                                .build()));
     }
 
     @Override
@@ -134,8 +170,11 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         Caller caller = auth.require();
         String handle = parent(caller, request.getParent());
         String source = PracticeRequests.statsSource(request.getSource());
-        reply(response, GetPracticeStatsResponse.newBuilder()
-                .setPracticeStats(PracticeProtoMapper.stats(handle, reads.stats(caller, handle, source))).build());
+        reply(
+                response,
+                GetPracticeStatsResponse.newBuilder()
+                        .setPracticeStats(PracticeProtoMapper.stats(handle, reads.stats(caller, handle, source)))
+                        .build());
     }
 
     private static String parent(Caller caller, String parent) {

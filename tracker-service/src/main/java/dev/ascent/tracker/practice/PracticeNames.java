@@ -5,10 +5,10 @@ import dev.ascent.common.grpc.ResourceName;
 /** Practice resource names; a malformed one is INVALID_ARGUMENT naming the field. */
 public final class PracticeNames {
 
-    public static final ResourceName SESSION = ResourceName.of("users/{handle}/practiceSessions/{session}",
-            ResourceName.HANDLE, ResourceName.ID);
-    public static final ResourceName STEP = ResourceName.of("users/{handle}/practiceSessions/{session}/steps/{n}",
-            ResourceName.HANDLE, ResourceName.ID, "\\d{1,4}");
+    public static final ResourceName SESSION =
+            ResourceName.of("users/{handle}/practiceSessions/{session}", ResourceName.HANDLE, ResourceName.ID);
+    public static final ResourceName STEP = ResourceName.of(
+            "users/{handle}/practiceSessions/{session}/steps/{n}", ResourceName.HANDLE, ResourceName.ID, "\\d{1,4}");
     public static final ResourceName DESIGN_PROMPT = ResourceName.of("designPrompts/{prompt}", ResourceName.SLUG);
     public static final ResourceName CHECKLIST = ResourceName.of("checklists/{checklist}", "\\d{1,18}");
     static final int MAX_SOURCE = 130;
@@ -19,11 +19,9 @@ public final class PracticeNames {
         }
     }
 
-    public record StepName(SessionName session, int position) {
-    }
+    public record StepName(SessionName session, int position) {}
 
-    private PracticeNames() {
-    }
+    private PracticeNames() {}
 
     public static String session(String handle, long id) {
         return SESSION.format(handle, id);
@@ -45,7 +43,8 @@ public final class PracticeNames {
 
     /** True when {@code value} looks like {@code designPrompts/{slug}} or {@code checklists/{id}}. */
     public static boolean isSource(String value) {
-        return value != null && value.length() <= MAX_SOURCE
+        return value != null
+                && value.length() <= MAX_SOURCE
                 && (DESIGN_PROMPT.matches(value) || CHECKLIST.matches(value));
     }
 

@@ -16,8 +16,7 @@ import java.util.Map;
 /** Practice views and stats to proto messages. */
 public final class PracticeProtoMapper {
 
-    private PracticeProtoMapper() {
-    }
+    private PracticeProtoMapper() {}
 
     public static PracticeSession session(PracticeView view) {
         return session(view, Map.of());
@@ -45,7 +44,8 @@ public final class PracticeProtoMapper {
         if (s.endTime() != null) {
             b.setEndTime(Timestamps.of(s.endTime()))
                     .setDuration(duration(java.time.Duration.between(s.startTime(), s.endTime())))
-                    .setOverran(s.state().equals(PracticeSessionRow.COMPLETED) && s.endTime().isAfter(s.deadlineTime()));
+                    .setOverran(s.state().equals(PracticeSessionRow.COMPLETED)
+                            && s.endTime().isAfter(s.deadlineTime()));
         }
         Long review = openReviews.get(s.id());
         if (review != null) {
@@ -80,22 +80,28 @@ public final class PracticeProtoMapper {
                     .setTitle(source.title())
                     .setTotals(totals(source.totals()))
                     .setBestCoveragePercent(source.bestCoveragePercent());
-            source.trend().forEach(p -> sb.addTrend(AttemptPoint.newBuilder()
-                    .setPracticeSession(PracticeNames.session(handle, p.sessionId()))
-                    .setEndTime(Timestamps.of(p.endTime()))
-                    .setCoveragePercent(p.coveragePercent())
-                    .setSelfRating(p.selfRating())));
-            source.mostMissed().forEach(m -> sb.addMostMissedSteps(MissedStep.newBuilder()
-                    .setSourceStep(m.sourceStep())
-                    .setTitle(m.title())
-                    .setPhase(m.phase())
-                    .setMissedCount(m.missedCount())
-                    .setAttemptCount(m.attemptCount())
-                    .setMissPercent(m.missPercent())));
+            source.trend()
+                    .forEach(p -> sb.addTrend(AttemptPoint.newBuilder()
+                            .setPracticeSession(PracticeNames.session(handle, p.sessionId()))
+                            .setEndTime(Timestamps.of(p.endTime()))
+                            .setCoveragePercent(p.coveragePercent())
+                            .setSelfRating(p.selfRating())));
+            source.mostMissed()
+                    .forEach(m -> sb.addMostMissedSteps(MissedStep.newBuilder()
+                            .setSourceStep(m.sourceStep())
+                            .setTitle(m.title())
+                            .setPhase(m.phase())
+                            .setMissedCount(m.missedCount())
+                            .setAttemptCount(m.attemptCount())
+                            .setMissPercent(m.missPercent())));
             b.addSources(sb);
         }
-        stats.phases().forEach(p -> b.addPhases(PhaseStats.newBuilder().setPhase(p.phase())
-                .setStepCount(p.stepCount()).setMissedCount(p.missedCount()).setMissPercent(p.missPercent())));
+        stats.phases()
+                .forEach(p -> b.addPhases(PhaseStats.newBuilder()
+                        .setPhase(p.phase())
+                        .setStepCount(p.stepCount())
+                        .setMissedCount(p.missedCount())
+                        .setMissPercent(p.missPercent())));
         return b.build();
     }
 
@@ -113,6 +119,9 @@ public final class PracticeProtoMapper {
     }
 
     static Duration duration(java.time.Duration d) {
-        return Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build();
+        return Duration.newBuilder()
+                .setSeconds(d.getSeconds())
+                .setNanos(d.getNano())
+                .build();
     }
 }

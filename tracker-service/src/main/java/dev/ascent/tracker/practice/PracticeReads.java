@@ -25,8 +25,12 @@ public class PracticeReads {
     private final PracticeExpiry expiry;
     private final PracticeRollupStore rollups;
 
-    public PracticeReads(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                         PracticeExpiry expiry, PracticeRollupStore rollups) {
+    public PracticeReads(
+            PracticeSessionRepository sessions,
+            PracticeStepRepository steps,
+            AccessPolicy access,
+            PracticeExpiry expiry,
+            PracticeRollupStore rollups) {
         this.sessions = sessions;
         this.steps = steps;
         this.access = access;
@@ -39,8 +43,8 @@ public class PracticeReads {
         return read(owner, name);
     }
 
-    public List<PracticeView> list(Caller caller, String handle, PracticeCommands.ListFilter filter, int limit,
-                                   int offset) {
+    public List<PracticeView> list(
+            Caller caller, String handle, PracticeCommands.ListFilter filter, int limit, int offset) {
         UserRow owner = readable(caller, handle, "users/" + handle);
         return page(owner, filter, limit, offset);
     }
@@ -58,15 +62,16 @@ public class PracticeReads {
 
     @Connectable
     PracticeView read(UserRow owner, PracticeNames.SessionName name) {
-        PracticeSessionRow session = sessions.findById(name.sessionId()).filter(s -> s.userId() == owner.id())
+        PracticeSessionRow session = sessions.findById(name.sessionId())
+                .filter(s -> s.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         return new PracticeView(session, steps.findBySessionIdOrderByPosition(session.id()), owner.handle());
     }
 
     @Connectable
     List<PracticeView> page(UserRow owner, PracticeCommands.ListFilter filter, int limit, int offset) {
-        List<PracticeSessionRow> rows = sessions.listForUser(owner.id(), filter.source(), filter.planItemId(),
-                filter.state(), limit, offset);
+        List<PracticeSessionRow> rows =
+                sessions.listForUser(owner.id(), filter.source(), filter.planItemId(), filter.state(), limit, offset);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -75,15 +80,18 @@ public class PracticeReads {
         steps.findBySessionIdIn(bySession.keySet()).stream()
                 .sorted(Comparator.comparingInt(PracticeStepRow::position))
                 .forEach(s -> bySession.get(s.sessionId()).add(s));
-        return rows.stream().map(r -> new PracticeView(r, bySession.get(r.id()), owner.handle())).toList();
+        return rows.stream()
+                .map(r -> new PracticeView(r, bySession.get(r.id()), owner.handle()))
+                .toList();
     }
 
     /** Three queries (source rollups, step rollups, the trends), however many sessions the owner has. */
     @Connectable
     PracticeStatsCalculator.Stats compute(UserRow owner, String source) {
         PracticeRollups.All all = rollups.read(owner.id(), source);
-        List<String> sources = all.sources().stream().map(PracticeRollups.Source::source).toList();
-        return PracticeStatsCalculator.fromRollups(all, rollups.trends(owner.id(), sources,
-                PracticeStatsCalculator.TREND_POINTS));
+        List<String> sources =
+                all.sources().stream().map(PracticeRollups.Source::source).toList();
+        return PracticeStatsCalculator.fromRollups(
+                all, rollups.trends(owner.id(), sources, PracticeStatsCalculator.TREND_POINTS));
     }
 }

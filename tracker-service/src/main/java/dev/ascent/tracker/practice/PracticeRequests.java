@@ -19,14 +19,19 @@ final class PracticeRequests {
 
     private static final String SOURCE_SHAPE = "must look like designPrompts/{slug} or checklists/{id}";
 
-    private PracticeRequests() {
-    }
+    private PracticeRequests() {}
 
     static PracticeCommands.Start start(StartPracticeSessionRequest r) {
         Validator v = new Validator();
-        v.check(PracticeNames.isSource(r.getSource()), "source", r.getSource().isEmpty() ? "is required" : SOURCE_SHAPE);
-        v.check(r.getTimeBoxMinutes() == 0 || (r.getTimeBoxMinutes() >= PracticeCommands.MIN_TIME_BOX
-                        && r.getTimeBoxMinutes() <= PracticeCommands.MAX_TIME_BOX), "time_box_minutes",
+        v.check(
+                PracticeNames.isSource(r.getSource()),
+                "source",
+                r.getSource().isEmpty() ? "is required" : SOURCE_SHAPE);
+        v.check(
+                r.getTimeBoxMinutes() == 0
+                        || (r.getTimeBoxMinutes() >= PracticeCommands.MIN_TIME_BOX
+                                && r.getTimeBoxMinutes() <= PracticeCommands.MAX_TIME_BOX),
+                "time_box_minutes",
                 "must be between " + PracticeCommands.MIN_TIME_BOX + " and " + PracticeCommands.MAX_TIME_BOX
                         + " (0 means " + PracticeCommands.DEFAULT_TIME_BOX + ")");
         v.throwIfInvalid();
@@ -59,8 +64,11 @@ final class PracticeRequests {
             if (u.hasNotes()) {
                 v.maxLength(u.getNotes(), PracticeCommands.MAX_NOTES, "step_updates[" + i + "].notes");
             }
-            changes.add(new PracticeCommands.StepChange(step.position(), field,
-                    u.hasChecked() ? u.getChecked() : null, u.hasNotes() ? u.getNotes() : null));
+            changes.add(new PracticeCommands.StepChange(
+                    step.position(),
+                    field,
+                    u.hasChecked() ? u.getChecked() : null,
+                    u.hasNotes() ? u.getNotes() : null));
         }
         v.throwIfInvalid();
         return new PracticeCommands.Update(r.getEtag(), changes, r.hasNotes() ? r.getNotes() : null);
@@ -73,8 +81,8 @@ final class PracticeRequests {
             v.maxLength(r.getNotes(), PracticeCommands.MAX_NOTES, "notes");
         }
         v.throwIfInvalid();
-        return new PracticeCommands.Complete(r.getEtag(), r.getSelfRating(), r.hasNotes() ? r.getNotes() : null,
-                r.getMarkItemDone());
+        return new PracticeCommands.Complete(
+                r.getEtag(), r.getSelfRating(), r.hasNotes() ? r.getNotes() : null, r.getMarkItemDone());
     }
 
     static PracticeCommands.ListFilter filter(ListPracticeSessionsRequest r) {
@@ -82,8 +90,11 @@ final class PracticeRequests {
         v.check(r.getSource().isEmpty() || PracticeNames.isSource(r.getSource()), "source", SOURCE_SHAPE);
         v.check(r.getState() != PracticeSessionState.UNRECOGNIZED, "state", "is not a known state");
         v.throwIfInvalid();
-        long itemId = r.getPlanItem().isEmpty() ? 0 : Names.item(r.getPlanItem(), "plan_item").itemId();
-        String state = r.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_UNSPECIFIED ? ""
+        long itemId = r.getPlanItem().isEmpty()
+                ? 0
+                : Names.item(r.getPlanItem(), "plan_item").itemId();
+        String state = r.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_UNSPECIFIED
+                ? ""
                 : r.getState().name().substring("PRACTICE_SESSION_STATE_".length());
         return new PracticeCommands.ListFilter(r.getSource(), itemId, state);
     }

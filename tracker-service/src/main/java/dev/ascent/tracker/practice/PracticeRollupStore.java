@@ -26,6 +26,7 @@ public class PracticeRollupStore {
 
     /** The later of two copies, as a SQL condition on the stored row and the new copy's (start, id). */
     private static final String SOURCE_LATER = "(? > last_start_time OR (? = last_start_time AND ? > last_session_id))";
+
     private static final String STEP_LATER = "(? > last_end_time OR (? = last_end_time AND (? > last_session_id OR "
             + "(? = last_session_id AND ? >= last_position))))";
 
@@ -44,14 +45,16 @@ public class PracticeRollupStore {
      */
     public void add(long userId, PracticeRollups.Source d) {
         String later = "CASE WHEN " + SOURCE_LATER + " THEN ? ELSE ";
-        jdbc.prepareStatement("INSERT INTO practice_source_rollup (user_id, source, last_start_time, last_session_id, "
-                + "title, completed_count, abandoned_count, coverage_sum, best_coverage, rating_sum, duration_micros) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                + "completed_count = completed_count + ?, abandoned_count = abandoned_count + ?, "
-                + "coverage_sum = coverage_sum + ?, best_coverage = GREATEST(best_coverage, ?), "
-                + "rating_sum = rating_sum + ?, duration_micros = duration_micros + ?, "
-                + "title = " + later + "title END, last_session_id = " + later + "last_session_id END, "
-                + "last_start_time = " + later + "last_start_time END", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO practice_source_rollup (user_id, source, last_start_time, last_session_id, "
+                        + "title, completed_count, abandoned_count, coverage_sum, best_coverage, rating_sum, duration_micros) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "completed_count = completed_count + ?, abandoned_count = abandoned_count + ?, "
+                        + "coverage_sum = coverage_sum + ?, best_coverage = GREATEST(best_coverage, ?), "
+                        + "rating_sum = rating_sum + ?, duration_micros = duration_micros + ?, "
+                        + "title = " + later + "title END, last_session_id = " + later + "last_session_id END, "
+                        + "last_start_time = " + later + "last_start_time END",
+                ps -> {
                     long start = InstantMicros.toMicros(d.lastStartTime());
                     int i = bindCounters(ps, bindSource(ps, 1, userId, d), d);
                     Object[] values = {d.title(), d.lastSessionId(), start};
@@ -74,15 +77,19 @@ public class PracticeRollupStore {
             return;
         }
         String later = "CASE WHEN " + STEP_LATER + " THEN ? ELSE ";
-        List<PracticeRollups.Step> sorted = steps.stream().sorted(Comparator.comparing(PracticeRollups.Step::sourceStep)
-                .thenComparing(PracticeRollups.Step::phase)).toList();
-        jdbc.prepareStatement("INSERT INTO practice_step_rollup (user_id, source, source_step, phase, attempt_count, "
-                + "missed_count, last_end_time, last_session_id, last_position, title) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                + "attempt_count = attempt_count + ?, missed_count = missed_count + ?, "
-                + "title = " + later + "title END, last_position = " + later + "last_position END, "
-                + "last_session_id = " + later + "last_session_id END, "
-                + "last_end_time = " + later + "last_end_time END", ps -> {
+        List<PracticeRollups.Step> sorted = steps.stream()
+                .sorted(Comparator.comparing(PracticeRollups.Step::sourceStep)
+                        .thenComparing(PracticeRollups.Step::phase))
+                .toList();
+        jdbc.prepareStatement(
+                "INSERT INTO practice_step_rollup (user_id, source, source_step, phase, attempt_count, "
+                        + "missed_count, last_end_time, last_session_id, last_position, title) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "attempt_count = attempt_count + ?, missed_count = missed_count + ?, "
+                        + "title = " + later + "title END, last_position = " + later + "last_position END, "
+                        + "last_session_id = " + later + "last_session_id END, "
+                        + "last_end_time = " + later + "last_end_time END",
+                ps -> {
                     for (PracticeRollups.Step s : sorted) {
                         long end = InstantMicros.toMicros(s.lastEndTime());
                         int i = bindStep(ps, 1, userId, s);
@@ -106,31 +113,49 @@ public class PracticeRollupStore {
     /** The user's rollups, of one source when {@code source} is not empty: two queries on primary keys. */
     public PracticeRollups.All read(long userId, String source) {
         String where = " WHERE user_id = ? AND (? = '' OR source = ?)";
-        List<PracticeRollups.Source> sources = jdbc.prepareStatement("SELECT source, last_start_time, last_session_id, "
-                + "title, completed_count, abandoned_count, coverage_sum, best_coverage, rating_sum, duration_micros "
-                + "FROM practice_source_rollup" + where + " ORDER BY source", ps -> {
+        List<PracticeRollups.Source> sources = jdbc.prepareStatement(
+                "SELECT source, last_start_time, last_session_id, "
+                        + "title, completed_count, abandoned_count, coverage_sum, best_coverage, rating_sum, duration_micros "
+                        + "FROM practice_source_rollup" + where + " ORDER BY source",
+                ps -> {
                     bindScope(ps, userId, source);
                     List<PracticeRollups.Source> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new PracticeRollups.Source(rs.getString(1),
-                                    InstantMicros.fromMicros(rs.getLong(2)), rs.getLong(3), rs.getString(4),
-                                    rs.getInt(5), rs.getInt(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9),
+                            out.add(new PracticeRollups.Source(
+                                    rs.getString(1),
+                                    InstantMicros.fromMicros(rs.getLong(2)),
+                                    rs.getLong(3),
+                                    rs.getString(4),
+                                    rs.getInt(5),
+                                    rs.getInt(6),
+                                    rs.getDouble(7),
+                                    rs.getDouble(8),
+                                    rs.getLong(9),
                                     rs.getLong(10)));
                         }
                     }
                     return out;
                 });
-        List<PracticeRollups.Step> steps = jdbc.prepareStatement("SELECT source, source_step, phase, attempt_count, "
-                + "missed_count, last_end_time, last_session_id, last_position, title FROM practice_step_rollup"
-                + where + " ORDER BY source, source_step, phase", ps -> {
+        List<PracticeRollups.Step> steps = jdbc.prepareStatement(
+                "SELECT source, source_step, phase, attempt_count, "
+                        + "missed_count, last_end_time, last_session_id, last_position, title FROM practice_step_rollup"
+                        + where + " ORDER BY source, source_step, phase",
+                ps -> {
                     bindScope(ps, userId, source);
                     List<PracticeRollups.Step> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new PracticeRollups.Step(rs.getString(1), rs.getString(2), rs.getString(3),
-                                    rs.getInt(4), rs.getInt(5), InstantMicros.fromMicros(rs.getLong(6)),
-                                    rs.getLong(7), rs.getInt(8), rs.getString(9)));
+                            out.add(new PracticeRollups.Step(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    rs.getInt(5),
+                                    InstantMicros.fromMicros(rs.getLong(6)),
+                                    rs.getLong(7),
+                                    rs.getInt(8),
+                                    rs.getString(9)));
                         }
                     }
                     return out;
@@ -157,13 +182,15 @@ public class PracticeRollupStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new PracticeStatsCalculator.Point(
-                            rs.getLong(2), InstantMicros.fromMicros(rs.getLong(3)),
-                            PracticeStatsCalculator.percent(rs.getInt(5), rs.getInt(4)), rs.getInt(6)));
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new PracticeStatsCalculator.Point(
+                                    rs.getLong(2), InstantMicros.fromMicros(rs.getLong(3)),
+                                    PracticeStatsCalculator.percent(rs.getInt(5), rs.getInt(4)), rs.getInt(6)));
                 }
             }
-            out.values().forEach(list -> list.sort(Comparator.comparing(PracticeStatsCalculator.Point::endTime)
-                    .thenComparingLong(PracticeStatsCalculator.Point::sessionId)));
+            out.values()
+                    .forEach(list -> list.sort(Comparator.comparing(PracticeStatsCalculator.Point::endTime)
+                            .thenComparingLong(PracticeStatsCalculator.Point::sessionId)));
             return out;
         });
     }
@@ -178,8 +205,8 @@ public class PracticeRollupStore {
      * no longer treats them as constant and sorts.
      */
     static String trendsSql(int sources, boolean embedded) {
-        String order = embedded ? "user_id DESC, source DESC, state DESC, end_time DESC, id DESC"
-                : "end_time DESC, id DESC";
+        String order =
+                embedded ? "user_id DESC, source DESC, state DESC, end_time DESC, id DESC" : "end_time DESC, id DESC";
         String branch = "(SELECT source, id, end_time, step_count, checked_count, self_rating FROM practice_session "
                 + "USE INDEX (ix_practice_session_completed) WHERE user_id = ? AND source = ? AND state = 'COMPLETED' "
                 + "ORDER BY " + order + " LIMIT ?)";
@@ -231,8 +258,7 @@ public class PracticeRollupStore {
         return i;
     }
 
-    private static int bindStep(PreparedStatement ps, int i, long userId, PracticeRollups.Step s)
-            throws SQLException {
+    private static int bindStep(PreparedStatement ps, int i, long userId, PracticeRollups.Step s) throws SQLException {
         ps.setLong(i++, userId);
         ps.setString(i++, s.source());
         ps.setString(i++, s.sourceStep());

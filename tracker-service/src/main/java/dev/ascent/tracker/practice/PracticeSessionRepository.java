@@ -17,8 +17,8 @@ public interface PracticeSessionRepository extends CrudRepository<PracticeSessio
     @Query("SELECT * FROM practice_session WHERE user_id = :userId AND (:source = '' OR source = :source) "
             + "AND (:planItemId = 0 OR plan_item_id = :planItemId) AND (:state = '' OR state = :state) "
             + "ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset")
-    List<PracticeSessionRow> listForUser(long userId, String source, long planItemId, String state, int limit,
-                                         int offset);
+    List<PracticeSessionRow> listForUser(
+            long userId, String source, long planItemId, String state, int limit, int offset);
 
     /** Every session of a user (of one source when {@code source} is set), oldest first, for the stats. */
     @Query("SELECT * FROM practice_session WHERE user_id = :userId AND (:source = '' OR source = :source) "

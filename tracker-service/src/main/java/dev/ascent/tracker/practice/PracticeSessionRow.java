@@ -19,9 +19,16 @@ public record PracticeSessionRow(
         String scenario,
         String state,
         int timeBoxMinutes,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant startTime,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant deadlineTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant endTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant startTime,
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant deadlineTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant endTime,
+
         int stepCount,
         int checkedCount,
         int selfRating,
@@ -29,7 +36,9 @@ public record PracticeSessionRow(
         @Nullable Long planId,
         @Nullable Long planItemId,
         int version,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant updateTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant updateTime) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String COMPLETED = "COMPLETED";
@@ -77,23 +86,66 @@ public record PracticeSessionRow(
         }
 
         /** The prompt's title and scenario, copied when the session starts. */
-        public Builder text(String t, String s) { title = t; scenario = s; return this; }
+        public Builder text(String t, String s) {
+            title = t;
+            scenario = s;
+            return this;
+        }
+
         public Builder timeBox(int minutes, Instant deadlineTime) {
             timeBoxMinutes = minutes;
             deadline = deadlineTime;
             return this;
         }
         /** A session that ended: its final state and end time. */
-        public Builder ended(String finalState, Instant endTime) { state = finalState; end = endTime; return this; }
-        public Builder steps(int count, int checked) { stepCount = count; checkedCount = checked; return this; }
-        public Builder selfRating(int v) { selfRating = v; return this; }
-        public Builder notes(String v) { notes = v; return this; }
+        public Builder ended(String finalState, Instant endTime) {
+            state = finalState;
+            end = endTime;
+            return this;
+        }
+
+        public Builder steps(int count, int checked) {
+            stepCount = count;
+            checkedCount = checked;
+            return this;
+        }
+
+        public Builder selfRating(int v) {
+            selfRating = v;
+            return this;
+        }
+
+        public Builder notes(String v) {
+            notes = v;
+            return this;
+        }
         /** The plan item the session practises; both null for none. */
-        public Builder planItem(Long plan, Long item) { planId = plan; planItemId = item; return this; }
+        public Builder planItem(Long plan, Long item) {
+            planId = plan;
+            planItemId = item;
+            return this;
+        }
 
         public PracticeSessionRow build() {
-            return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, start, deadline,
-                    end, stepCount, checkedCount, selfRating, notes, planId, planItemId, 1, now);
+            return new PracticeSessionRow(
+                    id,
+                    userId,
+                    source,
+                    title,
+                    scenario,
+                    state,
+                    timeBoxMinutes,
+                    start,
+                    deadline,
+                    end,
+                    stepCount,
+                    checkedCount,
+                    selfRating,
+                    notes,
+                    planId,
+                    planItemId,
+                    1,
+                    now);
         }
     }
 
@@ -116,19 +168,70 @@ public record PracticeSessionRow(
 
     /** A copy with new progress (checked count, notes), version bumped. */
     public PracticeSessionRow withProgress(int checked, String newNotes, Instant now) {
-        return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, startTime,
-                deadlineTime, endTime, stepCount, checked, selfRating, newNotes, planId, planItemId, version + 1, now);
+        return new PracticeSessionRow(
+                id,
+                userId,
+                source,
+                title,
+                scenario,
+                state,
+                timeBoxMinutes,
+                startTime,
+                deadlineTime,
+                endTime,
+                stepCount,
+                checked,
+                selfRating,
+                newNotes,
+                planId,
+                planItemId,
+                version + 1,
+                now);
     }
 
     /** A copy whose steps changed elsewhere (a mentor's scores): version bumped so the etag moves. */
     public PracticeSessionRow touched(Instant now) {
-        return new PracticeSessionRow(id, userId, source, title, scenario, state, timeBoxMinutes, startTime,
-                deadlineTime, endTime, stepCount, checkedCount, selfRating, notes, planId, planItemId, version + 1, now);
+        return new PracticeSessionRow(
+                id,
+                userId,
+                source,
+                title,
+                scenario,
+                state,
+                timeBoxMinutes,
+                startTime,
+                deadlineTime,
+                endTime,
+                stepCount,
+                checkedCount,
+                selfRating,
+                notes,
+                planId,
+                planItemId,
+                version + 1,
+                now);
     }
 
     /** A copy in a final state, version bumped. */
     public PracticeSessionRow finish(String newState, Instant end, int rating, String newNotes, Instant now) {
-        return new PracticeSessionRow(id, userId, source, title, scenario, newState, timeBoxMinutes, startTime,
-                deadlineTime, end, stepCount, checkedCount, rating, newNotes, planId, planItemId, version + 1, now);
+        return new PracticeSessionRow(
+                id,
+                userId,
+                source,
+                title,
+                scenario,
+                newState,
+                timeBoxMinutes,
+                startTime,
+                deadlineTime,
+                end,
+                stepCount,
+                checkedCount,
+                rating,
+                newNotes,
+                planId,
+                planItemId,
+                version + 1,
+                now);
     }
 }

@@ -22,14 +22,13 @@ public class PracticeSources {
      * Bodies and scenarios are MEDIUMTEXT (V5), above the catalog's 64 KiB for a paragraph.
      */
     static final int MAX_TITLE = 300;
+
     static final int MAX_SOURCE_STEP = 200;
 
     /** What a session copies: its title, scenario and steps in order. */
-    public record Copy(String source, String title, String scenario, List<Step> steps) {
-    }
+    public record Copy(String source, String title, String scenario, List<Step> steps) {}
 
-    public record Step(String sourceStep, String phase, String title, String body) {
-    }
+    public record Step(String sourceStep, String phase, String title, String body) {}
 
     private final ContentClient content;
 
@@ -39,8 +38,8 @@ public class PracticeSources {
 
     /** NOT_FOUND when the catalog has no such prompt or checklist; UNAVAILABLE (from the client) when it is down. */
     public Copy copy(String source) {
-        Optional<PracticeMaterial> material = PracticeNames.isDesignPrompt(source) ? content.designPrompt(source)
-                : content.checklist(source);
+        Optional<PracticeMaterial> material =
+                PracticeNames.isDesignPrompt(source) ? content.designPrompt(source) : content.checklist(source);
         return material.map(PracticeSources::of).orElseThrow(() -> ApiException.notFound(source));
     }
 
@@ -48,8 +47,8 @@ public class PracticeSources {
     static Copy of(PracticeMaterial material) {
         List<Step> steps = new ArrayList<>();
         for (PracticeMaterial.Step s : material.steps()) {
-            steps.add(new Step(Text.fit(s.name(), MAX_SOURCE_STEP), s.phase(), Text.fit(s.title(), MAX_TITLE),
-                    s.text()));
+            steps.add(
+                    new Step(Text.fit(s.name(), MAX_SOURCE_STEP), s.phase(), Text.fit(s.title(), MAX_TITLE), s.text()));
         }
         return new Copy(material.name(), Text.fit(material.title(), MAX_TITLE), material.scenario(), steps);
     }

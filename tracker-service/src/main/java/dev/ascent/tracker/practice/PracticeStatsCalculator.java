@@ -22,29 +22,32 @@ public final class PracticeStatsCalculator {
     public static final int MISSED_STEPS = 10;
 
     /** {@code lastAttemptTime} is the start of the most recent session of any state; null when there is none. */
-    public record Totals(int attempts, int abandonedCount, double averageCoveragePercent, double averageSelfRating,
-                         Duration totalDuration, Instant lastAttemptTime) {
-    }
+    public record Totals(
+            int attempts,
+            int abandonedCount,
+            double averageCoveragePercent,
+            double averageSelfRating,
+            Duration totalDuration,
+            Instant lastAttemptTime) {}
 
-    public record Point(long sessionId, Instant endTime, double coveragePercent, int selfRating) {
-    }
+    public record Point(long sessionId, Instant endTime, double coveragePercent, int selfRating) {}
 
-    public record Missed(String sourceStep, String title, String phase, int missedCount, int attemptCount,
-                         double missPercent) {
-    }
+    public record Missed(
+            String sourceStep, String title, String phase, int missedCount, int attemptCount, double missPercent) {}
 
-    public record SourceStats(String source, String title, Totals totals, double bestCoveragePercent,
-                              List<Point> trend, List<Missed> mostMissed) {
-    }
+    public record SourceStats(
+            String source,
+            String title,
+            Totals totals,
+            double bestCoveragePercent,
+            List<Point> trend,
+            List<Missed> mostMissed) {}
 
-    public record PhaseStats(String phase, int stepCount, int missedCount, double missPercent) {
-    }
+    public record PhaseStats(String phase, int stepCount, int missedCount, double missPercent) {}
 
-    public record Stats(Totals overall, List<SourceStats> sources, List<PhaseStats> phases) {
-    }
+    public record Stats(Totals overall, List<SourceStats> sources, List<PhaseStats> phases) {}
 
-    private PracticeStatsCalculator() {
-    }
+    private PracticeStatsCalculator() {}
 
     /** 0 to 100; 0 when {@code total} is 0. */
     public static double percent(long part, long total) {
@@ -57,11 +60,13 @@ public final class PracticeStatsCalculator {
      */
     public static Stats compute(List<PracticeSessionRow> sessions, List<PracticeStepRow> completedSteps) {
         Map<String, List<Point>> trends = new HashMap<>();
-        sessions.stream().filter(s -> s.state().equals(PracticeSessionRow.COMPLETED))
+        sessions.stream()
+                .filter(s -> s.state().equals(PracticeSessionRow.COMPLETED))
                 .sorted(Comparator.comparing(PracticeSessionRow::endTime).thenComparing(PracticeSessionRow::id))
-                .forEach(s -> trends.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(point(s)));
-        trends.replaceAll((source, points) -> List.copyOf(points.subList(Math.max(0, points.size() - TREND_POINTS),
-                points.size())));
+                .forEach(s -> trends.computeIfAbsent(s.source(), k -> new ArrayList<>())
+                        .add(point(s)));
+        trends.replaceAll((source, points) ->
+                List.copyOf(points.subList(Math.max(0, points.size() - TREND_POINTS), points.size())));
         return fromRollups(PracticeRollups.of(sessions, completedSteps), trends);
     }
 
@@ -77,15 +82,24 @@ public final class PracticeStatsCalculator {
      */
     public static Stats fromRollups(PracticeRollups.All rollups, Map<String, List<Point>> trends) {
         Map<String, List<PracticeRollups.Step>> stepsBySource = new HashMap<>();
-        rollups.steps().forEach(s -> stepsBySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s));
+        rollups.steps()
+                .forEach(s -> stepsBySource
+                        .computeIfAbsent(s.source(), k -> new ArrayList<>())
+                        .add(s));
         List<SourceStats> sources = new ArrayList<>();
         for (PracticeRollups.Source r : rollups.sources()) {
-            sources.add(new SourceStats(r.source(), r.title(), r.totals(), r.bestCoverage(),
+            sources.add(new SourceStats(
+                    r.source(),
+                    r.title(),
+                    r.totals(),
+                    r.bestCoverage(),
                     trends.getOrDefault(r.source(), List.of()),
                     missed(stepsBySource.getOrDefault(r.source(), List.of()))));
         }
-        sources.sort(Comparator.comparing((SourceStats s) -> s.totals().lastAttemptTime(),
-                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SourceStats::source));
+        sources.sort(Comparator.comparing(
+                        (SourceStats s) -> s.totals().lastAttemptTime(),
+                        Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(SourceStats::source));
         return new Stats(overall(rollups.sources()), sources, phases(rollups.steps()));
     }
 
@@ -107,8 +121,13 @@ public final class PracticeStatsCalculator {
                 last = t.lastAttemptTime();
             }
         }
-        return new Totals(attempts, abandoned, attempts == 0 ? 0 : coverageSum / attempts,
-                attempts == 0 ? 0 : (double) ratingSum / attempts, total, last);
+        return new Totals(
+                attempts,
+                abandoned,
+                attempts == 0 ? 0 : coverageSum / attempts,
+                attempts == 0 ? 0 : (double) ratingSum / attempts,
+                total,
+                last);
     }
 
     /**
@@ -122,8 +141,7 @@ public final class PracticeStatsCalculator {
             int[] c = counts.computeIfAbsent(step.sourceStep(), k -> new int[2]);
             c[0] += step.missedCount();
             c[1] += step.attemptCount();
-            latest.merge(step.sourceStep(), step,
-                    (a, b) -> PracticeRollups.Step.LATEST.compare(b, a) >= 0 ? b : a);
+            latest.merge(step.sourceStep(), step, (a, b) -> PracticeRollups.Step.LATEST.compare(b, a) >= 0 ? b : a);
         }
         List<Missed> out = new ArrayList<>();
         counts.forEach((key, c) -> {
@@ -132,7 +150,8 @@ public final class PracticeStatsCalculator {
                 out.add(new Missed(key, step.title(), step.phase(), c[0], c[1], percent(c[0], c[1])));
             }
         });
-        out.sort(Comparator.comparingInt(Missed::missedCount).reversed()
+        out.sort(Comparator.comparingInt(Missed::missedCount)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(Missed::missPercent).reversed())
                 .thenComparingInt((Missed m) -> latest.get(m.sourceStep()).lastPosition())
                 .thenComparing(Missed::sourceStep));
@@ -152,7 +171,8 @@ public final class PracticeStatsCalculator {
         }
         List<PhaseStats> out = new ArrayList<>();
         counts.forEach((phase, c) -> out.add(new PhaseStats(phase, c[1], c[0], percent(c[0], c[1]))));
-        out.sort(Comparator.comparingDouble(PhaseStats::missPercent).reversed()
+        out.sort(Comparator.comparingDouble(PhaseStats::missPercent)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(PhaseStats::missedCount).reversed())
                 .thenComparing(PhaseStats::phase));
         return out;

@@ -19,12 +19,12 @@ public record PracticeStepRow(
         int mentorScore) {
 
     public PracticeStepRow with(boolean newChecked, String newNotes) {
-        return new PracticeStepRow(id, userId, sessionId, position, sourceStep, phase, title, body, newChecked,
-                newNotes, mentorScore);
+        return new PracticeStepRow(
+                id, userId, sessionId, position, sourceStep, phase, title, body, newChecked, newNotes, mentorScore);
     }
 
     public PracticeStepRow withMentorScore(int score) {
-        return new PracticeStepRow(id, userId, sessionId, position, sourceStep, phase, title, body, checked, notes,
-                score);
+        return new PracticeStepRow(
+                id, userId, sessionId, position, sourceStep, phase, title, body, checked, notes, score);
     }
 }

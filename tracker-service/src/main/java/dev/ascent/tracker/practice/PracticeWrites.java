@@ -32,9 +32,16 @@ public class PracticeWrites {
     private final Clock clock;
     private final UncheckedSteps recall;
 
-    public PracticeWrites(PracticeSessionRepository sessions, PracticeStepRepository steps, AccessPolicy access,
-                          PracticeExpiry expiry, PlanLinks links, ActivityLog activity, PracticeRollupStore rollups,
-                          Clock clock, UncheckedSteps recall) {
+    public PracticeWrites(
+            PracticeSessionRepository sessions,
+            PracticeStepRepository steps,
+            AccessPolicy access,
+            PracticeExpiry expiry,
+            PlanLinks links,
+            ActivityLog activity,
+            PracticeRollupStore rollups,
+            Clock clock,
+            UncheckedSteps recall) {
         this.recall = recall;
         this.sessions = sessions;
         this.steps = steps;
@@ -47,8 +54,7 @@ public class PracticeWrites {
     }
 
     /** A completed session and, when it has one, its plan item after the change. */
-    public record Completed(PracticeView view, Optional<PlanItemRow> item) {
-    }
+    public record Completed(PracticeView view, Optional<PlanItemRow> item) {}
 
     @Transactional
     public PracticeView update(Caller caller, PracticeNames.SessionName name, PracticeCommands.Update command) {
@@ -57,11 +63,12 @@ public class PracticeWrites {
         List<PracticeStepRow> rows = new ArrayList<>(locked.steps);
         for (PracticeCommands.StepChange change : command.steps()) {
             if (change.position() < 1 || change.position() > rows.size()) {
-                throw ApiException.invalid(change.field(), "is not a step of " + name.name() + " (it has "
-                        + rows.size() + " steps)");
+                throw ApiException.invalid(
+                        change.field(), "is not a step of " + name.name() + " (it has " + rows.size() + " steps)");
             }
             PracticeStepRow old = rows.get(change.position() - 1);
-            PracticeStepRow changed = old.with(change.checked() == null ? old.checked() : change.checked(),
+            PracticeStepRow changed = old.with(
+                    change.checked() == null ? old.checked() : change.checked(),
                     change.notes() == null ? old.notes() : change.notes());
             if (!changed.equals(old)) {
                 rows.set(change.position() - 1, steps.update(changed));
@@ -69,8 +76,8 @@ public class PracticeWrites {
         }
         int checked = (int) rows.stream().filter(PracticeStepRow::checked).count();
         Instant now = clock.instant();
-        PracticeSessionRow updated = sessions.update(s.withProgress(checked,
-                command.notes() == null ? s.notes() : command.notes(), now));
+        PracticeSessionRow updated =
+                sessions.update(s.withProgress(checked, command.notes() == null ? s.notes() : command.notes(), now));
         return new PracticeView(updated, rows, locked.owner.handle());
     }
 
@@ -82,19 +89,33 @@ public class PracticeWrites {
             throw ApiException.invalid("mark_item_done", name.name() + " is not linked to a plan item");
         }
         Instant now = clock.instant();
-        PracticeSessionRow done = sessions.update(s.finish(PracticeSessionRow.COMPLETED, now, command.selfRating(),
-                command.notes() == null ? s.notes() : command.notes(), now));
-        activity.record(ActivityLog.Event.of(s.userId(), s.planId(), s.planItemId(), caller.userId(),
-                        ActivityType.PRACTICE_COMPLETED, "Completed practice \"" + s.title() + "\": "
+        PracticeSessionRow done = sessions.update(s.finish(
+                PracticeSessionRow.COMPLETED,
+                now,
+                command.selfRating(),
+                command.notes() == null ? s.notes() : command.notes(),
+                now));
+        activity.record(ActivityLog.Event.of(
+                        s.userId(),
+                        s.planId(),
+                        s.planItemId(),
+                        caller.userId(),
+                        ActivityType.PRACTICE_COMPLETED,
+                        "Completed practice \"" + s.title() + "\": "
                                 + s.checkedCount() + "/" + s.stepCount() + " steps, rated " + command.selfRating()
                                 + "/5" + (now.isAfter(s.deadlineTime()) ? ", over time" : ""))
                 .withSubject(name.name()));
         recall.stepsLeftUnchecked(s, locked.steps);
         Optional<PlanItemRow> item = command.markItemDone()
-                ? Optional.of(links.markDone(caller, locked.owner.handle(), done)) : links.current(done);
+                ? Optional.of(links.markDone(caller, locked.owner.handle(), done))
+                : links.current(done);
         // Last, after the plan's lock: the rollup rows are the last locks a practice write takes.
         rollups.add(s.userId(), PracticeRollups.finished(done));
-        rollups.add(s.userId(), locked.steps.stream().map(step -> PracticeRollups.step(done, step)).toList());
+        rollups.add(
+                s.userId(),
+                locked.steps.stream()
+                        .map(step -> PracticeRollups.step(done, step))
+                        .toList());
         return new Completed(new PracticeView(done, locked.steps, locked.owner.handle()), item);
     }
 
@@ -103,11 +124,15 @@ public class PracticeWrites {
         Locked locked = lock(caller, name, etag);
         PracticeSessionRow s = locked.session;
         Instant now = clock.instant();
-        PracticeSessionRow abandoned = sessions.update(s.finish(PracticeSessionRow.ABANDONED, now, 0, s.notes(),
-                now));
-        activity.record(ActivityLog.Event.of(s.userId(), s.planId(), s.planItemId(), caller.userId(),
-                        ActivityType.PRACTICE_ABANDONED, "Abandoned practice \"" + s.title() + "\" with "
-                                + s.checkedCount() + "/" + s.stepCount() + " steps checked")
+        PracticeSessionRow abandoned = sessions.update(s.finish(PracticeSessionRow.ABANDONED, now, 0, s.notes(), now));
+        activity.record(ActivityLog.Event.of(
+                        s.userId(),
+                        s.planId(),
+                        s.planItemId(),
+                        caller.userId(),
+                        ActivityType.PRACTICE_ABANDONED,
+                        "Abandoned practice \"" + s.title() + "\" with " + s.checkedCount() + "/" + s.stepCount()
+                                + " steps checked")
                 .withSubject(name.name()));
         rollups.add(s.userId(), PracticeRollups.finished(abandoned));
         return new PracticeView(abandoned, locked.steps, locked.owner.handle());
@@ -123,8 +148,7 @@ public class PracticeWrites {
         expiry.expireOverdue(owner.id(), owner.handle());
     }
 
-    private record Locked(UserRow owner, PracticeSessionRow session, List<PracticeStepRow> steps) {
-    }
+    private record Locked(UserRow owner, PracticeSessionRow session, List<PracticeStepRow> steps) {}
 
     private Locked lock(Caller caller, PracticeNames.SessionName name, String etag) {
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
@@ -132,18 +156,19 @@ public class PracticeWrites {
                 .filter(s -> s.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         if (etag != null && !etag.isEmpty() && !etag.equals(session.etag())) {
-            throw ApiException.aborted("STALE_ETAG", name.name() + " changed since etag " + etag
-                    + "; read it again and retry");
+            throw ApiException.aborted(
+                    "STALE_ETAG", name.name() + " changed since etag " + etag + "; read it again and retry");
         }
         if (session.active() && clock.instant().isAfter(session.expiryTime())) {
             // Past its grace period but not yet expired by expireOverdue (a caller that skipped it): refuse, as the
             // expired session would be refused.
-            throw ApiException.failedPrecondition("SESSION_NOT_ACTIVE", name.name() + " is past its deadline and "
-                    + "expires; only ACTIVE sessions change");
+            throw ApiException.failedPrecondition(
+                    "SESSION_NOT_ACTIVE",
+                    name.name() + " is past its deadline and " + "expires; only ACTIVE sessions change");
         }
         if (!session.active()) {
-            throw ApiException.failedPrecondition("SESSION_NOT_ACTIVE", name.name() + " is "
-                    + session.state() + "; only ACTIVE sessions change");
+            throw ApiException.failedPrecondition(
+                    "SESSION_NOT_ACTIVE", name.name() + " is " + session.state() + "; only ACTIVE sessions change");
         }
         return new Locked(owner, session, steps.lockSteps(session.id()));
     }

@@ -26,8 +26,14 @@ public class StartPractice {
     private final PracticeRollupStore rollups;
     private final Clock clock;
 
-    public StartPractice(PracticeSources sources, PracticeSessionRepository sessions, PracticeStepRepository steps,
-                         PlanLinks links, ActivityLog activity, PracticeRollupStore rollups, Clock clock) {
+    public StartPractice(
+            PracticeSources sources,
+            PracticeSessionRepository sessions,
+            PracticeStepRepository steps,
+            PlanLinks links,
+            ActivityLog activity,
+            PracticeRollupStore rollups,
+            Clock clock) {
         this.sources = sources;
         this.sessions = sessions;
         this.steps = steps;
@@ -45,8 +51,8 @@ public class StartPractice {
      */
     public PracticeSources.Copy source(Caller caller, String parentHandle, PracticeCommands.Start command) {
         if (!parentHandle.equals(caller.handle())) {
-            throw ApiException.permissionDenied("practice sessions are started by their owner; use parent "
-                    + caller.name() + " or leave it empty");
+            throw ApiException.permissionDenied(
+                    "practice sessions are started by their owner; use parent " + caller.name() + " or leave it empty");
         }
         return sources.copy(command.source());
     }
@@ -56,23 +62,38 @@ public class StartPractice {
         PlanItemRow item = command.planItem() == null ? null : links.link(caller, command.planItem());
         Instant now = clock.instant();
         long id = Ids.next(clock);
-        PracticeSessionRow session = sessions.save(PracticeSessionRow.create(id, caller.userId(), copy.source(),
-                        now, now)
-                .text(copy.title(), copy.scenario())
-                .timeBox(command.timeBoxMinutes(), now.plus(Duration.ofMinutes(command.timeBoxMinutes())))
-                .steps(copy.steps().size(), 0)
-                .planItem(item == null ? null : item.planId(), item == null ? null : item.id())
-                .build());
+        PracticeSessionRow session =
+                sessions.save(PracticeSessionRow.create(id, caller.userId(), copy.source(), now, now)
+                        .text(copy.title(), copy.scenario())
+                        .timeBox(command.timeBoxMinutes(), now.plus(Duration.ofMinutes(command.timeBoxMinutes())))
+                        .steps(copy.steps().size(), 0)
+                        .planItem(item == null ? null : item.planId(), item == null ? null : item.id())
+                        .build());
         List<PracticeStepRow> rows = new ArrayList<>();
         for (int i = 0; i < copy.steps().size(); i++) {
             PracticeSources.Step s = copy.steps().get(i);
-            rows.add(new PracticeStepRow(Ids.next(clock), caller.userId(), id, i + 1, s.sourceStep(), s.phase(),
-                    s.title(), s.body(), false, "", 0));
+            rows.add(new PracticeStepRow(
+                    Ids.next(clock),
+                    caller.userId(),
+                    id,
+                    i + 1,
+                    s.sourceStep(),
+                    s.phase(),
+                    s.title(),
+                    s.body(),
+                    false,
+                    "",
+                    0));
         }
         steps.saveAll(rows);
-        activity.record(ActivityLog.Event.of(caller.userId(), session.planId(), session.planItemId(),
-                        caller.userId(), ActivityType.PRACTICE_STARTED, "Started practice \"" + copy.title() + "\" ("
-                                + rows.size() + " steps, " + command.timeBoxMinutes() + " min)")
+        activity.record(ActivityLog.Event.of(
+                        caller.userId(),
+                        session.planId(),
+                        session.planItemId(),
+                        caller.userId(),
+                        ActivityType.PRACTICE_STARTED,
+                        "Started practice \"" + copy.title() + "\" (" + rows.size() + " steps, "
+                                + command.timeBoxMinutes() + " min)")
                 .withSubject(PracticeNames.session(caller.handle(), id)));
         // Last: the rollup row is the last lock a practice write takes (docs/ARCHITECTURE.md).
         rollups.add(caller.userId(), PracticeRollups.started(session));

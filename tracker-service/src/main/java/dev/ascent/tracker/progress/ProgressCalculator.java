@@ -19,6 +19,7 @@ public final class ProgressCalculator {
 
     /** Points of difference between done and expected that still count as on track. */
     public static final double ON_TRACK_BAND = 5;
+
     static final int MAX_OVERDUE = 20;
     static final int MAX_NEXT = 5;
     /** A finish is projected only from at least this many days since the start... */
@@ -26,28 +27,43 @@ public final class ProgressCalculator {
     /** ...with activity on at least this many of them: one busy evening is not a pace. */
     public static final int MIN_PROJECTION_ACTIVE_DAYS = 3;
 
-    public enum Pace { AHEAD, ON_TRACK, BEHIND }
+    public enum Pace {
+        AHEAD,
+        ON_TRACK,
+        BEHIND
+    }
 
     /** One day's rollup: minutes logged and engineer actions (status changes, time logged). */
-    public record Day(int day, long minutes, int actions) {
-    }
+    public record Day(int day, long minutes, int actions) {}
 
-    public record Week(int week, int startDay, long minutes) {
-    }
+    public record Week(int week, int startDay, long minutes) {}
 
-    public record Summary(int total, int todo, int inProgress, int done, int skipped, int verified,
-                          double percentComplete, double percentVerified, long loggedMinutes, List<Week> weeks,
-                          long minutesThisWeek, double expectedPercent, Pace pace, int currentStreak,
-                          int longestStreak, List<PlanItemRow> overdue, List<PlanItemRow> nextDue,
-                          Integer projectedFinishDay, String projectionNote, int today) {
-    }
+    public record Summary(
+            int total,
+            int todo,
+            int inProgress,
+            int done,
+            int skipped,
+            int verified,
+            double percentComplete,
+            double percentVerified,
+            long loggedMinutes,
+            List<Week> weeks,
+            long minutesThisWeek,
+            double expectedPercent,
+            Pace pace,
+            int currentStreak,
+            int longestStreak,
+            List<PlanItemRow> overdue,
+            List<PlanItemRow> nextDue,
+            Integer projectedFinishDay,
+            String projectionNote,
+            int today) {}
 
     /** When the rest would be done at the pace so far, or why there is no such date. */
-    record Projection(Integer day, String note) {
-    }
+    record Projection(Integer day, String note) {}
 
-    private ProgressCalculator() {
-    }
+    private ProgressCalculator() {}
 
     public static Summary summarize(PlanRow plan, List<PlanItemRow> items, List<Day> days, int today) {
         int todo = 0;
@@ -83,7 +99,8 @@ public final class ProgressCalculator {
         }
         double percent = percent(doneMinutes, counted);
         double expected = today < plan.startDay() ? 0 : percent(expectedMinutes, counted);
-        Pace pace = percent > expected + ON_TRACK_BAND ? Pace.AHEAD
+        Pace pace = percent > expected + ON_TRACK_BAND
+                ? Pace.AHEAD
                 : percent < expected - ON_TRACK_BAND ? Pace.BEHIND : Pace.ON_TRACK;
 
         int currentWeek = Scheduler.weekOf(plan.startDay(), today);
@@ -103,18 +120,39 @@ public final class ProgressCalculator {
             weeks.add(new Week(w, plan.startDay() + (w - 1) * 7, perWeek[w - 1]));
         }
 
-        List<PlanItemRow> open = items.stream().filter(PlanItemRow::open)
-                .sorted(Comparator.comparingInt(PlanItemRow::dueDay).thenComparingInt(PlanItemRow::position)).toList();
-        List<PlanItemRow> overdue = open.stream().filter(i -> i.dueDay() < today).limit(MAX_OVERDUE).toList();
-        List<PlanItemRow> next = open.stream().filter(i -> i.dueDay() >= today).limit(MAX_NEXT).toList();
+        List<PlanItemRow> open = items.stream()
+                .filter(PlanItemRow::open)
+                .sorted(Comparator.comparingInt(PlanItemRow::dueDay).thenComparingInt(PlanItemRow::position))
+                .toList();
+        List<PlanItemRow> overdue =
+                open.stream().filter(i -> i.dueDay() < today).limit(MAX_OVERDUE).toList();
+        List<PlanItemRow> next =
+                open.stream().filter(i -> i.dueDay() >= today).limit(MAX_NEXT).toList();
 
-        int activeDays = active.headMap(today, true).tailMap(plan.startDay(), true).size();
-        Projection projection = projectedFinish(plan.startDay(), today, activeDays, doneMinutes,
-                counted - doneMinutes);
-        return new Summary(items.size(), todo, inProgress, done, skipped, verified, percent,
-                percent(verifiedMinutes, counted), plan.loggedMinutes(), weeks, perWeek[perWeek.length - 1],
-                expected, pace, currentStreak(active, today), longestStreak(active),
-                overdue, next, projection.day(), projection.note(), today);
+        int activeDays =
+                active.headMap(today, true).tailMap(plan.startDay(), true).size();
+        Projection projection = projectedFinish(plan.startDay(), today, activeDays, doneMinutes, counted - doneMinutes);
+        return new Summary(
+                items.size(),
+                todo,
+                inProgress,
+                done,
+                skipped,
+                verified,
+                percent,
+                percent(verifiedMinutes, counted),
+                plan.loggedMinutes(),
+                weeks,
+                perWeek[perWeek.length - 1],
+                expected,
+                pace,
+                currentStreak(active, today),
+                longestStreak(active),
+                overdue,
+                next,
+                projection.day(),
+                projection.note(),
+                today);
     }
 
     static double percent(long part, long whole) {
@@ -149,8 +187,8 @@ public final class ProgressCalculator {
      * history is shorter than {@link #MIN_PROJECTION_DAYS} days or has fewer than {@link #MIN_PROJECTION_ACTIVE_DAYS}
      * active days, with a note saying so.
      */
-    static Projection projectedFinish(int startDay, int today, int activeDays, long doneMinutes,
-                                      long remainingMinutes) {
+    static Projection projectedFinish(
+            int startDay, int today, int activeDays, long doneMinutes, long remainingMinutes) {
         if (remainingMinutes <= 0) {
             return new Projection(null, "");
         }
@@ -159,9 +197,11 @@ public final class ProgressCalculator {
         }
         int elapsed = Math.max(0, today - startDay + 1);
         if (elapsed < MIN_PROJECTION_DAYS || activeDays < MIN_PROJECTION_ACTIVE_DAYS) {
-            return new Projection(null, "Not enough history to project a finish yet: " + Math.min(elapsed,
-                    MIN_PROJECTION_DAYS) + " of " + MIN_PROJECTION_DAYS + " days, " + Math.min(activeDays,
-                    MIN_PROJECTION_ACTIVE_DAYS) + " of " + MIN_PROJECTION_ACTIVE_DAYS + " active days.");
+            return new Projection(
+                    null,
+                    "Not enough history to project a finish yet: " + Math.min(elapsed, MIN_PROJECTION_DAYS) + " of "
+                            + MIN_PROJECTION_DAYS + " days, " + Math.min(activeDays, MIN_PROJECTION_ACTIVE_DAYS)
+                            + " of " + MIN_PROJECTION_ACTIVE_DAYS + " active days.");
         }
         // remaining / (done / elapsed) days, rounded up, in integers so an exact quotient is not pushed up a day.
         long days = (remainingMinutes * elapsed + doneMinutes - 1) / doneMinutes;

@@ -31,13 +31,15 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
     }
 
     @Override
-    public void getProgressSummary(GetProgressSummaryRequest request,
-                                   StreamObserver<GetProgressSummaryResponse> response) {
+    public void getProgressSummary(
+            GetProgressSummaryRequest request, StreamObserver<GetProgressSummaryResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getPlan(), "plan");
         ProgressService.Result result = progress.summary(caller, name);
-        response.onNext(GetProgressSummaryResponse.newBuilder().setProgressSummary(ProgressProtoMapper.summary(result)
-                .toBuilder().setRecallDueCount(recall.dueNow(result.plan().userId()))).build());
+        response.onNext(GetProgressSummaryResponse.newBuilder()
+                .setProgressSummary(ProgressProtoMapper.summary(result).toBuilder()
+                        .setRecallDueCount(recall.dueNow(result.plan().userId())))
+                .build());
         response.onCompleted();
     }
 
@@ -45,12 +47,13 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
     public void listActivity(ListActivityRequest request, StreamObserver<ListActivityResponse> response) {
         Caller caller = auth.require();
         Names.PlanName name = Names.plan(request.getParent(), "parent");
-        PageRequest page = PageRequest.keyset(request.getPageSize(), request.getPageToken(),
-                String.valueOf(name.planId()));
-        ProgressService.History history = progress.history(caller, name, page.keyAfter(Long.MAX_VALUE),
-                page.fetchSize());
+        PageRequest page =
+                PageRequest.keyset(request.getPageSize(), request.getPageToken(), String.valueOf(name.planId()));
+        ProgressService.History history =
+                progress.history(caller, name, page.keyAfter(Long.MAX_VALUE), page.fetchSize());
         Page<ActivityRow> shown = page.page(history.events(), ActivityRow::seq);
-        ListActivityResponse.Builder out = ListActivityResponse.newBuilder().setNextPageToken(shown.nextPageToken())
+        ListActivityResponse.Builder out = ListActivityResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken())
                 .setTotalSize(history.total());
         shown.items().forEach(r -> out.addActivityEvents(ActivityProtoMapper.event(r)));
         response.onNext(out.build());

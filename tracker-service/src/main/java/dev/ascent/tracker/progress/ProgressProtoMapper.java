@@ -12,8 +12,7 @@ import dev.ascent.tracker.plan.PlanItemRow;
 /** Progress results to proto messages. */
 public final class ProgressProtoMapper {
 
-    private ProgressProtoMapper() {
-    }
+    private ProgressProtoMapper() {}
 
     public static ProgressSummary summary(ProgressService.Result r) {
         ProgressCalculator.Summary s = r.summary();
@@ -39,17 +38,24 @@ public final class ProgressProtoMapper {
                 .setToday(Days.format(s.today()))
                 .setAsOf(Timestamps.of(r.asOf()));
         if (r.plan().lastActivityTime() > 0) {
-            b.setLastActivityTime(Timestamps.of(InstantMicros.fromMicros(r.plan().lastActivityTime())));
+            b.setLastActivityTime(
+                    Timestamps.of(InstantMicros.fromMicros(r.plan().lastActivityTime())));
         }
-        s.weeks().forEach(w -> b.addWeeklyMinutes(WeekMinutes.newBuilder().setWeek(w.week())
-                .setWeekStart(Days.format(w.startDay())).setMinutes(w.minutes())));
+        s.weeks()
+                .forEach(w -> b.addWeeklyMinutes(WeekMinutes.newBuilder()
+                        .setWeek(w.week())
+                        .setWeekStart(Days.format(w.startDay()))
+                        .setMinutes(w.minutes())));
         s.overdue().forEach(i -> b.addOverdueItems(ref(r.planName(), i)));
         s.nextDue().forEach(i -> b.addNextDueItems(ref(r.planName(), i)));
         return b.build();
     }
 
     private static ItemRef ref(String planName, PlanItemRow i) {
-        return ItemRef.newBuilder().setName(planName + "/items/" + i.id()).setTitle(i.title())
-                .setDueDate(Days.format(i.dueDay())).build();
+        return ItemRef.newBuilder()
+                .setName(planName + "/items/" + i.id())
+                .setTitle(i.title())
+                .setDueDate(Days.format(i.dueDay()))
+                .build();
     }
 }

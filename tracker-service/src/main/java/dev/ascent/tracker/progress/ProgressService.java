@@ -24,9 +24,13 @@ import java.util.List;
 @Singleton
 public class ProgressService {
 
-    public record Result(String planName, String ownerHandle, PlanRow plan, ProgressCalculator.Summary summary,
-                         int awaitingReview, java.time.Instant asOf) {
-    }
+    public record Result(
+            String planName,
+            String ownerHandle,
+            PlanRow plan,
+            ProgressCalculator.Summary summary,
+            int awaitingReview,
+            java.time.Instant asOf) {}
 
     private final Plans plans;
     private final PlanItems items;
@@ -35,8 +39,13 @@ public class ProgressService {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public ProgressService(Plans plans, PlanItems items, AccessPolicy access,
-                           ActivityQueries activity, JdbcOperations jdbc, Clock clock) {
+    public ProgressService(
+            Plans plans,
+            PlanItems items,
+            AccessPolicy access,
+            ActivityQueries activity,
+            JdbcOperations jdbc,
+            Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
@@ -55,19 +64,20 @@ public class ProgressService {
      * A page of the plan's history: up to {@code limit} events with a sequence below {@code beforeSeq}, newest first,
      * and how many events the history holds in all, counted up to {@link ActivityQueries#MAX_COUNTED}.
      */
-    public record History(List<ActivityRow> events, int total) {
-    }
+    public record History(List<ActivityRow> events, int total) {}
 
     @Connectable
     public History history(Caller caller, Names.PlanName name, long beforeSeq, int limit) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
         long planId = readablePlan(owner, name).id();
-        return new History(activity.planHistory(owner.id(), planId, beforeSeq, limit),
+        return new History(
+                activity.planHistory(owner.id(), planId, beforeSeq, limit),
                 activity.countPlanHistory(owner.id(), planId));
     }
 
     private PlanRow readablePlan(UserRow owner, Names.PlanName name) {
-        return plans.findById(name.planId()).filter(p -> p.userId() == owner.id())
+        return plans.findById(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
     }
 
@@ -77,13 +87,18 @@ public class ProgressService {
         List<PlanItemRow> rows = items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id());
         int today = Days.today(clock, plan.timeZone());
         ProgressCalculator.Summary summary = ProgressCalculator.summarize(plan, rows, days(plan), today);
-        return new Result("users/" + owner.handle() + "/plans/" + plan.id(), owner.handle(), plan, summary,
-                awaitingReview(plan.id()), clock.instant());
+        return new Result(
+                "users/" + owner.handle() + "/plans/" + plan.id(),
+                owner.handle(),
+                plan,
+                summary,
+                awaitingReview(plan.id()),
+                clock.instant());
     }
 
     private List<ProgressCalculator.Day> days(PlanRow plan) {
-        return jdbc.prepareStatement("SELECT on_day, minutes, actions FROM plan_day WHERE plan_id = ? ORDER BY on_day",
-                ps -> {
+        return jdbc.prepareStatement(
+                "SELECT on_day, minutes, actions FROM plan_day WHERE plan_id = ? ORDER BY on_day", ps -> {
                     ps.setLong(1, plan.id());
                     List<ProgressCalculator.Day> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {

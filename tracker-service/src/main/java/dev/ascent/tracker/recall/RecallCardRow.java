@@ -9,10 +9,25 @@ import java.time.Instant;
  * A recall card as stored. {@code sourceName} is relative to the owner ({@code plans/1/items/2}), so it is written
  * where the owner's handle is not at hand (a mentor's review decision).
  */
-public record RecallCardRow(long id, long userId, String origin, String sourceName, Long planId, String front,
-                            String back, String state, int step, Double stability, Double difficulty,
-                            boolean suspended, Instant due, Instant lastReview, int reps, int lapses, int version,
-                            Instant createTime) {
+public record RecallCardRow(
+        long id,
+        long userId,
+        String origin,
+        String sourceName,
+        Long planId,
+        String front,
+        String back,
+        String state,
+        int step,
+        Double stability,
+        Double difficulty,
+        boolean suspended,
+        Instant due,
+        Instant lastReview,
+        int reps,
+        int lapses,
+        int version,
+        Instant createTime) {
 
     public static final String MANUAL = "MANUAL";
     public static final String PLAN_ITEM = "PLAN_ITEM";

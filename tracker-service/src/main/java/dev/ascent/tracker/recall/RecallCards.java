@@ -30,9 +30,16 @@ public class RecallCards implements DoneItems, UncheckedSteps {
     @Override
     public void itemDone(PlanItemRow item) {
         String back = item.sourceText().isBlank() ? item.description() : item.sourceText();
-        store.insertIfAbsent(new RecallStore.NewCard(Ids.next(clock), item.userId(), RecallCardRow.PLAN_ITEM,
-                "item:" + item.id(), "plans/" + item.planId() + "/items/" + item.id(), item.planId(), item.title(),
-                back, clock.instant()));
+        store.insertIfAbsent(new RecallStore.NewCard(
+                Ids.next(clock),
+                item.userId(),
+                RecallCardRow.PLAN_ITEM,
+                "item:" + item.id(),
+                "plans/" + item.planId() + "/items/" + item.id(),
+                item.planId(),
+                item.title(),
+                back,
+                clock.instant()));
     }
 
     /** Front: the session's title and the step's; back: the step's text. */
@@ -40,10 +47,16 @@ public class RecallCards implements DoneItems, UncheckedSteps {
     public void stepsLeftUnchecked(PracticeSessionRow session, List<PracticeStepRow> steps) {
         for (PracticeStepRow step : steps) {
             if (!step.checked()) {
-                store.insertIfAbsent(new RecallStore.NewCard(Ids.next(clock), session.userId(),
-                        RecallCardRow.PRACTICE_STEP, "step:" + step.id(), "practiceSessions/" + session.id()
-                        + "/steps/" + step.position(), session.planId(), session.title() + ": " + step.title(),
-                        step.body(), clock.instant()));
+                store.insertIfAbsent(new RecallStore.NewCard(
+                        Ids.next(clock),
+                        session.userId(),
+                        RecallCardRow.PRACTICE_STEP,
+                        "step:" + step.id(),
+                        "practiceSessions/" + session.id() + "/steps/" + step.position(),
+                        session.planId(),
+                        session.title() + ": " + step.title(),
+                        step.body(),
+                        clock.instant()));
             }
         }
     }

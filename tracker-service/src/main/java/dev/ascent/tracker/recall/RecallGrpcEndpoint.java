@@ -47,9 +47,17 @@ public class RecallGrpcEndpoint extends RecallServiceGrpc.RecallServiceImplBase 
         Caller caller = auth.require();
         String handle = parent(caller, request.getParent());
         RecallRequests.NewCard command = RecallRequests.create(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "CreateCard", CreateCardResponse.parser(),
-                () -> CreateCardResponse.newBuilder().setCard(RecallProtoMapper.card(handle,
-                        cards.create(caller, handle, command.front(), command.back()))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "CreateCard",
+                        CreateCardResponse.parser(),
+                        () -> CreateCardResponse.newBuilder()
+                                .setCard(RecallProtoMapper.card(
+                                        handle, cards.create(caller, handle, command.front(), command.back())))
+                                .build()));
     }
 
     @Override
@@ -73,11 +81,15 @@ public class RecallGrpcEndpoint extends RecallServiceGrpc.RecallServiceImplBase 
         Caller caller = auth.require();
         RecallNames.CardName name = RecallNames.card(request.getName(), "name");
         Rating rating = RecallRequests.rating(request.getRating());
-        reply(response, idempotency.run(caller, request.getRequestId(), "ReviewCard", ReviewCardResponse.parser(),
-                () -> {
+        reply(
+                response,
+                idempotency.run(caller, request.getRequestId(), "ReviewCard", ReviewCardResponse.parser(), () -> {
                     RecallCardRow card = cards.review(caller, name, rating, request.getEtag());
                     var proto = RecallProtoMapper.card(name.handle(), card);
-                    return ReviewCardResponse.newBuilder().setCard(proto).setNextDueTime(proto.getDueTime()).build();
+                    return ReviewCardResponse.newBuilder()
+                            .setCard(proto)
+                            .setNextDueTime(proto.getDueTime())
+                            .build();
                 }));
     }
 
@@ -85,17 +97,26 @@ public class RecallGrpcEndpoint extends RecallServiceGrpc.RecallServiceImplBase 
     public void suspendCard(SuspendCardRequest request, StreamObserver<SuspendCardResponse> response) {
         Caller caller = auth.require();
         RecallNames.CardName name = RecallNames.card(request.getName(), "name");
-        reply(response, idempotency.run(caller, request.getRequestId(), "SuspendCard", SuspendCardResponse.parser(),
-                () -> SuspendCardResponse.newBuilder().setCard(RecallProtoMapper.card(name.handle(),
-                        cards.suspend(caller, name, request.getSuspended()))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "SuspendCard",
+                        SuspendCardResponse.parser(),
+                        () -> SuspendCardResponse.newBuilder()
+                                .setCard(RecallProtoMapper.card(
+                                        name.handle(), cards.suspend(caller, name, request.getSuspended())))
+                                .build()));
     }
 
     @Override
     public void deleteCard(DeleteCardRequest request, StreamObserver<DeleteCardResponse> response) {
         Caller caller = auth.require();
         RecallNames.CardName name = RecallNames.card(request.getName(), "name");
-        reply(response, idempotency.run(caller, request.getRequestId(), "DeleteCard", DeleteCardResponse.parser(),
-                () -> {
+        reply(
+                response,
+                idempotency.run(caller, request.getRequestId(), "DeleteCard", DeleteCardResponse.parser(), () -> {
                     cards.delete(caller, name);
                     return DeleteCardResponse.getDefaultInstance();
                 }));
@@ -105,23 +126,34 @@ public class RecallGrpcEndpoint extends RecallServiceGrpc.RecallServiceImplBase 
     public void getRecallStats(GetRecallStatsRequest request, StreamObserver<GetRecallStatsResponse> response) {
         Caller caller = auth.require();
         String handle = parent(caller, request.getParent());
-        reply(response, GetRecallStatsResponse.newBuilder()
-                .setStats(RecallProtoMapper.stats(stats.stats(caller, handle))).build());
+        reply(
+                response,
+                GetRecallStatsResponse.newBuilder()
+                        .setStats(RecallProtoMapper.stats(stats.stats(caller, handle)))
+                        .build());
     }
 
     @Override
-    public void updateRecallSettings(UpdateRecallSettingsRequest request,
-                                     StreamObserver<UpdateRecallSettingsResponse> response) {
+    public void updateRecallSettings(
+            UpdateRecallSettingsRequest request, StreamObserver<UpdateRecallSettingsResponse> response) {
         Caller caller = auth.require();
         String named = RecallNames.settingsOwner(request.getSettings().getName(), "settings.name");
         String handle = named == null ? caller.handle() : named;
-        RecallStats.SettingsChange change = RecallStats.change(new HashSet<>(request.getUpdateMask().getPathsList()),
-                request.getSettings().getDesiredRetention(), request.getSettings().getDailyLimit(),
+        RecallStats.SettingsChange change = RecallStats.change(
+                new HashSet<>(request.getUpdateMask().getPathsList()),
+                request.getSettings().getDesiredRetention(),
+                request.getSettings().getDailyLimit(),
                 request.getSettings().getTimeZone());
-        reply(response, idempotency.run(caller, request.getRequestId(), "UpdateRecallSettings",
-                UpdateRecallSettingsResponse.parser(), () -> UpdateRecallSettingsResponse.newBuilder()
-                        .setSettings(RecallProtoMapper.settings(handle, stats.update(caller, handle, change)))
-                        .build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "UpdateRecallSettings",
+                        UpdateRecallSettingsResponse.parser(),
+                        () -> UpdateRecallSettingsResponse.newBuilder()
+                                .setSettings(RecallProtoMapper.settings(handle, stats.update(caller, handle, change)))
+                                .build()));
     }
 
     private static String parent(Caller caller, String parent) {

@@ -5,8 +5,8 @@ import dev.ascent.common.grpc.ResourceName;
 /** Recall resource names; a malformed one is INVALID_ARGUMENT naming the field. */
 public final class RecallNames {
 
-    public static final ResourceName CARD = ResourceName.of("users/{handle}/recallCards/{card}",
-            ResourceName.HANDLE, ResourceName.ID);
+    public static final ResourceName CARD =
+            ResourceName.of("users/{handle}/recallCards/{card}", ResourceName.HANDLE, ResourceName.ID);
     public static final ResourceName SETTINGS = ResourceName.of("users/{handle}/recallSettings", ResourceName.HANDLE);
 
     public record CardName(String handle, long cardId) {
@@ -15,8 +15,7 @@ public final class RecallNames {
         }
     }
 
-    private RecallNames() {
-    }
+    private RecallNames() {}
 
     public static String card(String handle, long id) {
         return CARD.format(handle, id);

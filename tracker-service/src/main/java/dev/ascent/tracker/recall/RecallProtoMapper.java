@@ -11,8 +11,7 @@ import dev.ascent.tracker.grpc.Timestamps;
 /** Recall rows to {@code ascent.tracker.v1} messages. */
 public final class RecallProtoMapper {
 
-    private RecallProtoMapper() {
-    }
+    private RecallProtoMapper() {}
 
     public static RecallCard card(String handle, RecallCardRow r) {
         RecallCard.Builder b = RecallCard.newBuilder()
@@ -38,8 +37,11 @@ public final class RecallProtoMapper {
     }
 
     public static RecallSettings settings(String handle, RecallSettingsRow s) {
-        return RecallSettings.newBuilder().setName("users/" + handle + "/recallSettings")
-                .setDesiredRetention(s.desiredRetention()).setDailyLimit(s.dailyLimit()).setTimeZone(s.timeZone())
+        return RecallSettings.newBuilder()
+                .setName("users/" + handle + "/recallSettings")
+                .setDesiredRetention(s.desiredRetention())
+                .setDailyLimit(s.dailyLimit())
+                .setTimeZone(s.timeZone())
                 .build();
     }
 
@@ -59,6 +61,9 @@ public final class RecallProtoMapper {
     }
 
     private static RecallDayCount day(RecallStats.DayCount d) {
-        return RecallDayCount.newBuilder().setDate(Days.format(d.day())).setCount(d.count()).build();
+        return RecallDayCount.newBuilder()
+                .setDate(Days.format(d.day()))
+                .setCount(d.count())
+                .build();
     }
 }

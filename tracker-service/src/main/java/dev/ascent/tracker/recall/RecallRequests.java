@@ -13,11 +13,9 @@ final class RecallRequests {
 
     static final int MAX_SIDE = 4000;
 
-    private RecallRequests() {
-    }
+    private RecallRequests() {}
 
-    record NewCard(String front, String back) {
-    }
+    record NewCard(String front, String back) {}
 
     static NewCard create(CreateCardRequest request) {
         List<FieldViolation> bad = new ArrayList<>();
@@ -43,8 +41,9 @@ final class RecallRequests {
         if (value.isBlank()) {
             bad.add(new FieldViolation(field, "is required"));
         } else if (value.codePointCount(0, value.length()) > MAX_SIDE) {
-            bad.add(new FieldViolation(field, "must be at most " + MAX_SIDE + " characters, not "
-                    + value.codePointCount(0, value.length())));
+            bad.add(new FieldViolation(
+                    field,
+                    "must be at most " + MAX_SIDE + " characters, not " + value.codePointCount(0, value.length())));
         }
     }
 }

@@ -43,16 +43,15 @@ public class RecallService {
     }
 
     /** A page of due cards, with the total due and what the daily limit leaves for today (-1: no limit). */
-    public record DuePage(List<RecallCardRow> cards, int dueCount, int remainingToday) {
-    }
+    public record DuePage(List<RecallCardRow> cards, int dueCount, int remainingToday) {}
 
     @Transactional
     public RecallCardRow create(Caller caller, String handle, String front, String back) {
         UserRow owner = cardOwner(caller, handle, "users/" + handle);
         long id = Ids.next(clock);
         Instant now = clock.instant();
-        store.insertIfAbsent(new RecallStore.NewCard(id, owner.id(), RecallCardRow.MANUAL, "manual:" + id, "", null,
-                front, back, now));
+        store.insertIfAbsent(new RecallStore.NewCard(
+                id, owner.id(), RecallCardRow.MANUAL, "manual:" + id, "", null, front, back, now));
         return store.find(owner.id(), id).orElseThrow();
     }
 
@@ -66,7 +65,8 @@ public class RecallService {
         RecallSettingsRow settings = settings(owner.id());
         long now = InstantMicros.toMicros(clock.instant());
         int dueCount = store.dueBefore(owner.id(), now + 1);
-        int remaining = settings.dailyLimit() == 0 ? -1
+        int remaining = settings.dailyLimit() == 0
+                ? -1
                 : Math.max(0, settings.dailyLimit() - store.reviewsOn(owner.id(), today(settings)));
         int shown = remaining < 0 ? dueCount : Math.min(dueCount, remaining);
         int fetch = Math.min(limit, Math.max(0, shown - offset));
@@ -79,21 +79,29 @@ public class RecallService {
         Locked locked = lock(caller, name, etag);
         RecallCardRow card = locked.card;
         if (card.suspended()) {
-            throw ApiException.failedPrecondition("CARD_SUSPENDED", name.name() + " is suspended; unsuspend it "
-                    + "before reviewing");
+            throw ApiException.failedPrecondition(
+                    "CARD_SUSPENDED", name.name() + " is suspended; unsuspend it " + "before reviewing");
         }
         RecallSettingsRow settings = settings(locked.owner.id());
         Instant now = clock.instant();
         ScheduledCard before = card.scheduled();
-        ScheduledCard next = new Scheduler(FsrsParameters.defaults(settings.desiredRetention()))
-                .review(before, rating, now);
-        long elapsed = before.lastReview() == null ? 0 : Duration.between(before.lastReview(), now).toDays();
+        ScheduledCard next =
+                new Scheduler(FsrsParameters.defaults(settings.desiredRetention())).review(before, rating, now);
+        long elapsed = before.lastReview() == null
+                ? 0
+                : Duration.between(before.lastReview(), now).toDays();
         boolean lapse = rating == Rating.AGAIN && before.state() == CardState.REVIEW;
         store.reviewed(card.id(), next, lapse, now);
         store.insertReview(Ids.next(clock), card, rating.grade(), elapsed, next, now, today(settings));
         // No plan id: a review is the owner's recall activity, not a change to a plan (and takes no plan lock).
-        activity.record(ActivityLog.Event.of(card.userId(), null, null, caller.userId(), ActivityType.RECALL_REVIEWED,
-                "Reviewed a recall card: " + rating + ", next due " + next.due()).withSubject(name.name()));
+        activity.record(ActivityLog.Event.of(
+                        card.userId(),
+                        null,
+                        null,
+                        caller.userId(),
+                        ActivityType.RECALL_REVIEWED,
+                        "Reviewed a recall card: " + rating + ", next due " + next.due())
+                .withSubject(name.name()));
         return store.find(card.userId(), card.id()).orElseThrow();
     }
 
@@ -127,23 +135,24 @@ public class RecallService {
      * always answers in UTC.
      */
     int today(RecallSettingsRow settings) {
-        return (int) LocalDate.ofInstant(clock.instant(), ZoneId.of(settings.timeZone())).toEpochDay();
+        return (int) LocalDate.ofInstant(clock.instant(), ZoneId.of(settings.timeZone()))
+                .toEpochDay();
     }
 
     static long startOfDayMicros(int epochDay, String zone) {
-        return InstantMicros.toMicros(LocalDate.ofEpochDay(epochDay).atStartOfDay(ZoneId.of(zone)).toInstant());
+        return InstantMicros.toMicros(
+                LocalDate.ofEpochDay(epochDay).atStartOfDay(ZoneId.of(zone)).toInstant());
     }
 
-    private record Locked(UserRow owner, RecallCardRow card) {
-    }
+    private record Locked(UserRow owner, RecallCardRow card) {}
 
     private Locked lock(Caller caller, RecallNames.CardName name, String etag) {
         UserRow owner = cardOwner(caller, name.handle(), name.name());
-        RecallCardRow card = store.lock(owner.id(), name.cardId())
-                .orElseThrow(() -> ApiException.notFound(name.name()));
+        RecallCardRow card =
+                store.lock(owner.id(), name.cardId()).orElseThrow(() -> ApiException.notFound(name.name()));
         if (etag != null && !etag.isEmpty() && !etag.equals(card.etag())) {
-            throw ApiException.aborted("STALE_ETAG", name.name() + " changed since etag " + etag
-                    + "; read it again and retry");
+            throw ApiException.aborted(
+                    "STALE_ETAG", name.name() + " changed since etag " + etag + "; read it again and retry");
         }
         return new Locked(owner, card);
     }
@@ -152,8 +161,8 @@ public class RecallService {
     private UserRow cardOwner(Caller caller, String handle, String resource) {
         UserRow owner = access.readableOwner(caller, handle, resource);
         if (owner.id() != caller.userId()) {
-            throw ApiException.permissionDenied("recall cards are private to " + owner.name()
-                    + "; mentors may read their recall stats only");
+            throw ApiException.permissionDenied(
+                    "recall cards are private to " + owner.name() + "; mentors may read their recall stats only");
         }
         return owner;
     }

@@ -39,17 +39,22 @@ public class RecallStats {
         this.clock = clock;
     }
 
-    public record DayCount(int day, int count) {
-    }
+    public record DayCount(int day, int count) {}
 
-    public record Stats(String handle, int today, int dueToday, List<DayCount> forecast, List<DayCount> reviewsPerDay,
-                        double trueRetentionPercent, int retentionReviews, int cardCount, int suspendedCount,
-                        RecallSettingsRow settings) {
-    }
+    public record Stats(
+            String handle,
+            int today,
+            int dueToday,
+            List<DayCount> forecast,
+            List<DayCount> reviewsPerDay,
+            double trueRetentionPercent,
+            int retentionReviews,
+            int cardCount,
+            int suspendedCount,
+            RecallSettingsRow settings) {}
 
     /** Settings changes; null fields stay as they are. */
-    public record SettingsChange(Double desiredRetention, Integer dailyLimit, String timeZone) {
-    }
+    public record SettingsChange(Double desiredRetention, Integer dailyLimit, String timeZone) {}
 
     @Transactional
     public Stats stats(Caller caller, String handle) {
@@ -82,8 +87,17 @@ public class RecallStats {
         int[] retention = store.retention(owner.id(), from);
         double percent = retention[0] == 0 ? 0 : 100.0 * retention[1] / retention[0];
         int[] counts = store.cardCounts(owner.id());
-        return new Stats(owner.handle(), today, buckets[0], forecast, history, percent, retention[0], counts[0],
-                counts[1], settings);
+        return new Stats(
+                owner.handle(),
+                today,
+                buckets[0],
+                forecast,
+                history,
+                percent,
+                retention[0],
+                counts[0],
+                counts[1],
+                settings);
     }
 
     @Transactional
@@ -104,24 +118,25 @@ public class RecallStats {
         List<FieldViolation> bad = new ArrayList<>();
         for (String path : mask) {
             if (!Set.of("desired_retention", "daily_limit", "time_zone").contains(path)) {
-                bad.add(new FieldViolation("update_mask", "has unknown path '" + path
-                        + "'; use desired_retention, daily_limit or time_zone"));
+                bad.add(new FieldViolation(
+                        "update_mask",
+                        "has unknown path '" + path + "'; use desired_retention, daily_limit or time_zone"));
             }
         }
         boolean all = mask.isEmpty();
         Double r = null;
         if (all || mask.contains("desired_retention")) {
             if (!(retention >= MIN_RETENTION && retention <= MAX_RETENTION)) {
-                bad.add(new FieldViolation("settings.desired_retention",
-                        "must be between 0.70 and 0.99, not " + retention));
+                bad.add(new FieldViolation(
+                        "settings.desired_retention", "must be between 0.70 and 0.99, not " + retention));
             }
             r = retention;
         }
         Integer l = null;
         if (all || mask.contains("daily_limit")) {
             if (limit < 0 || limit > MAX_DAILY_LIMIT) {
-                bad.add(new FieldViolation("settings.daily_limit",
-                        "must be 0 (no limit) to " + MAX_DAILY_LIMIT + ", not " + limit));
+                bad.add(new FieldViolation(
+                        "settings.daily_limit", "must be 0 (no limit) to " + MAX_DAILY_LIMIT + ", not " + limit));
             }
             l = limit;
         }
@@ -130,8 +145,8 @@ public class RecallStats {
             try {
                 z = Days.zone(zone, "settings.time_zone");
             } catch (ApiException e) {
-                bad.add(new FieldViolation("settings.time_zone",
-                        "must be an IANA time zone such as Europe/Berlin, not '" + zone + "'"));
+                bad.add(new FieldViolation(
+                        "settings.time_zone", "must be an IANA time zone such as Europe/Berlin, not '" + zone + "'"));
             }
         }
         if (!bad.isEmpty()) {

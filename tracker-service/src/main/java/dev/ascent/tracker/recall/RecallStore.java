@@ -29,28 +29,36 @@ public class RecallStore {
     }
 
     /** A new card to insert. */
-    public record NewCard(long id, long userId, String origin, String sourceKey, String sourceName, Long planId,
-                          String front, String back, Instant now) {
-    }
+    public record NewCard(
+            long id,
+            long userId,
+            String origin,
+            String sourceKey,
+            String sourceName,
+            Long planId,
+            String front,
+            String back,
+            Instant now) {}
 
     /** Inserts the card unless the user already has one from the same source; true when inserted. */
     public boolean insertIfAbsent(NewCard c) {
-        boolean exists = jdbc.prepareStatement("SELECT 1 FROM recall_card WHERE user_id = ? AND source_key = ?",
-                ps -> {
-                    ps.setLong(1, c.userId());
-                    ps.setString(2, c.sourceKey());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
-                });
+        boolean exists = jdbc.prepareStatement("SELECT 1 FROM recall_card WHERE user_id = ? AND source_key = ?", ps -> {
+            ps.setLong(1, c.userId());
+            ps.setString(2, c.sourceKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
         if (exists) {
             return false;
         }
         long micros = InstantMicros.toMicros(c.now());
-        jdbc.prepareStatement("INSERT INTO recall_card (id, user_id, origin, source_key, source_name, plan_id, front, "
-                + "back, state, step, stability, difficulty, suspended, deleted, due_time, last_review_time, reps, "
-                + "lapses, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'LEARNING', 0, NULL, "
-                + "NULL, FALSE, FALSE, ?, NULL, 0, 0, 1, ?, ?)", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO recall_card (id, user_id, origin, source_key, source_name, plan_id, front, "
+                        + "back, state, step, stability, difficulty, suspended, deleted, due_time, last_review_time, reps, "
+                        + "lapses, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'LEARNING', 0, NULL, "
+                        + "NULL, FALSE, FALSE, ?, NULL, 0, 0, 1, ?, ?)",
+                ps -> {
                     ps.setLong(1, c.id());
                     ps.setLong(2, c.userId());
                     ps.setString(3, c.origin());
@@ -69,10 +77,12 @@ public class RecallStore {
 
     /** Inserts a card with its whole schedule (ImportPlan): a new row of a new plan, so nothing to lock. */
     public void insertImported(RecallCardRow c, String sourceKey, Instant now) {
-        jdbc.prepareStatement("INSERT INTO recall_card (id, user_id, origin, source_key, source_name, plan_id, front, "
-                + "back, state, step, stability, difficulty, suspended, deleted, due_time, last_review_time, reps, "
-                + "lapses, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, "
-                + "?, ?, 1, ?, ?)", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO recall_card (id, user_id, origin, source_key, source_name, plan_id, front, "
+                        + "back, state, step, stability, difficulty, suspended, deleted, due_time, last_review_time, reps, "
+                        + "lapses, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, "
+                        + "?, ?, 1, ?, ?)",
+                ps -> {
                     ps.setLong(1, c.id());
                     ps.setLong(2, c.userId());
                     ps.setString(3, c.origin());
@@ -101,13 +111,23 @@ public class RecallStore {
     }
 
     /** One logged review as it was (ImportPlan); {@code day} is its epoch day in the owner's recall time zone. */
-    public record LoggedReview(long id, long userId, long cardId, int rating, String stateBefore, int elapsedDays,
-                               double stability, double difficulty, Instant due, Instant reviewTime, int day) {
-    }
+    public record LoggedReview(
+            long id,
+            long userId,
+            long cardId,
+            int rating,
+            String stateBefore,
+            int elapsedDays,
+            double stability,
+            double difficulty,
+            Instant due,
+            Instant reviewTime,
+            int day) {}
 
     public void insertLogged(LoggedReview r) {
-        jdbc.prepareStatement("INSERT INTO recall_review (id, user_id, card_id, rating, state_before, elapsed_days, "
-                + "stability, difficulty, due_time, review_time, review_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.prepareStatement(
+                "INSERT INTO recall_review (id, user_id, card_id, rating, state_before, elapsed_days, "
+                        + "stability, difficulty, due_time, review_time, review_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setLong(1, r.id());
                     ps.setLong(2, r.userId());
@@ -126,19 +146,26 @@ public class RecallStore {
 
     /** Locks the card row, the root of every write to a card and its reviews. */
     public Optional<RecallCardRow> lock(long userId, long cardId) {
-        return one("SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE "
-                + "FOR UPDATE", userId, cardId);
+        return one(
+                "SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE "
+                        + "FOR UPDATE",
+                userId,
+                cardId);
     }
 
     public Optional<RecallCardRow> find(long userId, long cardId) {
-        return one("SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE",
-                userId, cardId);
+        return one(
+                "SELECT " + COLUMNS + " FROM recall_card WHERE id = ? AND user_id = ? AND deleted = FALSE",
+                userId,
+                cardId);
     }
 
     /** The live cards made from one plan's items and practice sessions, oldest first (an export). */
     public List<RecallCardRow> forPlan(long userId, long planId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM recall_card WHERE user_id = ? AND plan_id = ? "
-                + "AND deleted = FALSE ORDER BY create_time, id", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM recall_card WHERE user_id = ? AND plan_id = ? "
+                        + "AND deleted = FALSE ORDER BY create_time, id",
+                ps -> {
                     ps.setLong(1, userId);
                     ps.setLong(2, planId);
                     return rows(ps);
@@ -147,9 +174,11 @@ public class RecallStore {
 
     /** Stores the schedule after a review; counters and version move in SQL. */
     public void reviewed(long cardId, ScheduledCard next, boolean lapse, Instant now) {
-        jdbc.prepareStatement("UPDATE recall_card SET state = ?, step = ?, stability = ?, difficulty = ?, "
-                + "due_time = ?, last_review_time = ?, reps = reps + 1, lapses = lapses + ?, version = version + 1, "
-                + "update_time = ? WHERE id = ?", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE recall_card SET state = ?, step = ?, stability = ?, difficulty = ?, "
+                        + "due_time = ?, last_review_time = ?, reps = reps + 1, lapses = lapses + ?, version = version + 1, "
+                        + "update_time = ? WHERE id = ?",
+                ps -> {
                     ps.setString(1, next.state().name());
                     ps.setInt(2, next.step());
                     ps.setDouble(3, next.memory().stability());
@@ -163,10 +192,11 @@ public class RecallStore {
                 });
     }
 
-    public void insertReview(long id, RecallCardRow before, int rating, long elapsedDays, ScheduledCard next,
-                             Instant now, int day) {
-        jdbc.prepareStatement("INSERT INTO recall_review (id, user_id, card_id, rating, state_before, elapsed_days, "
-                + "stability, difficulty, due_time, review_time, review_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    public void insertReview(
+            long id, RecallCardRow before, int rating, long elapsedDays, ScheduledCard next, Instant now, int day) {
+        jdbc.prepareStatement(
+                "INSERT INTO recall_review (id, user_id, card_id, rating, state_before, elapsed_days, "
+                        + "stability, difficulty, due_time, review_time, review_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setLong(1, id);
                     ps.setLong(2, before.userId());
@@ -184,8 +214,9 @@ public class RecallStore {
     }
 
     public void setSuspended(long cardId, boolean suspended, Instant now) {
-        jdbc.prepareStatement("UPDATE recall_card SET suspended = ?, version = version + 1, update_time = ? "
-                + "WHERE id = ?", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE recall_card SET suspended = ?, version = version + 1, update_time = ? " + "WHERE id = ?",
+                ps -> {
                     ps.setBoolean(1, suspended);
                     ps.setLong(2, InstantMicros.toMicros(now));
                     ps.setLong(3, cardId);
@@ -199,8 +230,10 @@ public class RecallStore {
      */
     public void delete(long userId, long cardId, Instant now) {
         update("DELETE FROM recall_review WHERE user_id = ? AND card_id = ?", userId, cardId);
-        jdbc.prepareStatement("UPDATE recall_card SET deleted = TRUE, front = '', back = '', suspended = TRUE, "
-                + " version = version + 1, update_time = ? WHERE id = ?", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE recall_card SET deleted = TRUE, front = '', back = '', suspended = TRUE, "
+                        + " version = version + 1, update_time = ? WHERE id = ?",
+                ps -> {
                     ps.setLong(1, InstantMicros.toMicros(now));
                     ps.setLong(2, cardId);
                     return ps.executeUpdate();
@@ -209,8 +242,10 @@ public class RecallStore {
 
     /** A page of the cards due at {@code nowMicros}, oldest due first. */
     public List<RecallCardRow> due(long userId, long nowMicros, int limit, int offset) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM recall_card WHERE user_id = ? AND suspended = FALSE "
-                + "AND due_time <= ? ORDER BY due_time, id LIMIT ? OFFSET ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM recall_card WHERE user_id = ? AND suspended = FALSE "
+                        + "AND due_time <= ? ORDER BY due_time, id LIMIT ? OFFSET ?",
+                ps -> {
                     ps.setLong(1, userId);
                     ps.setLong(2, nowMicros);
                     ps.setInt(3, limit);
@@ -221,14 +256,17 @@ public class RecallStore {
 
     /** Unsuspended cards due before {@code beforeMicros}. */
     public int dueBefore(long userId, long beforeMicros) {
-        return count("SELECT COUNT(*) FROM recall_card WHERE user_id = ? AND suspended = FALSE AND due_time < ?",
-                userId, beforeMicros);
+        return count(
+                "SELECT COUNT(*) FROM recall_card WHERE user_id = ? AND suspended = FALSE AND due_time < ?",
+                userId,
+                beforeMicros);
     }
 
     /** Due times of unsuspended cards before {@code beforeMicros}. */
     public List<Long> dueTimes(long userId, long beforeMicros) {
-        return jdbc.prepareStatement("SELECT due_time FROM recall_card WHERE user_id = ? AND suspended = FALSE "
-                + "AND due_time < ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT due_time FROM recall_card WHERE user_id = ? AND suspended = FALSE " + "AND due_time < ?",
+                ps -> {
                     ps.setLong(1, userId);
                     ps.setLong(2, beforeMicros);
                     List<Long> out = new ArrayList<>();
@@ -242,12 +280,13 @@ public class RecallStore {
     }
 
     /** Cards neither suspended nor deleted, and when the oldest of them was made (null without any). */
-    public record Active(int count, Instant since) {
-    }
+    public record Active(int count, Instant since) {}
 
     public Active active(long userId) {
-        return jdbc.prepareStatement("SELECT COUNT(*), MIN(create_time) FROM recall_card WHERE user_id = ? "
-                + "AND suspended = FALSE AND deleted = FALSE", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*), MIN(create_time) FROM recall_card WHERE user_id = ? "
+                        + "AND suspended = FALSE AND deleted = FALSE",
+                ps -> {
                     ps.setLong(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -259,8 +298,10 @@ public class RecallStore {
 
     /** Live (not deleted) cards and how many of them are suspended. */
     public int[] cardCounts(long userId) {
-        return jdbc.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN suspended THEN 1 ELSE 0 END), 0) "
-                + "FROM recall_card WHERE user_id = ? AND deleted = FALSE", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN suspended THEN 1 ELSE 0 END), 0) "
+                        + "FROM recall_card WHERE user_id = ? AND deleted = FALSE",
+                ps -> {
                     ps.setLong(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -275,8 +316,10 @@ public class RecallStore {
 
     /** Reviews per day from {@code fromDay} on; days without reviews are absent. */
     public Map<Integer, Integer> reviewsPerDay(long userId, int fromDay) {
-        return jdbc.prepareStatement("SELECT review_day, COUNT(*) FROM recall_review WHERE user_id = ? "
-                + "AND review_day >= ? GROUP BY review_day", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT review_day, COUNT(*) FROM recall_review WHERE user_id = ? "
+                        + "AND review_day >= ? GROUP BY review_day",
+                ps -> {
                     ps.setLong(1, userId);
                     ps.setInt(2, fromDay);
                     Map<Integer, Integer> out = new TreeMap<>();
@@ -291,8 +334,10 @@ public class RecallStore {
 
     /** Reviews of cards in REVIEW state since {@code fromDay}, and how many of them were not AGAIN. */
     public int[] retention(long userId, int fromDay) {
-        return jdbc.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END), 0) "
-                + "FROM recall_review WHERE user_id = ? AND review_day >= ? AND state_before = 'REVIEW'", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END), 0) "
+                        + "FROM recall_review WHERE user_id = ? AND review_day >= ? AND state_before = 'REVIEW'",
+                ps -> {
                     ps.setLong(1, userId);
                     ps.setInt(2, fromDay);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -303,20 +348,23 @@ public class RecallStore {
     }
 
     public Optional<RecallSettingsRow> settings(long userId) {
-        return jdbc.prepareStatement("SELECT desired_retention, daily_limit, time_zone FROM recall_settings "
-                + "WHERE user_id = ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT desired_retention, daily_limit, time_zone FROM recall_settings " + "WHERE user_id = ?", ps -> {
                     ps.setLong(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new RecallSettingsRow(rs.getDouble(1), rs.getInt(2),
-                                rs.getString(3))) : Optional.<RecallSettingsRow>empty();
+                        return rs.next()
+                                ? Optional.of(new RecallSettingsRow(rs.getDouble(1), rs.getInt(2), rs.getString(3)))
+                                : Optional.<RecallSettingsRow>empty();
                     }
                 });
     }
 
     /** Writes the settings: update, or insert the first time (a concurrent first insert fails on the key). */
     public void saveSettings(long userId, RecallSettingsRow s, Instant now) {
-        int updated = jdbc.prepareStatement("UPDATE recall_settings SET desired_retention = ?, daily_limit = ?, "
-                + "time_zone = ?, update_time = ? WHERE user_id = ?", ps -> {
+        int updated = jdbc.prepareStatement(
+                "UPDATE recall_settings SET desired_retention = ?, daily_limit = ?, "
+                        + "time_zone = ?, update_time = ? WHERE user_id = ?",
+                ps -> {
                     ps.setDouble(1, s.desiredRetention());
                     ps.setInt(2, s.dailyLimit());
                     ps.setString(3, s.timeZone());
@@ -325,8 +373,10 @@ public class RecallStore {
                     return ps.executeUpdate();
                 });
         if (updated == 0) {
-            jdbc.prepareStatement("INSERT INTO recall_settings (user_id, desired_retention, daily_limit, time_zone, "
-                    + "update_time) VALUES (?, ?, ?, ?, ?)", ps -> {
+            jdbc.prepareStatement(
+                    "INSERT INTO recall_settings (user_id, desired_retention, daily_limit, time_zone, "
+                            + "update_time) VALUES (?, ?, ?, ?, ?)",
+                    ps -> {
                         ps.setLong(1, userId);
                         ps.setDouble(2, s.desiredRetention());
                         ps.setInt(3, s.dailyLimit());
@@ -387,10 +437,25 @@ public class RecallStore {
                 Double difficulty = rs.wasNull() ? null : d;
                 long last = rs.getLong(14);
                 Instant lastReview = rs.wasNull() ? null : InstantMicros.fromMicros(last);
-                out.add(new RecallCardRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), planId,
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), stability, difficulty,
-                        rs.getBoolean(12), InstantMicros.fromMicros(rs.getLong(13)), lastReview, rs.getInt(15),
-                        rs.getInt(16), rs.getInt(17), InstantMicros.fromMicros(rs.getLong(18))));
+                out.add(new RecallCardRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        planId,
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getInt(9),
+                        stability,
+                        difficulty,
+                        rs.getBoolean(12),
+                        InstantMicros.fromMicros(rs.getLong(13)),
+                        lastReview,
+                        rs.getInt(15),
+                        rs.getInt(16),
+                        rs.getInt(17),
+                        InstantMicros.fromMicros(rs.getLong(18))));
             }
         }
         return out;

@@ -30,8 +30,14 @@ public class CommentService {
     /** Documented in review_service.proto: comments are 1 to 4000 characters. */
     public static final int MAX_BODY = 4000;
 
-    public record CommentView(long id, String itemName, String authorHandle, String authorDisplayName, String body,
-                              Long reviewRequestId, Instant createTime) {
+    public record CommentView(
+            long id,
+            String itemName,
+            String authorHandle,
+            String authorDisplayName,
+            String body,
+            Long reviewRequestId,
+            Instant createTime) {
         public String name() {
             return itemName + "/comments/" + id;
         }
@@ -44,8 +50,8 @@ public class CommentService {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public CommentService(Plans plans, PlanItems items, AccessPolicy access, ActivityLog activity,
-                          JdbcOperations jdbc, Clock clock) {
+    public CommentService(
+            Plans plans, PlanItems items, AccessPolicy access, ActivityLog activity, JdbcOperations jdbc, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
@@ -57,17 +63,24 @@ public class CommentService {
     @Transactional
     public CommentView add(Caller caller, Names.ItemName name, String body) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
+        PlanRow plan = plans.findByIdForUpdate(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        PlanItemRow item = items.findById(name.itemId()).filter(i -> i.planId() == plan.id())
+        PlanItemRow item = items.findById(name.itemId())
+                .filter(i -> i.planId() == plan.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         if (plan.archived()) {
             throw ApiException.failedPrecondition("PLAN_ARCHIVED", "the plan is archived; its threads are read-only");
         }
         Instant now = clock.instant();
         long id = insert(item, caller.userId(), body, null, now);
-        activity.record(ActivityLog.Event.of(owner.id(), plan.id(), item.id(), caller.userId(),
-                ActivityType.COMMENT_ADDED, caller.name() + " commented on \"" + item.title() + "\"")
+        activity.record(ActivityLog.Event.of(
+                        owner.id(),
+                        plan.id(),
+                        item.id(),
+                        caller.userId(),
+                        ActivityType.COMMENT_ADDED,
+                        caller.name() + " commented on \"" + item.title() + "\"")
                 .withSubject(name.name() + "/comments/" + id));
         return list(caller, name, 1, 0, id).get(0);
     }
@@ -76,12 +89,15 @@ public class CommentService {
     @Connectable
     public List<CommentView> list(Caller caller, Names.ItemName name, int limit, int offset, long onlyId) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        items.findById(name.itemId()).filter(i -> i.planId() == name.planId() && i.userId() == owner.id())
+        items.findById(name.itemId())
+                .filter(i -> i.planId() == name.planId() && i.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return jdbc.prepareStatement("SELECT c.id, u.handle, u.display_name, c.body, c.review_request_id, "
-                + "c.create_time FROM item_comment c JOIN app_user u ON u.id = c.author_id WHERE c.user_id = ? "
-                + "AND c.plan_id = ? AND c.item_id = ?" + (onlyId > 0 ? " AND c.id = ?" : "")
-                + " ORDER BY c.create_time, c.id LIMIT ? OFFSET ?", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT c.id, u.handle, u.display_name, c.body, c.review_request_id, "
+                        + "c.create_time FROM item_comment c JOIN app_user u ON u.id = c.author_id WHERE c.user_id = ? "
+                        + "AND c.plan_id = ? AND c.item_id = ?" + (onlyId > 0 ? " AND c.id = ?" : "")
+                        + " ORDER BY c.create_time, c.id LIMIT ? OFFSET ?",
+                ps -> {
                     int i = 1;
                     ps.setLong(i++, owner.id());
                     ps.setLong(i++, name.planId());
@@ -95,8 +111,13 @@ public class CommentService {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long review = rs.getLong(5);
-                            out.add(new CommentView(rs.getLong(1), name.name(), rs.getString(2), rs.getString(3),
-                                    rs.getString(4), rs.wasNull() ? null : review,
+                            out.add(new CommentView(
+                                    rs.getLong(1),
+                                    name.name(),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.wasNull() ? null : review,
                                     InstantMicros.fromMicros(rs.getLong(6))));
                         }
                     }
@@ -110,8 +131,10 @@ public class CommentService {
      */
     public long insert(PlanItemRow item, long authorId, String body, Long reviewRequestId, Instant now) {
         long id = Ids.next(clock);
-        jdbc.prepareStatement("INSERT INTO item_comment (id, user_id, plan_id, item_id, author_id, body, "
-                + "review_request_id, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO item_comment (id, user_id, plan_id, item_id, author_id, body, "
+                        + "review_request_id, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
                     ps.setLong(1, id);
                     ps.setLong(2, item.userId());
                     ps.setLong(3, item.planId());

@@ -28,8 +28,8 @@ public class OpenReviews implements OpenItemReviews, OpenSessionReviews {
     @Override
     @Connectable
     public Map<Long, Long> byItem(long planId) {
-        return jdbc.prepareStatement("SELECT item_id, id FROM review_request WHERE plan_id = ? AND state = 'OPEN'",
-                ps -> {
+        return jdbc.prepareStatement(
+                "SELECT item_id, id FROM review_request WHERE plan_id = ? AND state = 'OPEN'", ps -> {
                     ps.setLong(1, planId);
                     Map<Long, Long> out = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -49,8 +49,8 @@ public class OpenReviews implements OpenItemReviews, OpenSessionReviews {
             return Map.of();
         }
         String marks = String.join(", ", Collections.nCopies(sessionIds.size(), "?"));
-        return jdbc.prepareStatement("SELECT open_key, id FROM review_request WHERE open_key IN (" + marks + ")",
-                ps -> {
+        return jdbc.prepareStatement(
+                "SELECT open_key, id FROM review_request WHERE open_key IN (" + marks + ")", ps -> {
                     int i = 1;
                     for (long id : sessionIds) {
                         ps.setString(i++, ReviewService.sessionOpenKey(id));

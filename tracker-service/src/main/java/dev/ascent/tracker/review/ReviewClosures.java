@@ -40,8 +40,13 @@ public class ReviewClosures {
         Instant now = clock.instant();
         for (ReviewRequestRow r : requests.lockOpenBetween(menteeId, mentorId)) {
             requests.update(r.cancelled(now));
-            activity.record(ActivityLog.Event.of(r.userId(), r.planId(), r.itemId(), actorId,
-                    ActivityType.REVIEW_CANCELLED, "Review of \"" + r.targetTitle() + "\" cancelled: " + why)
+            activity.record(ActivityLog.Event.of(
+                            r.userId(),
+                            r.planId(),
+                            r.itemId(),
+                            actorId,
+                            ActivityType.REVIEW_CANCELLED,
+                            "Review of \"" + r.targetTitle() + "\" cancelled: " + why)
                     .withSubject(r.name()));
         }
     }
@@ -57,8 +62,10 @@ public class ReviewClosures {
             ps.setLong(2, e.planId());
             return ps.executeUpdate();
         });
-        jdbc.prepareStatement("UPDATE review_request SET state = 'CANCELLED', open_key = NULL, cancel_time = ?, "
-                + "version = version + 1 WHERE plan_id = ? AND state = 'OPEN'", ps -> {
+        jdbc.prepareStatement(
+                "UPDATE review_request SET state = 'CANCELLED', open_key = NULL, cancel_time = ?, "
+                        + "version = version + 1 WHERE plan_id = ? AND state = 'OPEN'",
+                ps -> {
                     ps.setLong(1, InstantMicros.toMicros(e.time()));
                     ps.setLong(2, e.planId());
                     return ps.executeUpdate();

@@ -35,11 +35,13 @@ import java.util.Map;
 @Singleton
 public class ReviewDecisions {
 
-    public enum Decision { APPROVED, CHANGES_REQUESTED }
+    public enum Decision {
+        APPROVED,
+        CHANGES_REQUESTED
+    }
 
     /** One step score as sent: {@code index} names the field in violations, {@code step} is a step's name. */
-    public record Score(int index, String step, int score) {
-    }
+    public record Score(int index, String step, int score) {}
 
     private final ReviewService reviews;
     private final ReviewRequestRepository requests;
@@ -54,10 +56,19 @@ public class ReviewDecisions {
     private final ActivityLog activity;
     private final Clock clock;
 
-    public ReviewDecisions(ReviewService reviews, ReviewRequestRepository requests, Plans plans, PlanItems items,
-                           PracticeSessions sessions, PracticeSteps steps, CommentService comments,
-                           ApplyReviewDecision itemDecisions, ApplyReviewScores sessionScores, AccessPolicy access,
-                           ActivityLog activity, Clock clock) {
+    public ReviewDecisions(
+            ReviewService reviews,
+            ReviewRequestRepository requests,
+            Plans plans,
+            PlanItems items,
+            PracticeSessions sessions,
+            PracticeSteps steps,
+            CommentService comments,
+            ApplyReviewDecision itemDecisions,
+            ApplyReviewScores sessionScores,
+            AccessPolicy access,
+            ActivityLog activity,
+            Clock clock) {
         this.reviews = reviews;
         this.requests = requests;
         this.plans = plans;
@@ -73,22 +84,25 @@ public class ReviewDecisions {
     }
 
     @Transactional
-    public ReviewView submit(Caller caller, long id, Decision decision, String comment, List<Score> scores,
-                             String etag) {
-        ReviewRequestRow seen = requests.findById(id).filter(r -> r.userId() == caller.userId()
-                || r.mentorId() == caller.userId()).orElseThrow(() -> ApiException.notFound("reviewRequests/" + id));
+    public ReviewView submit(
+            Caller caller, long id, Decision decision, String comment, List<Score> scores, String etag) {
+        ReviewRequestRow seen = requests.findById(id)
+                .filter(r -> r.userId() == caller.userId() || r.mentorId() == caller.userId())
+                .orElseThrow(() -> ApiException.notFound("reviewRequests/" + id));
         if (seen.mentorId() != caller.userId()) {
             throw ApiException.permissionDenied("only the mentor asked can review; you are the mentee");
         }
         if (!access.isActiveMentor(caller.userId(), seen.userId())) {
-            throw ApiException.failedPrecondition("MENTORSHIP_NOT_ACTIVE", "your mentorship of this mentee is no "
-                    + "longer ACTIVE");
+            throw ApiException.failedPrecondition(
+                    "MENTORSHIP_NOT_ACTIVE", "your mentorship of this mentee is no " + "longer ACTIVE");
         }
         // Lock order as for the target's own writes: the session, then its plan; or the item's plan.
         Long sessionId = seen.sessionId();
         PracticeSessionRow session = null;
         if (sessionId != null) {
-            session = sessions.findByIdForUpdate(sessionId).filter(s -> s.userId() == seen.userId()).orElse(null);
+            session = sessions.findByIdForUpdate(sessionId)
+                    .filter(s -> s.userId() == seen.userId())
+                    .orElse(null);
             if (session != null && session.planId() != null) {
                 plans.findByIdForUpdate(session.planId());
             }
@@ -100,13 +114,14 @@ public class ReviewDecisions {
         Map<Integer, Integer> byPosition = checkScores(row, sessionSteps, scores);
         ReviewService.checkEtag(row, etag);
         if (!row.open()) {
-            throw ApiException.failedPrecondition("NOT_AWAITING_REVIEW", row.name() + " is " + row.state()
-                    + ", not awaiting review");
+            throw ApiException.failedPrecondition(
+                    "NOT_AWAITING_REVIEW", row.name() + " is " + row.state() + ", not awaiting review");
         }
         if (sessionId != null && session == null) {
             throw ApiException.failedPrecondition("TARGET_GONE", row.target() + " no longer exists");
         }
-        PlanItemRow item = sessionId != null ? linkedItem(session)
+        PlanItemRow item = sessionId != null
+                ? linkedItem(session)
                 : row.itemId() == null ? null : items.findById(row.itemId()).orElse(null);
         if (item == null && sessionId == null) {
             throw ApiException.failedPrecondition("TARGET_GONE", row.target() + " no longer exists");
@@ -116,36 +131,49 @@ public class ReviewDecisions {
             sessionScores.applyReviewScores(session, sessionSteps, byPosition, now);
         }
         ItemStatus oldStatus = item == null ? null : item.status();
-        PlanItemRow updated = item == null ? null
+        PlanItemRow updated = item == null
+                ? null
                 : itemDecisions.applyReviewDecision(item, decision == Decision.APPROVED, caller.handle(), now);
-        ReviewRequestRow decided = requests.update(row.decided(decision.name(), comment,
-                ReviewRequestRow.scores(byPosition), now));
+        ReviewRequestRow decided =
+                requests.update(row.decided(decision.name(), comment, ReviewRequestRow.scores(byPosition), now));
         if (item != null && !comment.isEmpty()) {
             comments.insert(item, caller.userId(), comment, row.id(), now);
         }
         String verdict = decision == Decision.APPROVED ? "approved" : "requested changes to";
-        String what = session == null ? "\"" + row.targetTitle() + "\"" : "practice \"" + row.targetTitle() + "\""
-                + (byPosition.isEmpty() ? "" : ", scoring " + byPosition.size() + " steps");
-        ActivityLog.Event event = ActivityLog.Event.of(row.userId(),
-                session == null ? row.planId() : session.planId(), item == null ? null : item.id(), caller.userId(),
-                ActivityType.REVIEW_SUBMITTED, caller.name() + " " + verdict + " " + what).withSubject(row.name());
-        activity.record(item == null || oldStatus == updated.status() ? event
-                : event.withStatuses(oldStatus.name(), updated.status().name()));
+        String what = session == null
+                ? "\"" + row.targetTitle() + "\""
+                : "practice \"" + row.targetTitle() + "\""
+                        + (byPosition.isEmpty() ? "" : ", scoring " + byPosition.size() + " steps");
+        ActivityLog.Event event = ActivityLog.Event.of(
+                        row.userId(),
+                        session == null ? row.planId() : session.planId(),
+                        item == null ? null : item.id(),
+                        caller.userId(),
+                        ActivityType.REVIEW_SUBMITTED,
+                        caller.name() + " " + verdict + " " + what)
+                .withSubject(row.name());
+        activity.record(
+                item == null || oldStatus == updated.status()
+                        ? event
+                        : event.withStatuses(oldStatus.name(), updated.status().name()));
         return reviews.view(decided);
     }
 
     /** The session's plan item as it is now; null when it has none or it was deleted since. */
     private PlanItemRow linkedItem(PracticeSessionRow session) {
-        return session.planItemId() == null ? null : items.findById(session.planItemId())
-                .filter(i -> i.userId() == session.userId()).orElse(null);
+        return session.planItemId() == null
+                ? null
+                : items.findById(session.planItemId())
+                        .filter(i -> i.userId() == session.userId())
+                        .orElse(null);
     }
 
     /**
      * Step position to score. Scores (already 1 to 5, at most one per step name) are for practice sessions only,
      * and each must name a step of the reviewed session; every violation is reported at once.
      */
-    private static Map<Integer, Integer> checkScores(ReviewRequestRow row, List<PracticeStepRow> sessionSteps,
-                                                     List<Score> scores) {
+    private static Map<Integer, Integer> checkScores(
+            ReviewRequestRow row, List<PracticeStepRow> sessionSteps, List<Score> scores) {
         Map<Integer, Integer> out = new LinkedHashMap<>();
         if (scores.isEmpty()) {
             return out;
@@ -158,8 +186,11 @@ public class ReviewDecisions {
         for (Score s : scores) {
             Integer position = position(s.step(), prefix);
             boolean known = position != null && position >= 1 && position <= sessionSteps.size();
-            v.check(known, "step_scores[" + s.index() + "].step", "is not a step of " + row.target() + " (it has "
-                    + sessionSteps.size() + " steps, named " + prefix + "{n})");
+            v.check(
+                    known,
+                    "step_scores[" + s.index() + "].step",
+                    "is not a step of " + row.target() + " (it has " + sessionSteps.size() + " steps, named " + prefix
+                            + "{n})");
             if (known) {
                 out.put(position, s.score());
             }

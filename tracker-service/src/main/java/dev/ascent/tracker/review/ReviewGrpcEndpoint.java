@@ -42,8 +42,13 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
     private final CommentService comments;
     private final Idempotency idempotency;
 
-    public ReviewGrpcEndpoint(Authenticator auth, ReviewService reviews, ReviewDecisions decisions, ReviewQueue queue,
-                              CommentService comments, Idempotency idempotency) {
+    public ReviewGrpcEndpoint(
+            Authenticator auth,
+            ReviewService reviews,
+            ReviewDecisions decisions,
+            ReviewQueue queue,
+            CommentService comments,
+            Idempotency idempotency) {
         this.auth = auth;
         this.reviews = reviews;
         this.decisions = decisions;
@@ -56,22 +61,32 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
     public void requestReview(RequestReviewRequest request, StreamObserver<RequestReviewResponse> response) {
         Caller caller = auth.require();
         ReviewService.RequestReview command = ReviewRequests.request(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "RequestReview",
-                RequestReviewResponse.parser(), () -> RequestReviewResponse.newBuilder()
-                        .setReviewRequest(ReviewProtoMapper.request(reviews.request(caller, command))).build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "RequestReview",
+                        RequestReviewResponse.parser(),
+                        () -> RequestReviewResponse.newBuilder()
+                                .setReviewRequest(ReviewProtoMapper.request(reviews.request(caller, command)))
+                                .build()));
     }
 
     @Override
     public void getReviewRequest(GetReviewRequestRequest request, StreamObserver<GetReviewRequestResponse> response) {
         Caller caller = auth.require();
         long id = id(request.getName());
-        reply(response, GetReviewRequestResponse.newBuilder()
-                .setReviewRequest(ReviewProtoMapper.request(reviews.get(caller, id))).build());
+        reply(
+                response,
+                GetReviewRequestResponse.newBuilder()
+                        .setReviewRequest(ReviewProtoMapper.request(reviews.get(caller, id)))
+                        .build());
     }
 
     @Override
-    public void listReviewRequests(ListReviewRequestsRequest request,
-                                   StreamObserver<ListReviewRequestsResponse> response) {
+    public void listReviewRequests(
+            ListReviewRequestsRequest request, StreamObserver<ListReviewRequestsResponse> response) {
         Caller caller = auth.require();
         if (request.getState() == ReviewRequestState.UNRECOGNIZED) {
             throw ApiException.invalid("state", "is not a known state");
@@ -82,8 +97,8 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
                 request.getMentor().isEmpty() ? null : ReviewRequests.handle(request.getMentor(), "mentor"),
                 ReviewProtoMapper.state(request.getState()));
         Page<ReviewView> page = queue.list(caller, filter, size, request.getPageToken());
-        ListReviewRequestsResponse.Builder out = ListReviewRequestsResponse.newBuilder()
-                .setNextPageToken(page.nextPageToken());
+        ListReviewRequestsResponse.Builder out =
+                ListReviewRequestsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(v -> out.addReviewRequests(ReviewProtoMapper.request(v)));
         reply(response, out.build());
     }
@@ -94,32 +109,60 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         long id = id(request.getName());
         ReviewDecisions.Decision decision = ReviewRequests.decision(request);
         List<ReviewDecisions.Score> scores = ReviewRequests.scores(request);
-        reply(response, idempotency.run(caller, request.getRequestId(), "SubmitReview", SubmitReviewResponse.parser(),
-                () -> SubmitReviewResponse.newBuilder().setReviewRequest(ReviewProtoMapper.request(
-                        decisions.submit(caller, id, decision, request.getComment().strip(), scores, request.getEtag())))
-                        .build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "SubmitReview",
+                        SubmitReviewResponse.parser(),
+                        () -> SubmitReviewResponse.newBuilder()
+                                .setReviewRequest(ReviewProtoMapper.request(decisions.submit(
+                                        caller,
+                                        id,
+                                        decision,
+                                        request.getComment().strip(),
+                                        scores,
+                                        request.getEtag())))
+                                .build()));
     }
 
     @Override
-    public void cancelReviewRequest(CancelReviewRequestRequest request,
-                                    StreamObserver<CancelReviewRequestResponse> response) {
+    public void cancelReviewRequest(
+            CancelReviewRequestRequest request, StreamObserver<CancelReviewRequestResponse> response) {
         Caller caller = auth.require();
         long id = id(request.getName());
-        reply(response, idempotency.run(caller, request.getRequestId(), "CancelReviewRequest",
-                CancelReviewRequestResponse.parser(), () -> CancelReviewRequestResponse.newBuilder()
-                        .setReviewRequest(ReviewProtoMapper.request(reviews.cancel(caller, id, request.getEtag())))
-                        .build()));
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "CancelReviewRequest",
+                        CancelReviewRequestResponse.parser(),
+                        () -> CancelReviewRequestResponse.newBuilder()
+                                .setReviewRequest(
+                                        ReviewProtoMapper.request(reviews.cancel(caller, id, request.getEtag())))
+                                .build()));
     }
 
     @Override
     public void addComment(AddCommentRequest request, StreamObserver<AddCommentResponse> response) {
         Caller caller = auth.require();
         Names.ItemName item = Names.item(request.getParent(), "parent");
-        new Validator().required(request.getBody(), "body").maxLength(request.getBody(), CommentService.MAX_BODY,
-                "body").throwIfInvalid();
-        reply(response, idempotency.run(caller, request.getRequestId(), "AddComment", AddCommentResponse.parser(),
-                () -> AddCommentResponse.newBuilder()
-                        .setComment(ReviewProtoMapper.comment(comments.add(caller, item, request.getBody()))).build()));
+        new Validator()
+                .required(request.getBody(), "body")
+                .maxLength(request.getBody(), CommentService.MAX_BODY, "body")
+                .throwIfInvalid();
+        reply(
+                response,
+                idempotency.run(
+                        caller,
+                        request.getRequestId(),
+                        "AddComment",
+                        AddCommentResponse.parser(),
+                        () -> AddCommentResponse.newBuilder()
+                                .setComment(ReviewProtoMapper.comment(comments.add(caller, item, request.getBody())))
+                                .build()));
     }
 
     @Override
@@ -128,8 +171,8 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
         Names.ItemName item = Names.item(request.getParent(), "parent");
         String query = "comments:" + item.name();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
-        Page<CommentService.CommentView> shown = page.page(comments.list(caller, item, page.fetchSize(), page.offset(),
-                0));
+        Page<CommentService.CommentView> shown =
+                page.page(comments.list(caller, item, page.fetchSize(), page.offset(), 0));
         ListCommentsResponse.Builder out = ListCommentsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
         shown.items().forEach(c -> out.addComments(ReviewProtoMapper.comment(c)));
         reply(response, out.build());

@@ -9,8 +9,7 @@ import dev.ascent.tracker.grpc.Timestamps;
 /** Review requests and comments to proto messages. */
 final class ReviewProtoMapper {
 
-    private ReviewProtoMapper() {
-    }
+    private ReviewProtoMapper() {}
 
     static ReviewRequest request(ReviewView v) {
         ReviewRequestRow r = v.row();
@@ -26,8 +25,10 @@ final class ReviewProtoMapper {
                 .setDecisionComment(r.decisionComment())
                 .setCreateTime(Timestamps.of(r.createTime()))
                 .setEtag(r.etag());
-        r.scores().forEach((position, score) -> b.addStepScores(StepScore.newBuilder()
-                .setStep(r.target() + "/steps/" + position).setScore(score)));
+        r.scores()
+                .forEach((position, score) -> b.addStepScores(StepScore.newBuilder()
+                        .setStep(r.target() + "/steps/" + position)
+                        .setScore(score)));
         if (r.reviewTime() != null) {
             b.setReviewTime(Timestamps.of(r.reviewTime()));
         }
@@ -49,7 +50,8 @@ final class ReviewProtoMapper {
     }
 
     static String state(ReviewRequestState state) {
-        return state == ReviewRequestState.REVIEW_REQUEST_STATE_UNSPECIFIED ? ReviewRequestRow.OPEN
+        return state == ReviewRequestState.REVIEW_REQUEST_STATE_UNSPECIFIED
+                ? ReviewRequestRow.OPEN
                 : state.name().substring("REVIEW_REQUEST_STATE_".length());
     }
 }

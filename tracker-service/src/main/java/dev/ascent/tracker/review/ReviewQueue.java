@@ -48,16 +48,18 @@ public class ReviewQueue {
     public Page<ReviewView> list(Caller caller, Filter filter, int size, String pageToken) {
         long[] after = after(pageToken, filter);
         // Neither filter: the caller's queue as a mentor.
-        String mentorHandle = filter.menteeHandle() == null && filter.mentorHandle() == null ? caller.handle()
+        String mentorHandle = filter.menteeHandle() == null && filter.mentorHandle() == null
+                ? caller.handle()
                 : filter.mentorHandle();
         Optional<Long> mentee = id(filter.menteeHandle());
         Optional<Long> mentor = id(mentorHandle);
         if ((filter.menteeHandle() != null && mentee.isEmpty()) || (mentorHandle != null && mentor.isEmpty())) {
             return new Page<>(List.of(), "");
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
-                + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
-                + "AND m.state = 'ACTIVE'))) AND r.state = ? AND (r.create_time > ? OR (r.create_time = ? AND r.id > ?))");
+        StringBuilder sql = new StringBuilder(
+                "SELECT * FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
+                        + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
+                        + "AND m.state = 'ACTIVE'))) AND r.state = ? AND (r.create_time > ? OR (r.create_time = ? AND r.id > ?))");
         mentee.ifPresent(x -> sql.append(" AND r.user_id = ?"));
         mentor.ifPresent(x -> sql.append(" AND r.mentor_id = ?"));
         sql.append(" ORDER BY r.create_time, r.id LIMIT ?");
@@ -80,11 +82,16 @@ public class ReviewQueue {
                 return jdbc.entityStream(rs, ReviewRequestRow.class).toList();
             }
         });
-        Page<ReviewRequestRow> shown = Page.of(rows, size,
-                last -> token(last, filter));
+        Page<ReviewRequestRow> shown = Page.of(rows, size, last -> token(last, filter));
         Map<Long, String> handles = handles(shown.items());
-        return new Page<>(shown.items().stream().map(r -> new ReviewView(r, handles.getOrDefault(r.userId(), "unknown"),
-                handles.getOrDefault(r.mentorId(), "unknown"))).toList(), shown.nextPageToken());
+        return new Page<>(
+                shown.items().stream()
+                        .map(r -> new ReviewView(
+                                r,
+                                handles.getOrDefault(r.userId(), "unknown"),
+                                handles.getOrDefault(r.mentorId(), "unknown")))
+                        .toList(),
+                shown.nextPageToken());
     }
 
     /** The handles of every mentee and mentor on the page, in one query. */
@@ -98,8 +105,10 @@ public class ReviewQueue {
         if (ids.isEmpty()) {
             return out;
         }
-        return jdbc.prepareStatement("SELECT id, handle FROM app_user WHERE id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT id, handle FROM app_user WHERE id IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                ps -> {
                     int i = 1;
                     for (long id : ids) {
                         ps.setLong(i++, id);

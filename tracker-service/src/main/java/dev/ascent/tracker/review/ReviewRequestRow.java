@@ -34,9 +34,15 @@ public record ReviewRequestRow(
         String decisionComment,
         String stepScores,
         int version,
-        @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant createTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant reviewTime,
-        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class) Instant cancelTime) {
+
+        @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant createTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant reviewTime,
+
+        @Nullable @TypeDef(type = DataType.LONG, converter = InstantMicros.class)
+        Instant cancelTime) {
 
     public static final String OPEN = "OPEN";
     private static final String SESSIONS = "/practiceSessions/";
@@ -71,7 +77,9 @@ public record ReviewRequestRow(
 
     static String scores(Map<Integer, Integer> byPosition) {
         StringBuilder out = new StringBuilder();
-        byPosition.forEach((position, score) -> out.append(out.isEmpty() ? "" : "\n").append(position).append(':')
+        byPosition.forEach((position, score) -> out.append(out.isEmpty() ? "" : "\n")
+                .append(position)
+                .append(':')
                 .append(score));
         return out.toString();
     }
@@ -81,12 +89,44 @@ public record ReviewRequestRow(
     }
 
     ReviewRequestRow decided(String to, String comment, String scores, Instant now) {
-        return new ReviewRequestRow(id, userId, mentorId, planId, itemId, target, targetTitle, to, null,
-                evidenceLinks, note, comment, scores, version + 1, createTime, now, cancelTime);
+        return new ReviewRequestRow(
+                id,
+                userId,
+                mentorId,
+                planId,
+                itemId,
+                target,
+                targetTitle,
+                to,
+                null,
+                evidenceLinks,
+                note,
+                comment,
+                scores,
+                version + 1,
+                createTime,
+                now,
+                cancelTime);
     }
 
     ReviewRequestRow cancelled(Instant now) {
-        return new ReviewRequestRow(id, userId, mentorId, planId, itemId, target, targetTitle, "CANCELLED", null,
-                evidenceLinks, note, decisionComment, stepScores, version + 1, createTime, reviewTime, now);
+        return new ReviewRequestRow(
+                id,
+                userId,
+                mentorId,
+                planId,
+                itemId,
+                target,
+                targetTitle,
+                "CANCELLED",
+                null,
+                evidenceLinks,
+                note,
+                decisionComment,
+                stepScores,
+                version + 1,
+                createTime,
+                reviewTime,
+                now);
     }
 }

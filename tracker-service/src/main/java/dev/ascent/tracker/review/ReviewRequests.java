@@ -20,10 +20,10 @@ final class ReviewRequests {
     static final int MAX_LINK = 2000;
     /** One score per step, at most 500: as many steps as one practice update may change. */
     static final int MAX_STEP_SCORES = 500;
+
     static final int MAX_TEXT = CommentService.MAX_BODY;
 
-    private ReviewRequests() {
-    }
+    private ReviewRequests() {}
 
     static ReviewService.RequestReview request(RequestReviewRequest r) {
         boolean session = r.getTarget().contains("/practiceSessions/");
@@ -32,7 +32,9 @@ final class ReviewRequests {
         Validator.maxCount(r.getEvidenceLinksCount(), MAX_LINKS, "evidence_links", "links");
         Validator v = new Validator();
         for (int i = 0; i < r.getEvidenceLinksCount(); i++) {
-            v.check(isWebLink(r.getEvidenceLinks(i)), "evidence_links[" + i + "]",
+            v.check(
+                    isWebLink(r.getEvidenceLinks(i)),
+                    "evidence_links[" + i + "]",
                     "must be an http or https URL of at most " + MAX_LINK + " characters");
         }
         v.maxLength(r.getNote(), MAX_TEXT, "note");
@@ -44,20 +46,29 @@ final class ReviewRequests {
     static ReviewDecisions.Decision decision(SubmitReviewRequest r) {
         Validator.maxCount(r.getStepScoresCount(), MAX_STEP_SCORES, "step_scores", "scores");
         Validator v = new Validator();
-        v.check(r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED
-                || r.getDecision() == ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, "decision",
+        v.check(
+                r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED
+                        || r.getDecision() == ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED,
+                "decision",
                 "must be APPROVED or CHANGES_REQUESTED");
         v.maxLength(r.getComment(), MAX_TEXT, "comment");
-        v.check(r.getDecision() != ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED || !r.getComment().isBlank(),
-                "comment", "is required when requesting changes");
+        v.check(
+                r.getDecision() != ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED
+                        || !r.getComment().isBlank(),
+                "comment",
+                "is required when requesting changes");
         Set<String> scored = new HashSet<>();
         for (int i = 0; i < r.getStepScoresCount(); i++) {
             v.range(r.getStepScores(i).getScore(), 1, 5, "step_scores[" + i + "].score");
-            v.check(r.getStepScores(i).getStep().isEmpty() || scored.add(r.getStepScores(i).getStep()),
-                    "step_scores[" + i + "].step", "is scored more than once");
+            v.check(
+                    r.getStepScores(i).getStep().isEmpty()
+                            || scored.add(r.getStepScores(i).getStep()),
+                    "step_scores[" + i + "].step",
+                    "is scored more than once");
         }
         v.throwIfInvalid();
-        return r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED ? ReviewDecisions.Decision.APPROVED
+        return r.getDecision() == ReviewDecision.REVIEW_DECISION_APPROVED
+                ? ReviewDecisions.Decision.APPROVED
                 : ReviewDecisions.Decision.CHANGES_REQUESTED;
     }
 
@@ -65,7 +76,8 @@ final class ReviewRequests {
     static List<ReviewDecisions.Score> scores(SubmitReviewRequest r) {
         List<ReviewDecisions.Score> out = new ArrayList<>();
         for (int i = 0; i < r.getStepScoresCount(); i++) {
-            out.add(new ReviewDecisions.Score(i, r.getStepScores(i).getStep(), r.getStepScores(i).getScore()));
+            out.add(new ReviewDecisions.Score(
+                    i, r.getStepScores(i).getStep(), r.getStepScores(i).getScore()));
         }
         return out;
     }

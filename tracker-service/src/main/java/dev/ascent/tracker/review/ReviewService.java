@@ -34,9 +34,12 @@ import java.util.List;
 public class ReviewService {
 
     /** Exactly one of {@code item} and {@code session} is set. */
-    public record RequestReview(Names.ItemName item, PracticeNames.SessionName session, String mentorHandle,
-                                List<String> links, String note) {
-    }
+    public record RequestReview(
+            Names.ItemName item,
+            PracticeNames.SessionName session,
+            String mentorHandle,
+            List<String> links,
+            String note) {}
 
     private final ReviewRequestRepository requests;
     private final Plans plans;
@@ -48,9 +51,16 @@ public class ReviewService {
     private final ActivityLog activity;
     private final Clock clock;
 
-    public ReviewService(ReviewRequestRepository requests, Plans plans, PlanItems items,
-                         PracticeSessions sessions, Users users, ActiveMentors mentorships, AccessPolicy access,
-                         ActivityLog activity, Clock clock) {
+    public ReviewService(
+            ReviewRequestRepository requests,
+            Plans plans,
+            PlanItems items,
+            PracticeSessions sessions,
+            Users users,
+            ActiveMentors mentorships,
+            AccessPolicy access,
+            ActivityLog activity,
+            Clock clock) {
         this.requests = requests;
         this.plans = plans;
         this.items = items;
@@ -71,9 +81,11 @@ public class ReviewService {
         Names.ItemName name = command.item();
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
         UserRow mentor = mentor(owner, command.mentorHandle());
-        PlanRow plan = plans.findByIdForUpdate(name.planId()).filter(p -> p.userId() == owner.id())
+        PlanRow plan = plans.findByIdForUpdate(name.planId())
+                .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        PlanItemRow item = items.findById(name.itemId()).filter(i -> i.planId() == plan.id())
+        PlanItemRow item = items.findById(name.itemId())
+                .filter(i -> i.planId() == plan.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         if (plan.archived()) {
             throw ApiException.failedPrecondition("PLAN_ARCHIVED", "the plan is archived; unarchive it first");
@@ -86,11 +98,31 @@ public class ReviewService {
             throw ApiException.alreadyExists(name.name() + " already has an open review request " + r.name());
         });
         Instant now = clock.instant();
-        ReviewRequestRow row = requests.save(new ReviewRequestRow(Ids.next(clock), owner.id(), mentor.id(),
-                plan.id(), item.id(), name.name(), item.title(), ReviewRequestRow.OPEN, openKey,
-                String.join("\n", command.links()), command.note(), "", "", 1, now, null, null));
-        activity.record(ActivityLog.Event.of(owner.id(), plan.id(), item.id(), caller.userId(),
-                ActivityType.REVIEW_REQUESTED, "Asked " + mentor.name() + " to review \"" + item.title() + "\"")
+        ReviewRequestRow row = requests.save(new ReviewRequestRow(
+                Ids.next(clock),
+                owner.id(),
+                mentor.id(),
+                plan.id(),
+                item.id(),
+                name.name(),
+                item.title(),
+                ReviewRequestRow.OPEN,
+                openKey,
+                String.join("\n", command.links()),
+                command.note(),
+                "",
+                "",
+                1,
+                now,
+                null,
+                null));
+        activity.record(ActivityLog.Event.of(
+                        owner.id(),
+                        plan.id(),
+                        item.id(),
+                        caller.userId(),
+                        ActivityType.REVIEW_REQUESTED,
+                        "Asked " + mentor.name() + " to review \"" + item.title() + "\"")
                 .withSubject(row.name()));
         return new ReviewView(row, owner.handle(), mentor.handle());
     }
@@ -105,23 +137,47 @@ public class ReviewService {
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
         UserRow mentor = mentor(owner, command.mentorHandle());
         PracticeSessionRow session = sessions.findByIdForUpdate(name.sessionId())
-                .filter(s -> s.userId() == owner.id()).orElseThrow(() -> ApiException.notFound(name.name()));
+                .filter(s -> s.userId() == owner.id())
+                .orElseThrow(() -> ApiException.notFound(name.name()));
         if (!session.state().equals(PracticeSessionRow.COMPLETED)) {
-            throw ApiException.failedPrecondition("SESSION_NOT_COMPLETED", name.name() + " is " + session.state()
-                    + (session.active() ? "; complete it before asking for a review"
-                    : "; only COMPLETED sessions can be reviewed"));
+            throw ApiException.failedPrecondition(
+                    "SESSION_NOT_COMPLETED",
+                    name.name() + " is " + session.state()
+                            + (session.active()
+                                    ? "; complete it before asking for a review"
+                                    : "; only COMPLETED sessions can be reviewed"));
         }
         String openKey = sessionOpenKey(session.id());
         requests.findByOpenKey(openKey).ifPresent(r -> {
             throw ApiException.alreadyExists(name.name() + " already has an open review request " + r.name());
         });
         Instant now = clock.instant();
-        ReviewRequestRow row = requests.save(new ReviewRequestRow(Ids.next(clock), owner.id(), mentor.id(),
-                null, null, name.name(), session.title(), ReviewRequestRow.OPEN, openKey,
-                String.join("\n", command.links()), command.note(), "", "", 1, now, null, null));
-        activity.record(ActivityLog.Event.of(owner.id(), session.planId(), session.planItemId(), caller.userId(),
-                ActivityType.REVIEW_REQUESTED, "Asked " + mentor.name() + " to review practice \""
-                        + session.title() + "\"").withSubject(row.name()));
+        ReviewRequestRow row = requests.save(new ReviewRequestRow(
+                Ids.next(clock),
+                owner.id(),
+                mentor.id(),
+                null,
+                null,
+                name.name(),
+                session.title(),
+                ReviewRequestRow.OPEN,
+                openKey,
+                String.join("\n", command.links()),
+                command.note(),
+                "",
+                "",
+                1,
+                now,
+                null,
+                null));
+        activity.record(ActivityLog.Event.of(
+                        owner.id(),
+                        session.planId(),
+                        session.planItemId(),
+                        caller.userId(),
+                        ActivityType.REVIEW_REQUESTED,
+                        "Asked " + mentor.name() + " to review practice \"" + session.title() + "\"")
+                .withSubject(row.name()));
         return new ReviewView(row, owner.handle(), mentor.handle());
     }
 
@@ -139,14 +195,20 @@ public class ReviewService {
         if (seen.planId() != null) {
             plans.findByIdForUpdate(seen.planId());
         }
-        ReviewRequestRow row = requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("reviewRequests/" + id));
+        ReviewRequestRow row =
+                requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("reviewRequests/" + id));
         checkEtag(row, etag);
         if (!row.open()) {
             throw ApiException.failedPrecondition("NOT_OPEN", row.name() + " is " + row.state() + ", not OPEN");
         }
         ReviewRequestRow cancelled = requests.update(row.cancelled(clock.instant()));
-        activity.record(ActivityLog.Event.of(row.userId(), row.planId(), row.itemId(), caller.userId(),
-                ActivityType.REVIEW_CANCELLED, "Withdrew the review request for \"" + row.targetTitle() + "\"")
+        activity.record(ActivityLog.Event.of(
+                        row.userId(),
+                        row.planId(),
+                        row.itemId(),
+                        caller.userId(),
+                        ActivityType.REVIEW_CANCELLED,
+                        "Withdrew the review request for \"" + row.targetTitle() + "\"")
                 .withSubject(row.name()));
         return view(cancelled);
     }
@@ -165,8 +227,8 @@ public class ReviewService {
 
     static void checkEtag(ReviewRequestRow row, String etag) {
         if (etag != null && !etag.isEmpty() && !etag.equals(row.etag())) {
-            throw ApiException.aborted("STALE_ETAG", row.name() + " changed since etag " + etag
-                    + "; read it again and retry");
+            throw ApiException.aborted(
+                    "STALE_ETAG", row.name() + " changed since etag " + etag + "; read it again and retry");
         }
     }
 
@@ -183,7 +245,8 @@ public class ReviewService {
         if (handle == null || handle.isEmpty()) {
             List<Long> active = mentorships.mentorIdsOf(owner.id());
             if (active.isEmpty()) {
-                throw ApiException.failedPrecondition("NO_ACTIVE_MENTOR",
+                throw ApiException.failedPrecondition(
+                        "NO_ACTIVE_MENTOR",
                         "you have no ACTIVE mentor; invite one with MentorshipService.InviteMentor");
             }
             if (active.size() > 1) {
@@ -193,8 +256,8 @@ public class ReviewService {
         }
         UserRow mentor = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound("users/" + handle));
         if (!access.isActiveMentor(mentor.id(), owner.id())) {
-            throw ApiException.failedPrecondition("NOT_ACTIVE_MENTOR", mentor.name() + " is not an ACTIVE mentor of "
-                    + owner.name());
+            throw ApiException.failedPrecondition(
+                    "NOT_ACTIVE_MENTOR", mentor.name() + " is not an ACTIVE mentor of " + owner.name());
         }
         return mentor;
     }

@@ -56,7 +56,11 @@ final class Follower implements AutoCloseable {
         synchronized (this) {
             gen = ++generation;
         }
-        stub.watchActivity(WatchActivityRequest.newBuilder().setAfterSequence(after).setHeartbeatSeconds(1).build(),
+        stub.watchActivity(
+                WatchActivityRequest.newBuilder()
+                        .setAfterSequence(after)
+                        .setHeartbeatSeconds(1)
+                        .build(),
                 new ClientResponseObserver<WatchActivityRequest, WatchActivityResponse>() {
                     @Override
                     public void beforeStart(ClientCallStreamObserver<WatchActivityRequest> requestStream) {
@@ -98,7 +102,8 @@ final class Follower implements AutoCloseable {
             Instant now = Instant.now();
             ActivityEvent e = r.getEvent();
             events.add(e);
-            long created = e.getCreateTime().getSeconds() * 1_000_000 + e.getCreateTime().getNanos() / 1000;
+            long created = e.getCreateTime().getSeconds() * 1_000_000
+                    + e.getCreateTime().getNanos() / 1000;
             delaysMicros.add(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - created);
             cursor = e.getSequence();
         } else {
@@ -155,8 +160,8 @@ final class Follower implements AutoCloseable {
             }
             long left = until - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError(label + ": no " + what + " within " + millis + " ms; cursor " + cursor
-                        + ", " + events.size() + " events, last " + lastSeqs(5));
+                throw new AssertionError(label + ": no " + what + " within " + millis + " ms; cursor " + cursor + ", "
+                        + events.size() + " events, last " + lastSeqs(5));
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

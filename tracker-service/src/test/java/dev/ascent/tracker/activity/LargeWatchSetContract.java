@@ -52,11 +52,12 @@ abstract class LargeWatchSetContract {
     void seventyThousandTokensAreCheckedForRevocation() throws Exception {
         Mentors mentors = new Mentors(tracker.service().channel());
         Mentors.User user = mentors.user("many");
-        var accounts = TrackerHarness.as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()),
-                user.token());
-        var revoked = accounts.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("soon revoked")
-                .build());
-        accounts.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(revoked.getAccessToken().getName())
+        var accounts = TrackerHarness.as(
+                AccountServiceGrpc.newBlockingStub(tracker.service().channel()), user.token());
+        var revoked = accounts.createAccessToken(
+                CreateAccessTokenRequest.newBuilder().setLabel("soon revoked").build());
+        accounts.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                .setName(revoked.getAccessToken().getName())
                 .build());
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < MANY; i++) {
@@ -88,17 +89,22 @@ abstract class LargeWatchSetContract {
         owners.remove(mentorId);
         owners.add(menteeId);
         List<ActivityRow> backlog = queries.backlog(0, queries.maxSeq(), owners, null, 1000);
-        assertTrue(!backlog.isEmpty() && backlog.stream().allMatch(r -> r.ownerId() == menteeId), "the mentee's "
-                + "events, found in the last chunk: " + backlog.size());
-        assertEquals(backlog.stream().map(ActivityRow::seq).sorted().toList(),
-                backlog.stream().map(ActivityRow::seq).toList(), "in sequence order");
-        assertEquals(backlog.subList(0, 1), queries.backlog(0, queries.maxSeq(), owners, null, 1),
+        assertTrue(
+                !backlog.isEmpty() && backlog.stream().allMatch(r -> r.ownerId() == menteeId),
+                "the mentee's " + "events, found in the last chunk: " + backlog.size());
+        assertEquals(
+                backlog.stream().map(ActivityRow::seq).sorted().toList(),
+                backlog.stream().map(ActivityRow::seq).toList(),
+                "in sequence order");
+        assertEquals(
+                backlog.subList(0, 1),
+                queries.backlog(0, queries.maxSeq(), owners, null, 1),
                 "a limit keeps the first events");
     }
 
     private long id(Mentors.User user) throws Exception {
         try (var c = tracker.database().connect();
-             var ps = c.prepareStatement("SELECT id FROM app_user WHERE handle = ?")) {
+                var ps = c.prepareStatement("SELECT id FROM app_user WHERE handle = ?")) {
             ps.setString(1, user.handle());
             try (var rs = ps.executeQuery()) {
                 rs.next();
@@ -108,6 +114,7 @@ abstract class LargeWatchSetContract {
     }
 
     private static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -13,8 +13,8 @@ import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
 import io.grpc.ManagedChannel;
-import io.micronaut.transaction.TransactionOperations;
 import io.grpc.netty.NettyChannelBuilder;
+import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,13 +59,16 @@ public abstract class StreamConsistencyContract {
     @BeforeAll
     void start() throws Exception {
         // The packaged poll interval, so the printed delays are the ones users get.
-        Map<String, Object> props = Map.of("ascent.content.target", ContentProcess.shared().target());
+        Map<String, Object> props =
+                Map.of("ascent.content.target", ContentProcess.shared().target());
         a = TrackerHarness.start(engine(), props);
         b = a.startAnotherInstance(props);
         onA = new Mentors(a.service().channel());
         onB = new Mentors(b.channel());
         // A client that reads slowly through an 8 KiB window pushes back on the server within a few dozen events.
-        narrow = NettyChannelBuilder.forTarget(a.service().target()).usePlaintext().flowControlWindow(8 * 1024)
+        narrow = NettyChannelBuilder.forTarget(a.service().target())
+                .usePlaintext()
+                .flowControlWindow(8 * 1024)
                 .build();
         writers = Executors.newFixedThreadPool(WRITERS);
     }
@@ -99,8 +102,8 @@ public abstract class StreamConsistencyContract {
             assertTrue(items >= 8, "a plan with enough items to spread writes over");
 
             Follower fast = Follower.fromNow("fast", (acrossTwo ? onB : onA).activity(u), 0);
-            Follower slow = Follower.fromNow("slow", TrackerHarness.as(
-                    ActivityServiceGrpc.newStub(narrow), u.token()), 5);
+            Follower slow =
+                    Follower.fromNow("slow", TrackerHarness.as(ActivityServiceGrpc.newStub(narrow), u.token()), 5);
             Follower resumer = Follower.fromNow("resumer", onA.activity(u), 0);
             List<Follower> all = List.of(fast, slow, resumer);
             try {
@@ -111,8 +114,11 @@ public abstract class StreamConsistencyContract {
                 for (int i = 0; i < WRITES; i++) {
                     Mentors via = acrossTwo && i % 2 == 1 ? onB : onA;
                     String item = plan.getItems(i % items).getName();
-                    done.add(writers.submit(() -> via.plans(u).logTime(LogTimeRequest.newBuilder()
-                            .setPlanItem(item).setMinutes(1).build())));
+                    done.add(writers.submit(() -> via.plans(u)
+                            .logTime(LogTimeRequest.newBuilder()
+                                    .setPlanItem(item)
+                                    .setMinutes(1)
+                                    .build())));
                 }
                 resumer.awaitEvents(ThreadLocalRandom.current().nextInt(30, 150), WAIT);
                 resumer.hangUp();
@@ -127,8 +133,11 @@ public abstract class StreamConsistencyContract {
                     f.awaitCursor(last, WAIT);
                     long from = f.awaitStart(0);
                     List<Long> expected = stored.stream().filter(s -> s > from).toList();
-                    assertEquals(expected, f.sequences(), "round " + round + (acrossTwo ? " (two instances) " : " ")
-                            + f.label() + ": every stored event after its start, in order, once");
+                    assertEquals(
+                            expected,
+                            f.sequences(),
+                            "round " + round + (acrossTwo ? " (two instances) " : " ") + f.label()
+                                    + ": every stored event after its start, in order, once");
                     assertTrue(expected.size() >= WRITES, "the round's writes all count");
                 }
                 fastDelays.addAll(fast.delaysMicros());
@@ -137,8 +146,9 @@ public abstract class StreamConsistencyContract {
                 all.forEach(Follower::close);
             }
         }
-        System.out.printf("[stream-consistency %s] %d rounds x %d LogTime calls by %d writers; "
-                + "write->delivery ms: fast watcher %s; slow watcher (5 ms/message, 8 KiB window) %s%n",
+        System.out.printf(
+                "[stream-consistency %s] %d rounds x %d LogTime calls by %d writers; "
+                        + "write->delivery ms: fast watcher %s; slow watcher (5 ms/message, 8 KiB window) %s%n",
                 engine(), ROUNDS, WRITES, WRITERS, percentiles(fastDelays), percentiles(slowDelays));
     }
 
@@ -149,7 +159,8 @@ public abstract class StreamConsistencyContract {
         long userId = userId(u);
         Follower stays = Follower.fromNow("connected", onA.activity(u), 0);
         Follower leaves = Follower.fromNow("resuming", onB.activity(u), 0);
-        try (stays; leaves) {
+        try (stays;
+                leaves) {
             stays.awaitStart(WAIT);
             leaves.awaitStart(WAIT);
             logTime(onA, u, plan, 1);
@@ -159,8 +170,8 @@ public abstract class StreamConsistencyContract {
             // A real write path (ActivityLog.record) in a transaction that stays open 5 s before it commits; an
             // event without a plan, so it locks no plan row and other writes commit meanwhile.
             CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWrite(status -> {
-                log.record(ActivityLog.Event.of(userId, null, null, userId, ActivityType.MENTORSHIP_CHANGED,
-                        "committed five seconds late"));
+                log.record(ActivityLog.Event.of(
+                        userId, null, null, userId, ActivityType.MENTORSHIP_CHANGED, "committed five seconds late"));
                 inserted.countDown();
                 sleep(5000);
                 return null;
@@ -179,20 +190,27 @@ public abstract class StreamConsistencyContract {
 
             List<Long> stored = storedSequences(u);
             long lateSeq = lateSequence(userId);
-            assertTrue(stored.get(stored.size() - 1) > lateSeq + 5, "later events got higher sequences and "
-                    + "committed first, so the late one really is late: " + stored + ", late " + lateSeq);
+            assertTrue(
+                    stored.get(stored.size() - 1) > lateSeq + 5,
+                    "later events got higher sequences and " + "committed first, so the late one really is late: "
+                            + stored + ", late " + lateSeq);
             for (Follower f : List.of(stays, leaves)) {
                 f.awaitCursor(stored.get(stored.size() - 1), WAIT);
                 long from = f.awaitStart(0);
-                assertEquals(stored.stream().filter(s -> s > from).toList(), f.sequences(),
+                assertEquals(
+                        stored.stream().filter(s -> s > from).toList(),
+                        f.sequences(),
                         f.label() + ": the late event in its place, everything once");
             }
         }
     }
 
     private static void logTime(Mentors via, User u, Plan plan, int minutes) {
-        via.plans(u).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(0).getName())
-                .setMinutes(minutes).build());
+        via.plans(u)
+                .logTime(LogTimeRequest.newBuilder()
+                        .setPlanItem(plan.getItems(0).getName())
+                        .setMinutes(minutes)
+                        .build());
     }
 
     private long userId(User u) throws Exception {
@@ -204,7 +222,8 @@ public abstract class StreamConsistencyContract {
     }
 
     private long single(String sql, Object param) throws Exception {
-        try (Connection c = a.database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = a.database().connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, param);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), sql);
@@ -224,8 +243,9 @@ public abstract class StreamConsistencyContract {
     /** The user's events as the database holds them, in sequence order. */
     private List<Long> storedSequences(User u) throws Exception {
         try (Connection c = a.database().connect();
-             PreparedStatement ps = c.prepareStatement("SELECT a.seq FROM activity a JOIN app_user o ON o.id = a.user_id "
-                     + "WHERE o.handle = ? ORDER BY a.seq")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT a.seq FROM activity a JOIN app_user o ON o.id = a.user_id "
+                                + "WHERE o.handle = ? ORDER BY a.seq")) {
             ps.setString(1, u.handle());
             List<Long> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -242,7 +262,11 @@ public abstract class StreamConsistencyContract {
             return "none";
         }
         long[] d = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format("p50=%.1f p99=%.1f max=%.1f (n=%d)", d[d.length / 2] / 1000.0,
-                d[Math.min(d.length - 1, (int) (d.length * 0.99))] / 1000.0, d[d.length - 1] / 1000.0, d.length);
+        return String.format(
+                "p50=%.1f p99=%.1f max=%.1f (n=%d)",
+                d[d.length / 2] / 1000.0,
+                d[Math.min(d.length - 1, (int) (d.length * 0.99))] / 1000.0,
+                d[d.length - 1] / 1000.0,
+                d.length);
     }
 }

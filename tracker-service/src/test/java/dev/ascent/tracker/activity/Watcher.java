@@ -18,8 +18,7 @@ public final class Watcher implements AutoCloseable {
     private final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private volatile ClientCallStreamObserver<WatchActivityRequest> call;
 
-    private Watcher() {
-    }
+    private Watcher() {}
 
     public static Watcher start(ActivityServiceGrpc.ActivityServiceStub stub, WatchActivityRequest request) {
         Watcher w = new Watcher();

@@ -48,13 +48,15 @@ public final class BoundedReadsBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** Cohorts of mentees: a short history, a long one, and one mentee alone. */
     private static final int SHORT = 0;
+
     private static final int LONG = 1;
     private static final int SOLO = 2;
     private static final int PLANS = 3;
     private static final String[] PHASES = {"REQUIREMENTS", "ESTIMATES", "HIGH_LEVEL_DESIGN", "SCALING"};
 
     public static void main(String[] args) throws Exception {
-        System.out.println("| engine | call | history | p50 ms | p99 ms | p99 / short history | SQL queries per call (H2) |");
+        System.out.println(
+                "| engine | call | history | p50 ms | p99 ms | p99 / short history | SQL queries per call (H2) |");
         System.out.println("|---|---|---|---|---|---|---|");
         // -Dbench.engines=MYSQL runs one engine only (for a profile of its statements).
         String engines = System.getProperty("bench.engines", "H2,MYSQL");
@@ -66,23 +68,27 @@ public final class BoundedReadsBenchmark {
         }
     }
 
-    private record Figure(double p50, double p99, double statements) {
-    }
+    private record Figure(double p50, double p99, double statements) {}
 
     private static void run(TestDatabase.Engine engine) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine);
-             RunningService tracker = ProgressBenchmark.startTracker(db)) {
+                RunningService tracker = ProgressBenchmark.startTracker(db)) {
             var admin = ProgressBenchmark.admin(tracker);
             Map<String, String> tokens = new HashMap<>();
-            List<String> handles = new ArrayList<>(List.of("practiser-s", "practiser-l", "mentor-s", "mentor-l",
-                    "solo-mentor", mentee(SOLO, 0)));
+            List<String> handles = new ArrayList<>(
+                    List.of("practiser-s", "practiser-l", "mentor-s", "mentor-l", "solo-mentor", mentee(SOLO, 0)));
             for (int i = 0; i < MENTEES; i++) {
                 handles.add(mentee(SHORT, i));
                 handles.add(mentee(LONG, i));
             }
             for (String handle : handles) {
-                tokens.put(handle, admin.createUser(CreateUserRequest.newBuilder().setHandle(handle)
-                        .setDisplayName(handle).build()).getToken());
+                tokens.put(
+                        handle,
+                        admin.createUser(CreateUserRequest.newBuilder()
+                                        .setHandle(handle)
+                                        .setDisplayName(handle)
+                                        .build())
+                                .getToken());
             }
             Map<String, Long> ids = ids(db);
             int today = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
@@ -103,28 +109,55 @@ public final class BoundedReadsBenchmark {
                         .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
                 var reviews = ReviewServiceGrpc.newBlockingStub(tracker.channel())
                         .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
-                calls.put("stats-" + cohort, () -> practice.getPracticeStats(GetPracticeStatsRequest
-                        .getDefaultInstance()));
-                calls.put("mentees-" + cohort, () -> check(mentor.listMentees(ListMenteesRequest.newBuilder()
-                        .setPageSize(MENTEES).build()).getMenteesCount(), MENTEES));
-                calls.put("queue-" + cohort, () -> check(reviews.listReviewRequests(ListReviewRequestsRequest
-                        .newBuilder().setPageSize(MENTEES).setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
-                        .build()).getReviewRequestsCount(), MENTEES));
+                calls.put(
+                        "stats-" + cohort,
+                        () -> practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()));
+                calls.put(
+                        "mentees-" + cohort,
+                        () -> check(
+                                mentor.listMentees(ListMenteesRequest.newBuilder()
+                                                .setPageSize(MENTEES)
+                                                .build())
+                                        .getMenteesCount(),
+                                MENTEES));
+                calls.put(
+                        "queue-" + cohort,
+                        () -> check(
+                                reviews.listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                                .setPageSize(MENTEES)
+                                                .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
+                                                .build())
+                                        .getReviewRequestsCount(),
+                                MENTEES));
             }
             var solo = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
                     .withCallCredentials(Bearer.token(tokens.get("solo-mentor")));
-            calls.put("mentees-1", () -> check(solo.listMentees(ListMenteesRequest.newBuilder().setPageSize(MENTEES)
-                    .build()).getMenteesCount(), 1));
+            calls.put(
+                    "mentees-1",
+                    () -> check(
+                            solo.listMentees(ListMenteesRequest.newBuilder()
+                                            .setPageSize(MENTEES)
+                                            .build())
+                                    .getMenteesCount(),
+                            1));
             Map<String, Figure> f = measure(db, calls);
 
             print(engine, "GetPracticeStats", "10 sessions", f.get("stats-s"), f.get("stats-s"));
             print(engine, "GetPracticeStats", "10,000 sessions", f.get("stats-l"), f.get("stats-s"));
             print(engine, "ListMentees, page of 50", "10 events per mentee", f.get("mentees-s"), f.get("mentees-s"));
-            print(engine, "ListMentees, page of 50", "2,000 events per mentee, 10^4 closed reviews, 400 days "
-                    + "of rollups per plan", f.get("mentees-l"), f.get("mentees-s"));
+            print(
+                    engine,
+                    "ListMentees, page of 50",
+                    "2,000 events per mentee, 10^4 closed reviews, 400 days " + "of rollups per plan",
+                    f.get("mentees-l"),
+                    f.get("mentees-s"));
             print(engine, "ListMentees, page of 1 (for scale)", "10 events", f.get("mentees-1"), f.get("mentees-1"));
             print(engine, "ListReviewRequests, page of 50", "50 open requests", f.get("queue-s"), f.get("queue-s"));
-            print(engine, "ListReviewRequests, page of 50", "50 open + 10^4 closed requests", f.get("queue-l"),
+            print(
+                    engine,
+                    "ListReviewRequests, page of 50",
+                    "50 open + 10^4 closed requests",
+                    f.get("queue-l"),
                     f.get("queue-s"));
         }
     }
@@ -136,9 +169,16 @@ public final class BoundedReadsBenchmark {
     }
 
     private static void print(TestDatabase.Engine engine, String call, String history, Figure f, Figure base) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2fx | %s |%n", engine, call, history, f.p50(),
-                f.p99(), f.p99() / base.p99(), Double.isNaN(f.statements()) ? "" : String.format(Locale.ROOT,
-                        "%.1f", f.statements()));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s | %.2f | %.2f | %.2fx | %s |%n",
+                engine,
+                call,
+                history,
+                f.p50(),
+                f.p99(),
+                f.p99() / base.p99(),
+                Double.isNaN(f.statements()) ? "" : String.format(Locale.ROOT, "%.1f", f.statements()));
     }
 
     /**
@@ -180,15 +220,16 @@ public final class BoundedReadsBenchmark {
         if (db.engine() != TestDatabase.Engine.H2) {
             return Double.NaN;
         }
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("SET QUERY_STATISTICS FALSE");
             s.execute("SET QUERY_STATISTICS TRUE");
             for (int i = 0; i < 20; i++) {
                 call.run();
             }
             long total = 0;
-            try (ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM "
-                    + "INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM " + "INFORMATION_SCHEMA.QUERY_STATISTICS")) {
                 while (rs.next()) {
                     String sql = rs.getString(1);
                     // Transaction plumbing and the activity stream's poller are not the call's queries.
@@ -208,8 +249,9 @@ public final class BoundedReadsBenchmark {
 
     private static Map<String, Long> ids(TestDatabase db) throws Exception {
         Map<String, Long> out = new HashMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT handle, id FROM app_user")) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT handle, id FROM app_user")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -222,24 +264,39 @@ public final class BoundedReadsBenchmark {
     }
 
     /** {@code count} active mentees of {@code mentor}, 3 plans of 40 items each, 10 events, one open review. */
-    private static void seedMentees(Connection c, Map<String, Long> ids, int cohort, String mentorHandle, int count,
-                                    int today) throws Exception {
+    private static void seedMentees(
+            Connection c, Map<String, Long> ids, int cohort, String mentorHandle, int count, int today)
+            throws Exception {
         long now = InstantMicros.toMicros(Instant.now());
         long mentor = ids.get(mentorHandle);
         for (int i = 0; i < count; i++) {
             long mentee = ids.get(mentee(cohort, i));
-            update(c, "INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) "
-                    + "VALUES (?, ?, ?, 'ACTIVE', '', ?)", 1_000 + cohort * 100 + i, mentor, mentee, now);
+            update(
+                    c,
+                    "INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) "
+                            + "VALUES (?, ?, ?, 'ACTIVE', '', ?)",
+                    1_000 + cohort * 100 + i,
+                    mentor,
+                    mentee,
+                    now);
             for (int p = 0; p < PLANS; p++) {
                 long plan = planId(cohort, i, p);
                 ProgressBenchmark.insertPlan(c, mentee, plan, today - 30, plan * 100);
             }
             insertEvents(c, mentee, planId(cohort, i, 0), today, 10);
-            update(c, "INSERT INTO review_request (id, user_id, mentor_id, plan_id, item_id, target, target_title, "
-                    + "state, open_key, evidence_links, note, decision_comment, step_scores, version, create_time) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'OPEN', ?, '', '', '', '', 1, ?)", 5_000 + cohort * 100 + i,
-                    mentee, mentor, planId(cohort, i, 0), planId(cohort, i, 0) * 100, target(cohort, i),
-                    target(cohort, i), now + i);
+            update(
+                    c,
+                    "INSERT INTO review_request (id, user_id, mentor_id, plan_id, item_id, target, target_title, "
+                            + "state, open_key, evidence_links, note, decision_comment, step_scores, version, create_time) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'OPEN', ?, '', '', '', '', 1, ?)",
+                    5_000 + cohort * 100 + i,
+                    mentee,
+                    mentor,
+                    planId(cohort, i, 0),
+                    planId(cohort, i, 0) * 100,
+                    target(cohort, i),
+                    target(cohort, i),
+                    now + i);
         }
     }
 
@@ -253,16 +310,16 @@ public final class BoundedReadsBenchmark {
     }
 
     /** 2,000 events and 200 closed review requests per mentee, and 400 days of rollups on every plan. */
-    private static void growMenteeHistory(Connection c, Map<String, Long> ids, int cohort, String mentorHandle,
-                                          int today) throws Exception {
+    private static void growMenteeHistory(
+            Connection c, Map<String, Long> ids, int cohort, String mentorHandle, int today) throws Exception {
         long now = InstantMicros.toMicros(Instant.now());
         c.setAutoCommit(false);
         try (PreparedStatement r = c.prepareStatement("INSERT INTO review_request (id, user_id, mentor_id, plan_id, "
-                + "item_id, target, target_title, state, open_key, evidence_links, note, decision_comment, "
-                + "step_scores, version, create_time, review_time) VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'APPROVED', "
-                + "NULL, '', '', '', '', 2, ?, ?)");
-             PreparedStatement d = c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, "
-                     + "actions) VALUES (?, ?, ?, 30, 1)")) {
+                        + "item_id, target, target_title, state, open_key, evidence_links, note, decision_comment, "
+                        + "step_scores, version, create_time, review_time) VALUES (?, ?, ?, ?, ?, ?, 'Item 0', 'APPROVED', "
+                        + "NULL, '', '', '', '', 2, ?, ?)");
+                PreparedStatement d = c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, "
+                        + "actions) VALUES (?, ?, ?, 30, 1)")) {
             long id = 100_000;
             for (int i = 0; i < MENTEES; i++) {
                 long mentee = ids.get(mentee(cohort, i));
@@ -324,12 +381,12 @@ public final class BoundedReadsBenchmark {
         c.setAutoCommit(false);
         long base = InstantMicros.toMicros(Instant.now()) - 3_600_000_000L * 24 * 400;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, title, "
-                + "scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, checked_count, "
-                + "self_rating, notes, plan_id, plan_item_id, version, update_time) VALUES (?, ?, ?, ?, '', ?, 45, ?, "
-                + "?, ?, 8, ?, ?, '', NULL, NULL, 2, ?)");
-             PreparedStatement st = c.prepareStatement("INSERT INTO practice_step (id, user_id, session_id, "
-                     + "position, source_step, phase, title, body, checked, notes, mentor_score) VALUES (?, ?, ?, ?, "
-                     + "?, ?, ?, '', ?, '', 0)")) {
+                        + "scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, checked_count, "
+                        + "self_rating, notes, plan_id, plan_item_id, version, update_time) VALUES (?, ?, ?, ?, '', ?, 45, ?, "
+                        + "?, ?, 8, ?, ?, '', NULL, NULL, 2, ?)");
+                PreparedStatement st = c.prepareStatement("INSERT INTO practice_step (id, user_id, session_id, "
+                        + "position, source_step, phase, title, body, checked, notes, mentor_score) VALUES (?, ?, ?, ?, "
+                        + "?, ?, ?, '', ?, '', 0)")) {
             for (int n = from; n < from + count; n++) {
                 long id = 1_000_000L + n;
                 String source = "designPrompts/prompt-" + n % 4;
@@ -391,8 +448,8 @@ public final class BoundedReadsBenchmark {
     /** The INSERT and UPDATE statements after "-- Backfill" in V9__create_practice_rollups.sql. */
     private static List<String> backfill() throws Exception {
         String script;
-        try (InputStream in = BoundedReadsBenchmark.class.getResourceAsStream(
-                "/db/migration/V9__create_practice_rollups.sql")) {
+        try (InputStream in =
+                BoundedReadsBenchmark.class.getResourceAsStream("/db/migration/V9__create_practice_rollups.sql")) {
             if (in == null) {
                 return List.of(); // code from before the rollups, run for comparison
             }
@@ -401,7 +458,9 @@ public final class BoundedReadsBenchmark {
         String tail = script.substring(script.indexOf("-- Backfill"));
         List<String> out = new ArrayList<>();
         for (String part : tail.split(";")) {
-            String sql = part.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b)
+            String sql = part.lines()
+                    .filter(l -> !l.trim().startsWith("--"))
+                    .reduce("", (a, b) -> a + "\n" + b)
                     .trim();
             if (!sql.isEmpty()) {
                 out.add(sql);

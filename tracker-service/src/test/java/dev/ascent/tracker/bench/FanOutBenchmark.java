@@ -44,14 +44,19 @@ public final class FanOutBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int RATE = Integer.getInteger("bench.writes-per-second", 50);
 
-    private FanOutBenchmark() {
-    }
+    private FanOutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%d watchers (%d users x %d streams on each of 2 instances), %d writes/s for "
-                + "%d s, poll interval %s%n%n", (MENTORS + MENTORS * MENTEES_PER_MENTOR) * 2
-                * STREAMS_PER_USER_PER_INSTANCE, MENTORS + MENTORS * MENTEES_PER_MENTOR,
-                STREAMS_PER_USER_PER_INSTANCE, RATE, SECONDS, System.getProperty("poll", "the default (250ms)"));
+        System.out.printf(
+                Locale.ROOT,
+                "%d watchers (%d users x %d streams on each of 2 instances), %d writes/s for "
+                        + "%d s, poll interval %s%n%n",
+                (MENTORS + MENTORS * MENTEES_PER_MENTOR) * 2 * STREAMS_PER_USER_PER_INSTANCE,
+                MENTORS + MENTORS * MENTEES_PER_MENTOR,
+                STREAMS_PER_USER_PER_INSTANCE,
+                RATE,
+                SECONDS,
+                System.getProperty("poll", "the default (250ms)"));
         System.out.println("| engine | instance | writes | events | deliveries | deliveries per event | delay p50 ms "
                 + "| p99 ms | max ms | load average |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -66,13 +71,13 @@ public final class FanOutBenchmark {
     }
 
     private static void run(TestDatabase.Engine engine) throws Exception {
-        Map<String, Object> props = new java.util.HashMap<>(Map.of("ascent.content.target",
-                ContentProcess.shared().target()));
+        Map<String, Object> props = new java.util.HashMap<>(
+                Map.of("ascent.content.target", ContentProcess.shared().target()));
         if (System.getProperty("poll") != null) {
             props.put("ascent.activity.poll-interval", System.getProperty("poll"));
         }
         try (TrackerHarness a = TrackerHarness.start(engine, props);
-             RunningService b = a.startAnotherInstance(props)) {
+                RunningService b = a.startAnotherInstance(props)) {
             List<Mentors> instances = List.of(new Mentors(a.service().channel()), new Mentors(b.channel()));
             Mentors setup = instances.get(0);
             List<User> users = new ArrayList<>();
@@ -93,8 +98,10 @@ public final class FanOutBenchmark {
             for (int i = 0; i < 2; i++) {
                 for (User u : users) {
                     for (int s = 0; s < STREAMS_PER_USER_PER_INSTANCE; s++) {
-                        instances.get(i).activity(u).watchActivity(WatchActivityRequest.getDefaultInstance(),
-                                delays.get(i));
+                        instances
+                                .get(i)
+                                .activity(u)
+                                .watchActivity(WatchActivityRequest.getDefaultInstance(), delays.get(i));
                     }
                 }
             }
@@ -117,9 +124,13 @@ public final class FanOutBenchmark {
                     int k = ThreadLocalRandom.current().nextInt(mentees.size());
                     Plan plan = plans.get(k);
                     try {
-                        through.plans(mentees.get(k)).logTime(LogTimeRequest.newBuilder().setMinutes(1)
-                                .setPlanItem(plan.getItems(ThreadLocalRandom.current().nextInt(plan
-                                        .getItemsCount())).getName()).build());
+                        through.plans(mentees.get(k))
+                                .logTime(LogTimeRequest.newBuilder()
+                                        .setMinutes(1)
+                                        .setPlanItem(plan.getItems(ThreadLocalRandom.current()
+                                                        .nextInt(plan.getItemsCount()))
+                                                .getName())
+                                        .build());
                         writes.incrementAndGet();
                     } catch (RuntimeException e) {
                         failures.incrementAndGet();
@@ -132,7 +143,8 @@ public final class FanOutBenchmark {
             // A write makes one event, two when it also moves the item's status (its first minutes).
             Set<Long> all = new HashSet<>(delays.get(0).events());
             all.addAll(delays.get(1).events());
-            String[] loadavg = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] loadavg = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
             String load = loadavg[0] + " " + loadavg[1] + " " + loadavg[2];
             long[] a0 = delays.get(0).sorted();
             long[] b0 = delays.get(1).sorted();
@@ -149,11 +161,20 @@ public final class FanOutBenchmark {
     }
 
     /** One row; {@code d} holds delays in microseconds, sorted (nearest-rank percentiles). */
-    private static void print(TestDatabase.Engine engine, String instance, long writes, long[] d, int events,
-                              String load) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %s |%n", engine,
-                instance, writes, events, d.length, d.length / (double) Math.max(1, events),
-                percentile(d, 50) / 1000.0, percentile(d, 99) / 1000.0, d.length == 0 ? 0 : d[d.length - 1] / 1000.0,
+    private static void print(
+            TestDatabase.Engine engine, String instance, long writes, long[] d, int events, String load) {
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %s |%n",
+                engine,
+                instance,
+                writes,
+                events,
+                d.length,
+                d.length / (double) Math.max(1, events),
+                percentile(d, 50) / 1000.0,
+                percentile(d, 99) / 1000.0,
+                d.length == 0 ? 0 : d[d.length - 1] / 1000.0,
                 load);
     }
 
@@ -206,7 +227,6 @@ public final class FanOutBenchmark {
         }
 
         @Override
-        public void onCompleted() {
-        }
+        public void onCompleted() {}
     }
 }

@@ -40,12 +40,17 @@ public final class PlanScaleBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int CALLERS = 16;
 
-    private PlanScaleBenchmark() {
-    }
+    private PlanScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%d rounds; one caller: %d calls after %d warm-up; %d callers: %d s; medians"
-                + "%n%n", ROUNDS, CALLS, WARMUP, CALLERS, SECONDS);
+        System.out.printf(
+                Locale.ROOT,
+                "%d rounds; one caller: %d calls after %d warm-up; %d callers: %d s; medians" + "%n%n",
+                ROUNDS,
+                CALLS,
+                WARMUP,
+                CALLERS,
+                SECONDS);
         System.out.println("| engine | items | response bytes | p50 ms (1 caller) | p99 ms | calls/s (16 callers) | "
                 + "calls/s / 30 items' | load average |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -60,8 +65,8 @@ public final class PlanScaleBenchmark {
     }
 
     private static void run(TestDatabase.Engine engine) throws Exception {
-        try (TrackerHarness tracker = TrackerHarness.start(engine, Map.of("ascent.content.target",
-                ContentProcess.shared().target()))) {
+        try (TrackerHarness tracker = TrackerHarness.start(
+                engine, Map.of("ascent.content.target", ContentProcess.shared().target()))) {
             Mentors m = new Mentors(tracker.service().channel());
             List<PlanServiceGrpc.PlanServiceBlockingStub> stubs = new ArrayList<>();
             List<GetPlanRequest> requests = new ArrayList<>();
@@ -71,11 +76,16 @@ public final class PlanScaleBenchmark {
                 var stub = m.plans(u);
                 Plan plan = m.plan(u);
                 for (int i = plan.getItemsCount(); i < size; i++) {
-                    stub.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName()).setPlanItem(PlanItem
-                            .newBuilder().setTitle("Extra item " + i).setDescription("Added to reach " + size
-                                    + " items").build()).build());
+                    stub.addPlanItem(AddPlanItemRequest.newBuilder()
+                            .setParent(plan.getName())
+                            .setPlanItem(PlanItem.newBuilder()
+                                    .setTitle("Extra item " + i)
+                                    .setDescription("Added to reach " + size + " items")
+                                    .build())
+                            .build());
                 }
-                GetPlanRequest request = GetPlanRequest.newBuilder().setName(plan.getName()).build();
+                GetPlanRequest request =
+                        GetPlanRequest.newBuilder().setName(plan.getName()).build();
                 Plan full = stub.getPlan(request).getPlan();
                 if (full.getItemsCount() != size) {
                     throw new IllegalStateException("plan has " + full.getItemsCount() + " items, wanted " + size);
@@ -104,12 +114,23 @@ public final class PlanScaleBenchmark {
                     rate[s][r] = concurrent(stubs.get(s), requests.get(s));
                 }
             }
-            String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
             double base = median(rate[0]);
             for (int s = 0; s < SIZES.length; s++) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %,d | %.2f | %.2f | %,.0f | %.2fx | %s %s %s |%n", engine,
-                        SIZES[s], bytes.get(s), median(p50[s]), median(p99[s]), median(rate[s]),
-                        median(rate[s]) / base, load[0], load[1], load[2]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %,d | %.2f | %.2f | %,.0f | %.2fx | %s %s %s |%n",
+                        engine,
+                        SIZES[s],
+                        bytes.get(s),
+                        median(p50[s]),
+                        median(p99[s]),
+                        median(rate[s]),
+                        median(rate[s]) / base,
+                        load[0],
+                        load[1],
+                        load[2]);
             }
         }
     }

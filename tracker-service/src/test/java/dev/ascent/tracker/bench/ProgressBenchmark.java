@@ -43,13 +43,16 @@ public final class ProgressBenchmark {
     }
 
     private static void run(TestDatabase.Engine engine) throws Exception {
-        try (TestDatabase db = TestDatabase.create(engine); RunningService tracker = startTracker(db)) {
+        try (TestDatabase db = TestDatabase.create(engine);
+                RunningService tracker = startTracker(db)) {
             var admin = admin(tracker);
-            var created = admin.createUser(CreateUserRequest.newBuilder().setHandle("bench").setDisplayName("Bench")
+            var created = admin.createUser(CreateUserRequest.newBuilder()
+                    .setHandle("bench")
+                    .setDisplayName("Bench")
                     .build());
             long userId;
-            try (Connection c = db.connect(); var rs = c.createStatement()
-                    .executeQuery("SELECT id FROM app_user WHERE handle = 'bench'")) {
+            try (Connection c = db.connect();
+                    var rs = c.createStatement().executeQuery("SELECT id FROM app_user WHERE handle = 'bench'")) {
                 rs.next();
                 userId = rs.getLong(1);
             }
@@ -68,18 +71,29 @@ public final class ProgressBenchmark {
                 try (Connection c = db.connect()) {
                     inserted += insertHistory(c, userId, planId, today, inserted, target - inserted);
                 }
-                double[] summary = measure(() -> progress.getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                        .setPlan(name).build()));
-                double[] get = measure(() -> plans.getPlan(GetPlanRequest.newBuilder().setName(name).build()));
-                System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %.2f | %.2f |%n", engine, target,
-                        summary[0], summary[1], get[0], get[1]);
+                double[] summary = measure(() -> progress.getProgressSummary(
+                        GetProgressSummaryRequest.newBuilder().setPlan(name).build()));
+                double[] get = measure(() ->
+                        plans.getPlan(GetPlanRequest.newBuilder().setName(name).build()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %,d | %.2f | %.2f | %.2f | %.2f |%n",
+                        engine,
+                        target,
+                        summary[0],
+                        summary[1],
+                        get[0],
+                        get[1]);
             }
         }
     }
 
     /** An in-process tracker on {@code db} with no content service (the benchmarks never call it). */
     static RunningService startTracker(TestDatabase db) throws Exception {
-        return RunningService.start(TrackerApplication.SPEC, db, Files.createTempDirectory("ascent-bench"),
+        return RunningService.start(
+                TrackerApplication.SPEC,
+                db,
+                Files.createTempDirectory("ascent-bench"),
                 Map.of("ascent.admin-token", TrackerHarness.ADMIN_TOKEN, "ascent.content.target", "127.0.0.1:1"));
     }
 
@@ -120,8 +134,7 @@ public final class ProgressBenchmark {
     }
 
     /** A plan of {@link #ITEMS} items with ids from {@code firstItemId}, every third one DONE. */
-    static void insertPlan(Connection c, long userId, long planId, int startDay, long firstItemId)
-            throws Exception {
+    static void insertPlan(Connection c, long userId, long planId, int startDay, long firstItemId) throws Exception {
         long now = InstantMicros.toMicros(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan (id, user_id, title, target_role, role_title, "
                 + "role_revision, minutes_per_week, start_day, target_day, time_zone, skill_ratings, archived, "
@@ -162,11 +175,12 @@ public final class ProgressBenchmark {
             throws Exception {
         c.setAutoCommit(false);
         long now = InstantMicros.toMicros(Instant.now());
-        try (PreparedStatement a = c.prepareStatement("INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, "
-                + "summary, old_status, new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, "
-                + "'TIME_LOGGED', 'Logged 5 min', '', '', 5, ?, '', ?)");
-             PreparedStatement t = c.prepareStatement("INSERT INTO time_entry (id, user_id, plan_id, item_id, "
-                     + "minutes, entry_day, note, create_time) VALUES (?, ?, ?, ?, 5, ?, '', ?)")) {
+        try (PreparedStatement a =
+                        c.prepareStatement("INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, "
+                                + "summary, old_status, new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, "
+                                + "'TIME_LOGGED', 'Logged 5 min', '', '', 5, ?, '', ?)");
+                PreparedStatement t = c.prepareStatement("INSERT INTO time_entry (id, user_id, plan_id, item_id, "
+                        + "minutes, entry_day, note, create_time) VALUES (?, ?, ?, ?, 5, ?, '', ?)")) {
             for (long i = 0; i < count; i++) {
                 int day = today - (int) ((from + i) % 400);
                 a.setLong(1, userId);
@@ -196,11 +210,12 @@ public final class ProgressBenchmark {
             d.setLong(1, planId);
             d.executeUpdate();
         }
-        try (PreparedStatement r = c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) "
-                + "SELECT user_id, plan_id, entry_day, SUM(minutes), COUNT(*) FROM time_entry WHERE plan_id = ? "
-                + "GROUP BY user_id, plan_id, entry_day");
-             PreparedStatement p = c.prepareStatement("UPDATE plan SET logged_minutes = "
-                     + "(SELECT SUM(minutes) FROM time_entry WHERE plan_id = ?) WHERE id = ?")) {
+        try (PreparedStatement r =
+                        c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) "
+                                + "SELECT user_id, plan_id, entry_day, SUM(minutes), COUNT(*) FROM time_entry WHERE plan_id = ? "
+                                + "GROUP BY user_id, plan_id, entry_day");
+                PreparedStatement p = c.prepareStatement("UPDATE plan SET logged_minutes = "
+                        + "(SELECT SUM(minutes) FROM time_entry WHERE plan_id = ?) WHERE id = ?")) {
             r.setLong(1, planId);
             r.executeUpdate();
             p.setLong(1, planId);

@@ -35,15 +35,19 @@ public final class StreamBenchmark {
     private static final int MENTORS = 10;
     private static final int MENTEES_PER_MENTOR = 9;
 
-    private StreamBenchmark() {
-    }
+    private StreamBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int writers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         String poll = System.getProperty("poll", "250ms");
-        try (TrackerHarness tracker = TrackerHarness.start(TestDatabase.Engine.H2, Map.of(
-                "ascent.content.target", ContentProcess.shared().target(), "ascent.activity.poll-interval", poll))) {
+        try (TrackerHarness tracker = TrackerHarness.start(
+                TestDatabase.Engine.H2,
+                Map.of(
+                        "ascent.content.target",
+                        ContentProcess.shared().target(),
+                        "ascent.activity.poll-interval",
+                        poll))) {
             Mentors m = new Mentors(tracker.service().channel());
             List<User> watchers = new ArrayList<>();
             List<User> mentees = new ArrayList<>();
@@ -74,9 +78,13 @@ public final class StreamBenchmark {
                     while (System.nanoTime() < end) {
                         int k = ThreadLocalRandom.current().nextInt(mentees.size());
                         Plan plan = plans.get(k);
-                        m.plans(mentees.get(k)).logTime(LogTimeRequest.newBuilder().setMinutes(1)
-                                .setPlanItem(plan.getItems(ThreadLocalRandom.current().nextInt(plan.getItemsCount()))
-                                        .getName()).build());
+                        m.plans(mentees.get(k))
+                                .logTime(LogTimeRequest.newBuilder()
+                                        .setMinutes(1)
+                                        .setPlanItem(plan.getItems(ThreadLocalRandom.current()
+                                                        .nextInt(plan.getItemsCount()))
+                                                .getName())
+                                        .build());
                         writes.incrementAndGet();
                     }
                 });
@@ -126,8 +134,7 @@ public final class StreamBenchmark {
         }
 
         @Override
-        public void onCompleted() {
-        }
+        public void onCompleted() {}
 
         synchronized void print(int streams, int writers, int seconds, long writes, String poll) {
             long[] d = Arrays.copyOf(delaysMicros, count);
@@ -137,8 +144,11 @@ public final class StreamBenchmark {
             System.out.printf("LogTime calls=%d (%.0f/s)%n", writes, writes / (double) seconds);
             System.out.printf("events delivered=%d (%.0f/s over %.1fs)%n", count, count / span, span);
             if (count > 0) {
-                System.out.printf("write->delivery delay ms: p50=%.1f p99=%.1f max=%.1f%n", d[count / 2] / 1000.0,
-                        d[Math.min(count - 1, (int) (count * 0.99))] / 1000.0, d[count - 1] / 1000.0);
+                System.out.printf(
+                        "write->delivery delay ms: p50=%.1f p99=%.1f max=%.1f%n",
+                        d[count / 2] / 1000.0,
+                        d[Math.min(count - 1, (int) (count * 0.99))] / 1000.0,
+                        d[count - 1] / 1000.0);
             }
         }
     }

@@ -55,9 +55,11 @@ public final class WriteBenchmark {
     private static void run(TestDatabase.Engine engine) throws Exception {
         String content = ContentProcess.shared().target();
         try (TestDatabase db = TestDatabase.create(engine);
-             RunningService tracker = RunningService.start(TrackerApplication.SPEC, db,
-                     Files.createTempDirectory("ascent-bench"), Map.of("ascent.admin-token",
-                             TrackerHarness.ADMIN_TOKEN, "ascent.content.target", content))) {
+                RunningService tracker = RunningService.start(
+                        TrackerApplication.SPEC,
+                        db,
+                        Files.createTempDirectory("ascent-bench"),
+                        Map.of("ascent.admin-token", TrackerHarness.ADMIN_TOKEN, "ascent.content.target", content))) {
             var admin = AccountServiceGrpc.newBlockingStub(tracker.channel())
                     .withCallCredentials(Bearer.token(TrackerHarness.ADMIN_TOKEN));
             List<PlanServiceGrpc.PlanServiceBlockingStub> users = new ArrayList<>();
@@ -65,19 +67,30 @@ public final class WriteBenchmark {
             // the same user when all are full (the one-plan load stays on one plan at a time).
             List<LoggableItems> items = new ArrayList<>();
             for (int u = 0; u < THREADS; u++) {
-                String token = admin.createUser(CreateUserRequest.newBuilder().setHandle("bench-" + u)
-                        .setDisplayName("Bench " + u).build()).getToken();
+                String token = admin.createUser(CreateUserRequest.newBuilder()
+                                .setHandle("bench-" + u)
+                                .setDisplayName("Bench " + u)
+                                .build())
+                        .getToken();
                 var plans = PlanServiceGrpc.newBlockingStub(tracker.channel()).withCallCredentials(Bearer.token(token));
                 users.add(plans);
                 List<List<String>> itemsByPlan = new ArrayList<>();
                 for (int p = 0; p < (u == 0 ? 8 : 1); p++) {
-                    itemsByPlan.add(plans.createPlan(CreatePlanRequest.newBuilder().setTargetRole(ROLE)
-                            .setHoursPerWeek(6).build()).getPlan().getItemsList().stream().map(i -> i.getName())
+                    itemsByPlan.add(plans
+                            .createPlan(CreatePlanRequest.newBuilder()
+                                    .setTargetRole(ROLE)
+                                    .setHoursPerWeek(6)
+                                    .build())
+                            .getPlan()
+                            .getItemsList()
+                            .stream()
+                            .map(i -> i.getName())
                             .toList());
                 }
                 items.add(new LoggableItems(itemsByPlan, 1));
             }
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            try (Connection c = db.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE bench_counter (id INT NOT NULL PRIMARY KEY, n BIGINT NOT NULL)");
                 for (int i = 0; i < THREADS; i++) {
                     s.execute("INSERT INTO bench_counter VALUES (" + i + ", 0)");
@@ -85,12 +98,32 @@ public final class WriteBenchmark {
             }
             for (int round = 1; round <= ROUNDS; round++) {
                 double raw = measure(null, true, db);
-                double onePlan = measure(t -> () -> users.get(0).logTime(LogTimeRequest.newBuilder()
-                        .setPlanItem(items.get(0).next()).setMinutes(1).build()), false, db);
-                double manyUsers = measure(t -> () -> users.get(t).logTime(LogTimeRequest.newBuilder()
-                        .setPlanItem(items.get(t).next()).setMinutes(1).build()), false, db);
-                System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.3fx | %,.0f | %.3fx |%n", engine, round,
-                        raw, onePlan, onePlan / raw, manyUsers, manyUsers / raw);
+                double onePlan = measure(
+                        t -> () -> users.get(0)
+                                .logTime(LogTimeRequest.newBuilder()
+                                        .setPlanItem(items.get(0).next())
+                                        .setMinutes(1)
+                                        .build()),
+                        false,
+                        db);
+                double manyUsers = measure(
+                        t -> () -> users.get(t)
+                                .logTime(LogTimeRequest.newBuilder()
+                                        .setPlanItem(items.get(t).next())
+                                        .setMinutes(1)
+                                        .build()),
+                        false,
+                        db);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %,.0f | %,.0f | %.3fx | %,.0f | %.3fx |%n",
+                        engine,
+                        round,
+                        raw,
+                        onePlan,
+                        onePlan / raw,
+                        manyUsers,
+                        manyUsers / raw);
             }
         }
     }
@@ -115,7 +148,8 @@ public final class WriteBenchmark {
             futures.add(pool.submit(() -> {
                 if (ownConnection) {
                     try (Connection c = db.connect();
-                         PreparedStatement ps = c.prepareStatement("UPDATE bench_counter SET n = n + 1 WHERE id = ?")) {
+                            PreparedStatement ps =
+                                    c.prepareStatement("UPDATE bench_counter SET n = n + 1 WHERE id = ?")) {
                         ps.setInt(1, thread);
                         loop(() -> ps.executeUpdate(), counting, stop, calls);
                     }

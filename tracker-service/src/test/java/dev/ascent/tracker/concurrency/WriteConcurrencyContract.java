@@ -32,7 +32,6 @@ import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.TrackerHarness;
-import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
@@ -136,13 +135,19 @@ public abstract class WriteConcurrencyContract {
         long planId = id(plan.getName());
         long itemId = id(item.getName());
         assertEquals(calls, (long) query("SELECT SUM(minutes) FROM time_entry WHERE item_id = ?", itemId));
-        assertEquals(calls, (long) query("SELECT logged_minutes FROM plan_item WHERE id = ?", itemId),
+        assertEquals(
+                calls,
+                (long) query("SELECT logged_minutes FROM plan_item WHERE id = ?", itemId),
                 "the item's counter equals its time entries");
         assertEquals(calls, (long) query("SELECT logged_minutes FROM plan WHERE id = ?", planId));
         assertEquals(calls, (long) query("SELECT SUM(minutes) FROM plan_day WHERE plan_id = ?", planId));
-        assertEquals(1 + calls, (long) query("SELECT version FROM plan_item WHERE id = ?", itemId),
+        assertEquals(
+                1 + calls,
+                (long) query("SELECT version FROM plan_item WHERE id = ?", itemId),
                 "the item's version moved once per write");
-        assertEquals(1 + calls, (long) query("SELECT version FROM plan WHERE id = ?", planId),
+        assertEquals(
+                1 + calls,
+                (long) query("SELECT version FROM plan WHERE id = ?", planId),
                 "the plan's version moved once per write");
         assertCountersMatchRawRows(planId);
     }
@@ -163,12 +168,20 @@ public abstract class WriteConcurrencyContract {
         int calls = 2 * WRITERS;
         runAll(calls, i -> {
             try {
-                via.apply(i).plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
-                        .setMinutes(100).build());
+                via.apply(i)
+                        .plans(eng)
+                        .logTime(LogTimeRequest.newBuilder()
+                                .setPlanItem(item.getName())
+                                .setMinutes(100)
+                                .build());
                 ok.incrementAndGet();
             } catch (StatusRuntimeException e) {
-                assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.getStatus().toString());
-                assertTrue(e.getStatus().getDescription().contains("at most 40 more fit"),
+                assertEquals(
+                        Status.Code.FAILED_PRECONDITION,
+                        e.getStatus().getCode(),
+                        e.getStatus().toString());
+                assertTrue(
+                        e.getStatus().getDescription().contains("at most 40 more fit"),
                         e.getStatus().getDescription());
                 refused.incrementAndGet();
             }
@@ -200,33 +213,60 @@ public abstract class WriteConcurrencyContract {
                 case 0, 1, 2 -> {
                     // At most 5 minutes: 120 such calls fit an item's 1440 minutes a day even on one item.
                     int m = 1 + random.nextInt(5);
-                    stub.logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(m).build());
+                    stub.logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(item.getName())
+                            .setMinutes(m)
+                            .build());
                     minutes.addAndGet(m);
                 }
-                case 3 -> stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                        .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setNotes("note " + i))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build());
-                case 4 -> stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                        .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setStatus(random.nextBoolean()
-                                ? PlanItemStatus.PLAN_ITEM_STATUS_DONE : PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("status")).build());
-                case 5 -> stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                        .setPlanItem(PlanItem.newBuilder().setName(item.getName())
-                                .setEstimatedMinutes(30 + random.nextInt(300)))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("estimated_minutes")).build());
+                case 3 ->
+                    stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(PlanItem.newBuilder()
+                                    .setName(item.getName())
+                                    .setNotes("note " + i))
+                            .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                            .build());
+                case 4 ->
+                    stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(PlanItem.newBuilder()
+                                    .setName(item.getName())
+                                    .setStatus(
+                                            random.nextBoolean()
+                                                    ? PlanItemStatus.PLAN_ITEM_STATUS_DONE
+                                                    : PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS))
+                            .setUpdateMask(FieldMask.newBuilder().addPaths("status"))
+                            .build());
+                case 5 ->
+                    stub.updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(PlanItem.newBuilder()
+                                    .setName(item.getName())
+                                    .setEstimatedMinutes(30 + random.nextInt(300)))
+                            .setUpdateMask(FieldMask.newBuilder().addPaths("estimated_minutes"))
+                            .build());
                 case 6 -> {
-                    stub.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName())
-                            .setPlanItem(PlanItem.newBuilder().setTitle("Extra " + i)).setPosition(1).build());
+                    stub.addPlanItem(AddPlanItemRequest.newBuilder()
+                            .setParent(plan.getName())
+                            .setPlanItem(PlanItem.newBuilder().setTitle("Extra " + i))
+                            .setPosition(1)
+                            .build());
                     added.incrementAndGet();
                 }
                 default -> {
-                    List<String> names = new ArrayList<>(stub.getPlan(GetPlanRequest.newBuilder()
-                            .setName(plan.getName()).build()).getPlan().getItemsList().stream()
-                            .map(PlanItem::getName).toList());
+                    List<String> names = new ArrayList<>(stub
+                            .getPlan(GetPlanRequest.newBuilder()
+                                    .setName(plan.getName())
+                                    .build())
+                            .getPlan()
+                            .getItemsList()
+                            .stream()
+                            .map(PlanItem::getName)
+                            .toList());
                     Collections.shuffle(names, random);
                     try {
-                        stub.reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(plan.getName())
-                                .addAllItemNames(names).build());
+                        stub.reorderPlanItems(ReorderPlanItemsRequest.newBuilder()
+                                .setName(plan.getName())
+                                .addAllItemNames(names)
+                                .build());
                     } catch (StatusRuntimeException e) {
                         // An item added between the read and the reorder: the reorder must name every item.
                         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.toString());
@@ -238,15 +278,17 @@ public abstract class WriteConcurrencyContract {
 
         long planId = id(plan.getName());
         assertEquals(minutes.get(), (long) query("SELECT logged_minutes FROM plan WHERE id = ?", planId));
-        assertEquals(plan.getItemsCount() + added.get(),
-                (long) query("SELECT COUNT(*) FROM plan_item WHERE plan_id = ?", planId));
+        assertEquals(plan.getItemsCount() + added.get(), (long)
+                query("SELECT COUNT(*) FROM plan_item WHERE plan_id = ?", planId));
         assertCountersMatchRawRows(planId);
         List<Long> positions = column("SELECT position FROM plan_item WHERE plan_id = ? ORDER BY position", planId);
         for (int p = 0; p < positions.size(); p++) {
             assertEquals(p, positions.get(p), "positions are 0..n-1 with no gap or duplicate");
         }
         // Every item the plan's API shows is the stored item: read back through the other instance.
-        Plan after = via.apply(1).plans(eng).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+        Plan after = via.apply(1)
+                .plans(eng)
+                .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
                 .getPlan();
         assertEquals(positions.size(), after.getItemsCount());
     }
@@ -260,19 +302,30 @@ public abstract class WriteConcurrencyContract {
         PlanItem item = plan.getItems(0);
         int rounds = 40;
         for (int round = 0; round < rounds; round++) {
-            PlanItem current = first().plans(eng).getPlan(GetPlanRequest.newBuilder().setName(plan.getName())
-                    .build()).getPlan().getItems(0);
+            PlanItem current = first().plans(eng)
+                    .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                    .getPlan()
+                    .getItems(0);
             String etag = current.getEtag();
             int r = round;
-            List<Outcome> outcomes = race(WRITERS, w -> via.apply(w).plans(eng).updatePlanItem(
-                    UpdatePlanItemRequest.newBuilder().setPlanItem(PlanItem.newBuilder().setName(item.getName())
-                                    .setNotes("round " + r + " writer " + w).setEtag(etag))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build()));
+            List<Outcome> outcomes = race(
+                    WRITERS,
+                    w -> via.apply(w)
+                            .plans(eng)
+                            .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                    .setPlanItem(PlanItem.newBuilder()
+                                            .setName(item.getName())
+                                            .setNotes("round " + r + " writer " + w)
+                                            .setEtag(etag))
+                                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                                    .build()));
             assertExactlyOneWinner(outcomes, "round " + round);
             String winner = "round " + round + " writer " + outcomes.indexOf(Outcome.WON);
             assertEquals(winner, queryString("SELECT notes FROM plan_item WHERE id = ?", id(item.getName())));
         }
-        assertEquals(1 + rounds, (long) query("SELECT version FROM plan_item WHERE id = ?", id(item.getName())),
+        assertEquals(
+                1 + rounds,
+                (long) query("SELECT version FROM plan_item WHERE id = ?", id(item.getName())),
                 "one write per round moved the version");
     }
 
@@ -283,28 +336,41 @@ public abstract class WriteConcurrencyContract {
     void concurrentStepUpdatesKeepTheSessionsCoverage(int instances) throws Exception {
         IntFunction<Mentors> via = route(instances);
         Mentors.User eng = first().user("steps");
-        PracticeSession session = first().practice(eng).startPracticeSession(StartPracticeSessionRequest
-                .newBuilder().setSource("designPrompts/feature-store").setTimeBoxMinutes(240).build())
+        PracticeSession session = first().practice(eng)
+                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource("designPrompts/feature-store")
+                        .setTimeBoxMinutes(240)
+                        .build())
                 .getPracticeSession();
         int steps = session.getStepsCount();
         int calls = 256;
         runAll(calls, i -> {
             int step = 1 + (i % steps);
-            via.apply(i).practice(eng).updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
-                    .setName(session.getName()).addStepUpdates(PracticeStepUpdate.newBuilder()
-                            .setStep(session.getName() + "/steps/" + step).setChecked(i / steps % 2 == 0)
-                            .setNotes("call " + i))
-                    .build());
+            via.apply(i)
+                    .practice(eng)
+                    .updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                            .setName(session.getName())
+                            .addStepUpdates(PracticeStepUpdate.newBuilder()
+                                    .setStep(session.getName() + "/steps/" + step)
+                                    .setChecked(i / steps % 2 == 0)
+                                    .setNotes("call " + i))
+                            .build());
             return null;
         });
         long sessionId = id(session.getName());
-        assertEquals(query("SELECT COUNT(*) FROM practice_step WHERE session_id = ? AND checked = TRUE", sessionId),
+        assertEquals(
+                query("SELECT COUNT(*) FROM practice_step WHERE session_id = ? AND checked = TRUE", sessionId),
                 query("SELECT checked_count FROM practice_session WHERE id = ?", sessionId),
                 "checked_count equals the checked steps");
-        assertEquals(1 + calls, (long) query("SELECT version FROM practice_session WHERE id = ?", sessionId),
+        assertEquals(
+                1 + calls,
+                (long) query("SELECT version FROM practice_session WHERE id = ?", sessionId),
                 "the session's version moved once per write");
-        PracticeSession read = first().practice(eng).getPracticeSession(GetPracticeSessionRequest.newBuilder()
-                .setName(session.getName()).build()).getPracticeSession();
+        PracticeSession read = first().practice(eng)
+                .getPracticeSession(GetPracticeSessionRequest.newBuilder()
+                        .setName(session.getName())
+                        .build())
+                .getPracticeSession();
         assertEquals(read.getStepsList().stream().filter(s -> s.getChecked()).count(), read.getCheckedCount());
     }
 
@@ -314,24 +380,46 @@ public abstract class WriteConcurrencyContract {
         IntFunction<Mentors> via = route(instances);
         Mentors.User eng = first().user("ends");
         for (int round = 0; round < 12; round++) {
-            PracticeSession session = first().practice(eng).startPracticeSession(StartPracticeSessionRequest
-                    .newBuilder().setSource("designPrompts/feature-store").build()).getPracticeSession();
+            PracticeSession session = first().practice(eng)
+                    .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                            .setSource("designPrompts/feature-store")
+                            .build())
+                    .getPracticeSession();
             String etag = session.getEtag();
-            List<Outcome> outcomes = race(WRITERS, w -> w % 2 == 0
-                    ? via.apply(w).practice(eng).completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                    .setName(session.getName()).setSelfRating(3).build())
-                    : via.apply(w).practice(eng).abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
-                    .setName(session.getName()).setEtag(etag).build()));
+            List<Outcome> outcomes = race(
+                    WRITERS,
+                    w -> w % 2 == 0
+                            ? via.apply(w)
+                                    .practice(eng)
+                                    .completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                                            .setName(session.getName())
+                                            .setSelfRating(3)
+                                            .build())
+                            : via.apply(w)
+                                    .practice(eng)
+                                    .abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                                            .setName(session.getName())
+                                            .setEtag(etag)
+                                            .build()));
             assertEquals(1, outcomes.stream().filter(o -> o == Outcome.WON).count(), outcomes.toString());
-            PracticeSessionState state = first().practice(eng).getPracticeSession(GetPracticeSessionRequest
-                    .newBuilder().setName(session.getName()).build()).getPracticeSession().getState();
+            PracticeSessionState state = first().practice(eng)
+                    .getPracticeSession(GetPracticeSessionRequest.newBuilder()
+                            .setName(session.getName())
+                            .build())
+                    .getPracticeSession()
+                    .getState();
             PracticeSessionState expected = outcomes.indexOf(Outcome.WON) % 2 == 0
                     ? PracticeSessionState.PRACTICE_SESSION_STATE_COMPLETED
                     : PracticeSessionState.PRACTICE_SESSION_STATE_ABANDONED;
             assertEquals(expected, state);
-            assertEquals(1, (long) query("SELECT COUNT(*) FROM activity WHERE user_id = (SELECT user_id FROM "
-                    + "practice_session WHERE id = ?) AND subject = ? AND type IN ('PRACTICE_COMPLETED', "
-                    + "'PRACTICE_ABANDONED')", id(session.getName()), session.getName()),
+            assertEquals(
+                    1,
+                    (long) query(
+                            "SELECT COUNT(*) FROM activity WHERE user_id = (SELECT user_id FROM "
+                                    + "practice_session WHERE id = ?) AND subject = ? AND type IN ('PRACTICE_COMPLETED', "
+                                    + "'PRACTICE_ABANDONED')",
+                            id(session.getName()),
+                            session.getName()),
                     "exactly one end event");
         }
     }
@@ -344,16 +432,23 @@ public abstract class WriteConcurrencyContract {
     @Test
     void fourTimesThePoolSizeOfWritersAllFinish() throws Exception {
         int pool = 4;
-        RunningService small = tracker.startAnotherInstance(Map.of("ascent.content.target",
-                ContentProcess.shared().target(), "datasources.default.maximum-pool-size", pool));
+        RunningService small = tracker.startAnotherInstance(Map.of(
+                "ascent.content.target",
+                ContentProcess.shared().target(),
+                "datasources.default.maximum-pool-size",
+                pool));
         try {
             Mentors via = new Mentors(small.channel());
             Mentors.User eng = via.user("pool");
             Plan plan = via.plan(eng);
             List<PracticeSession> sessions = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                sessions.add(via.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                        .setSource("designPrompts/feature-store").setTimeBoxMinutes(240).build()).getPracticeSession());
+                sessions.add(via.practice(eng)
+                        .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                                .setSource("designPrompts/feature-store")
+                                .setTimeBoxMinutes(240)
+                                .build())
+                        .getPracticeSession());
             }
             int calls = 8 * 4 * pool;
             ExecutorService writers = Executors.newFixedThreadPool(4 * pool);
@@ -362,18 +457,38 @@ public abstract class WriteConcurrencyContract {
                 for (int i = 0; i < calls; i++) {
                     int n = i;
                     done.add(writers.submit(() -> switch (n % 4) {
-                        case 0 -> via.plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(n % 8)
-                                .getName()).setMinutes(1).setRequestId(UUID.randomUUID().toString()).build());
-                        case 1 -> via.practice(eng).updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
-                                .setName(sessions.get(n % 4).getName()).setNotes("n" + n)
-                                .setRequestId(UUID.randomUUID().toString()).build());
-                        case 2 -> via.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                                .setSource("designPrompts/feature-store").setPlanItem(plan.getItems(8).getName())
-                                .setRequestId(UUID.randomUUID().toString()).build());
-                        default -> via.plans(eng).updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                                .setPlanItem(PlanItem.newBuilder().setName(plan.getItems(n % 8).getName())
-                                        .setNotes("n" + n)).setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
-                                .setRequestId(UUID.randomUUID().toString()).build());
+                        case 0 ->
+                            via.plans(eng)
+                                    .logTime(LogTimeRequest.newBuilder()
+                                            .setPlanItem(plan.getItems(n % 8).getName())
+                                            .setMinutes(1)
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .build());
+                        case 1 ->
+                            via.practice(eng)
+                                    .updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                                            .setName(sessions.get(n % 4).getName())
+                                            .setNotes("n" + n)
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .build());
+                        case 2 ->
+                            via.practice(eng)
+                                    .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                                            .setSource("designPrompts/feature-store")
+                                            .setPlanItem(plan.getItems(8).getName())
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .build());
+                        default ->
+                            via.plans(eng)
+                                    .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                            .setPlanItem(PlanItem.newBuilder()
+                                                    .setName(
+                                                            plan.getItems(n % 8).getName())
+                                                    .setNotes("n" + n))
+                                            .setUpdateMask(
+                                                    FieldMask.newBuilder().addPaths("notes"))
+                                            .setRequestId(UUID.randomUUID().toString())
+                                            .build());
                     }));
                 }
                 for (Future<Object> f : done) {
@@ -398,15 +513,27 @@ public abstract class WriteConcurrencyContract {
             Mentors.User mentee = first().user("mentee");
             Mentors.User mentor = first().user("mentor");
             Mentorship invitation = first().invite(mentee, mentor);
-            List<Outcome> outcomes = race(WRITERS, w -> via.apply(w).mentorships(mentor).respondToInvitation(
-                    RespondToInvitationRequest.newBuilder().setName(invitation.getName()).setAccept(w % 2 == 0)
-                            .setEtag(invitation.getEtag()).build()));
+            List<Outcome> outcomes = race(
+                    WRITERS,
+                    w -> via.apply(w)
+                            .mentorships(mentor)
+                            .respondToInvitation(RespondToInvitationRequest.newBuilder()
+                                    .setName(invitation.getName())
+                                    .setAccept(w % 2 == 0)
+                                    .setEtag(invitation.getEtag())
+                                    .build()));
             assertExactlyOneWinner(outcomes, "round " + round);
             MentorshipState expected = outcomes.indexOf(Outcome.WON) % 2 == 0
-                    ? MentorshipState.MENTORSHIP_STATE_ACTIVE : MentorshipState.MENTORSHIP_STATE_DECLINED;
-            assertEquals(expected, first().mentorships(mentor).getMentorship(
-                    dev.ascent.proto.tracker.v1.GetMentorshipRequest.newBuilder().setName(invitation.getName())
-                            .build()).getMentorship().getState());
+                    ? MentorshipState.MENTORSHIP_STATE_ACTIVE
+                    : MentorshipState.MENTORSHIP_STATE_DECLINED;
+            assertEquals(
+                    expected,
+                    first().mentorships(mentor)
+                            .getMentorship(dev.ascent.proto.tracker.v1.GetMentorshipRequest.newBuilder()
+                                    .setName(invitation.getName())
+                                    .build())
+                            .getMentorship()
+                            .getState());
             assertEquals(2, (long) query("SELECT version FROM mentorship WHERE id = ?", id(invitation.getName())));
         }
     }
@@ -421,21 +548,41 @@ public abstract class WriteConcurrencyContract {
         Plan plan = first().plan(mentee);
         for (int round = 0; round < 8; round++) {
             PlanItem item = plan.getItems(round);
-            List<Outcome> asked = race(WRITERS, w -> via.apply(w).reviews(mentee).requestReview(
-                    RequestReviewRequest.newBuilder().setTarget(item.getName()).setNote("writer " + w).build()));
+            List<Outcome> asked = race(
+                    WRITERS,
+                    w -> via.apply(w)
+                            .reviews(mentee)
+                            .requestReview(RequestReviewRequest.newBuilder()
+                                    .setTarget(item.getName())
+                                    .setNote("writer " + w)
+                                    .build()));
             assertExactlyOneWinner(asked, "request round " + round);
-            ReviewRequest open = first().reviews(mentor).listReviewRequests(
-                    dev.ascent.proto.tracker.v1.ListReviewRequestsRequest.newBuilder().build())
-                    .getReviewRequestsList().stream().filter(r -> r.getTarget().equals(item.getName()))
-                    .findFirst().orElseThrow();
-            List<Outcome> decided = race(WRITERS, w -> via.apply(w).reviews(mentor).submitReview(
-                    SubmitReviewRequest.newBuilder().setName(open.getName()).setDecision(w % 2 == 0
-                                    ? ReviewDecision.REVIEW_DECISION_APPROVED
-                                    : ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED)
-                            .setComment("decision " + w).build()));
+            ReviewRequest open = first()
+                    .reviews(mentor)
+                    .listReviewRequests(dev.ascent.proto.tracker.v1.ListReviewRequestsRequest.newBuilder()
+                            .build())
+                    .getReviewRequestsList()
+                    .stream()
+                    .filter(r -> r.getTarget().equals(item.getName()))
+                    .findFirst()
+                    .orElseThrow();
+            List<Outcome> decided = race(
+                    WRITERS,
+                    w -> via.apply(w)
+                            .reviews(mentor)
+                            .submitReview(SubmitReviewRequest.newBuilder()
+                                    .setName(open.getName())
+                                    .setDecision(
+                                            w % 2 == 0
+                                                    ? ReviewDecision.REVIEW_DECISION_APPROVED
+                                                    : ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED)
+                                    .setComment("decision " + w)
+                                    .build()));
             assertExactlyOneWinner(decided, "decision round " + round);
-            PlanItem after = first().plans(mentee).getPlan(GetPlanRequest.newBuilder().setName(plan.getName())
-                    .build()).getPlan().getItems(round);
+            PlanItem after = first().plans(mentee)
+                    .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                    .getPlan()
+                    .getItems(round);
             if (decided.indexOf(Outcome.WON) % 2 == 0) {
                 assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, after.getStatus());
                 assertTrue(after.getVerified());
@@ -448,10 +595,17 @@ public abstract class WriteConcurrencyContract {
 
     // ---- helpers ----
 
-    enum Outcome { WON, REFUSED }
+    enum Outcome {
+        WON,
+        REFUSED
+    }
 
     private static LogTimeRequest logTime(PlanItem item, String requestId) {
-        return LogTimeRequest.newBuilder().setPlanItem(item.getName()).setMinutes(1).setRequestId(requestId).build();
+        return LogTimeRequest.newBuilder()
+                .setPlanItem(item.getName())
+                .setMinutes(1)
+                .setRequestId(requestId)
+                .build();
     }
 
     /** Runs {@code calls} calls, {@value #WRITERS} at a time, and fails on the first error. */
@@ -492,8 +646,11 @@ public abstract class WriteConcurrencyContract {
             Object result = f.get(2, TimeUnit.MINUTES);
             if (result instanceof StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
-                assertTrue(code == Status.Code.ABORTED || code == Status.Code.FAILED_PRECONDITION
-                        || code == Status.Code.ALREADY_EXISTS, "a losing writer is refused, not failed: " + e);
+                assertTrue(
+                        code == Status.Code.ABORTED
+                                || code == Status.Code.FAILED_PRECONDITION
+                                || code == Status.Code.ALREADY_EXISTS,
+                        "a losing writer is refused, not failed: " + e);
                 outcomes.add(Outcome.REFUSED);
             } else {
                 outcomes.add((Outcome) result);
@@ -509,14 +666,17 @@ public abstract class WriteConcurrencyContract {
     /** Counters kept beside raw rows: items and plan against time entries, day rollups against time entries. */
     private void assertCountersMatchRawRows(long planId) throws SQLException {
         Map<Long, Long> logged = pairs("SELECT id, logged_minutes FROM plan_item WHERE plan_id = ?", planId);
-        Map<Long, Long> entries = pairs("SELECT item_id, SUM(minutes) FROM time_entry WHERE plan_id = ? "
-                + "GROUP BY item_id", planId);
-        logged.forEach((item, minutes) -> assertEquals(entries.getOrDefault(item, 0L), minutes,
+        Map<Long, Long> entries =
+                pairs("SELECT item_id, SUM(minutes) FROM time_entry WHERE plan_id = ? " + "GROUP BY item_id", planId);
+        logged.forEach((item, minutes) -> assertEquals(
+                entries.getOrDefault(item, 0L),
+                minutes,
                 "item " + item + ": logged_minutes equals the sum of its time entries"));
         long total = entries.values().stream().mapToLong(Long::longValue).sum();
         assertEquals(total, (long) query("SELECT logged_minutes FROM plan WHERE id = ?", planId));
-        assertEquals(pairs("SELECT entry_day, SUM(minutes) FROM time_entry WHERE plan_id = ? GROUP BY entry_day",
-                planId), pairs("SELECT on_day, minutes FROM plan_day WHERE plan_id = ? AND minutes > 0", planId));
+        assertEquals(
+                pairs("SELECT entry_day, SUM(minutes) FROM time_entry WHERE plan_id = ? GROUP BY entry_day", planId),
+                pairs("SELECT on_day, minutes FROM plan_day WHERE plan_id = ? AND minutes > 0", planId));
     }
 
     private static long id(String name) {
@@ -529,16 +689,18 @@ public abstract class WriteConcurrencyContract {
     }
 
     private String queryString(String sql, Object... args) throws SQLException {
-        try (Connection c = tracker.database().connect(); PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private List<Long> column(String sql, Object... args) throws SQLException {
         List<Long> out = new ArrayList<>();
-        try (Connection c = tracker.database().connect(); PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getObject(1) == null ? null : rs.getLong(1));
             }
@@ -548,8 +710,9 @@ public abstract class WriteConcurrencyContract {
 
     private Map<Long, Long> pairs(String sql, Object... args) throws SQLException {
         Map<Long, Long> out = new HashMap<>();
-        try (Connection c = tracker.database().connect(); PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getLong(1), rs.getLong(2));
             }

@@ -73,11 +73,17 @@ public abstract class ConsistencyCheckContract {
         Mentors.User eng = mentors.user("drift");
         Plan plan = mentors.plan(eng);
         for (int i = 0; i < 3; i++) {
-            mentors.plans(eng).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(i).getName())
-                    .setMinutes(10 + i).build());
+            mentors.plans(eng)
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(plan.getItems(i).getName())
+                            .setMinutes(10 + i)
+                            .build());
         }
-        PracticeSession session = mentors.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource("designPrompts/feature-store").build()).getPracticeSession();
+        PracticeSession session = mentors.practice(eng)
+                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource("designPrompts/feature-store")
+                        .build())
+                .getPracticeSession();
         assertTrue(checkAll(false).isEmpty(), "writes through the API leave every counter consistent");
 
         long planId = id(plan.getName());
@@ -86,15 +92,18 @@ public abstract class ConsistencyCheckContract {
         long item2 = id(plan.getItems(2).getName());
         long today = LocalDate.now(ZoneOffset.UTC).toEpochDay();
         long planVersion = single("SELECT version FROM plan WHERE id = " + planId);
-        sql("UPDATE plan_item SET logged_minutes = 3 WHERE id = " + item0,
+        sql(
+                "UPDATE plan_item SET logged_minutes = 3 WHERE id = " + item0,
                 "UPDATE plan_item SET position = 999 WHERE id = " + item1,
                 "UPDATE plan SET logged_minutes = 1000 WHERE id = " + planId,
                 "UPDATE plan_day SET minutes = 5 WHERE plan_id = " + planId + " AND on_day = " + today,
                 "UPDATE practice_session SET checked_count = 4 WHERE id = " + id(session.getName()));
 
         String planName = plan.getName();
-        List<String> found = checkAll(false).stream().map(d -> d.getResource() + " " + d.getField() + " "
-                + d.getStored() + "->" + d.getExpected()).sorted().toList();
+        List<String> found = checkAll(false).stream()
+                .map(d -> d.getResource() + " " + d.getField() + " " + d.getStored() + "->" + d.getExpected())
+                .sorted()
+                .toList();
         List<String> expected = new ArrayList<>(List.of(
                 planName + " days/" + LocalDate.ofEpochDay(today) + "/minutes 5->33",
                 planName + " logged_minutes 1000->33",
@@ -107,7 +116,9 @@ public abstract class ConsistencyCheckContract {
         }
         expected.add(planName + "/items/" + item1 + " position 999->" + (items - 1));
         assertEquals(expected.stream().sorted().toList(), found);
-        assertEquals(planVersion, single("SELECT version FROM plan WHERE id = " + planId),
+        assertEquals(
+                planVersion,
+                single("SELECT version FROM plan WHERE id = " + planId),
                 "a check without repair writes nothing");
 
         assertEquals(found.size(), checkAll(true).size(), "the repair reports what it fixed");
@@ -116,7 +127,9 @@ public abstract class ConsistencyCheckContract {
         assertEquals(11, single("SELECT logged_minutes FROM plan_item WHERE id = " + item1));
         assertEquals(items - 1, single("SELECT position FROM plan_item WHERE id = " + item1));
         assertEquals(1, single("SELECT position FROM plan_item WHERE id = " + item2));
-        assertEquals(planVersion + 1, single("SELECT version FROM plan WHERE id = " + planId),
+        assertEquals(
+                planVersion + 1,
+                single("SELECT version FROM plan WHERE id = " + planId),
                 "a repair moves the plan's etag");
     }
 
@@ -124,14 +137,25 @@ public abstract class ConsistencyCheckContract {
     void corruptedPracticeRollupsAreReportedThenRepaired() throws Exception {
         Mentors.User eng = mentors.user("rollup");
         String prompt = "designPrompts/feature-store";
-        PracticeSession done = mentors.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource(prompt).build()).getPracticeSession();
-        mentors.practice(eng).completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                .setName(done.getName()).setSelfRating(4).build());
-        PracticeSession left = mentors.practice(eng).startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource(prompt).build()).getPracticeSession();
-        mentors.practice(eng).abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
-                .setName(left.getName()).build());
+        PracticeSession done = mentors.practice(eng)
+                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .build())
+                .getPracticeSession();
+        mentors.practice(eng)
+                .completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(done.getName())
+                        .setSelfRating(4)
+                        .build());
+        PracticeSession left = mentors.practice(eng)
+                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .build())
+                .getPracticeSession();
+        mentors.practice(eng)
+                .abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                        .setName(left.getName())
+                        .build());
         long user = single("SELECT id FROM app_user WHERE handle = '" + eng.handle() + "'");
         String stats = "users/" + eng.handle() + "/practiceStats";
         assertTrue(drifts(checkAll(false), stats).isEmpty(), "API writes keep the rollups consistent");
@@ -140,7 +164,8 @@ public abstract class ConsistencyCheckContract {
         var step1 = done.getSteps(1);
         String where = " WHERE user_id = " + user + " AND source = '" + prompt + "'";
         String stepRow = "sources/" + prompt + "/steps/";
-        sql("UPDATE practice_source_rollup SET completed_count = 7, abandoned_count = 0" + where,
+        sql(
+                "UPDATE practice_source_rollup SET completed_count = 7, abandoned_count = 0" + where,
                 "UPDATE practice_step_rollup SET missed_count = 9" + where + " AND source_step = '"
                         + step0.getSourceStep() + "'",
                 "DELETE FROM practice_step_rollup" + where + " AND source_step = '" + step1.getSourceStep() + "'",
@@ -152,47 +177,75 @@ public abstract class ConsistencyCheckContract {
 
         List<String> found = drifts(checkAll(false), stats);
         String missing = stepRow + step1.getSourceStep() + "/phases/" + step1.getPhase() + "/";
-        for (String drift : List.of("sources/" + prompt + "/completed_count 7->1",
+        for (String drift : List.of(
+                "sources/" + prompt + "/completed_count 7->1",
                 "sources/" + prompt + "/abandoned_count 0->1",
                 stepRow + step0.getSourceStep() + "/phases/" + step0.getPhase() + "/missed_count 9->1",
-                missing + "attempt_count 0->1", missing + "missed_count 0->1", missing + "title 0->1",
-                "sources/checklists/999/completed_count 1->0", "sources/checklists/999/coverage_sum 50000000->0",
+                missing + "attempt_count 0->1",
+                missing + "missed_count 0->1",
+                missing + "title 0->1",
+                "sources/checklists/999/completed_count 1->0",
+                "sources/checklists/999/coverage_sum 50000000->0",
                 "sources/checklists/999/duration_micros 60000000->0")) {
             assertTrue(found.contains(drift), drift + " is reported among " + found);
         }
-        assertEquals(rows, single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user)
-                + single("SELECT COUNT(*) FROM practice_step_rollup WHERE user_id = " + user),
+        assertEquals(
+                rows,
+                single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user)
+                        + single("SELECT COUNT(*) FROM practice_step_rollup WHERE user_id = " + user),
                 "a check without repair writes nothing");
 
         assertEquals(found, drifts(checkAll(true), stats), "the repair reports what it fixed");
         assertTrue(drifts(checkAll(false), stats).isEmpty(), "after the repair nothing differs");
         assertEquals(1, single("SELECT completed_count FROM practice_source_rollup" + where));
-        assertEquals(0, single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user
-                + " AND source = 'checklists/999'"));
-        PracticeStats after = mentors.practice(eng).getPracticeStats(GetPracticeStatsRequest.getDefaultInstance())
+        assertEquals(
+                0,
+                single("SELECT COUNT(*) FROM practice_source_rollup WHERE user_id = " + user
+                        + " AND source = 'checklists/999'"));
+        PracticeStats after = mentors.practice(eng)
+                .getPracticeStats(GetPracticeStatsRequest.getDefaultInstance())
                 .getPracticeStats();
         assertEquals(1, after.getOverall().getAttempts());
         assertEquals(1, after.getOverall().getAbandonedCount());
-        assertEquals(List.of(prompt), after.getSourcesList().stream().map(s -> s.getSource()).toList());
+        assertEquals(
+                List.of(prompt),
+                after.getSourcesList().stream().map(s -> s.getSource()).toList());
     }
 
     private static List<String> drifts(List<ConsistencyDrift> all, String resource) {
-        return all.stream().filter(d -> d.getResource().equals(resource))
-                .map(d -> d.getField() + " " + d.getStored() + "->" + d.getExpected()).sorted().toList();
+        return all.stream()
+                .filter(d -> d.getResource().equals(resource))
+                .map(d -> d.getField() + " " + d.getStored() + "->" + d.getExpected())
+                .sorted()
+                .toList();
     }
 
     @Test
     void onlyTheAdministratorMayCheck() {
         Mentors.User eng = mentors.user("nosy");
-        Mentors.refused(Status.Code.PERMISSION_DENIED, () -> admin(eng.token()).checkConsistency(
-                CheckConsistencyRequest.getDefaultInstance()), "a user");
-        Mentors.refused(Status.Code.UNAUTHENTICATED, () -> AdminServiceGrpc.newBlockingStub(
-                tracker.service().channel()).checkConsistency(CheckConsistencyRequest.getDefaultInstance()),
+        Mentors.refused(
+                Status.Code.PERMISSION_DENIED,
+                () -> admin(eng.token()).checkConsistency(CheckConsistencyRequest.getDefaultInstance()),
+                "a user");
+        Mentors.refused(
+                Status.Code.UNAUTHENTICATED,
+                () -> AdminServiceGrpc.newBlockingStub(tracker.service().channel())
+                        .checkConsistency(CheckConsistencyRequest.getDefaultInstance()),
                 "no token");
-        Mentors.refused(Status.Code.INVALID_ARGUMENT, () -> admin(ADMIN_TOKEN).checkConsistency(
-                CheckConsistencyRequest.newBuilder().setPageToken("bogus").build()), "a made-up page token");
-        Mentors.refused(Status.Code.INVALID_ARGUMENT, () -> admin(ADMIN_TOKEN).checkConsistency(
-                CheckConsistencyRequest.newBuilder().setPageSize(-1).build()), "a negative page size");
+        Mentors.refused(
+                Status.Code.INVALID_ARGUMENT,
+                () -> admin(ADMIN_TOKEN)
+                        .checkConsistency(CheckConsistencyRequest.newBuilder()
+                                .setPageToken("bogus")
+                                .build()),
+                "a made-up page token");
+        Mentors.refused(
+                Status.Code.INVALID_ARGUMENT,
+                () -> admin(ADMIN_TOKEN)
+                        .checkConsistency(CheckConsistencyRequest.newBuilder()
+                                .setPageSize(-1)
+                                .build()),
+                "a negative page size");
     }
 
     @Test
@@ -208,8 +261,11 @@ public abstract class ConsistencyCheckContract {
         String token = "";
         int pages = 0;
         do {
-            CheckConsistencyResponse page = admin(ADMIN_TOKEN).checkConsistency(CheckConsistencyRequest.newBuilder()
-                    .setPageSize(2).setPageToken(token).build());
+            CheckConsistencyResponse page = admin(ADMIN_TOKEN)
+                    .checkConsistency(CheckConsistencyRequest.newBuilder()
+                            .setPageSize(2)
+                            .setPageToken(token)
+                            .build());
             seenPlans += page.getPlansChecked();
             seenSessions += page.getSessionsChecked();
             token = page.getNextPageToken();
@@ -262,20 +318,21 @@ public abstract class ConsistencyCheckContract {
             f.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        Map<String, ConsistencyDrift> drifts = checkAll(false).stream()
-                .collect(Collectors.toMap(d -> d.getResource() + " " + d.getField(), d -> d));
+        Map<String, ConsistencyDrift> drifts =
+                checkAll(false).stream().collect(Collectors.toMap(d -> d.getResource() + " " + d.getField(), d -> d));
         ConsistencyDrift lost = drifts.get(itemName + " logged_minutes");
-        assertTrue(lost != null && lost.getStored() < 200 && lost.getExpected() == 200,
+        assertTrue(
+                lost != null && lost.getStored() < 200 && lost.getExpected() == 200,
                 "the item's lost minutes are reported: " + drifts.values());
-        System.out.printf("REPEATABLE READ lost %d of 200 item minutes; the check found it%n",
-                200 - lost.getStored());
+        System.out.printf("REPEATABLE READ lost %d of 200 item minutes; the check found it%n", 200 - lost.getStored());
         assertFalse(checkAll(true).isEmpty());
         assertTrue(checkAll(false).isEmpty());
         assertEquals(200, single("SELECT logged_minutes FROM plan_item WHERE id = " + item));
     }
 
     private static long query(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -292,8 +349,11 @@ public abstract class ConsistencyCheckContract {
         List<ConsistencyDrift> drifts = new ArrayList<>();
         String token = "";
         do {
-            CheckConsistencyResponse page = admin(ADMIN_TOKEN).checkConsistency(CheckConsistencyRequest.newBuilder()
-                    .setRepair(repair).setPageToken(token).build());
+            CheckConsistencyResponse page = admin(ADMIN_TOKEN)
+                    .checkConsistency(CheckConsistencyRequest.newBuilder()
+                            .setRepair(repair)
+                            .setPageToken(token)
+                            .build());
             drifts.addAll(page.getDriftsList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -305,8 +365,9 @@ public abstract class ConsistencyCheckContract {
     }
 
     private long single(String query) {
-        try (Connection c = tracker.database().connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery(query)) {
+        try (Connection c = tracker.database().connect();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(query)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -314,7 +375,8 @@ public abstract class ConsistencyCheckContract {
     }
 
     private void sql(String... statements) throws Exception {
-        try (Connection c = tracker.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = tracker.database().connect();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 assertEquals(1, s.executeUpdate(statement), statement);
             }

@@ -23,12 +23,9 @@ import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.CreateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.CreateCalendarFeedResponse;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
-import dev.ascent.proto.tracker.v1.GetCalendarFeedRequest;
-import dev.ascent.proto.tracker.v1.ReadCalendarFeedRequest;
-import dev.ascent.proto.tracker.v1.RevokeCalendarFeedRequest;
-import dev.ascent.proto.tracker.v1.RotateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.ExportPlanRequest;
 import dev.ascent.proto.tracker.v1.ExportServiceGrpc;
+import dev.ascent.proto.tracker.v1.GetCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.ImportPlanRequest;
 import dev.ascent.proto.tracker.v1.ImportPlanResponse;
@@ -38,15 +35,17 @@ import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanExport;
 import dev.ascent.proto.tracker.v1.PlanItem;
-import dev.ascent.proto.tracker.v1.PlanItemStatus;
 import dev.ascent.proto.tracker.v1.PracticeSession;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
+import dev.ascent.proto.tracker.v1.ReadCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.RecallCard;
 import dev.ascent.proto.tracker.v1.RecallRating;
 import dev.ascent.proto.tracker.v1.RecallServiceGrpc;
 import dev.ascent.proto.tracker.v1.RequestReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewCardRequest;
 import dev.ascent.proto.tracker.v1.ReviewDecision;
+import dev.ascent.proto.tracker.v1.RevokeCalendarFeedRequest;
+import dev.ascent.proto.tracker.v1.RotateCalendarFeedRequest;
 import dev.ascent.proto.tracker.v1.SkillRating;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
@@ -91,7 +90,9 @@ abstract class ExportContract {
     @BeforeAll
     void start() throws Exception {
         tracker = TrackerHarness.start(engine());
-        content = ManagedChannelBuilder.forTarget(ContentProcess.shared().target()).usePlaintext().build();
+        content = ManagedChannelBuilder.forTarget(ContentProcess.shared().target())
+                .usePlaintext()
+                .build();
         mentors = new Mentors(tracker.service().channel());
     }
 
@@ -112,43 +113,92 @@ abstract class ExportContract {
     /** A plan with time entries, comments by its owner and a mentor, an approved item, practice and recall. */
     private Plan fullPlan(Mentors.User owner, Mentors.User mentor) {
         var plans = mentors.plans(owner);
-        Plan plan = plans.createPlan(CreatePlanRequest.newBuilder().setTargetRole(Mentors.ROLE).setHoursPerWeek(6)
-                .setTimeZone("Europe/Berlin").addSkillRatings(SkillRating.newBuilder().setSkill("python")
-                        .setRating(2)).build()).getPlan();
+        Plan plan = plans.createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole(Mentors.ROLE)
+                        .setHoursPerWeek(6)
+                        .setTimeZone("Europe/Berlin")
+                        .addSkillRatings(
+                                SkillRating.newBuilder().setSkill("python").setRating(2))
+                        .build())
+                .getPlan();
         PlanItem first = plan.getItems(0);
         PlanItem second = plan.getItems(1);
-        plans.logTime(LogTimeRequest.newBuilder().setPlanItem(first.getName()).setMinutes(45)
-                .setNote("read, \"carefully\"\nthen =SUM(A1)").build());
-        plans.logTime(LogTimeRequest.newBuilder().setPlanItem(first.getName()).setMinutes(30).build());
-        plans.logTime(LogTimeRequest.newBuilder().setPlanItem(second.getName()).setMinutes(20).build());
-        FieldMask mask = FieldMask.newBuilder().addPaths("notes").addPaths("notes_private").build();
-        plans.updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(PlanItem.newBuilder()
-                .setName(second.getName()).setNotes("private thoughts").setNotesPrivate(true)).setUpdateMask(mask)
+        plans.logTime(LogTimeRequest.newBuilder()
+                .setPlanItem(first.getName())
+                .setMinutes(45)
+                .setNote("read, \"carefully\"\nthen =SUM(A1)")
+                .build());
+        plans.logTime(LogTimeRequest.newBuilder()
+                .setPlanItem(first.getName())
+                .setMinutes(30)
+                .build());
+        plans.logTime(LogTimeRequest.newBuilder()
+                .setPlanItem(second.getName())
+                .setMinutes(20)
+                .build());
+        FieldMask mask = FieldMask.newBuilder()
+                .addPaths("notes")
+                .addPaths("notes_private")
+                .build();
+        plans.updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                .setPlanItem(PlanItem.newBuilder()
+                        .setName(second.getName())
+                        .setNotes("private thoughts")
+                        .setNotesPrivate(true))
+                .setUpdateMask(mask)
                 .build());
         mentors.activate(owner, mentor);
-        mentors.reviews(owner).addComment(AddCommentRequest.newBuilder().setParent(first.getName())
-                .setBody("My own note on this").build());
-        mentors.reviews(mentor).addComment(AddCommentRequest.newBuilder().setParent(first.getName())
-                .setBody("Look at chapter 5").build());
-        String request = mentors.reviews(owner).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(first.getName()).setMentor(mentor.name()).build()).getReviewRequest().getName();
-        mentors.reviews(mentor).submitReview(SubmitReviewRequest.newBuilder().setName(request)
-                .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED).build());
-        String prompt = ContentServiceGrpc.newBlockingStub(content).listDesignPrompts(ListDesignPromptsRequest
-                .newBuilder().setPageSize(1).build()).getDesignPrompts(0).getName();
+        mentors.reviews(owner)
+                .addComment(AddCommentRequest.newBuilder()
+                        .setParent(first.getName())
+                        .setBody("My own note on this")
+                        .build());
+        mentors.reviews(mentor)
+                .addComment(AddCommentRequest.newBuilder()
+                        .setParent(first.getName())
+                        .setBody("Look at chapter 5")
+                        .build());
+        String request = mentors.reviews(owner)
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(first.getName())
+                        .setMentor(mentor.name())
+                        .build())
+                .getReviewRequest()
+                .getName();
+        mentors.reviews(mentor)
+                .submitReview(SubmitReviewRequest.newBuilder()
+                        .setName(request)
+                        .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                        .build());
+        String prompt = ContentServiceGrpc.newBlockingStub(content)
+                .listDesignPrompts(
+                        ListDesignPromptsRequest.newBuilder().setPageSize(1).build())
+                .getDesignPrompts(0)
+                .getName();
         var practice = mentors.practice(owner);
-        PracticeSession s = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(prompt)
-                .setPlanItem(second.getName()).build()).getPracticeSession();
-        practice.updatePracticeSession(UpdatePracticeSessionRequest.newBuilder().setName(s.getName())
-                .addStepUpdates(PracticeStepUpdate.newBuilder().setStep(s.getSteps(0).getName()).setChecked(true)
+        PracticeSession s = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(second.getName())
+                        .build())
+                .getPracticeSession();
+        practice.updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                .setName(s.getName())
+                .addStepUpdates(PracticeStepUpdate.newBuilder()
+                        .setStep(s.getSteps(0).getName())
+                        .setChecked(true)
                         .setNotes("covered"))
                 .build());
-        practice.completePracticeSession(CompletePracticeSessionRequest.newBuilder().setName(s.getName())
-                .setSelfRating(4).build());
+        practice.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                .setName(s.getName())
+                .setSelfRating(4)
+                .build());
         var recall = as(RecallServiceGrpc.newBlockingStub(tracker.service().channel()), owner.token());
-        RecallCard card = recall.listDueCards(ListDueCardsRequest.newBuilder().build()).getCards(0);
-        recall.reviewCard(ReviewCardRequest.newBuilder().setName(card.getName())
-                .setRating(RecallRating.RECALL_RATING_GOOD).build());
+        RecallCard card =
+                recall.listDueCards(ListDueCardsRequest.newBuilder().build()).getCards(0);
+        recall.reviewCard(ReviewCardRequest.newBuilder()
+                .setName(card.getName())
+                .setRating(RecallRating.RECALL_RATING_GOOD)
+                .build());
         return plan;
     }
 
@@ -157,13 +207,19 @@ abstract class ExportContract {
         Mentors.User ann = mentors.user("ann");
         Mentors.User mo = mentors.user("mo");
         Plan plan = fullPlan(ann, mo);
-        PlanExport first = exports(ann).exportPlan(ExportPlanRequest.newBuilder().setName(plan.getName()).build())
+        PlanExport first = exports(ann)
+                .exportPlan(
+                        ExportPlanRequest.newBuilder().setName(plan.getName()).build())
                 .getExport();
         assertEquals(1, first.getFormatVersion());
         assertEquals(ann.name(), first.getOwner());
         assertEquals(plan.getItemsCount(), first.getPlan().getItemsCount());
         assertEquals(3, first.getTimeEntriesCount());
-        assertEquals(95, first.getPlan().getItemsList().stream().mapToLong(PlanItem::getLoggedMinutes).sum());
+        assertEquals(
+                95,
+                first.getPlan().getItemsList().stream()
+                        .mapToLong(PlanItem::getLoggedMinutes)
+                        .sum());
         assertEquals(2, first.getCommentsCount());
         assertEquals(1, first.getPracticeSessionsCount());
         assertTrue(first.getPlan().getItems(0).getVerified());
@@ -173,19 +229,22 @@ abstract class ExportContract {
         assertEquals(1 + unchecked, first.getRecallCardsCount());
         assertEquals(1, first.getRecallReviewsCount());
 
-        ImportPlanResponse imported = exports(ann).importPlan(ImportPlanRequest.newBuilder().setExport(first)
-                .build());
+        ImportPlanResponse imported = exports(ann)
+                .importPlan(ImportPlanRequest.newBuilder().setExport(first).build());
         Plan copy = imported.getPlan();
         assertNotEquals(plan.getName(), copy.getName());
         assertEquals(3, imported.getTimeEntryCount());
         assertEquals(1 + unchecked, imported.getRecallCardCount());
-        PlanExport second = exports(ann).exportPlan(ExportPlanRequest.newBuilder().setName(copy.getName()).build())
+        PlanExport second = exports(ann)
+                .exportPlan(
+                        ExportPlanRequest.newBuilder().setName(copy.getName()).build())
                 .getExport();
         assertEquals(normalized(expectedAfterImport(first, ann)), normalized(second));
         assertNoDrift();
 
         // The practice stats count the imported session as the original: twice the same session.
-        var stats = mentors.practice(ann).getPracticeStats(GetPracticeStatsRequest.getDefaultInstance())
+        var stats = mentors.practice(ann)
+                .getPracticeStats(GetPracticeStatsRequest.getDefaultInstance())
                 .getPracticeStats();
         assertEquals(2, stats.getOverall().getAttempts());
     }
@@ -196,18 +255,28 @@ abstract class ExportContract {
         Mentors.User mo = mentors.user("mo");
         Mentors.User bob = mentors.user("bob");
         Plan plan = fullPlan(ann, mo);
-        PlanExport export = exports(ann).exportPlan(ExportPlanRequest.newBuilder().setName(plan.getName()).build())
+        PlanExport export = exports(ann)
+                .exportPlan(
+                        ExportPlanRequest.newBuilder().setName(plan.getName()).build())
                 .getExport();
-        Plan copy = exports(bob).importPlan(ImportPlanRequest.newBuilder().setExport(export).build()).getPlan();
+        Plan copy = exports(bob)
+                .importPlan(ImportPlanRequest.newBuilder().setExport(export).build())
+                .getPlan();
         assertTrue(copy.getName().startsWith(bob.name() + "/plans/"), copy.getName());
         assertFalse(copy.getItems(0).getVerified(), "an approval is the mentor's word, not the importer's");
-        PlanExport bobs = exports(bob).exportPlan(ExportPlanRequest.newBuilder().setName(copy.getName()).build())
+        PlanExport bobs = exports(bob)
+                .exportPlan(
+                        ExportPlanRequest.newBuilder().setName(copy.getName()).build())
                 .getExport();
-        assertEquals(List.of(bob.name(), bob.name()), bobs.getCommentsList().stream().map(Comment::getAuthor)
-                .toList());
-        assertTrue(bobs.getComments(0).getBody().startsWith("From User " + ann.handle() + " (" + ann.name() + "), "),
+        assertEquals(
+                List.of(bob.name(), bob.name()),
+                bobs.getCommentsList().stream().map(Comment::getAuthor).toList());
+        assertTrue(
+                bobs.getComments(0).getBody().startsWith("From User " + ann.handle() + " (" + ann.name() + "), "),
                 bobs.getComments(0).getBody());
-        assertTrue(bobs.getComments(1).getBody().endsWith(":\nLook at chapter 5"), bobs.getComments(1).getBody());
+        assertTrue(
+                bobs.getComments(1).getBody().endsWith(":\nLook at chapter 5"),
+                bobs.getComments(1).getBody());
         assertEquals(export.getRecallCardsCount(), bobs.getRecallCardsCount());
         assertNoDrift();
     }
@@ -216,14 +285,22 @@ abstract class ExportContract {
     void importIsIdempotentWithARequestId() {
         Mentors.User cat = mentors.user("cat");
         Plan plan = mentors.plan(cat);
-        PlanExport export = exports(cat).exportPlan(ExportPlanRequest.newBuilder().setName(plan.getName()).build())
+        PlanExport export = exports(cat)
+                .exportPlan(
+                        ExportPlanRequest.newBuilder().setName(plan.getName()).build())
                 .getExport();
-        ImportPlanRequest request = ImportPlanRequest.newBuilder().setExport(export)
-                .setRequestId(UUID.randomUUID().toString()).build();
+        ImportPlanRequest request = ImportPlanRequest.newBuilder()
+                .setExport(export)
+                .setRequestId(UUID.randomUUID().toString())
+                .build();
         String once = exports(cat).importPlan(request).getPlan().getName();
         String twice = exports(cat).importPlan(request).getPlan().getName();
         assertEquals(once, twice);
-        assertEquals(2, mentors.plans(cat).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount());
+        assertEquals(
+                2,
+                mentors.plans(cat)
+                        .listPlans(ListPlansRequest.getDefaultInstance())
+                        .getPlansCount());
     }
 
     @Test
@@ -233,14 +310,22 @@ abstract class ExportContract {
         Mentors.User stranger = mentors.user("str");
         Plan plan = mentors.plan(dan);
         mentors.activate(dan, mentor);
-        ExportPlanRequest request = ExportPlanRequest.newBuilder().setName(plan.getName()).build();
+        ExportPlanRequest request =
+                ExportPlanRequest.newBuilder().setName(plan.getName()).build();
         assertStatus(Status.Code.PERMISSION_DENIED, () -> exports(mentor).exportPlan(request));
         assertStatus(Status.Code.NOT_FOUND, () -> exports(stranger).exportPlan(request));
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> ExportServiceGrpc.newBlockingStub(tracker.service()
-                .channel()).exportPlan(request));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> ExportServiceGrpc.newBlockingStub(tracker.service().channel())
+                        .exportPlan(request));
         PlanExport export = exports(dan).exportPlan(request).getExport();
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> exports(mentor).importPlan(ImportPlanRequest.newBuilder()
-                .setParent(dan.name()).setExport(export).build()));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> exports(mentor)
+                        .importPlan(ImportPlanRequest.newBuilder()
+                                .setParent(dan.name())
+                                .setExport(export)
+                                .build()));
     }
 
     @Test
@@ -248,12 +333,19 @@ abstract class ExportContract {
         Mentors.User eve = mentors.user("eve");
         Plan plan = mentors.plan(eve);
         var stub = exports(eve);
-        mentors.plans(eve).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(0).getName()).setMinutes(5)
-                .build());
-        PlanExport good = stub.exportPlan(ExportPlanRequest.newBuilder().setName(plan.getName()).build()).getExport();
+        mentors.plans(eve)
+                .logTime(LogTimeRequest.newBuilder()
+                        .setPlanItem(plan.getItems(0).getName())
+                        .setMinutes(5)
+                        .build());
+        PlanExport good = stub.exportPlan(
+                        ExportPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getExport();
         List<Map.Entry<String, PlanExport>> bad = new ArrayList<>();
-        bad.add(Map.entry("export.format_version", good.toBuilder().setFormatVersion(2).build()));
-        bad.add(Map.entry("export.format_version", good.toBuilder().clearFormatVersion().build()));
+        bad.add(Map.entry(
+                "export.format_version", good.toBuilder().setFormatVersion(2).build()));
+        bad.add(Map.entry(
+                "export.format_version", good.toBuilder().clearFormatVersion().build()));
         PlanExport.Builder tooMany = good.toBuilder();
         while (tooMany.getPlan().getItemsCount() <= 200) {
             tooMany.getPlanBuilder().addItems(good.getPlan().getItems(0));
@@ -265,21 +357,44 @@ abstract class ExportContract {
         PlanExport.Builder badZone = good.toBuilder();
         badZone.getPlanBuilder().setTimeZone("Mars/Olympus");
         bad.add(Map.entry("export.plan.time_zone", badZone.build()));
-        bad.add(Map.entry("export.time_entries[0].name", good.toBuilder().setTimeEntries(0, good.getTimeEntries(0).toBuilder()
-                .setName("users/eve/plans/1/items/2/timeEntries/3")).build()));
-        bad.add(Map.entry("export.time_entries[0].minutes", good.toBuilder().setTimeEntries(0, good.getTimeEntries(0)
-                .toBuilder().setMinutes(1441)).build()));
-        bad.add(Map.entry("export.recall_cards[0].source", good.toBuilder().addRecallCards(RecallCard.newBuilder()
-                .setName("users/eve/recallCards/1").setOrigin(dev.ascent.proto.tracker.v1.RecallCardOrigin
-                        .RECALL_CARD_ORIGIN_PLAN_ITEM).setSource("users/eve/plans/9/items/9").setFront("q")
-                .setState(dev.ascent.proto.tracker.v1.RecallCardState.RECALL_CARD_STATE_LEARNING)
-                .setDueTime(good.getExportTime()).setCreateTime(good.getExportTime())).build()));
+        bad.add(Map.entry(
+                "export.time_entries[0].name",
+                good.toBuilder()
+                        .setTimeEntries(
+                                0,
+                                good.getTimeEntries(0).toBuilder().setName("users/eve/plans/1/items/2/timeEntries/3"))
+                        .build()));
+        bad.add(Map.entry(
+                "export.time_entries[0].minutes",
+                good.toBuilder()
+                        .setTimeEntries(0, good.getTimeEntries(0).toBuilder().setMinutes(1441))
+                        .build()));
+        bad.add(Map.entry(
+                "export.recall_cards[0].source",
+                good.toBuilder()
+                        .addRecallCards(RecallCard.newBuilder()
+                                .setName("users/eve/recallCards/1")
+                                .setOrigin(dev.ascent.proto.tracker.v1.RecallCardOrigin.RECALL_CARD_ORIGIN_PLAN_ITEM)
+                                .setSource("users/eve/plans/9/items/9")
+                                .setFront("q")
+                                .setState(dev.ascent.proto.tracker.v1.RecallCardState.RECALL_CARD_STATE_LEARNING)
+                                .setDueTime(good.getExportTime())
+                                .setCreateTime(good.getExportTime()))
+                        .build()));
         bad.add(Map.entry("export.format_version", PlanExport.getDefaultInstance()));
-        int before = mentors.plans(eve).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount();
-        bad.forEach(b -> assertInvalidField(b.getKey(),
-                () -> stub.importPlan(ImportPlanRequest.newBuilder().setExport(b.getValue()).build())));
+        int before = mentors.plans(eve)
+                .listPlans(ListPlansRequest.getDefaultInstance())
+                .getPlansCount();
+        bad.forEach(b -> assertInvalidField(
+                b.getKey(),
+                () -> stub.importPlan(
+                        ImportPlanRequest.newBuilder().setExport(b.getValue()).build())));
         assertInvalidField("export", () -> stub.importPlan(ImportPlanRequest.getDefaultInstance()));
-        assertEquals(before, mentors.plans(eve).listPlans(ListPlansRequest.getDefaultInstance()).getPlansCount(),
+        assertEquals(
+                before,
+                mentors.plans(eve)
+                        .listPlans(ListPlansRequest.getDefaultInstance())
+                        .getPlansCount(),
                 "nothing was stored");
     }
 
@@ -290,56 +405,106 @@ abstract class ExportContract {
         Plan plan = mentors.plan(fay);
         var stub = exports(fay);
         var anonymous = ExportServiceGrpc.newBlockingStub(tracker.service().channel());
-        assertFalse(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance()).getFeed().getActive());
+        assertFalse(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance())
+                .getFeed()
+                .getActive());
         CreateCalendarFeedRequest create = CreateCalendarFeedRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).build();
+                .setRequestId(UUID.randomUUID().toString())
+                .build();
         CreateCalendarFeedResponse made = stub.createCalendarFeed(create);
         assertEquals(43, made.getSecret().length());
         assertEquals(made.getSecret(), stub.createCalendarFeed(create).getSecret(), "a retry gets the secret again");
-        assertStatus(Status.Code.ALREADY_EXISTS, () -> stub.createCalendarFeed(CreateCalendarFeedRequest
-                .getDefaultInstance()));
-        assertTrue(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance()).getFeed().getActive());
-        assertEquals(List.of(), column("SELECT user_id FROM calendar_feed WHERE secret_hash = ? OR secret_prefix = ?",
-                made.getSecret(), made.getSecret()), "only a hash and a short prefix are stored");
+        assertStatus(
+                Status.Code.ALREADY_EXISTS,
+                () -> stub.createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance()));
+        assertTrue(stub.getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance())
+                .getFeed()
+                .getActive());
+        assertEquals(
+                List.of(),
+                column(
+                        "SELECT user_id FROM calendar_feed WHERE secret_hash = ? OR secret_prefix = ?",
+                        made.getSecret(),
+                        made.getSecret()),
+                "only a hash and a short prefix are stored");
 
-        var read = anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder().setUser(fay.name())
-                .setSecret(made.getSecret()).build());
+        var read = anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                .setUser(fay.name())
+                .setSecret(made.getSecret())
+                .build());
         assertEquals(1, read.getPlansCount());
         assertEquals(plan.getItemsCount(), read.getPlans(0).getItemsCount());
-        var wrongSecret = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
-                ReadCalendarFeedRequest.newBuilder().setUser(fay.name()).setSecret("x" + made.getSecret()).build()));
-        var noSuchUser = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
-                ReadCalendarFeedRequest.newBuilder().setUser("users/nobody-here").setSecret(made.getSecret())
+        var wrongSecret = assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser(fay.name())
+                        .setSecret("x" + made.getSecret())
                         .build()));
-        var someoneElse = assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(
-                ReadCalendarFeedRequest.newBuilder().setUser(other.name()).setSecret(made.getSecret()).build()));
-        assertEquals(wrongSecret.getStatus().getDescription(), noSuchUser.getStatus().getDescription());
-        assertEquals(wrongSecret.getStatus().getDescription(), someoneElse.getStatus().getDescription());
+        var noSuchUser = assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser("users/nobody-here")
+                        .setSecret(made.getSecret())
+                        .build()));
+        var someoneElse = assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser(other.name())
+                        .setSecret(made.getSecret())
+                        .build()));
+        assertEquals(
+                wrongSecret.getStatus().getDescription(), noSuchUser.getStatus().getDescription());
+        assertEquals(
+                wrongSecret.getStatus().getDescription(),
+                someoneElse.getStatus().getDescription());
 
-        String rotated = stub.rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance()).getSecret();
+        String rotated = stub.rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance())
+                .getSecret();
         assertNotEquals(made.getSecret(), rotated);
-        assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
-                .setUser(fay.name()).setSecret(made.getSecret()).build()));
-        anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder().setUser(fay.name()).setSecret(rotated)
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser(fay.name())
+                        .setSecret(made.getSecret())
+                        .build()));
+        anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                .setUser(fay.name())
+                .setSecret(rotated)
                 .build());
         stub.revokeCalendarFeed(RevokeCalendarFeedRequest.getDefaultInstance());
-        assertStatus(Status.Code.NOT_FOUND, () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
-                .setUser(fay.name()).setSecret(rotated).build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> stub.rotateCalendarFeed(RotateCalendarFeedRequest
-                .getDefaultInstance()));
-        assertStatus(Status.Code.NOT_FOUND, () -> exports(other).createCalendarFeed(CreateCalendarFeedRequest
-                .newBuilder().setName(fay.name() + "/calendarFeed").build()));
-        assertInvalidField("name", () -> stub.createCalendarFeed(CreateCalendarFeedRequest.newBuilder()
-                .setName("users/" + fay.handle()).build()));
-        assertInvalidField("secret", () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
-                .setUser(fay.name()).build()));
-        assertTrue(stub.createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance()).getFeed().getActive(),
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser(fay.name())
+                        .setSecret(rotated)
+                        .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND, () -> stub.rotateCalendarFeed(RotateCalendarFeedRequest.getDefaultInstance()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> exports(other)
+                        .createCalendarFeed(CreateCalendarFeedRequest.newBuilder()
+                                .setName(fay.name() + "/calendarFeed")
+                                .build()));
+        assertInvalidField(
+                "name",
+                () -> stub.createCalendarFeed(CreateCalendarFeedRequest.newBuilder()
+                        .setName("users/" + fay.handle())
+                        .build()));
+        assertInvalidField(
+                "secret",
+                () -> anonymous.readCalendarFeed(
+                        ReadCalendarFeedRequest.newBuilder().setUser(fay.name()).build()));
+        assertTrue(
+                stub.createCalendarFeed(CreateCalendarFeedRequest.getDefaultInstance())
+                        .getFeed()
+                        .getActive(),
                 "a revoked feed can be made again");
     }
 
     private List<String> column(String query, Object... args) throws Exception {
         try (java.sql.Connection c = tracker.database().connect();
-             java.sql.PreparedStatement ps = c.prepareStatement(query)) {
+                java.sql.PreparedStatement ps = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -356,13 +521,18 @@ abstract class ExportContract {
     /** What the second export must hold: the first, less what an import deliberately does not carry over. */
     private static PlanExport expectedAfterImport(PlanExport first, Mentors.User owner) {
         PlanExport.Builder b = first.toBuilder();
-        b.getPlanBuilder().getItemsBuilderList().forEach(i -> i.setVerified(false).clearVerifiedBy());
+        b.getPlanBuilder()
+                .getItemsBuilderList()
+                .forEach(i -> i.setVerified(false).clearVerifiedBy());
         for (Comment.Builder c : b.getCommentsBuilderList()) {
             if (!c.getAuthor().equals(owner.name())) {
-                String day = LocalDate.ofInstant(Instant.ofEpochSecond(c.getCreateTime().getSeconds()),
-                        ZoneId.of(first.getPlan().getTimeZone())).toString();
-                c.setBody("From " + c.getAuthorDisplayName() + " (" + c.getAuthor() + "), " + day + ":\n"
-                        + c.getBody()).setAuthor(owner.name()).setAuthorDisplayName("User " + owner.handle());
+                String day = LocalDate.ofInstant(
+                                Instant.ofEpochSecond(c.getCreateTime().getSeconds()),
+                                ZoneId.of(first.getPlan().getTimeZone()))
+                        .toString();
+                c.setBody("From " + c.getAuthorDisplayName() + " (" + c.getAuthor() + "), " + day + ":\n" + c.getBody())
+                        .setAuthor(owner.name())
+                        .setAuthorDisplayName("User " + owner.handle());
             }
         }
         b.getPracticeSessionsBuilderList().forEach(s -> s.getStepsBuilderList().forEach(st -> st.setMentorScore(0)));
@@ -376,9 +546,11 @@ abstract class ExportContract {
     private static String normalized(PlanExport e) throws Exception {
         PlanExport.Builder b = e.toBuilder().clearExportTime();
         b.getPlanBuilder().clearCreateTime().clearUpdateTime().clearEtag();
-        b.getPlanBuilder().getItemsBuilderList().forEach(i -> i.clearCreateTime().clearUpdateTime().clearEtag()
-                .clearOpenReviewRequest());
-        b.getPracticeSessionsBuilderList().forEach(s -> s.clearUpdateTime().clearEtag().clearOpenReviewRequest());
+        b.getPlanBuilder()
+                .getItemsBuilderList()
+                .forEach(i -> i.clearCreateTime().clearUpdateTime().clearEtag().clearOpenReviewRequest());
+        b.getPracticeSessionsBuilderList()
+                .forEach(s -> s.clearUpdateTime().clearEtag().clearOpenReviewRequest());
         b.getRecallCardsBuilderList().forEach(RecallCard.Builder::clearEtag);
         String json = JsonFormat.printer().print(b);
         Map<String, String> ids = new LinkedHashMap<>();
@@ -396,8 +568,8 @@ abstract class ExportContract {
         List<String> drifts = new ArrayList<>();
         String token = "";
         do {
-            CheckConsistencyResponse page = admin.checkConsistency(CheckConsistencyRequest.newBuilder()
-                    .setPageToken(token).build());
+            CheckConsistencyResponse page = admin.checkConsistency(
+                    CheckConsistencyRequest.newBuilder().setPageToken(token).build());
             page.getDriftsList().forEach(d -> drifts.add(d.toString()));
             token = page.getNextPageToken();
         } while (!token.isEmpty());

@@ -76,11 +76,19 @@ public abstract class AccessMatrixContract {
         activeMentorship = m.activate(owner, active);
         m.invite(owner, pending);
         m.end(ended, m.activate(owner, ended));
-        m.plans(owner).updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(plan.getItems(0).toBuilder()
-                .setNotes("my salary is too low").setNotesPrivate(true))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("notes").addPaths("notes_private")).build());
-        review = m.reviews(owner).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(plan.getItems(1).getName()).setMentor(active.name()).build()).getReviewRequest();
+        m.plans(owner)
+                .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                        .setPlanItem(plan.getItems(0).toBuilder()
+                                .setNotes("my salary is too low")
+                                .setNotesPrivate(true))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("notes").addPaths("notes_private"))
+                        .build());
+        review = m.reviews(owner)
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(plan.getItems(1).getName())
+                        .setMentor(active.name())
+                        .build())
+                .getReviewRequest();
     }
 
     @AfterAll
@@ -93,19 +101,47 @@ public abstract class AccessMatrixContract {
     private Map<String, Consumer<User>> reads() {
         String item = plan.getItems(0).getName();
         Map<String, Consumer<User>> calls = new LinkedHashMap<>();
-        calls.put("GetPlan", u -> m.plans(u).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()));
-        calls.put("ListPlans", u -> m.plans(u).listPlans(ListPlansRequest.newBuilder().setParent(owner.name())
-                .build()));
-        calls.put("GetProgressSummary", u -> m.progress(u).getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                .setPlan(plan.getName()).build()));
-        calls.put("ListActivity", u -> m.progress(u).listActivity(ListActivityRequest.newBuilder()
-                .setParent(plan.getName()).build()));
-        calls.put("ListComments", u -> m.reviews(u).listComments(ListCommentsRequest.newBuilder().setParent(item)
-                .build()));
-        calls.put("GetReviewRequest", u -> m.reviews(u).getReviewRequest(GetReviewRequestRequest.newBuilder()
-                .setName(review.getName()).build()));
-        calls.put("GetMentorship", u -> m.mentorships(u).getMentorship(GetMentorshipRequest.newBuilder()
-                .setName(activeMentorship.getName()).build()));
+        calls.put(
+                "GetPlan",
+                u -> m.plans(u)
+                        .getPlan(GetPlanRequest.newBuilder()
+                                .setName(plan.getName())
+                                .build()));
+        calls.put(
+                "ListPlans",
+                u -> m.plans(u)
+                        .listPlans(ListPlansRequest.newBuilder()
+                                .setParent(owner.name())
+                                .build()));
+        calls.put(
+                "GetProgressSummary",
+                u -> m.progress(u)
+                        .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                                .setPlan(plan.getName())
+                                .build()));
+        calls.put(
+                "ListActivity",
+                u -> m.progress(u)
+                        .listActivity(ListActivityRequest.newBuilder()
+                                .setParent(plan.getName())
+                                .build()));
+        calls.put(
+                "ListComments",
+                u -> m.reviews(u)
+                        .listComments(
+                                ListCommentsRequest.newBuilder().setParent(item).build()));
+        calls.put(
+                "GetReviewRequest",
+                u -> m.reviews(u)
+                        .getReviewRequest(GetReviewRequestRequest.newBuilder()
+                                .setName(review.getName())
+                                .build()));
+        calls.put(
+                "GetMentorship",
+                u -> m.mentorships(u)
+                        .getMentorship(GetMentorshipRequest.newBuilder()
+                                .setName(activeMentorship.getName())
+                                .build()));
         return calls;
     }
 
@@ -113,27 +149,74 @@ public abstract class AccessMatrixContract {
     private Map<String, Consumer<User>> ownerWrites() {
         PlanItem item = plan.getItems(2);
         Map<String, Consumer<User>> calls = new LinkedHashMap<>();
-        calls.put("CreatePlan", u -> m.plans(u).createPlan(CreatePlanRequest.newBuilder().setParent(owner.name())
-                .setTargetRole(Mentors.ROLE).setHoursPerWeek(5).build()));
-        calls.put("UpdatePlan", u -> m.plans(u).updatePlan(UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder()
-                .setName(plan.getName()).setTitle("hijacked")).setUpdateMask(FieldMask.newBuilder()
-                .addPaths("title")).build()));
-        calls.put("DeletePlan", u -> m.plans(u).deletePlan(DeletePlanRequest.newBuilder().setName(plan.getName())
-                .build()));
-        calls.put("AddPlanItem", u -> m.plans(u).addPlanItem(AddPlanItemRequest.newBuilder()
-                .setParent(plan.getName()).setPlanItem(PlanItem.newBuilder().setTitle("x")).build()));
-        calls.put("UpdatePlanItem", u -> m.plans(u).updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setNotes("x"))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build()));
-        calls.put("LogTime", u -> m.plans(u).logTime(LogTimeRequest.newBuilder().setPlanItem(item.getName())
-                .setMinutes(5).build()));
-        calls.put("ReorderPlanItems", u -> m.plans(u).reorderPlanItems(ReorderPlanItemsRequest.newBuilder()
-                .setName(plan.getName()).addAllItemNames(plan.getItemsList().stream().map(PlanItem::getName)
-                        .toList()).build()));
-        calls.put("RequestReview", u -> m.reviews(u).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(item.getName()).setMentor(active.name()).build()));
-        calls.put("CancelReviewRequest", u -> m.reviews(u).cancelReviewRequest(CancelReviewRequestRequest
-                .newBuilder().setName(review.getName()).build()));
+        calls.put(
+                "CreatePlan",
+                u -> m.plans(u)
+                        .createPlan(CreatePlanRequest.newBuilder()
+                                .setParent(owner.name())
+                                .setTargetRole(Mentors.ROLE)
+                                .setHoursPerWeek(5)
+                                .build()));
+        calls.put(
+                "UpdatePlan",
+                u -> m.plans(u)
+                        .updatePlan(UpdatePlanRequest.newBuilder()
+                                .setPlan(Plan.newBuilder()
+                                        .setName(plan.getName())
+                                        .setTitle("hijacked"))
+                                .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
+                                .build()));
+        calls.put(
+                "DeletePlan",
+                u -> m.plans(u)
+                        .deletePlan(DeletePlanRequest.newBuilder()
+                                .setName(plan.getName())
+                                .build()));
+        calls.put(
+                "AddPlanItem",
+                u -> m.plans(u)
+                        .addPlanItem(AddPlanItemRequest.newBuilder()
+                                .setParent(plan.getName())
+                                .setPlanItem(PlanItem.newBuilder().setTitle("x"))
+                                .build()));
+        calls.put(
+                "UpdatePlanItem",
+                u -> m.plans(u)
+                        .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                .setPlanItem(PlanItem.newBuilder()
+                                        .setName(item.getName())
+                                        .setNotes("x"))
+                                .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                                .build()));
+        calls.put(
+                "LogTime",
+                u -> m.plans(u)
+                        .logTime(LogTimeRequest.newBuilder()
+                                .setPlanItem(item.getName())
+                                .setMinutes(5)
+                                .build()));
+        calls.put(
+                "ReorderPlanItems",
+                u -> m.plans(u)
+                        .reorderPlanItems(ReorderPlanItemsRequest.newBuilder()
+                                .setName(plan.getName())
+                                .addAllItemNames(plan.getItemsList().stream()
+                                        .map(PlanItem::getName)
+                                        .toList())
+                                .build()));
+        calls.put(
+                "RequestReview",
+                u -> m.reviews(u)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(item.getName())
+                                .setMentor(active.name())
+                                .build()));
+        calls.put(
+                "CancelReviewRequest",
+                u -> m.reviews(u)
+                        .cancelReviewRequest(CancelReviewRequestRequest.newBuilder()
+                                .setName(review.getName())
+                                .build()));
         return calls;
     }
 
@@ -146,23 +229,36 @@ public abstract class AccessMatrixContract {
 
     @Test
     void anActiveMentorCannotWriteTheMenteesData() {
-        ownerWrites().forEach((rpc, call) -> Mentors.refused(Status.Code.PERMISSION_DENIED,
-                () -> call.accept(active), rpc));
+        ownerWrites()
+                .forEach((rpc, call) -> Mentors.refused(Status.Code.PERMISSION_DENIED, () -> call.accept(active), rpc));
         // The mentee cannot decide on their own review either.
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> m.reviews(owner).submitReview(SubmitReviewRequest
-                .newBuilder().setName(review.getName()).setDecision(
-                        dev.ascent.proto.tracker.v1.ReviewDecision.REVIEW_DECISION_APPROVED).build()));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> m.reviews(owner)
+                        .submitReview(SubmitReviewRequest.newBuilder()
+                                .setName(review.getName())
+                                .setDecision(dev.ascent.proto.tracker.v1.ReviewDecision.REVIEW_DECISION_APPROVED)
+                                .build()));
     }
 
     @Test
     void everyoneElseGetsNotFoundForEveryCall() {
         Map<String, Consumer<User>> all = new LinkedHashMap<>(reads());
         all.putAll(ownerWrites());
-        all.put("AddComment", u -> m.reviews(u).addComment(AddCommentRequest.newBuilder()
-                .setParent(plan.getItems(0).getName()).setBody("hello").build()));
-        all.put("SubmitReview", u -> m.reviews(u).submitReview(SubmitReviewRequest.newBuilder()
-                .setName(review.getName()).setDecision(
-                        dev.ascent.proto.tracker.v1.ReviewDecision.REVIEW_DECISION_APPROVED).build()));
+        all.put(
+                "AddComment",
+                u -> m.reviews(u)
+                        .addComment(AddCommentRequest.newBuilder()
+                                .setParent(plan.getItems(0).getName())
+                                .setBody("hello")
+                                .build()));
+        all.put(
+                "SubmitReview",
+                u -> m.reviews(u)
+                        .submitReview(SubmitReviewRequest.newBuilder()
+                                .setName(review.getName())
+                                .setDecision(dev.ascent.proto.tracker.v1.ReviewDecision.REVIEW_DECISION_APPROVED)
+                                .build()));
         for (User outsider : List.of(pending, ended, stranger, admin)) {
             all.forEach((rpc, call) -> {
                 if (outsider == ended && rpc.equals("GetMentorship")) {
@@ -175,15 +271,23 @@ public abstract class AccessMatrixContract {
 
     @Test
     void privateNotesAreNeverShownToAMentor() {
-        PlanItem mine = m.plans(owner).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
-                .getPlan().getItems(0);
+        PlanItem mine = m.plans(owner)
+                .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan()
+                .getItems(0);
         assertEquals("my salary is too low", mine.getNotes());
-        PlanItem theirs = m.plans(active).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
-                .getPlan().getItems(0);
+        PlanItem theirs = m.plans(active)
+                .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan()
+                .getItems(0);
         assertEquals("", theirs.getNotes());
         assertTrue(theirs.getNotesPrivate());
-        m.progress(active).listActivity(ListActivityRequest.newBuilder().setParent(plan.getName()).setPageSize(100)
-                .build()).getActivityEventsList().forEach(e -> assertTrue(!e.getSummary().contains("salary"),
-                        e.getSummary()));
+        m.progress(active)
+                .listActivity(ListActivityRequest.newBuilder()
+                        .setParent(plan.getName())
+                        .setPageSize(100)
+                        .build())
+                .getActivityEventsList()
+                .forEach(e -> assertTrue(!e.getSummary().contains("salary"), e.getSummary()));
     }
 }

@@ -27,8 +27,8 @@ class MentorshipStateTest {
 
     @Test
     void onlyPendingInvitationsCanBeAnswered() {
-        for (MentorshipState s : new MentorshipState[] {MentorshipState.ACTIVE, MentorshipState.DECLINED,
-                MentorshipState.ENDED}) {
+        for (MentorshipState s :
+                new MentorshipState[] {MentorshipState.ACTIVE, MentorshipState.DECLINED, MentorshipState.ENDED}) {
             assertEquals(ErrorKind.FAILED_PRECONDITION, refusal(() -> s.respond(Role.MENTOR, true)), s::name);
         }
     }

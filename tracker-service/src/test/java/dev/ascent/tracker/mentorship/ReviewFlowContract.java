@@ -5,16 +5,14 @@ import static dev.ascent.common.testing.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.FieldMask;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.ActivityEvent;
 import dev.ascent.proto.tracker.v1.ActivityType;
-import com.google.protobuf.FieldMask;
 import dev.ascent.proto.tracker.v1.AddCommentRequest;
-import dev.ascent.proto.tracker.v1.CreatePlanRequest;
-import dev.ascent.proto.tracker.v1.LogTimeRequest;
-import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.proto.tracker.v1.CancelReviewRequestRequest;
 import dev.ascent.proto.tracker.v1.Comment;
+import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetProgressSummaryRequest;
 import dev.ascent.proto.tracker.v1.GetReviewRequestRequest;
@@ -23,6 +21,7 @@ import dev.ascent.proto.tracker.v1.ListCommentsRequest;
 import dev.ascent.proto.tracker.v1.ListMenteesRequest;
 import dev.ascent.proto.tracker.v1.ListReviewRequestsRequest;
 import dev.ascent.proto.tracker.v1.ListReviewRequestsResponse;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.MenteeSummary;
 import dev.ascent.proto.tracker.v1.Mentorship;
 import dev.ascent.proto.tracker.v1.Plan;
@@ -35,6 +34,7 @@ import dev.ascent.proto.tracker.v1.ReviewRequest;
 import dev.ascent.proto.tracker.v1.ReviewRequestState;
 import dev.ascent.proto.tracker.v1.StepScore;
 import dev.ascent.proto.tracker.v1.SubmitReviewRequest;
+import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
@@ -71,13 +71,21 @@ public abstract class ReviewFlowContract {
     }
 
     private ReviewRequest ask(User mentee, PlanItem item, String requestId) {
-        return m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder().setTarget(item.getName())
-                .addEvidenceLinks("https://github.com/example/pr/1").setNote("please look")
-                .setRequestId(requestId).build()).getReviewRequest();
+        return m.reviews(mentee)
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(item.getName())
+                        .addEvidenceLinks("https://github.com/example/pr/1")
+                        .setNote("please look")
+                        .setRequestId(requestId)
+                        .build())
+                .getReviewRequest();
     }
 
     private PlanItem item(User u, Plan plan, int i) {
-        return m.plans(u).getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan().getItems(i);
+        return m.plans(u)
+                .getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan()
+                .getItems(i);
     }
 
     @Test
@@ -95,27 +103,48 @@ public abstract class ReviewFlowContract {
         assertStatus(Status.Code.ALREADY_EXISTS, () -> ask(mentee, target, ""));
         assertEquals(open.getName(), item(mentee, plan, 0).getOpenReviewRequest());
         assertEquals(1, summary(mentee, plan).getAwaitingReviewCount());
-        MenteeSummary row = m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance()).getMentees(0);
+        MenteeSummary row = m.mentorships(mentor)
+                .listMentees(ListMenteesRequest.getDefaultInstance())
+                .getMentees(0);
         assertEquals(1, row.getAwaitingReviewCount());
         assertEquals(1, row.getPlanCount());
         assertTrue(row.hasLastActivityTime());
 
         assertInvalidField("comment", () -> decide(mentor, open, ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, ""));
-        assertInvalidField("step_scores", () -> m.reviews(mentor).submitReview(SubmitReviewRequest.newBuilder()
-                .setName(open.getName()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
-                .addStepScores(StepScore.newBuilder().setStep(target.getName() + "/steps/1").setScore(3)).build()));
-        assertInvalidField("step_scores[0].score", () -> m.reviews(mentor).submitReview(SubmitReviewRequest
-                .newBuilder().setName(open.getName()).setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
-                .addStepScores(StepScore.newBuilder().setScore(9)).build()));
-        ReviewRequest changes = decide(mentor, open, ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED,
-                "Add a section on failure modes");
+        assertInvalidField(
+                "step_scores",
+                () -> m.reviews(mentor)
+                        .submitReview(SubmitReviewRequest.newBuilder()
+                                .setName(open.getName())
+                                .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                                .addStepScores(StepScore.newBuilder()
+                                        .setStep(target.getName() + "/steps/1")
+                                        .setScore(3))
+                                .build()));
+        assertInvalidField(
+                "step_scores[0].score",
+                () -> m.reviews(mentor)
+                        .submitReview(SubmitReviewRequest.newBuilder()
+                                .setName(open.getName())
+                                .setDecision(ReviewDecision.REVIEW_DECISION_APPROVED)
+                                .addStepScores(StepScore.newBuilder().setScore(9))
+                                .build()));
+        ReviewRequest changes = decide(
+                mentor, open, ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED, "Add a section on failure modes");
         assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED, changes.getState());
-        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, item(mentee, plan, 0).getStatus());
+        assertEquals(
+                PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS,
+                item(mentee, plan, 0).getStatus());
         assertEquals("", item(mentee, plan, 0).getOpenReviewRequest());
-        Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> decide(mentor, open,
-                ReviewDecision.REVIEW_DECISION_APPROVED, ""), "no longer awaiting review");
-        List<Comment> thread = m.reviews(mentee).listComments(ListCommentsRequest.newBuilder()
-                .setParent(target.getName()).build()).getCommentsList();
+        Mentors.refused(
+                Status.Code.FAILED_PRECONDITION,
+                () -> decide(mentor, open, ReviewDecision.REVIEW_DECISION_APPROVED, ""),
+                "no longer awaiting review");
+        List<Comment> thread = m.reviews(mentee)
+                .listComments(ListCommentsRequest.newBuilder()
+                        .setParent(target.getName())
+                        .build())
+                .getCommentsList();
         assertEquals("Add a section on failure modes", thread.get(0).getBody());
         assertEquals(open.getName(), thread.get(0).getReviewRequest());
 
@@ -131,10 +160,16 @@ public abstract class ReviewFlowContract {
         assertEquals(1, s.getDoneCount());
         assertEquals(0, s.getAwaitingReviewCount());
 
-        List<ActivityEvent> history = m.progress(mentee).listActivity(ListActivityRequest.newBuilder()
-                .setParent(plan.getName()).setPageSize(100).build()).getActivityEventsList();
-        ActivityEvent decision = history.stream().filter(e -> e.getType() == ActivityType.ACTIVITY_TYPE_REVIEW_SUBMITTED)
-                .findFirst().orElseThrow();
+        List<ActivityEvent> history = m.progress(mentee)
+                .listActivity(ListActivityRequest.newBuilder()
+                        .setParent(plan.getName())
+                        .setPageSize(100)
+                        .build())
+                .getActivityEventsList();
+        ActivityEvent decision = history.stream()
+                .filter(e -> e.getType() == ActivityType.ACTIVITY_TYPE_REVIEW_SUBMITTED)
+                .findFirst()
+                .orElseThrow();
         assertEquals(mentor.name(), decision.getActor());
         assertEquals(mentee.name(), decision.getOwner());
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, decision.getNewStatus());
@@ -152,25 +187,58 @@ public abstract class ReviewFlowContract {
         ReviewRequest a = ask(first, p1.getItems(0), "");
         ReviewRequest b = ask(second, p2.getItems(0), "");
         ReviewRequest c = ask(first, p1.getItems(1), "");
-        ListReviewRequestsResponse page1 = m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
-                .newBuilder().setPageSize(2).build());
-        assertEquals(List.of(a.getName(), b.getName()), page1.getReviewRequestsList().stream()
-                .map(ReviewRequest::getName).toList());
+        ListReviewRequestsResponse page1 = m.reviews(mentor)
+                .listReviewRequests(
+                        ListReviewRequestsRequest.newBuilder().setPageSize(2).build());
+        assertEquals(
+                List.of(a.getName(), b.getName()),
+                page1.getReviewRequestsList().stream()
+                        .map(ReviewRequest::getName)
+                        .toList());
         // The page's users are looked up in one query: each row still names its own mentee and mentor.
-        assertEquals(List.of(first.name() + " " + mentor.name(), second.name() + " " + mentor.name()),
-                page1.getReviewRequestsList().stream().map(r -> r.getMentee() + " " + r.getMentor()).toList());
+        assertEquals(
+                List.of(first.name() + " " + mentor.name(), second.name() + " " + mentor.name()),
+                page1.getReviewRequestsList().stream()
+                        .map(r -> r.getMentee() + " " + r.getMentor())
+                        .toList());
         assertEquals(List.of(a, b), page1.getReviewRequestsList());
-        ListReviewRequestsResponse page2 = m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
-                .newBuilder().setPageSize(2).setPageToken(page1.getNextPageToken()).build());
-        assertEquals(List.of(c.getName()), page2.getReviewRequestsList().stream().map(ReviewRequest::getName).toList());
+        ListReviewRequestsResponse page2 = m.reviews(mentor)
+                .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                        .setPageSize(2)
+                        .setPageToken(page1.getNextPageToken())
+                        .build());
+        assertEquals(
+                List.of(c.getName()),
+                page2.getReviewRequestsList().stream()
+                        .map(ReviewRequest::getName)
+                        .toList());
         assertEquals("", page2.getNextPageToken());
-        assertEquals(List.of(a.getName(), c.getName()), m.reviews(mentor).listReviewRequests(
-                ListReviewRequestsRequest.newBuilder().setMentee(first.name()).build()).getReviewRequestsList()
-                .stream().map(ReviewRequest::getName).toList());
-        assertInvalidField("page_token", () -> m.reviews(mentor).listReviewRequests(ListReviewRequestsRequest
-                .newBuilder().setMentee(first.name()).setPageToken(page1.getNextPageToken()).build()));
-        assertEquals(2, m.reviews(first).listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                .setMentee(first.name()).build()).getReviewRequestsCount(), "a mentee sees their own requests");
+        assertEquals(
+                List.of(a.getName(), c.getName()),
+                m
+                        .reviews(mentor)
+                        .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                .setMentee(first.name())
+                                .build())
+                        .getReviewRequestsList()
+                        .stream()
+                        .map(ReviewRequest::getName)
+                        .toList());
+        assertInvalidField(
+                "page_token",
+                () -> m.reviews(mentor)
+                        .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                .setMentee(first.name())
+                                .setPageToken(page1.getNextPageToken())
+                                .build()));
+        assertEquals(
+                2,
+                m.reviews(first)
+                        .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                .setMentee(first.name())
+                                .build())
+                        .getReviewRequestsCount(),
+                "a mentee sees their own requests");
     }
 
     @Test
@@ -180,19 +248,43 @@ public abstract class ReviewFlowContract {
         Plan plan = m.plan(mentee);
         Mentorship ms = m.activate(mentee, mentor);
         ReviewRequest one = ask(mentee, plan.getItems(0), "");
-        assertStatus(Status.Code.PERMISSION_DENIED, () -> m.reviews(mentor).cancelReviewRequest(
-                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()));
-        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED, m.reviews(mentee).cancelReviewRequest(
-                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()).getReviewRequest().getState());
-        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).cancelReviewRequest(
-                CancelReviewRequestRequest.newBuilder().setName(one.getName()).build()));
+        assertStatus(
+                Status.Code.PERMISSION_DENIED,
+                () -> m.reviews(mentor)
+                        .cancelReviewRequest(CancelReviewRequestRequest.newBuilder()
+                                .setName(one.getName())
+                                .build()));
+        assertEquals(
+                ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED,
+                m.reviews(mentee)
+                        .cancelReviewRequest(CancelReviewRequestRequest.newBuilder()
+                                .setName(one.getName())
+                                .build())
+                        .getReviewRequest()
+                        .getState());
+        assertStatus(
+                Status.Code.FAILED_PRECONDITION,
+                () -> m.reviews(mentee)
+                        .cancelReviewRequest(CancelReviewRequestRequest.newBuilder()
+                                .setName(one.getName())
+                                .build()));
 
         ReviewRequest two = ask(mentee, plan.getItems(1), "");
         m.end(mentee, ms);
-        assertEquals(ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED, m.reviews(mentee).getReviewRequest(
-                GetReviewRequestRequest.newBuilder().setName(two.getName()).build()).getReviewRequest().getState());
-        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentor).getReviewRequest(GetReviewRequestRequest
-                .newBuilder().setName(two.getName()).build()));
+        assertEquals(
+                ReviewRequestState.REVIEW_REQUEST_STATE_CANCELLED,
+                m.reviews(mentee)
+                        .getReviewRequest(GetReviewRequestRequest.newBuilder()
+                                .setName(two.getName())
+                                .build())
+                        .getReviewRequest()
+                        .getState());
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> m.reviews(mentor)
+                        .getReviewRequest(GetReviewRequestRequest.newBuilder()
+                                .setName(two.getName())
+                                .build()));
         Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> ask(mentee, plan.getItems(2), ""), "no active mentor");
     }
 
@@ -203,26 +295,73 @@ public abstract class ReviewFlowContract {
         Plan plan = m.plan(mentee);
         m.activate(mentee, mentor);
         String item = plan.getItems(0).getName();
-        assertInvalidField("evidence_links[0]", () -> m.reviews(mentee).requestReview(RequestReviewRequest
-                .newBuilder().setTarget(item).addEvidenceLinks("ftp://example.com/x").build()));
-        assertInvalidField("note", () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(item).setNote("x".repeat(4001)).build()));
-        assertInvalidField("target", () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget("plans/1").build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentee).requestReview(RequestReviewRequest
-                .newBuilder().setTarget(mentee.name() + "/practiceSessions/1").build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> m.reviews(mentee).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(item).setMentor("users/nobody-here").build()));
-        assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.reviews(mentee).requestReview(RequestReviewRequest
-                .newBuilder().setTarget(item).setMentor(m.user("sam").name()).build()));
-        assertInvalidField("body", () -> m.reviews(mentor).addComment(AddCommentRequest.newBuilder()
-                .setParent(item).setBody("x".repeat(4001)).build()));
-        assertInvalidField("body", () -> m.reviews(mentor).addComment(AddCommentRequest.newBuilder()
-                .setParent(item).setBody("  ").build()));
-        assertEquals(0, m.reviews(mentee).listComments(ListCommentsRequest.newBuilder().setParent(item).build())
-                .getCommentsCount(), "nothing half-written");
-        Comment c = m.reviews(mentor).addComment(AddCommentRequest.newBuilder().setParent(item)
-                .setBody("Nice start").build()).getComment();
+        assertInvalidField(
+                "evidence_links[0]",
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(item)
+                                .addEvidenceLinks("ftp://example.com/x")
+                                .build()));
+        assertInvalidField(
+                "note",
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(item)
+                                .setNote("x".repeat(4001))
+                                .build()));
+        assertInvalidField(
+                "target",
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget("plans/1")
+                                .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(mentee.name() + "/practiceSessions/1")
+                                .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(item)
+                                .setMentor("users/nobody-here")
+                                .build()));
+        assertStatus(
+                Status.Code.FAILED_PRECONDITION,
+                () -> m.reviews(mentee)
+                        .requestReview(RequestReviewRequest.newBuilder()
+                                .setTarget(item)
+                                .setMentor(m.user("sam").name())
+                                .build()));
+        assertInvalidField(
+                "body",
+                () -> m.reviews(mentor)
+                        .addComment(AddCommentRequest.newBuilder()
+                                .setParent(item)
+                                .setBody("x".repeat(4001))
+                                .build()));
+        assertInvalidField(
+                "body",
+                () -> m.reviews(mentor)
+                        .addComment(AddCommentRequest.newBuilder()
+                                .setParent(item)
+                                .setBody("  ")
+                                .build()));
+        assertEquals(
+                0,
+                m.reviews(mentee)
+                        .listComments(
+                                ListCommentsRequest.newBuilder().setParent(item).build())
+                        .getCommentsCount(),
+                "nothing half-written");
+        Comment c = m.reviews(mentor)
+                .addComment(AddCommentRequest.newBuilder()
+                        .setParent(item)
+                        .setBody("Nice start")
+                        .build())
+                .getComment();
         assertEquals(mentor.name(), c.getAuthor());
         assertTrue(c.getName().startsWith(item + "/comments/"));
     }
@@ -239,38 +378,57 @@ public abstract class ReviewFlowContract {
         assertTrue(item(mentee, plan, 0).getVerified());
 
         UpdatePlanItemRequest.Builder reopen = UpdatePlanItemRequest.newBuilder()
-                .setPlanItem(PlanItem.newBuilder().setName(target.getName())
+                .setPlanItem(PlanItem.newBuilder()
+                        .setName(target.getName())
                         .setStatus(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("status"));
-        var refused = assertStatus(Status.Code.FAILED_PRECONDITION, () -> m.plans(mentee).updatePlanItem(
-                reopen.build()));
-        assertEquals("ITEM_VERIFIED", dev.ascent.common.testing.GrpcAssertions.errorInfo(refused).orElseThrow()
-                .getReason());
+        var refused = assertStatus(
+                Status.Code.FAILED_PRECONDITION, () -> m.plans(mentee).updatePlanItem(reopen.build()));
+        assertEquals(
+                "ITEM_VERIFIED",
+                dev.ascent.common.testing.GrpcAssertions.errorInfo(refused)
+                        .orElseThrow()
+                        .getReason());
         assertTrue(refused.getStatus().getDescription().contains("allow_reopen_verified"), refused::toString);
         PlanItem unchanged = item(mentee, plan, 0);
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, unchanged.getStatus());
         assertTrue(unchanged.getVerified());
         // Other fields of a verified item change without the flag.
-        m.plans(mentee).updatePlanItem(UpdatePlanItemRequest.newBuilder().setPlanItem(PlanItem.newBuilder()
-                .setName(target.getName()).setNotes("kept")).setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
-                .build());
+        m.plans(mentee)
+                .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                        .setPlanItem(
+                                PlanItem.newBuilder().setName(target.getName()).setNotes("kept"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                        .build());
         assertTrue(item(mentee, plan, 0).getVerified());
 
-        PlanItem reopened = m.plans(mentee).updatePlanItem(reopen.setAllowReopenVerified(true).build()).getPlanItem();
+        PlanItem reopened = m.plans(mentee)
+                .updatePlanItem(reopen.setAllowReopenVerified(true).build())
+                .getPlanItem();
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, reopened.getStatus());
         assertTrue(!reopened.getVerified() && reopened.getVerifiedBy().isEmpty());
         assertEquals(0, summary(mentee, plan).getVerifiedCount());
-        ActivityEvent event = m.progress(mentor).listActivity(ListActivityRequest.newBuilder()
-                .setParent(plan.getName()).setPageSize(1).build()).getActivityEvents(0);
+        ActivityEvent event = m.progress(mentor)
+                .listActivity(ListActivityRequest.newBuilder()
+                        .setParent(plan.getName())
+                        .setPageSize(1)
+                        .build())
+                .getActivityEvents(0);
         assertEquals(ActivityType.ACTIVITY_TYPE_VERIFIED_ITEM_REOPENED, event.getType());
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, event.getOldStatus());
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, event.getNewStatus());
         assertEquals(target.getName(), event.getItem());
-        assertTrue(event.getSummary().startsWith("Reopened verified \"") && event.getSummary().contains(
-                "approval by " + mentor.name() + " withdrawn"), event.getSummary());
+        assertTrue(
+                event.getSummary().startsWith("Reopened verified \"")
+                        && event.getSummary().contains("approval by " + mentor.name() + " withdrawn"),
+                event.getSummary());
         // An item that is no longer verified moves freely again.
-        m.plans(mentee).updatePlanItem(reopen.setAllowReopenVerified(false).setPlanItem(PlanItem.newBuilder()
-                .setName(target.getName()).setStatus(PlanItemStatus.PLAN_ITEM_STATUS_DONE)).build());
+        m.plans(mentee)
+                .updatePlanItem(reopen.setAllowReopenVerified(false)
+                        .setPlanItem(PlanItem.newBuilder()
+                                .setName(target.getName())
+                                .setStatus(PlanItemStatus.PLAN_ITEM_STATUS_DONE))
+                        .build());
     }
 
     /**
@@ -288,17 +446,28 @@ public abstract class ReviewFlowContract {
         if (start.plusDays(7).equals(monday)) {
             start = start.plusDays(1);
         }
-        Plan plan = m.plans(mentee).createPlan(CreatePlanRequest.newBuilder().setTargetRole(Mentors.ROLE)
-                .setHoursPerWeek(6).setStartDate(start.toString()).build()).getPlan();
+        Plan plan = m.plans(mentee)
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole(Mentors.ROLE)
+                        .setHoursPerWeek(6)
+                        .setStartDate(start.toString())
+                        .build())
+                .getPlan();
         int minutes = 1;
         for (LocalDate d = start; !d.isAfter(today); d = d.plusDays(1)) {
-            m.plans(mentee).logTime(LogTimeRequest.newBuilder().setPlanItem(plan.getItems(0).getName())
-                    .setMinutes(minutes).setDay(d.toString()).build());
+            m.plans(mentee)
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(plan.getItems(0).getName())
+                            .setMinutes(minutes)
+                            .setDay(d.toString())
+                            .build());
             minutes++;
         }
         m.activate(mentee, mentor);
         ProgressSummary progress = summary(mentor, plan);
-        MenteeSummary row = m.mentorships(mentor).listMentees(ListMenteesRequest.getDefaultInstance()).getMentees(0);
+        MenteeSummary row = m.mentorships(mentor)
+                .listMentees(ListMenteesRequest.getDefaultInstance())
+                .getMentees(0);
         assertEquals(progress.getMinutesThisWeek(), row.getMinutesThisWeek());
         assertEquals(progress.getPercentComplete(), row.getPercentComplete());
         assertEquals(progress.getPace(), row.getPace());
@@ -312,12 +481,20 @@ public abstract class ReviewFlowContract {
     }
 
     private ReviewRequest decide(User mentor, ReviewRequest r, ReviewDecision d, String comment) {
-        return m.reviews(mentor).submitReview(SubmitReviewRequest.newBuilder().setName(r.getName()).setDecision(d)
-                .setComment(comment).build()).getReviewRequest();
+        return m.reviews(mentor)
+                .submitReview(SubmitReviewRequest.newBuilder()
+                        .setName(r.getName())
+                        .setDecision(d)
+                        .setComment(comment)
+                        .build())
+                .getReviewRequest();
     }
 
     private ProgressSummary summary(User u, Plan plan) {
-        return m.progress(u).getProgressSummary(GetProgressSummaryRequest.newBuilder().setPlan(plan.getName())
-                .build()).getProgressSummary();
+        return m.progress(u)
+                .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                        .setPlan(plan.getName())
+                        .build())
+                .getProgressSummary();
     }
 }

@@ -61,57 +61,100 @@ public abstract class LargePlanContract {
     void everyWriteWithARequestIdWorksOnAFullPlanWithTheLongestNotes() {
         Mentors.User eng = mentors.user("large");
         PlanServiceBlockingStub plans = mentors.plans(eng).withDeadlineAfter(60, TimeUnit.SECONDS);
-        CreatePlanRequest create = CreatePlanRequest.newBuilder().setTargetRole(Mentors.ROLE).setHoursPerWeek(6)
-                .setRequestId(id()).build();
+        CreatePlanRequest create = CreatePlanRequest.newBuilder()
+                .setTargetRole(Mentors.ROLE)
+                .setHoursPerWeek(6)
+                .setRequestId(id())
+                .build();
         Plan plan = plans.createPlan(create).getPlan();
         assertEquals(plan, plans.createPlan(create).getPlan(), "a retried CreatePlan returns the first plan");
 
         String notes = "n".repeat(PlanLimits.MAX_NOTES - 2) + "é!";
         for (int i = plan.getItemsCount(); i < PlanLimits.MAX_ITEMS; i++) {
-            plans.addPlanItem(AddPlanItemRequest.newBuilder().setParent(plan.getName()).setRequestId(id())
-                    .setPlanItem(PlanItem.newBuilder().setTitle("Extra item " + i)
-                            .setDescription("d".repeat(PlanLimits.MAX_NOTES))).build());
+            plans.addPlanItem(AddPlanItemRequest.newBuilder()
+                    .setParent(plan.getName())
+                    .setRequestId(id())
+                    .setPlanItem(PlanItem.newBuilder()
+                            .setTitle("Extra item " + i)
+                            .setDescription("d".repeat(PlanLimits.MAX_NOTES)))
+                    .build());
         }
-        Mentors.refused(Status.Code.FAILED_PRECONDITION, () -> plans.addPlanItem(AddPlanItemRequest.newBuilder()
-                .setParent(plan.getName()).setPlanItem(PlanItem.newBuilder().setTitle("One too many")).build()),
+        Mentors.refused(
+                Status.Code.FAILED_PRECONDITION,
+                () -> plans.addPlanItem(AddPlanItemRequest.newBuilder()
+                        .setParent(plan.getName())
+                        .setPlanItem(PlanItem.newBuilder().setTitle("One too many"))
+                        .build()),
                 "an item past the limit");
-        List<PlanItem> items = plans.getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan()
+        List<PlanItem> items = plans.getPlan(
+                        GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan()
                 .getItemsList();
         assertEquals(PlanLimits.MAX_ITEMS, items.size());
         for (PlanItem item : items) {
-            plans.updatePlanItem(UpdatePlanItemRequest.newBuilder().setRequestId(id())
+            plans.updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                    .setRequestId(id())
                     .setPlanItem(PlanItem.newBuilder().setName(item.getName()).setNotes(notes))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes")).build());
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                    .build());
         }
 
-        UpdatePlanRequest update = UpdatePlanRequest.newBuilder().setRequestId(id())
-                .setPlan(Plan.newBuilder().setName(plan.getName()).setTitle("A plan at its limit").setHoursPerWeek(9))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("title").addPaths("hours_per_week")).build();
+        UpdatePlanRequest update = UpdatePlanRequest.newBuilder()
+                .setRequestId(id())
+                .setPlan(Plan.newBuilder()
+                        .setName(plan.getName())
+                        .setTitle("A plan at its limit")
+                        .setHoursPerWeek(9))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("title").addPaths("hours_per_week"))
+                .build();
         Plan updated = plans.updatePlan(update).getPlan();
-        assertTrue(updated.getSerializedSize() > 4 * 64 * 1024, "the response is far past 64 KiB: "
-                + updated.getSerializedSize());
+        assertTrue(
+                updated.getSerializedSize() > 4 * 64 * 1024,
+                "the response is far past 64 KiB: " + updated.getSerializedSize());
         assertEquals(updated, plans.updatePlan(update).getPlan(), "a retried UpdatePlan returns the stored plan");
         updated.getItemsList().forEach(i -> assertEquals(notes, i.getNotes()));
 
-        List<String> names = new ArrayList<>(updated.getItemsList().stream().map(PlanItem::getName).toList());
+        List<String> names = new ArrayList<>(
+                updated.getItemsList().stream().map(PlanItem::getName).toList());
         Collections.reverse(names);
-        ReorderPlanItemsRequest reorder = ReorderPlanItemsRequest.newBuilder().setName(plan.getName())
-                .addAllItemNames(names).setRequestId(id()).build();
+        ReorderPlanItemsRequest reorder = ReorderPlanItemsRequest.newBuilder()
+                .setName(plan.getName())
+                .addAllItemNames(names)
+                .setRequestId(id())
+                .build();
         Plan reordered = plans.reorderPlanItems(reorder).getPlan();
-        assertEquals(names, reordered.getItemsList().stream().map(PlanItem::getName).toList());
+        assertEquals(
+                names, reordered.getItemsList().stream().map(PlanItem::getName).toList());
         assertEquals(reordered, plans.reorderPlanItems(reorder).getPlan());
 
-        LogTimeRequest log = LogTimeRequest.newBuilder().setPlanItem(names.get(0)).setMinutes(30)
-                .setNote("x".repeat(1000)).setRequestId(id()).build();
+        LogTimeRequest log = LogTimeRequest.newBuilder()
+                .setPlanItem(names.get(0))
+                .setMinutes(30)
+                .setNote("x".repeat(1000))
+                .setRequestId(id())
+                .build();
         assertEquals(plans.logTime(log), plans.logTime(log));
-        assertEquals(30, plans.getPlan(GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan()
-                .getItems(0).getLoggedMinutes(), "the retried LogTime counted once");
+        assertEquals(
+                30,
+                plans.getPlan(GetPlanRequest.newBuilder()
+                                .setName(plan.getName())
+                                .build())
+                        .getPlan()
+                        .getItems(0)
+                        .getLoggedMinutes(),
+                "the retried LogTime counted once");
 
-        DeletePlanRequest delete = DeletePlanRequest.newBuilder().setName(plan.getName()).setRequestId(id()).build();
+        DeletePlanRequest delete = DeletePlanRequest.newBuilder()
+                .setName(plan.getName())
+                .setRequestId(id())
+                .build();
         plans.deletePlan(delete);
         plans.deletePlan(delete);
-        Mentors.refused(Status.Code.NOT_FOUND, () -> plans.getPlan(GetPlanRequest.newBuilder()
-                .setName(plan.getName()).build()), "the deleted plan");
+        Mentors.refused(
+                Status.Code.NOT_FOUND,
+                () -> plans.getPlan(
+                        GetPlanRequest.newBuilder().setName(plan.getName()).build()),
+                "the deleted plan");
     }
 
     private static String id() {

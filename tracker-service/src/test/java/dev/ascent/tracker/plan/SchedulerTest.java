@@ -13,17 +13,18 @@ class SchedulerTest {
 
     @Test
     void itemsLandInTheWeekTheirCumulativeEstimateFinishes() {
-        List<Scheduler.Assignment> a = Scheduler.schedule(List.of(slot(120), slot(120), slot(60), slot(300)), 240,
-                START, 1);
-        assertEquals(List.of(1, 1, 2, 3), a.stream().map(Scheduler.Assignment::week).toList());
+        List<Scheduler.Assignment> a =
+                Scheduler.schedule(List.of(slot(120), slot(120), slot(60), slot(300)), 240, START, 1);
+        assertEquals(
+                List.of(1, 1, 2, 3), a.stream().map(Scheduler.Assignment::week).toList());
         assertEquals(START + 6, a.get(0).dueDay(), "due on the last day of week 1");
         assertEquals(START + 20, a.get(3).dueDay());
     }
 
     @Test
     void fixedItemsKeepTheirDatesAndTakeNoCapacity() {
-        List<Scheduler.Assignment> a = Scheduler.schedule(List.of(slot(240), new Scheduler.Slot(240, true),
-                slot(240)), 240, START, 1);
+        List<Scheduler.Assignment> a =
+                Scheduler.schedule(List.of(slot(240), new Scheduler.Slot(240, true), slot(240)), 240, START, 1);
         assertEquals(1, a.get(0).week());
         assertNull(a.get(1));
         assertEquals(2, a.get(2).week());
@@ -51,18 +52,20 @@ class SchedulerTest {
     /** The bug behind "you are set ... take until 12-20" for a 12-15 target: the schedule must end by the target. */
     @Test
     void atTheRequiredHoursTheLastOpenItemIsDueByTheTarget() {
-        List<Scheduler.Slot> slots = List.of(slot(360), slot(480), slot(90), slot(90), slot(480), slot(360),
-                slot(120), slot(480));
+        List<Scheduler.Slot> slots =
+                List.of(slot(360), slot(480), slot(90), slot(90), slot(480), slot(360), slot(120), slot(480));
         long open = slots.stream().mapToLong(Scheduler.Slot::estimatedMinutes).sum();
         for (int target = START + 7; target < START + 70; target++) {
             for (int today = START; today <= target - 7; today += 3) {
                 double hours = Scheduler.requiredHoursPerWeek(open, START, today, target);
                 int fromWeek = Scheduler.weekOf(START, today);
-                List<Scheduler.Assignment> a = Scheduler.schedule(slots, (int) Math.round(hours * 60), START,
-                        fromWeek);
-                int end = a.stream().mapToInt(Scheduler.Assignment::dueDay).max().orElseThrow();
-                assertTrue(end <= target, "target " + (target - START) + ", today " + (today - START) + ": "
-                        + hours + " h a week end on day " + (end - START));
+                List<Scheduler.Assignment> a = Scheduler.schedule(slots, (int) Math.round(hours * 60), START, fromWeek);
+                int end =
+                        a.stream().mapToInt(Scheduler.Assignment::dueDay).max().orElseThrow();
+                assertTrue(
+                        end <= target,
+                        "target " + (target - START) + ", today " + (today - START) + ": " + hours
+                                + " h a week end on day " + (end - START));
             }
         }
     }

@@ -50,16 +50,28 @@ abstract class CopiedTextContract {
         String guide = "# Copy Limits Engineer\n\n## Overview\n\nA role to test copies.\n\n## Best Practices\n\n### "
                 + EMOJI.repeat(150) + "\n\n- " + EMOJI.repeat(400) + "\n- " + EMOJI.repeat(16_000)
                 + "\n\n## Skills\n\n- Python\n";
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(content.target()).usePlaintext().build();
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(content.target()).usePlaintext().build();
         try {
             var catalog = ContentServiceGrpc.newBlockingStub(channel);
             String role = catalog.withCallCredentials(Bearer.token(TrackerHarness.ADMIN_TOKEN))
-                    .importGuide(ImportGuideRequest.newBuilder().setText(ByteString.copyFrom(guide,
-                            StandardCharsets.UTF_8)).setSourceName("copy-limits.md")
-                            .setFormat(GuideFormat.GUIDE_FORMAT_MARKDOWN).build()).getRole().getName();
-            checklist = catalog.listChecklists(ListChecklistsRequest.newBuilder().setRole(role).setPageSize(100)
-                    .build()).getChecklistsList().stream().filter(c -> c.getTitle().startsWith(EMOJI))
-                    .findFirst().orElseThrow();
+                    .importGuide(ImportGuideRequest.newBuilder()
+                            .setText(ByteString.copyFrom(guide, StandardCharsets.UTF_8))
+                            .setSourceName("copy-limits.md")
+                            .setFormat(GuideFormat.GUIDE_FORMAT_MARKDOWN)
+                            .build())
+                    .getRole()
+                    .getName();
+            checklist = catalog
+                    .listChecklists(ListChecklistsRequest.newBuilder()
+                            .setRole(role)
+                            .setPageSize(100)
+                            .build())
+                    .getChecklistsList()
+                    .stream()
+                    .filter(c -> c.getTitle().startsWith(EMOJI))
+                    .findFirst()
+                    .orElseThrow();
         } finally {
             channel.shutdownNow();
         }
@@ -82,7 +94,9 @@ abstract class CopiedTextContract {
         Mentors.User user = mentors.user("copier");
         var practice = mentors.practice(user);
         PracticeSession session = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource(checklist.getName()).build()).getPracticeSession();
+                        .setSource(checklist.getName())
+                        .build())
+                .getPracticeSession();
         assertEquals(checklist.getTitle(), session.getTitle(), "300 units fit whole");
         assertEquals(2, session.getStepsCount());
         PracticeStep shortened = session.getSteps(0);
@@ -92,9 +106,17 @@ abstract class CopiedTextContract {
         assertTrue(session.getSteps(1).getTitle().length() <= 300);
 
         PracticeSession done = practice.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                .setName(session.getName()).setSelfRating(3).build()).getPracticeSession();
+                        .setName(session.getName())
+                        .setSelfRating(3)
+                        .build())
+                .getPracticeSession();
         assertEquals(session.getSteps(1).getText(), done.getSteps(1).getText());
         var stats = practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance());
-        assertTrue(com.google.protobuf.TextFormat.printer().escapingNonAscii(false).printToString(stats).contains(EMOJI.repeat(148) + "..."), "the rollup keeps the fitted title");
+        assertTrue(
+                com.google.protobuf.TextFormat.printer()
+                        .escapingNonAscii(false)
+                        .printToString(stats)
+                        .contains(EMOJI.repeat(148) + "..."),
+                "the rollup keeps the fitted title");
     }
 }

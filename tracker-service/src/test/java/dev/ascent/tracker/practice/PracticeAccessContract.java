@@ -17,7 +17,6 @@ import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.CompletePracticeSessionResponse;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
-import dev.ascent.proto.tracker.v1.GetPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.ListPracticeSessionsRequest;
 import dev.ascent.proto.tracker.v1.Plan;
@@ -70,31 +69,53 @@ abstract class PracticeAccessContract {
     }
 
     private Plan plan(String token) {
-        return plans(token).createPlan(CreatePlanRequest.newBuilder().setTargetRole(f.testRole())
-                .setHoursPerWeek(5).build()).getPlan();
+        return plans(token)
+                .createPlan(CreatePlanRequest.newBuilder()
+                        .setTargetRole(f.testRole())
+                        .setHoursPerWeek(5)
+                        .build())
+                .getPlan();
     }
 
     private PlanItem item(String token, String name) {
-        return plans(token).getPlan(GetPlanRequest.newBuilder().setName(name.substring(0, name.indexOf("/items/")))
-                .build()).getPlan().getItemsList().stream().filter(i -> i.getName().equals(name)).findFirst()
+        return plans(token)
+                .getPlan(GetPlanRequest.newBuilder()
+                        .setName(name.substring(0, name.indexOf("/items/")))
+                        .build())
+                .getPlan()
+                .getItemsList()
+                .stream()
+                .filter(i -> i.getName().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
     /** Every RPC of the service, aimed at {@code kim}'s data, as {@code stub} would call it. */
     private List<Executable> everyRpc(PracticeServiceBlockingStub stub, PracticeSession s) {
         return List.of(
-                () -> stub.startPracticeSession(StartPracticeSessionRequest.newBuilder().setParent("users/kim")
-                        .setSource(prompt).build()),
-                () -> get(stub, s.getName()),
-                () -> stub.listPracticeSessions(ListPracticeSessionsRequest.newBuilder().setParent("users/kim")
+                () -> stub.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setParent("users/kim")
+                        .setSource(prompt)
                         .build()),
-                () -> stub.getPracticeStats(GetPracticeStatsRequest.newBuilder().setParent("users/kim").build()),
-                () -> stub.updatePracticeSession(UpdatePracticeSessionRequest.newBuilder().setName(s.getName())
-                        .addStepUpdates(PracticeStepUpdate.newBuilder().setStep(s.getSteps(0).getName())
-                                .setChecked(true)).build()),
-                () -> stub.completePracticeSession(CompletePracticeSessionRequest.newBuilder().setName(s.getName())
-                        .setSelfRating(5).build()),
-                () -> stub.abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder().setName(s.getName())
+                () -> get(stub, s.getName()),
+                () -> stub.listPracticeSessions(ListPracticeSessionsRequest.newBuilder()
+                        .setParent("users/kim")
+                        .build()),
+                () -> stub.getPracticeStats(GetPracticeStatsRequest.newBuilder()
+                        .setParent("users/kim")
+                        .build()),
+                () -> stub.updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                        .setName(s.getName())
+                        .addStepUpdates(PracticeStepUpdate.newBuilder()
+                                .setStep(s.getSteps(0).getName())
+                                .setChecked(true))
+                        .build()),
+                () -> stub.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(s.getName())
+                        .setSelfRating(5)
+                        .build()),
+                () -> stub.abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                        .setName(s.getName())
                         .build()));
     }
 
@@ -121,10 +142,17 @@ abstract class PracticeAccessContract {
         for (Executable call : calls.subList(1, calls.size())) {
             assertStatus(Status.Code.NOT_FOUND, call);
         }
-        assertStatus(Status.Code.NOT_FOUND, () -> lee.listPracticeSessions(ListPracticeSessionsRequest.newBuilder()
-                .setParent("users/nobody").build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> get(lee, "users/lee/practiceSessions/" + s.getName()
-                .substring(s.getName().lastIndexOf('/') + 1)));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> lee.listPracticeSessions(ListPracticeSessionsRequest.newBuilder()
+                        .setParent("users/nobody")
+                        .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> get(
+                        lee,
+                        "users/lee/practiceSessions/"
+                                + s.getName().substring(s.getName().lastIndexOf('/') + 1)));
         assertEquals(List.of(), names(lee, ListPracticeSessionsRequest.newBuilder()));
         assertEquals(s, get(owner, s.getName()), "nothing changed");
     }
@@ -137,10 +165,14 @@ abstract class PracticeAccessContract {
         f.mentorship("max", "kim");
         List<Executable> calls = everyRpc(max, s);
         assertEquals(s, get(max, s.getName()));
-        assertEquals(names(owner, ListPracticeSessionsRequest.newBuilder()),
+        assertEquals(
+                names(owner, ListPracticeSessionsRequest.newBuilder()),
                 names(max, ListPracticeSessionsRequest.newBuilder().setParent("users/kim")));
-        assertEquals(owner.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()),
-                max.getPracticeStats(GetPracticeStatsRequest.newBuilder().setParent("users/kim").build()));
+        assertEquals(
+                owner.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()),
+                max.getPracticeStats(GetPracticeStatsRequest.newBuilder()
+                        .setParent("users/kim")
+                        .build()));
         for (Executable write : List.of(calls.get(0), calls.get(4), calls.get(5), calls.get(6))) {
             assertStatus(Status.Code.PERMISSION_DENIED, write);
         }
@@ -152,38 +184,70 @@ abstract class PracticeAccessContract {
         String token = f.user("lou");
         PracticeServiceBlockingStub lou = f.practice(token);
         Plan plan = plan(token);
-        PlanItem todo = plan.getItemsList().stream().filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_TODO)
-                .findFirst().orElseThrow();
+        PlanItem todo = plan.getItemsList().stream()
+                .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_TODO)
+                .findFirst()
+                .orElseThrow();
 
-        PracticeSession s = lou.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(prompt)
-                .setPlanItem(todo.getName()).build()).getPracticeSession();
+        PracticeSession s = lou.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(todo.getName())
+                        .build())
+                .getPracticeSession();
         assertEquals(todo.getName(), s.getPlanItem());
-        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS, item(token, todo.getName()).getStatus());
+        assertEquals(
+                PlanItemStatus.PLAN_ITEM_STATUS_IN_PROGRESS,
+                item(token, todo.getName()).getStatus());
         PracticeSession unlinked = start(lou, prompt);
         assertEquals("", unlinked.getPlanItem());
-        assertEquals(List.of(s.getName()), names(lou, ListPracticeSessionsRequest.newBuilder()
-                .setPlanItem(todo.getName())));
+        assertEquals(
+                List.of(s.getName()),
+                names(lou, ListPracticeSessionsRequest.newBuilder().setPlanItem(todo.getName())));
 
-        CompletePracticeSessionResponse done = lou.completePracticeSession(CompletePracticeSessionRequest
-                .newBuilder().setName(check(lou, s, 1).getName()).setSelfRating(4).setMarkItemDone(true).build());
-        assertEquals(PracticeSessionState.PRACTICE_SESSION_STATE_COMPLETED, done.getPracticeSession().getState());
+        CompletePracticeSessionResponse done = lou.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                .setName(check(lou, s, 1).getName())
+                .setSelfRating(4)
+                .setMarkItemDone(true)
+                .build());
+        assertEquals(
+                PracticeSessionState.PRACTICE_SESSION_STATE_COMPLETED,
+                done.getPracticeSession().getState());
         assertEquals(todo.getName(), done.getPlanItem().getName());
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, done.getPlanItem().getStatus());
-        assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, item(token, todo.getName()).getStatus());
+        assertEquals(
+                PlanItemStatus.PLAN_ITEM_STATUS_DONE,
+                item(token, todo.getName()).getStatus());
 
         // Practising a done item again leaves it done; completing without mark_item_done still reports the item.
-        PracticeSession again = lou.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(prompt)
-                .setPlanItem(todo.getName()).build()).getPracticeSession();
-        var r = lou.completePracticeSession(CompletePracticeSessionRequest.newBuilder().setName(again.getName())
-                .setSelfRating(2).build());
+        PracticeSession again = lou.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(todo.getName())
+                        .build())
+                .getPracticeSession();
+        var r = lou.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                .setName(again.getName())
+                .setSelfRating(2)
+                .build());
         assertEquals(PlanItemStatus.PLAN_ITEM_STATUS_DONE, r.getPlanItem().getStatus());
         assertFalse(lou.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                .setName(unlinked.getName()).setSelfRating(2).build()).hasPlanItem());
+                        .setName(unlinked.getName())
+                        .setSelfRating(2)
+                        .build())
+                .hasPlanItem());
 
         String planId = plan.getName().substring(plan.getName().lastIndexOf('/') + 1);
-        List<String> events = f.column("SELECT type FROM activity WHERE plan_id = ? ORDER BY seq", Long.parseLong(planId));
-        assertEquals(List.of("PLAN_CREATED", "STATUS_CHANGED", "PRACTICE_STARTED", "PRACTICE_COMPLETED",
-                "STATUS_CHANGED", "PRACTICE_STARTED", "PRACTICE_COMPLETED"), events);
+        List<String> events =
+                f.column("SELECT type FROM activity WHERE plan_id = ? ORDER BY seq", Long.parseLong(planId));
+        assertEquals(
+                List.of(
+                        "PLAN_CREATED",
+                        "STATUS_CHANGED",
+                        "PRACTICE_STARTED",
+                        "PRACTICE_COMPLETED",
+                        "STATUS_CHANGED",
+                        "PRACTICE_STARTED",
+                        "PRACTICE_COMPLETED"),
+                events);
     }
 
     @Test
@@ -193,23 +257,49 @@ abstract class PracticeAccessContract {
         Plan plan = plan(token);
         String item = plan.getItems(0).getName();
         PracticeServiceBlockingStub lee = f.practice(f.user("lee-linker"));
-        assertStatus(Status.Code.NOT_FOUND, () -> lee.startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource(prompt).setPlanItem(item).build()));
-        assertStatus(Status.Code.NOT_FOUND, () -> mo.startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                .setSource(prompt).setPlanItem(plan.getName() + "/items/1").build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> lee.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(item)
+                        .build()));
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> mo.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(plan.getName() + "/items/1")
+                        .build()));
         assertEquals(List.of(), names(lee, ListPracticeSessionsRequest.newBuilder()));
 
-        PracticeSession linked = mo.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(prompt)
-                .setPlanItem(item).build()).getPracticeSession();
-        plans(token).updatePlan(UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder().setName(plan.getName())
-                .setArchived(true)).setUpdateMask(FieldMask.newBuilder().addPaths("archived")).build());
-        assertStatus(Status.Code.FAILED_PRECONDITION, () -> mo.startPracticeSession(StartPracticeSessionRequest
-                .newBuilder().setSource(prompt).setPlanItem(item).build()));
+        PracticeSession linked = mo.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(item)
+                        .build())
+                .getPracticeSession();
+        plans(token)
+                .updatePlan(UpdatePlanRequest.newBuilder()
+                        .setPlan(Plan.newBuilder().setName(plan.getName()).setArchived(true))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("archived"))
+                        .build());
+        assertStatus(
+                Status.Code.FAILED_PRECONDITION,
+                () -> mo.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(prompt)
+                        .setPlanItem(item)
+                        .build()));
         // Marking the item of an archived plan fails as a whole: the session stays ACTIVE.
-        assertStatus(Status.Code.FAILED_PRECONDITION, () -> mo.completePracticeSession(CompletePracticeSessionRequest
-                .newBuilder().setName(linked.getName()).setSelfRating(3).setMarkItemDone(true).build()));
+        assertStatus(
+                Status.Code.FAILED_PRECONDITION,
+                () -> mo.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(linked.getName())
+                        .setSelfRating(3)
+                        .setMarkItemDone(true)
+                        .build()));
         assertEquals(linked, get(mo, linked.getName()));
-        assertTrue(mo.completePracticeSession(CompletePracticeSessionRequest.newBuilder().setName(linked.getName())
-                .setSelfRating(3).build()).hasPlanItem());
+        assertTrue(mo.completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(linked.getName())
+                        .setSelfRating(3)
+                        .build())
+                .hasPlanItem());
     }
 }

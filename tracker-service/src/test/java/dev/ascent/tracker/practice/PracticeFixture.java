@@ -40,8 +40,10 @@ final class PracticeFixture implements AutoCloseable {
             - Alert on symptoms users feel, not on internal causes
             - Keep dashboards next to the runbooks they support
             """;
-    static final String GUIDE_V2 = GUIDE_V1.replace("Alert on symptoms users feel, not on internal causes",
-            "Page only on symptoms that burn the error budget") + "- Review every alert after each incident\n";
+    static final String GUIDE_V2 = GUIDE_V1.replace(
+                    "Alert on symptoms users feel, not on internal causes",
+                    "Page only on symptoms that burn the error budget")
+            + "- Review every alert after each incident\n";
 
     private final TrackerHarness tracker;
     private String testRole;
@@ -49,7 +51,8 @@ final class PracticeFixture implements AutoCloseable {
 
     private PracticeFixture(String contentTarget, TrackerHarness tracker) {
         this.tracker = tracker;
-        this.contentChannel = ManagedChannelBuilder.forTarget(contentTarget).usePlaintext().build();
+        this.contentChannel =
+                ManagedChannelBuilder.forTarget(contentTarget).usePlaintext().build();
     }
 
     /** Uses the content service the tracker tests share; the practice tests add only their own guide to it. */
@@ -77,20 +80,32 @@ final class PracticeFixture implements AutoCloseable {
     /** Creates a user and returns their first token. */
     String user(String handle) {
         return as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), ADMIN_TOKEN)
-                .createUser(CreateUserRequest.newBuilder().setHandle(handle).setDisplayName("User " + handle).build())
+                .createUser(CreateUserRequest.newBuilder()
+                        .setHandle(handle)
+                        .setDisplayName("User " + handle)
+                        .build())
                 .getToken();
     }
 
     String firstDesignPrompt() {
-        return content().listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(1).build())
-                .getDesignPrompts(0).getName();
+        return content()
+                .listDesignPrompts(
+                        ListDesignPromptsRequest.newBuilder().setPageSize(1).build())
+                .getDesignPrompts(0)
+                .getName();
     }
 
     /** Imports the small test guide (again, as a new revision, when the text changed); returns the role name. */
     String importGuide(String text) {
-        return content().withCallCredentials(Bearer.token(ADMIN_TOKEN)).importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(text, StandardCharsets.UTF_8)).setSourceName("practice-test-guide.txt")
-                .setTitle("Practice Test Engineer").build()).getRole().getName();
+        return content()
+                .withCallCredentials(Bearer.token(ADMIN_TOKEN))
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(text, StandardCharsets.UTF_8))
+                        .setSourceName("practice-test-guide.txt")
+                        .setTitle("Practice Test Engineer")
+                        .build())
+                .getRole()
+                .getName();
     }
 
     /** The role of the small test guide, imported once. */
@@ -103,13 +118,17 @@ final class PracticeFixture implements AutoCloseable {
 
     /** Makes {@code mentor} an ACTIVE mentor of {@code mentee}, as the mentorship service will. */
     void mentorship(String mentor, String mentee) throws Exception {
-        sql("INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) SELECT ?, m.id, e.id, "
-                + "'ACTIVE', '', 0 FROM app_user m, app_user e WHERE m.handle = ? AND e.handle = ?",
-                Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2), mentor, mentee);
+        sql(
+                "INSERT INTO mentorship (id, mentor_id, mentee_id, state, message, create_time) SELECT ?, m.id, e.id, "
+                        + "'ACTIVE', '', 0 FROM app_user m, app_user e WHERE m.handle = ? AND e.handle = ?",
+                Math.abs(UUID.randomUUID().getMostSignificantBits() >> 2),
+                mentor,
+                mentee);
     }
 
     int sql(String statement, Object... args) throws Exception {
-        try (Connection c = tracker.database().connect(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -118,7 +137,8 @@ final class PracticeFixture implements AutoCloseable {
     }
 
     List<String> column(String query, Object... args) throws Exception {
-        try (Connection c = tracker.database().connect(); PreparedStatement ps = c.prepareStatement(query)) {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -7,12 +7,12 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.testing.TestDatabase;
-import io.micronaut.jdbc.DataSourceResolver;
 import dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.PracticeServiceGrpc.PracticeServiceBlockingStub;
 import dev.ascent.proto.tracker.v1.PracticeSession;
 import dev.ascent.proto.tracker.v1.PracticeStats;
+import io.micronaut.jdbc.DataSourceResolver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,8 +50,12 @@ abstract class PracticeRollupContract {
     void start() throws Exception {
         f = PracticeFixture.start(engine());
         prompt = f.firstDesignPrompt();
-        checklist = f.content().listChecklists(dev.ascent.proto.content.v1.ListChecklistsRequest.newBuilder()
-                .setRole(f.testRole()).build()).getChecklists(0).getName();
+        checklist = f.content()
+                .listChecklists(dev.ascent.proto.content.v1.ListChecklistsRequest.newBuilder()
+                        .setRole(f.testRole())
+                        .build())
+                .getChecklists(0)
+                .getName();
     }
 
     @AfterAll
@@ -71,17 +75,25 @@ abstract class PracticeRollupContract {
             for (int c = 0; c < checked.length; c++) {
                 checked[c] = (c * 3 + i) % s.getStepCount() + 1;
             }
-            s = checked.length == 0 ? s : PracticeContract.check(roy, s, java.util.stream.IntStream.of(checked)
-                    .distinct().toArray());
+            s = checked.length == 0
+                    ? s
+                    : PracticeContract.check(
+                            roy,
+                            s,
+                            java.util.stream.IntStream.of(checked).distinct().toArray());
             if (i % 6 == 5) {
-                roy.abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder().setName(s.getName()).build());
+                roy.abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                        .setName(s.getName())
+                        .build());
             } else {
                 PracticeContract.complete(roy, s, i % 5 + 1);
             }
         }
         // One overdue session, expired by the next call (its deadline moved back; its start time stays).
         PracticeSession overdue = PracticeContract.check(roy, PracticeContract.start(roy, prompt), 1);
-        f.sql("UPDATE practice_session SET deadline_time = deadline_time - ? WHERE id = ?", 26 * 3_600_000_000L,
+        f.sql(
+                "UPDATE practice_session SET deadline_time = deadline_time - ? WHERE id = ?",
+                26 * 3_600_000_000L,
                 id(overdue));
         // Sixteen completions of one source at once: they share its rollup rows.
         List<PracticeSession> racing = new ArrayList<>();
@@ -101,14 +113,20 @@ abstract class PracticeRollupContract {
         pool.shutdown();
 
         for (String source : List.of("", prompt, checklist)) {
-            PracticeStats got = roy.getPracticeStats(GetPracticeStatsRequest.newBuilder().setSource(source).build())
+            PracticeStats got = roy.getPracticeStats(GetPracticeStatsRequest.newBuilder()
+                            .setSource(source)
+                            .build())
                     .getPracticeStats();
-            PracticeStats want = PracticeProtoMapper.stats("roy", PracticeStatsCalculator.compute(
-                    sessions(userId("roy"), source), steps(userId("roy"), source)));
+            PracticeStats want = PracticeProtoMapper.stats(
+                    "roy",
+                    PracticeStatsCalculator.compute(sessions(userId("roy"), source), steps(userId("roy"), source)));
             assertClose(want, got, source.isEmpty() ? "all" : source);
         }
-        assertEquals(1, f.column("SELECT id FROM practice_session WHERE state = 'EXPIRED' AND id = ?", id(overdue))
-                .size(), "the overdue session expired");
+        assertEquals(
+                1,
+                f.column("SELECT id FROM practice_session WHERE state = 'EXPIRED' AND id = ?", id(overdue))
+                        .size(),
+                "the overdue session expired");
         assertRollupsMatch(f.tracker().database(), userId("roy"));
     }
 
@@ -122,10 +140,10 @@ abstract class PracticeRollupContract {
         f.user("tess");
         long tess = userId("tess");
         try (Connection c = f.tracker().database().connect();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, title, "
-                     + "scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, "
-                     + "checked_count, self_rating, notes, version, update_time) VALUES (?, ?, ?, 't', 's', "
-                     + "'COMPLETED', 45, ?, ?, ?, 8, 5, 3, '', 1, ?)")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, title, "
+                        + "scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, "
+                        + "checked_count, self_rating, notes, version, update_time) VALUES (?, ?, ?, 't', 's', "
+                        + "'COMPLETED', 45, ?, ?, ?, 8, 5, 3, '', 1, ?)")) {
             for (int i = 0; i < 3_000; i++) {
                 long start = 1_700_000_000_000_000L + i * 60_000_000L;
                 ps.setLong(1, 9_000_000_000L + i);
@@ -139,10 +157,14 @@ abstract class PracticeRollupContract {
             }
             ps.executeBatch();
         }
-        DataSource pool = f.tracker().service().context().getBean(DataSourceResolver.class)
+        DataSource pool = f.tracker()
+                .service()
+                .context()
+                .getBean(DataSourceResolver.class)
                 .resolve(f.tracker().service().context().getBean(DataSource.class));
         String sql = PracticeRollupStore.trendsSql(2, engine() == TestDatabase.Engine.H2);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             int i = 1;
             for (String source : List.of(prompt, checklist)) {
                 ps.setLong(i++, tess);
@@ -171,20 +193,24 @@ abstract class PracticeRollupContract {
     @Test
     void theMigrationBackfillsRollupsFromTheRowsAlreadyStored() throws Exception {
         try (TestDatabase db = TestDatabase.create(engine())) {
-            Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration")
-                    .target("8").load().migrate();
+            Flyway.configure()
+                    .dataSource(db.url(), db.user(), db.password())
+                    .locations("classpath:db/migration")
+                    .target("8")
+                    .load()
+                    .migrate();
             Random random = new Random(13);
             String[] states = {"COMPLETED", "COMPLETED", "COMPLETED", "ABANDONED", "EXPIRED", "ACTIVE"};
             String[] phases = {"REQUIREMENTS", "ESTIMATES", "SCALING", ""};
             long base = 1_700_000_000_000_000L;
             try (Connection c = db.connect();
-                 PreparedStatement session = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, "
-                         + "title, scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, "
-                         + "checked_count, self_rating, notes, plan_id, plan_item_id, version, update_time) "
-                         + "VALUES (?, ?, ?, ?, '', ?, 45, ?, ?, ?, ?, ?, ?, '', NULL, NULL, 1, ?)");
-                 PreparedStatement step = c.prepareStatement("INSERT INTO practice_step (id, user_id, session_id, "
-                         + "position, source_step, phase, title, body, checked, notes, mentor_score) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, '', 0)")) {
+                    PreparedStatement session = c.prepareStatement("INSERT INTO practice_session (id, user_id, source, "
+                            + "title, scenario, state, time_box_minutes, start_time, deadline_time, end_time, step_count, "
+                            + "checked_count, self_rating, notes, plan_id, plan_item_id, version, update_time) "
+                            + "VALUES (?, ?, ?, ?, '', ?, 45, ?, ?, ?, ?, ?, ?, '', NULL, NULL, 1, ?)");
+                    PreparedStatement step = c.prepareStatement("INSERT INTO practice_step (id, user_id, session_id, "
+                            + "position, source_step, phase, title, body, checked, notes, mentor_score) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, '', 0)")) {
                 long stepId = 1;
                 for (long id = 1; id <= 240; id++) {
                     long user = 1 + id % 2;
@@ -226,8 +252,11 @@ abstract class PracticeRollupContract {
                     step.executeBatch();
                 }
             }
-            Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(db.url(), db.user(), db.password())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             assertRollupsMatch(db, 1);
             assertRollupsMatch(db, 2);
         }
@@ -236,7 +265,8 @@ abstract class PracticeRollupContract {
     // ---- helpers ----
 
     private long userId(String handle) throws Exception {
-        return Long.parseLong(f.column("SELECT id FROM app_user WHERE handle = ?", handle).get(0));
+        return Long.parseLong(
+                f.column("SELECT id FROM app_user WHERE handle = ?", handle).get(0));
     }
 
     private static long id(PracticeSession s) {
@@ -251,18 +281,35 @@ abstract class PracticeRollupContract {
         return steps(f.tracker().database(), userId, source);
     }
 
-    private static List<PracticeSessionRow> sessions(TestDatabase db, long userId, String source)
-            throws SQLException {
+    private static List<PracticeSessionRow> sessions(TestDatabase db, long userId, String source) throws SQLException {
         List<PracticeSessionRow> out = new ArrayList<>();
-        query(db, "SELECT id, source, title, state, start_time, deadline_time, end_time, step_count, checked_count, "
-                + "self_rating FROM practice_session WHERE user_id = ? AND (? = '' OR source = ?) ORDER BY id",
-                userId, source, rs -> {
+        query(
+                db,
+                "SELECT id, source, title, state, start_time, deadline_time, end_time, step_count, checked_count, "
+                        + "self_rating FROM practice_session WHERE user_id = ? AND (? = '' OR source = ?) ORDER BY id",
+                userId,
+                source,
+                rs -> {
                     long end = rs.getLong(7);
                     boolean noEnd = rs.wasNull();
-                    out.add(new PracticeSessionRow(rs.getLong(1), userId, rs.getString(2), rs.getString(3), "",
-                            rs.getString(4), 45, InstantMicros.fromMicros(rs.getLong(5)),
-                            InstantMicros.fromMicros(rs.getLong(6)), noEnd ? null : InstantMicros.fromMicros(end),
-                            rs.getInt(8), rs.getInt(9), rs.getInt(10), "", null, null, 1,
+                    out.add(new PracticeSessionRow(
+                            rs.getLong(1),
+                            userId,
+                            rs.getString(2),
+                            rs.getString(3),
+                            "",
+                            rs.getString(4),
+                            45,
+                            InstantMicros.fromMicros(rs.getLong(5)),
+                            InstantMicros.fromMicros(rs.getLong(6)),
+                            noEnd ? null : InstantMicros.fromMicros(end),
+                            rs.getInt(8),
+                            rs.getInt(9),
+                            rs.getInt(10),
+                            "",
+                            null,
+                            null,
+                            1,
                             InstantMicros.fromMicros(rs.getLong(5))));
                 });
         return out;
@@ -270,11 +317,25 @@ abstract class PracticeRollupContract {
 
     private static List<PracticeStepRow> steps(TestDatabase db, long userId, String source) throws SQLException {
         List<PracticeStepRow> out = new ArrayList<>();
-        query(db, "SELECT st.id, st.session_id, st.position, st.source_step, st.phase, st.title, st.checked "
-                + "FROM practice_step st JOIN practice_session s ON s.id = st.session_id WHERE st.user_id = ? "
-                + "AND (? = '' OR s.source = ?) ORDER BY st.session_id, st.position", userId, source,
-                rs -> out.add(new PracticeStepRow(rs.getLong(1), userId, rs.getLong(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), "", rs.getBoolean(7), "", 0)));
+        query(
+                db,
+                "SELECT st.id, st.session_id, st.position, st.source_step, st.phase, st.title, st.checked "
+                        + "FROM practice_step st JOIN practice_session s ON s.id = st.session_id WHERE st.user_id = ? "
+                        + "AND (? = '' OR s.source = ?) ORDER BY st.session_id, st.position",
+                userId,
+                source,
+                rs -> out.add(new PracticeStepRow(
+                        rs.getLong(1),
+                        userId,
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        "",
+                        rs.getBoolean(7),
+                        "",
+                        0)));
         return out;
     }
 
@@ -282,33 +343,73 @@ abstract class PracticeRollupContract {
     static void assertRollupsMatch(TestDatabase db, long userId) throws SQLException {
         PracticeRollups.All want = PracticeRollups.of(sessions(db, userId, ""), steps(db, userId, ""));
         List<PracticeRollups.Source> sources = new ArrayList<>();
-        query(db, "SELECT source, last_start_time, last_session_id, title, completed_count, abandoned_count, "
-                + "coverage_sum, best_coverage, rating_sum, duration_micros FROM practice_source_rollup "
-                + "WHERE user_id = ? AND ? = ? ORDER BY source", userId, "", rs -> sources.add(
-                        new PracticeRollups.Source(rs.getString(1), InstantMicros.fromMicros(rs.getLong(2)),
-                                rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getDouble(7),
-                                rs.getDouble(8), rs.getLong(9), rs.getLong(10))));
+        query(
+                db,
+                "SELECT source, last_start_time, last_session_id, title, completed_count, abandoned_count, "
+                        + "coverage_sum, best_coverage, rating_sum, duration_micros FROM practice_source_rollup "
+                        + "WHERE user_id = ? AND ? = ? ORDER BY source",
+                userId,
+                "",
+                rs -> sources.add(new PracticeRollups.Source(
+                        rs.getString(1),
+                        InstantMicros.fromMicros(rs.getLong(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getDouble(7),
+                        rs.getDouble(8),
+                        rs.getLong(9),
+                        rs.getLong(10))));
         List<PracticeRollups.Step> steps = new ArrayList<>();
-        query(db, "SELECT source, source_step, phase, attempt_count, missed_count, last_end_time, last_session_id, "
-                + "last_position, title FROM practice_step_rollup WHERE user_id = ? AND ? = ? "
-                + "ORDER BY source, source_step, phase", userId, "", rs -> steps.add(new PracticeRollups.Step(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                        InstantMicros.fromMicros(rs.getLong(6)), rs.getLong(7), rs.getInt(8), rs.getString(9))));
+        query(
+                db,
+                "SELECT source, source_step, phase, attempt_count, missed_count, last_end_time, last_session_id, "
+                        + "last_position, title FROM practice_step_rollup WHERE user_id = ? AND ? = ? "
+                        + "ORDER BY source, source_step, phase",
+                userId,
+                "",
+                rs -> steps.add(new PracticeRollups.Step(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        InstantMicros.fromMicros(rs.getLong(6)),
+                        rs.getLong(7),
+                        rs.getInt(8),
+                        rs.getString(9))));
         List<PracticeRollups.Source> wantSources = want.sources().stream()
-                .sorted(Comparator.comparing(PracticeRollups.Source::source)).toList();
+                .sorted(Comparator.comparing(PracticeRollups.Source::source))
+                .toList();
         assertEquals(wantSources.size(), sources.size(), "source rows of user " + userId);
         for (int i = 0; i < sources.size(); i++) {
             PracticeRollups.Source w = wantSources.get(i);
             PracticeRollups.Source g = sources.get(i);
             assertEquals(w.coverageSum(), g.coverageSum(), 1e-9, w.source());
             assertEquals(w.bestCoverage(), g.bestCoverage(), 1e-9, w.source());
-            assertEquals(w, new PracticeRollups.Source(g.source(), g.lastStartTime(), g.lastSessionId(), g.title(),
-                    g.completedCount(), g.abandonedCount(), w.coverageSum(), w.bestCoverage(), g.ratingSum(),
-                    g.durationMicros()));
+            assertEquals(
+                    w,
+                    new PracticeRollups.Source(
+                            g.source(),
+                            g.lastStartTime(),
+                            g.lastSessionId(),
+                            g.title(),
+                            g.completedCount(),
+                            g.abandonedCount(),
+                            w.coverageSum(),
+                            w.bestCoverage(),
+                            g.ratingSum(),
+                            g.durationMicros()));
         }
-        assertEquals(want.steps().stream().sorted(Comparator.comparing(PracticeRollups.Step::source)
-                .thenComparing(PracticeRollups.Step::sourceStep).thenComparing(PracticeRollups.Step::phase))
-                .toList(), steps, "step rows of user " + userId);
+        assertEquals(
+                want.steps().stream()
+                        .sorted(Comparator.comparing(PracticeRollups.Step::source)
+                                .thenComparing(PracticeRollups.Step::sourceStep)
+                                .thenComparing(PracticeRollups.Step::phase))
+                        .toList(),
+                steps,
+                "step rows of user " + userId);
         assertTrue(!steps.isEmpty(), "the data has completed steps");
     }
 
@@ -318,7 +419,8 @@ abstract class PracticeRollupContract {
 
     private static void query(TestDatabase db, String sql, long userId, String source, RowReader reader)
             throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, userId);
             ps.setString(2, source);
             ps.setString(3, source);
@@ -338,7 +440,8 @@ abstract class PracticeRollupContract {
             if (field.isRepeated()) {
                 assertEquals(want.getRepeatedFieldCount(field), got.getRepeatedFieldCount(field), at);
                 for (int i = 0; i < want.getRepeatedFieldCount(field); i++) {
-                    assertValueClose(want.getRepeatedField(field, i), got.getRepeatedField(field, i), at + "[" + i + "]");
+                    assertValueClose(
+                            want.getRepeatedField(field, i), got.getRepeatedField(field, i), at + "[" + i + "]");
                 }
             } else {
                 assertValueClose(want.getField(field), got.getField(field), at);

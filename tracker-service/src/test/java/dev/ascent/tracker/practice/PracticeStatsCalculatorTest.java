@@ -20,20 +20,46 @@ class PracticeStatsCalculatorTest {
     private final List<PracticeStepRow> steps = new ArrayList<>();
 
     /** A session of {@code source} started {@code hour} hours after T0, lasting {@code minutes}. */
-    private PracticeSessionRow session(String source, int hour, String state, int minutes, int rating,
-                                       boolean... checked) {
+    private PracticeSessionRow session(
+            String source, int hour, String state, int minutes, int rating, boolean... checked) {
         long id = sessions.size() + 1;
         Instant start = T0.plus(Duration.ofHours(hour));
         Instant end = state.equals(PracticeSessionRow.ACTIVE) ? null : start.plus(Duration.ofMinutes(minutes));
         int count = 0;
         for (int i = 0; i < checked.length; i++) {
             boolean prompt = source.startsWith("designPrompts/");
-            steps.add(new PracticeStepRow(id * 100 + i, 1, id, i + 1, source + "/steps/" + (i + 1),
-                    prompt ? PHASES[i % PHASES.length] : "", "Step " + (i + 1), "", checked[i], "", 0));
+            steps.add(new PracticeStepRow(
+                    id * 100 + i,
+                    1,
+                    id,
+                    i + 1,
+                    source + "/steps/" + (i + 1),
+                    prompt ? PHASES[i % PHASES.length] : "",
+                    "Step " + (i + 1),
+                    "",
+                    checked[i],
+                    "",
+                    0));
             count += checked[i] ? 1 : 0;
         }
-        PracticeSessionRow row = new PracticeSessionRow(id, 1, source, "Title of " + source, "", state, 45, start,
-                start.plus(Duration.ofMinutes(45)), end, checked.length, count, rating, "", null, null, 1,
+        PracticeSessionRow row = new PracticeSessionRow(
+                id,
+                1,
+                source,
+                "Title of " + source,
+                "",
+                state,
+                45,
+                start,
+                start.plus(Duration.ofMinutes(45)),
+                end,
+                checked.length,
+                count,
+                rating,
+                "",
+                null,
+                null,
+                1,
                 end == null ? start : end);
         sessions.add(row);
         return row;
@@ -86,14 +112,24 @@ class PracticeStatsCalculatorTest {
         session("checklists/9", 3, PracticeSessionRow.ABANDONED, 30, 0, false);
 
         var stats = compute();
-        assertEquals(List.of("checklists/9", PROMPT, "checklists/7"),
-                stats.sources().stream().map(PracticeStatsCalculator.SourceStats::source).toList());
+        assertEquals(
+                List.of("checklists/9", PROMPT, "checklists/7"),
+                stats.sources().stream()
+                        .map(PracticeStatsCalculator.SourceStats::source)
+                        .toList());
         var prompt = stats.sources().get(1);
         assertEquals("Title of " + PROMPT, prompt.title());
         assertEquals(100.0, prompt.bestCoveragePercent(), 1e-9);
-        assertEquals(List.of(50.0, 100.0), prompt.trend().stream()
-                .map(PracticeStatsCalculator.Point::coveragePercent).toList());
-        assertEquals(List.of(3, 4), prompt.trend().stream().map(PracticeStatsCalculator.Point::selfRating).toList());
+        assertEquals(
+                List.of(50.0, 100.0),
+                prompt.trend().stream()
+                        .map(PracticeStatsCalculator.Point::coveragePercent)
+                        .toList());
+        assertEquals(
+                List.of(3, 4),
+                prompt.trend().stream()
+                        .map(PracticeStatsCalculator.Point::selfRating)
+                        .toList());
         var abandonedOnly = stats.sources().get(0);
         assertEquals(0, abandonedOnly.totals().attempts());
         assertEquals(1, abandonedOnly.totals().abandonedCount());
@@ -119,7 +155,8 @@ class PracticeStatsCalculatorTest {
         session(PROMPT, 1, PracticeSessionRow.COMPLETED, 30, 3, true, false, true, true, false);
         session(PROMPT, 2, PracticeSessionRow.COMPLETED, 30, 3, true, false, false, true);
         var missed = compute().sources().get(0).mostMissed();
-        assertEquals(List.of(PROMPT + "/steps/2", PROMPT + "/steps/5", PROMPT + "/steps/3"),
+        assertEquals(
+                List.of(PROMPT + "/steps/2", PROMPT + "/steps/5", PROMPT + "/steps/3"),
                 missed.stream().map(PracticeStatsCalculator.Missed::sourceStep).toList(),
                 "steps 1 and 4 were never missed; step 5 was missed as often as step 3, but in fewer attempts");
         var step2 = missed.get(0);
@@ -154,7 +191,8 @@ class PracticeStatsCalculatorTest {
         session("checklists/7", 2, PracticeSessionRow.COMPLETED, 30, 3, false, false);
         session(PROMPT, 3, PracticeSessionRow.ABANDONED, 30, 3, false, false, false, false);
         var phases = compute().phases();
-        assertEquals(List.of("ESTIMATES", "HIGH_LEVEL_DESIGN", "SCALING", "REQUIREMENTS"),
+        assertEquals(
+                List.of("ESTIMATES", "HIGH_LEVEL_DESIGN", "SCALING", "REQUIREMENTS"),
                 phases.stream().map(PracticeStatsCalculator.PhaseStats::phase).toList());
         assertEquals(new PracticeStatsCalculator.PhaseStats("ESTIMATES", 2, 2, 100.0), phases.get(0));
         assertEquals(new PracticeStatsCalculator.PhaseStats("HIGH_LEVEL_DESIGN", 2, 1, 50.0), phases.get(1));

@@ -50,22 +50,32 @@ abstract class AdminTokenContract {
     }
 
     private static void assertAdmin(RunningService tracker, String token) {
-        assertTrue(accounts(tracker, token).getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser()
+        assertTrue(accounts(tracker, token)
+                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                .getUser()
                 .getAdmin());
     }
 
     private static void assertRefused(RunningService tracker, String token) {
-        assertStatus(Status.Code.UNAUTHENTICATED, () -> accounts(tracker, token)
-                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> accounts(tracker, token).getCurrentUser(GetCurrentUserRequest.getDefaultInstance()));
     }
 
     /** Revokes the admin token through the API, as the admin would by mistake or after a leak. */
     private static void revokeAdminToken(RunningService tracker, String token) {
         AccountServiceBlockingStub admin = accounts(tracker, token);
-        AccessToken adminToken = admin.listAccessTokens(ListAccessTokensRequest.newBuilder().setPageSize(100).build())
-                .getAccessTokensList().stream().filter(t -> t.getLabel().startsWith("admin token")
-                        && !t.hasRevokeTime()).findFirst().orElseThrow();
-        admin.revokeAccessToken(RevokeAccessTokenRequest.newBuilder().setName(adminToken.getName()).build());
+        AccessToken adminToken = admin
+                .listAccessTokens(
+                        ListAccessTokensRequest.newBuilder().setPageSize(100).build())
+                .getAccessTokensList()
+                .stream()
+                .filter(t -> t.getLabel().startsWith("admin token") && !t.hasRevokeTime())
+                .findFirst()
+                .orElseThrow();
+        admin.revokeAccessToken(RevokeAccessTokenRequest.newBuilder()
+                .setName(adminToken.getName())
+                .build());
         assertRefused(tracker, token);
     }
 
@@ -117,8 +127,9 @@ abstract class AdminTokenContract {
                 assertNotEquals(first, second);
                 assertAdmin(restarted, second);
                 assertRefused(restarted, first);
-                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                        home.resolve("admin-token"))));
+                assertEquals(
+                        "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("admin-token"))));
             }
         }
     }
@@ -142,7 +153,9 @@ abstract class AdminTokenContract {
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

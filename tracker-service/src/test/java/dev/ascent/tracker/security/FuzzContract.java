@@ -66,57 +66,144 @@ abstract class FuzzContract {
         Mentors.User locked = mentors.user("fuzz-locked-out");
         String ending = mentors.activate(engineer, exMentor).getName();
         names.add(plan.getName());
-        List<String> items = plan.getItemsList().stream().limit(3).map(PlanItem::getName).toList();
+        List<String> items =
+                plan.getItemsList().stream().limit(3).map(PlanItem::getName).toList();
         names.addAll(items);
         String mentorship = mentors.activate(engineer, mentor).getName();
         names.add(mentorship);
-        ManagedChannel content = ManagedChannelBuilder.forTarget(ContentProcess.shared().target()).usePlaintext()
+        ManagedChannel content = ManagedChannelBuilder.forTarget(
+                        ContentProcess.shared().target())
+                .usePlaintext()
                 .build();
         try {
             var catalog = ContentServiceGrpc.newBlockingStub(content);
-            catalog.listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(3).build())
-                    .getDesignPromptsList().forEach(p -> names.add(p.getName()));
-            catalog.listChecklists(ListChecklistsRequest.newBuilder().setPageSize(3).build())
-                    .getChecklistsList().forEach(c -> names.add(c.getName()));
+            catalog.listDesignPrompts(
+                            ListDesignPromptsRequest.newBuilder().setPageSize(3).build())
+                    .getDesignPromptsList()
+                    .forEach(p -> names.add(p.getName()));
+            catalog.listChecklists(
+                            ListChecklistsRequest.newBuilder().setPageSize(3).build())
+                    .getChecklistsList()
+                    .forEach(c -> names.add(c.getName()));
         } finally {
             content.shutdownNow();
         }
-        source = names.stream().filter(n -> n.startsWith("designPrompts/")).findFirst().orElseThrow();
-        PracticeSession session = mentors.practice(engineer).startPracticeSession(StartPracticeSessionRequest
-                .newBuilder().setSource(source).build()).getPracticeSession();
+        source = names.stream()
+                .filter(n -> n.startsWith("designPrompts/"))
+                .findFirst()
+                .orElseThrow();
+        PracticeSession session = mentors.practice(engineer)
+                .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(source)
+                        .build())
+                .getPracticeSession();
         names.add(session.getName());
-        List<String> steps = session.getStepsList().stream().limit(2).map(s -> s.getName()).toList();
+        List<String> steps =
+                session.getStepsList().stream().limit(2).map(s -> s.getName()).toList();
         names.addAll(steps);
-        String review = mentors.reviews(engineer).requestReview(RequestReviewRequest.newBuilder()
-                .setTarget(plan.getItems(0).getName()).setMentor(mentor.name()).build()).getReviewRequest().getName();
+        String review = mentors.reviews(engineer)
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(plan.getItems(0).getName())
+                        .setMentor(mentor.name())
+                        .build())
+                .getReviewRequest()
+                .getName();
         names.add(review);
-        String card = TrackerHarness.as(RecallServiceGrpc.newBlockingStub(tracker.service().channel()),
-                engineer.token()).createCard(CreateCardRequest.newBuilder().setFront("f").setBack("b").build())
-                .getCard().getName();
+        String card = TrackerHarness.as(
+                        RecallServiceGrpc.newBlockingStub(tracker.service().channel()), engineer.token())
+                .createCard(CreateCardRequest.newBuilder()
+                        .setFront("f")
+                        .setBack("b")
+                        .build())
+                .getCard()
+                .getName();
         names.add(card);
-        String spareCard = TrackerHarness.as(RecallServiceGrpc.newBlockingStub(tracker.service().channel()),
-                engineer.token()).createCard(CreateCardRequest.newBuilder().setFront("f").setBack("b").build())
-                .getCard().getName();
-        List<String> tokens = List.of(mentors.plans(engineer).listPlans(ListPlansRequest.newBuilder().setPageSize(1)
-                .build()).getNextPageToken(), mentors.progress(engineer).listActivity(ListActivityRequest.newBuilder()
-                .setParent(plan.getName()).setPageSize(1).build()).getNextPageToken());
+        String spareCard = TrackerHarness.as(
+                        RecallServiceGrpc.newBlockingStub(tracker.service().channel()), engineer.token())
+                .createCard(CreateCardRequest.newBuilder()
+                        .setFront("f")
+                        .setBack("b")
+                        .build())
+                .getCard()
+                .getName();
+        List<String> tokens = List.of(
+                mentors.plans(engineer)
+                        .listPlans(ListPlansRequest.newBuilder().setPageSize(1).build())
+                        .getNextPageToken(),
+                mentors.progress(engineer)
+                        .listActivity(ListActivityRequest.newBuilder()
+                                .setParent(plan.getName())
+                                .setPageSize(1)
+                                .build())
+                        .getNextPageToken());
         names.addAll(tokens);
-        List<String> sources = names.stream().filter(n -> n.startsWith("designPrompts/") || n.startsWith("checklists/"))
+        List<String> sources = names.stream()
+                .filter(n -> n.startsWith("designPrompts/") || n.startsWith("checklists/"))
                 .toList();
-        hints.putAll(Map.of("name", names, "parent", List.of(engineer.name(), plan.getName()),
-                "plan", List.of(plan.getName()), "plan_item", items, "source", sources,
-                "target_role", List.of(Mentors.ROLE), "target", List.of(items.get(1), session.getName()),
-                "mentor", List.of(mentor.name()), "mentee", List.of(engineer.name()), "page_token", tokens));
-        hints.putAll(Map.of("practice_session", List.of(session.getName()), "review_request", List.of(review),
-                "mentorship", List.of(mentorship), "step", steps, "time_zone", List.of("UTC", "Europe/Berlin"),
-                "day", List.of(""), "owner", List.of(engineer.name()), "card", List.of(card)));
-        hints.putAll(Map.of("SubmitReviewRequest.name", List.of(review), "RespondToInvitationRequest.name",
-                List.of(mentorship), "AddCommentRequest.parent", items, "ListCommentsRequest.parent", items,
-                "ReviewCardRequest.name", List.of(card), "DeleteCardRequest.name", List.of(spareCard),
-                "DeletePlanRequest.name", List.of(spare), "EndMentorshipRequest.name", List.of(ending),
-                "SuspendCardRequest.name", List.of(card), "ResetUserAccessRequest.user", List.of(locked.name())));
-        callers.addAll(List.of(new Caller("engineer", engineer.token()), Caller.anonymous(),
-                new Caller("mentor", mentor.token()), new Caller("admin", TrackerHarness.ADMIN_TOKEN)));
+        hints.putAll(Map.of(
+                "name",
+                names,
+                "parent",
+                List.of(engineer.name(), plan.getName()),
+                "plan",
+                List.of(plan.getName()),
+                "plan_item",
+                items,
+                "source",
+                sources,
+                "target_role",
+                List.of(Mentors.ROLE),
+                "target",
+                List.of(items.get(1), session.getName()),
+                "mentor",
+                List.of(mentor.name()),
+                "mentee",
+                List.of(engineer.name()),
+                "page_token",
+                tokens));
+        hints.putAll(Map.of(
+                "practice_session",
+                List.of(session.getName()),
+                "review_request",
+                List.of(review),
+                "mentorship",
+                List.of(mentorship),
+                "step",
+                steps,
+                "time_zone",
+                List.of("UTC", "Europe/Berlin"),
+                "day",
+                List.of(""),
+                "owner",
+                List.of(engineer.name()),
+                "card",
+                List.of(card)));
+        hints.putAll(Map.of(
+                "SubmitReviewRequest.name",
+                List.of(review),
+                "RespondToInvitationRequest.name",
+                List.of(mentorship),
+                "AddCommentRequest.parent",
+                items,
+                "ListCommentsRequest.parent",
+                items,
+                "ReviewCardRequest.name",
+                List.of(card),
+                "DeleteCardRequest.name",
+                List.of(spareCard),
+                "DeletePlanRequest.name",
+                List.of(spare),
+                "EndMentorshipRequest.name",
+                List.of(ending),
+                "SuspendCardRequest.name",
+                List.of(card),
+                "ResetUserAccessRequest.user",
+                List.of(locked.name())));
+        callers.addAll(List.of(
+                new Caller("engineer", engineer.token()),
+                Caller.anonymous(),
+                new Caller("mentor", mentor.token()),
+                new Caller("admin", TrackerHarness.ADMIN_TOKEN)));
     }
 
     @AfterAll
@@ -134,28 +221,51 @@ abstract class FuzzContract {
     void aHugeStaleEtagIsAbortedNotInternal() {
         Mentors mentors = new Mentors(tracker.service().channel());
         var practice = mentors.practice(mentors.user("etag"));
-        String fresh = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder().setSource(source)
-                .build()).getPracticeSession().getName();
-        Mentors.refused(io.grpc.Status.Code.ABORTED, () -> practice.abandonPracticeSession(dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest.newBuilder()
-                        .setName(fresh).setEtag("9".repeat(100_000)).build()), "a stale etag of 100,000 characters");
+        String fresh = practice.startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                        .setSource(source)
+                        .build())
+                .getPracticeSession()
+                .getName();
+        Mentors.refused(
+                io.grpc.Status.Code.ABORTED,
+                () -> practice.abandonPracticeSession(
+                        dev.ascent.proto.tracker.v1.AbandonPracticeSessionRequest.newBuilder()
+                                .setName(fresh)
+                                .setEtag("9".repeat(100_000))
+                                .build()),
+                "a stale etag of 100,000 characters");
     }
 
     /** Found by the fuzz test: H2's BACKUP TO fails on an in-memory database, which answered INTERNAL. */
     @Test
     void aBackupOfADatabaseWithoutFilesIsAFailedPrecondition() {
-        Mentors.refused(io.grpc.Status.Code.FAILED_PRECONDITION, () -> TrackerHarness.as(
-                dev.ascent.proto.tracker.v1.AdminServiceGrpc.newBlockingStub(tracker.service().channel()),
-                TrackerHarness.ADMIN_TOKEN).backupDatabase(dev.ascent.proto.tracker.v1.BackupDatabaseRequest
-                        .getDefaultInstance()).hasNext(), "a backup of a test database (in memory, or MySQL)");
+        Mentors.refused(
+                io.grpc.Status.Code.FAILED_PRECONDITION,
+                () -> TrackerHarness.as(
+                                dev.ascent.proto.tracker.v1.AdminServiceGrpc.newBlockingStub(
+                                        tracker.service().channel()),
+                                TrackerHarness.ADMIN_TOKEN)
+                        .backupDatabase(dev.ascent.proto.tracker.v1.BackupDatabaseRequest.getDefaultInstance())
+                        .hasNext(),
+                "a backup of a test database (in memory, or MySQL)");
     }
 
     @Test
     void noRequestGetsInternalAndNoCallWithoutATokenGetsIn() throws Exception {
-        DescriptorFuzzer fuzzer = DescriptorFuzzer.of(tracker.service().context().getBean(GrpcEmbeddedServer.class)
-                .getServer(), tracker.service().channel())
-                .callers(callers).names(names).hints(hints).maxInboundBytes(TrackerApplication.SPEC.maxInboundBytes())
+        DescriptorFuzzer fuzzer = DescriptorFuzzer.of(
+                        tracker.service()
+                                .context()
+                                .getBean(GrpcEmbeddedServer.class)
+                                .getServer(),
+                        tracker.service().channel())
+                .callers(callers)
+                .names(names)
+                .hints(hints)
+                .maxInboundBytes(TrackerApplication.SPEC.maxInboundBytes())
                 .noCredentials(m -> m.getOptions().getExtension(AccessProto.noCredentials));
-        fuzzer.run(calls(), "./mvnw -B -pl tracker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
-                + getClass().getSimpleName());
+        fuzzer.run(
+                calls(),
+                "./mvnw -B -pl tracker-service -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
+                        + getClass().getSimpleName());
     }
 }

@@ -52,8 +52,8 @@ abstract class SecretsContract {
 
     @BeforeAll
     void start() throws Exception {
-        tracker = TrackerHarness.start(engine(), Map.of("ascent.request-log.secret-window", "2s",
-                "ascent.request-log.purge-interval", "1h"));
+        tracker = TrackerHarness.start(
+                engine(), Map.of("ascent.request-log.secret-window", "2s", "ascent.request-log.purge-interval", "1h"));
         admin = as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), ADMIN_TOKEN);
         secrets.add(ADMIN_TOKEN);
     }
@@ -70,8 +70,11 @@ abstract class SecretsContract {
     }
 
     private CreateUserResponse createUser(String handle, String requestId) {
-        CreateUserResponse r = admin.createUser(CreateUserRequest.newBuilder().setHandle(handle)
-                .setDisplayName("User " + handle).setRequestId(requestId).build());
+        CreateUserResponse r = admin.createUser(CreateUserRequest.newBuilder()
+                .setHandle(handle)
+                .setDisplayName("User " + handle)
+                .setRequestId(requestId)
+                .build());
         secrets.add(r.getToken());
         return r;
     }
@@ -81,45 +84,64 @@ abstract class SecretsContract {
         for (int i = 0; i < 3; i++) {
             String requestId = id();
             CreateUserResponse user = createUser("secret-user-" + i, requestId);
-            AccountServiceBlockingStub stub = as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()),
-                    user.getToken());
-            CreateAccessTokenRequest more = CreateAccessTokenRequest.newBuilder().setLabel("laptop " + i)
-                    .setRequestId(id()).build();
+            AccountServiceBlockingStub stub =
+                    as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), user.getToken());
+            CreateAccessTokenRequest more = CreateAccessTokenRequest.newBuilder()
+                    .setLabel("laptop " + i)
+                    .setRequestId(id())
+                    .build();
             CreateAccessTokenResponse token = stub.createAccessToken(more);
             secrets.add(token.getToken());
             // A prompt retry gets the same secret back: it was kept, sealed, for the window.
             assertEquals(token.getToken(), stub.createAccessToken(more).getToken());
             assertFalse(stub.createAccessToken(more).getTokenWithheld());
-            secrets.add(stub.createAccessToken(CreateAccessTokenRequest.newBuilder().setLabel("no id").build())
+            secrets.add(stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                            .setLabel("no id")
+                            .build())
                     .getToken());
         }
         List<String> found = searchEveryColumn(secrets);
         assertEquals(List.of(), found, "token secrets readable in the database");
-        assertTrue(rowCount("SELECT COUNT(*) FROM request_log WHERE sealed_secret IS NOT NULL") >= 6,
+        assertTrue(
+                rowCount("SELECT COUNT(*) FROM request_log WHERE sealed_secret IS NOT NULL") >= 6,
                 "the retries above were answered from sealed secrets");
     }
 
     @Test
     void aRequestIdReusedForADifferentRequestIsRefused() {
         CreateUserResponse user = createUser("reused-id", id());
-        AccountServiceBlockingStub stub = as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()),
-                user.getToken());
+        AccountServiceBlockingStub stub =
+                as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), user.getToken());
         String requestId = id();
         CreateAccessTokenResponse first = stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
-                .setLabel("laptop").setRequestId(requestId).build());
+                .setLabel("laptop")
+                .setRequestId(requestId)
+                .build());
         secrets.add(first.getToken());
-        GrpcAssertions.assertInvalidField("request_id", () -> stub.createAccessToken(CreateAccessTokenRequest
-                .newBuilder().setLabel("phone").setRequestId(requestId).build()));
-        assertEquals(first.getToken(), stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
-                .setLabel("laptop").setRequestId(requestId).build()).getToken());
+        GrpcAssertions.assertInvalidField(
+                "request_id",
+                () -> stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                        .setLabel("phone")
+                        .setRequestId(requestId)
+                        .build()));
+        assertEquals(
+                first.getToken(),
+                stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                                .setLabel("laptop")
+                                .setRequestId(requestId)
+                                .build())
+                        .getToken());
     }
 
     @Test
     void aRetryAfterTheSecretWindowGetsTheMetadataWithTheSecretWithheld() throws Exception {
         String requestId = id();
         CreateUserResponse first = createUser("late-retry", requestId);
-        CreateUserRequest retry = CreateUserRequest.newBuilder().setHandle("late-retry").setDisplayName("User late-retry")
-                .setRequestId(requestId).build();
+        CreateUserRequest retry = CreateUserRequest.newBuilder()
+                .setHandle("late-retry")
+                .setDisplayName("User late-retry")
+                .setRequestId(requestId)
+                .build();
         assertEquals(first.getToken(), admin.createUser(retry).getToken());
         Thread.sleep(2_200);
         CreateUserResponse late = admin.createUser(retry);
@@ -128,12 +150,18 @@ abstract class SecretsContract {
         assertEquals(first.getUser(), late.getUser());
         assertEquals(first.getAccessToken().getName(), late.getAccessToken().getName());
         // The token itself still works; only its secret is no longer handed out.
-        assertEquals("late-retry", as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), first.getToken())
-                .getCurrentUser(GetCurrentUserRequest.getDefaultInstance()).getUser().getHandle());
+        assertEquals(
+                "late-retry",
+                as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), first.getToken())
+                        .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+                        .getUser()
+                        .getHandle());
 
         tracker.service().context().getBean(RequestLogPurge.class).purge();
-        assertEquals(0, rowCount("SELECT COUNT(*) FROM request_log WHERE request_id = '" + requestId
-                + "' AND (sealed_secret IS NOT NULL OR secret_expire_time IS NOT NULL)"));
+        assertEquals(
+                0,
+                rowCount("SELECT COUNT(*) FROM request_log WHERE request_id = '" + requestId
+                        + "' AND (sealed_secret IS NOT NULL OR secret_expire_time IS NOT NULL)"));
         assertTrue(admin.createUser(retry).getTokenWithheld());
     }
 
@@ -144,8 +172,8 @@ abstract class SecretsContract {
         long now = System.currentTimeMillis() * 1000;
         int old = 1_234;
         try (Connection c = tracker.database().connect();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO request_log (user_id, request_id, method, "
-                     + "response, create_time) VALUES (?, ?, 'LogTime', ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO request_log (user_id, request_id, method, "
+                        + "response, create_time) VALUES (?, ?, 'LogTime', ?, ?)")) {
             for (int i = 0; i < old; i++) {
                 ps.setLong(1, 424242);
                 ps.setString(2, "old-" + i);
@@ -169,8 +197,13 @@ abstract class SecretsContract {
         assertEquals(0, rowCount("SELECT COUNT(*) FROM request_log WHERE create_time < " + (now - 24 * HOUR_MICROS)));
         assertEquals(1, rowCount("SELECT COUNT(*) FROM request_log WHERE request_id = 'fresh'"));
         // The retry's record is gone, so it runs again and finds the user it made the first time.
-        assertStatus(Status.Code.ALREADY_EXISTS, () -> admin.createUser(CreateUserRequest.newBuilder()
-                .setHandle("purged-retry").setDisplayName("User purged-retry").setRequestId(requestId).build()));
+        assertStatus(
+                Status.Code.ALREADY_EXISTS,
+                () -> admin.createUser(CreateUserRequest.newBuilder()
+                        .setHandle("purged-retry")
+                        .setDisplayName("User purged-retry")
+                        .setRequestId(requestId)
+                        .build()));
     }
 
     private static String text(Object value) throws SQLException {
@@ -187,8 +220,9 @@ abstract class SecretsContract {
     }
 
     private long rowCount(String sql) throws SQLException {
-        try (Connection c = tracker.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = tracker.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -207,7 +241,8 @@ abstract class SecretsContract {
             }
             assertTrue(tables.stream().anyMatch(t -> t.equalsIgnoreCase("request_log")), tables::toString);
             for (String table : tables) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= columns; i++) {

@@ -39,36 +39,83 @@ public final class AdminController {
     @Get
     public MutableHttpResponse<?> admin(HttpRequest<?> request) {
         WebSession s = admin(web.user(request));
-        return HttpResponse.ok(web.page(request, "admin", "created", null, "token", null, "imported", null,
-                "dryRun", false, "who", s.handle()));
+        return HttpResponse.ok(web.page(
+                request,
+                "admin",
+                "created",
+                null,
+                "token",
+                null,
+                "imported",
+                null,
+                "dryRun",
+                false,
+                "who",
+                s.handle()));
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> createUser(HttpRequest<?> request, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = admin(web.user(request, form));
-        CreateUserResponse created = web.client(s).accounts().createUser(CreateUserRequest.newBuilder()
-                .setHandle(form.get("handle")).setDisplayName(form.get("display_name")).build());
-        return HttpResponse.ok(web.page(request, "admin", "created", created.getUser(), "token", created.getToken(),
-                "imported", null, "dryRun", false, "who", s.handle()));
+        CreateUserResponse created = web.client(s)
+                .accounts()
+                .createUser(CreateUserRequest.newBuilder()
+                        .setHandle(form.get("handle"))
+                        .setDisplayName(form.get("display_name"))
+                        .build());
+        return HttpResponse.ok(web.page(
+                request,
+                "admin",
+                "created",
+                created.getUser(),
+                "token",
+                created.getToken(),
+                "imported",
+                null,
+                "dryRun",
+                false,
+                "who",
+                s.handle()));
     }
 
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
-    public MutableHttpResponse<?> importGuide(HttpRequest<?> request, @Part("file") CompletedFileUpload file,
-                                              @Nullable @Part("_csrf") String csrf,
-                                              @Nullable @Part("dry_run") String dryRun,
-                                              @Nullable @Part("title") String title) throws IOException {
+    public MutableHttpResponse<?> importGuide(
+            HttpRequest<?> request,
+            @Part("file") CompletedFileUpload file,
+            @Nullable @Part("_csrf") String csrf,
+            @Nullable @Part("dry_run") String dryRun,
+            @Nullable @Part("title") String title)
+            throws IOException {
         Map<String, Object> fields = new HashMap<>();
         if (csrf != null) {
             fields.put(Form.CSRF_FIELD, csrf);
         }
         WebSession s = admin(web.user(request, Form.of(fields)));
         boolean dry = dryRun != null && !dryRun.isBlank();
-        ImportGuideResponse imported = web.client(s).content().importGuide(ImportGuideRequest.newBuilder()
-                .setText(ByteString.copyFrom(file.getBytes())).setSourceName(file.getFilename())
-                .setTitle(title == null ? "" : title.strip()).setDryRun(dry).build());
-        return HttpResponse.ok(web.page(request, "admin", "created", null, "token", null, "imported", imported,
-                "dryRun", dry, "who", s.handle(), "fileName", file.getFilename()));
+        ImportGuideResponse imported = web.client(s)
+                .content()
+                .importGuide(ImportGuideRequest.newBuilder()
+                        .setText(ByteString.copyFrom(file.getBytes()))
+                        .setSourceName(file.getFilename())
+                        .setTitle(title == null ? "" : title.strip())
+                        .setDryRun(dry)
+                        .build());
+        return HttpResponse.ok(web.page(
+                request,
+                "admin",
+                "created",
+                null,
+                "token",
+                null,
+                "imported",
+                imported,
+                "dryRun",
+                dry,
+                "who",
+                s.handle(),
+                "fileName",
+                file.getFilename()));
     }
 
     private static WebSession admin(WebSession s) {

@@ -44,29 +44,39 @@ public final class CalendarFeedController {
     }
 
     @Get("/calendar/{handle}/{file}")
-    public MutableHttpResponse<?> feed(String handle, String file,
-                                       @Nullable @Header("If-None-Match") String ifNoneMatch) {
+    public MutableHttpResponse<?> feed(
+            String handle, String file, @Nullable @Header("If-None-Match") String ifNoneMatch) {
         if (!HANDLE.matcher(handle).matches() || !SECRET.matcher(file).matches()) {
             return notFound();
         }
         ReadCalendarFeedResponse feed;
         try {
-            feed = web.anonymous().exports().readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
-                    .setUser("users/" + handle).setSecret(file.substring(0, file.length() - ".ics".length())).build());
+            feed = web.anonymous()
+                    .exports()
+                    .readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                            .setUser("users/" + handle)
+                            .setSecret(file.substring(0, file.length() - ".ics".length()))
+                            .build());
         } catch (NotFoundException | InvalidArgumentException e) {
             return notFound();
         } catch (UnavailableException e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN_TYPE)
-                    .header("Retry-After", "30").body("The tracker is unavailable; try again shortly.\n");
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .header("Retry-After", "30")
+                    .body("The tracker is unavailable; try again shortly.\n");
         } catch (AscentException e) {
-            return HttpResponse.serverError().contentType(MediaType.TEXT_PLAIN_TYPE).body("Something went wrong.\n");
+            return HttpResponse.serverError()
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body("Something went wrong.\n");
         }
         byte[] body = PlanCalendar.of(feed).getBytes(StandardCharsets.UTF_8);
         String etag = etag(body);
         if (matches(ifNoneMatch, etag)) {
             return HttpResponse.notModified().header("ETag", etag);
         }
-        return HttpResponse.ok(body).contentType(CALENDAR).header("ETag", etag)
+        return HttpResponse.ok(body)
+                .contentType(CALENDAR)
+                .header("ETag", etag)
                 .header("Content-Disposition", "inline; filename=\"ascent.ics\"");
     }
 

@@ -35,31 +35,66 @@ public final class CatalogController {
 
     @Get("/roles")
     public ModelAndView<?> roles(HttpRequest<?> request) {
-        List<Role> roles = content().listRoles(ListRolesRequest.newBuilder().setPageSize(100).build()).getRolesList();
+        List<Role> roles = content()
+                .listRoles(ListRolesRequest.newBuilder().setPageSize(100).build())
+                .getRolesList();
         return web.page(request, "roles", "roles", roles);
     }
 
     @Get("/roles/{slug}")
     public ModelAndView<?> role(HttpRequest<?> request, String slug) {
-        Role role = content().getRole(GetRoleRequest.newBuilder().setName(Names.role(slug)).build()).getRole();
-        List<Role> others = content().listRoles(ListRolesRequest.newBuilder().setPageSize(100).build())
-                .getRolesList().stream().filter(r -> !r.getName().equals(role.getName())).toList();
-        return web.page(request, "role", "role", role, "others", others,
-                "skills", role.getSkillsList().stream()
-                        .sorted((a, b) -> Double.compare(b.getWeight(), a.getWeight())).toList());
+        Role role = content()
+                .getRole(GetRoleRequest.newBuilder().setName(Names.role(slug)).build())
+                .getRole();
+        List<Role> others =
+                content()
+                        .listRoles(
+                                ListRolesRequest.newBuilder().setPageSize(100).build())
+                        .getRolesList()
+                        .stream()
+                        .filter(r -> !r.getName().equals(role.getName()))
+                        .toList();
+        return web.page(
+                request,
+                "role",
+                "role",
+                role,
+                "others",
+                others,
+                "skills",
+                role.getSkillsList().stream()
+                        .sorted((a, b) -> Double.compare(b.getWeight(), a.getWeight()))
+                        .toList());
     }
 
     @Get("/compare")
-    public ModelAndView<?> compare(HttpRequest<?> request, @Nullable @QueryValue String from,
-                                   @Nullable @QueryValue String to) {
-        List<Role> roles = content().listRoles(ListRolesRequest.newBuilder().setPageSize(100).build()).getRolesList();
+    public ModelAndView<?> compare(
+            HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        List<Role> roles = content()
+                .listRoles(ListRolesRequest.newBuilder().setPageSize(100).build())
+                .getRolesList();
         CompareRolesResponse result = null;
         if (from != null && to != null && !from.isBlank() && !to.isBlank()) {
-            result = content().compareRoles(CompareRolesRequest.newBuilder().setFromRole(Names.role(from))
-                    .setToRole(Names.role(to)).setMaxResults(30).build());
+            result = content()
+                    .compareRoles(CompareRolesRequest.newBuilder()
+                            .setFromRole(Names.role(from))
+                            .setToRole(Names.role(to))
+                            .setMaxResults(30)
+                            .build());
         }
-        return web.page(request, "compare", "roles", roles, "from", from, "to", to, "result", result,
-                "titles", roles.stream().collect(java.util.stream.Collectors.toMap(Role::getName, Role::getTitle)));
+        return web.page(
+                request,
+                "compare",
+                "roles",
+                roles,
+                "from",
+                from,
+                "to",
+                to,
+                "result",
+                result,
+                "titles",
+                roles.stream().collect(java.util.stream.Collectors.toMap(Role::getName, Role::getTitle)));
     }
 
     @Get("/search")
@@ -67,7 +102,11 @@ public final class CatalogController {
         List<SearchHit> hits = List.of();
         String query = q == null ? "" : q.strip();
         if (!query.isEmpty()) {
-            hits = content().searchContent(SearchContentRequest.newBuilder().setQuery(query).setPageSize(30).build())
+            hits = content()
+                    .searchContent(SearchContentRequest.newBuilder()
+                            .setQuery(query)
+                            .setPageSize(30)
+                            .build())
                     .getHitsList();
         }
         return web.page(request, "search", "query", query, "hits", hits);
@@ -75,14 +114,28 @@ public final class CatalogController {
 
     @Get("/designPrompts")
     public ModelAndView<?> prompts(HttpRequest<?> request) {
-        return web.page(request, "prompts", "prompts", content().listDesignPrompts(ListDesignPromptsRequest
-                .newBuilder().setPageSize(100).build()).getDesignPromptsList());
+        return web.page(
+                request,
+                "prompts",
+                "prompts",
+                content()
+                        .listDesignPrompts(ListDesignPromptsRequest.newBuilder()
+                                .setPageSize(100)
+                                .build())
+                        .getDesignPromptsList());
     }
 
     @Get("/designPrompts/{slug}")
     public ModelAndView<?> prompt(HttpRequest<?> request, String slug) {
-        return web.page(request, "prompt", "prompt", content().getDesignPrompt(GetDesignPromptRequest.newBuilder()
-                .setName(Names.designPrompt(slug)).build()).getDesignPrompt());
+        return web.page(
+                request,
+                "prompt",
+                "prompt",
+                content()
+                        .getDesignPrompt(GetDesignPromptRequest.newBuilder()
+                                .setName(Names.designPrompt(slug))
+                                .build())
+                        .getDesignPrompt());
     }
 
     private dev.ascent.client.ContentClient content() {

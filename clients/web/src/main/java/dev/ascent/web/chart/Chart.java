@@ -18,8 +18,15 @@ import java.util.Locale;
  * @param columns the table's header: the x label, then one column per series
  * @param rows    the table's rows, one per x value
  */
-public record Chart(String title, String unit, List<Series> series, List<Bar> bars, List<Tick> xTicks,
-                    List<Tick> yTicks, List<String> columns, List<List<String>> rows) {
+public record Chart(
+        String title,
+        String unit,
+        List<Series> series,
+        List<Bar> bars,
+        List<Tick> xTicks,
+        List<Tick> yTicks,
+        List<String> columns,
+        List<List<String>> rows) {
 
     public static final int WIDTH = 640;
     public static final int HEIGHT = 240;
@@ -29,21 +36,16 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
     static final int BOTTOM = 28;
 
     /** One line: its name, a CSS class for its colour, the polyline's points and a dot per value. */
-    public record Series(String name, String cssClass, String points, List<Dot> dots) {
-    }
+    public record Series(String name, String cssClass, String points, List<Dot> dots) {}
 
-    public record Dot(double x, double y, String label) {
-    }
+    public record Dot(double x, double y, String label) {}
 
-    public record Bar(double x, double y, double width, double height, String label) {
-    }
+    public record Bar(double x, double y, double width, double height, String label) {}
 
-    public record Tick(double position, String label) {
-    }
+    public record Tick(double position, String label) {}
 
     /** A named run of values, one per x label; a null value leaves a gap (nothing known yet). */
-    public record Line(String name, String cssClass, List<Double> values) {
-    }
+    public record Line(String name, String cssClass, List<Double> values) {}
 
     public boolean empty() {
         return rows.isEmpty();
@@ -92,7 +94,10 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
                 }
                 double x = x(i, n);
                 double y = y(v, top);
-                points.append(points.isEmpty() ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+                points.append(points.isEmpty() ? "" : " ")
+                        .append(fmt(x))
+                        .append(',')
+                        .append(fmt(y));
                 dots.add(new Dot(x, y, l.name() + ", " + xLabels.get(i) + ": " + number(v) + unit));
             }
             series.add(new Series(l.name(), l.cssClass(), points.toString(), dots));
@@ -115,7 +120,8 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
 
     /** One bar per x label. */
     public static Chart bars(String title, String unit, List<String> xLabels, List<Double> values) {
-        double top = niceCeiling(values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        double top = niceCeiling(
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         int n = xLabels.size();
         double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, n);
         List<Bar> bars = new ArrayList<>();
@@ -124,7 +130,11 @@ public record Chart(String title, String unit, List<Series> series, List<Bar> ba
             double v = values.get(i);
             double y = y(v, top);
             double w = Math.max(2, Math.min(48, slot * 0.7));
-            bars.add(new Bar(LEFT + slot * i + (slot - w) / 2, y, w, HEIGHT - BOTTOM - y,
+            bars.add(new Bar(
+                    LEFT + slot * i + (slot - w) / 2,
+                    y,
+                    w,
+                    HEIGHT - BOTTOM - y,
                     xLabels.get(i) + ": " + number(v) + " " + unit));
             rows.add(List.of(xLabels.get(i), number(v) + " " + unit));
         }

@@ -42,52 +42,65 @@ public final class FeedController {
     private final ExecutorService executor;
     private final io.micronaut.views.thymeleaf.ThymeleafViewsRenderer<Map<String, Object>> renderer;
 
-    public FeedController(Web web, @Named(TaskExecutors.IO) ExecutorService executor,
-                          io.micronaut.views.thymeleaf.ThymeleafViewsRenderer<Map<String, Object>> renderer) {
+    public FeedController(
+            Web web,
+            @Named(TaskExecutors.IO) ExecutorService executor,
+            io.micronaut.views.thymeleaf.ThymeleafViewsRenderer<Map<String, Object>> renderer) {
         this.web = web;
         this.executor = executor;
         this.renderer = renderer;
     }
 
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<String>> events(HttpRequest<?> request,
-                                           @Nullable @Header("Last-Event-ID") String lastEventId,
-                                           @Nullable @QueryValue Long after) {
+    public Publisher<Event<String>> events(
+            HttpRequest<?> request,
+            @Nullable @Header("Last-Event-ID") String lastEventId,
+            @Nullable @QueryValue Long after) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
         long cursor = resumeFrom(lastEventId, after);
         // Not web.page(...): that would take the session's pending messages, which belong to the next page.
         Map<String, Object> base = Map.of("labels", web.labels());
-        return Flux.create(sink -> {
-            Future<?> follower = executor.submit(() -> {
-                try {
-                    client.activity().follow(WatchActivityRequest.newBuilder().setAfterSequence(cursor)
-                            .setHeartbeatSeconds(HEARTBEAT_SECONDS).build(), next -> {
-                                if (sink.isCancelled()) {
-                                    return false;
-                                }
-                                if (next.hasEvent()) {
-                                    var e = next.getEvent();
-                                    sink.next(Event.of(render(base, e)).id(Long.toString(e.getSequence()))
-                                            .name("activity"));
-                                } else {
-                                    String c = Long.toString(next.getHeartbeat().getCursor());
-                                    sink.next(Event.of(c).id(c).name("heartbeat"));
-                                }
-                                return !sink.isCancelled();
-                            });
-                    sink.complete();
-                } catch (AscentException e) {
-                    // A cancelled stream (the browser left) or a revoked token: the browser reconnects or stops.
-                    LOG.debug("feed ended: {}", e.getMessage());
-                    sink.complete();
-                } catch (RuntimeException e) {
-                    LOG.warn("feed failed", e);
-                    sink.complete();
-                }
-            });
-            sink.onDispose(() -> follower.cancel(true));
-        }, FluxSink.OverflowStrategy.BUFFER);
+        return Flux.create(
+                sink -> {
+                    Future<?> follower = executor.submit(() -> {
+                        try {
+                            client.activity()
+                                    .follow(
+                                            WatchActivityRequest.newBuilder()
+                                                    .setAfterSequence(cursor)
+                                                    .setHeartbeatSeconds(HEARTBEAT_SECONDS)
+                                                    .build(),
+                                            next -> {
+                                                if (sink.isCancelled()) {
+                                                    return false;
+                                                }
+                                                if (next.hasEvent()) {
+                                                    var e = next.getEvent();
+                                                    sink.next(Event.of(render(base, e))
+                                                            .id(Long.toString(e.getSequence()))
+                                                            .name("activity"));
+                                                } else {
+                                                    String c = Long.toString(
+                                                            next.getHeartbeat().getCursor());
+                                                    sink.next(Event.of(c).id(c).name("heartbeat"));
+                                                }
+                                                return !sink.isCancelled();
+                                            });
+                            sink.complete();
+                        } catch (AscentException e) {
+                            // A cancelled stream (the browser left) or a revoked token: the browser reconnects or
+                            // stops.
+                            LOG.debug("feed ended: {}", e.getMessage());
+                            sink.complete();
+                        } catch (RuntimeException e) {
+                            LOG.warn("feed failed", e);
+                            sink.complete();
+                        }
+                    });
+                    sink.onDispose(() -> follower.cancel(true));
+                },
+                FluxSink.OverflowStrategy.BUFFER);
     }
 
     /** Last-Event-ID (a reconnect) wins over the page's starting cursor; anything unparseable starts from now. */

@@ -9,12 +9,15 @@ import java.util.List;
 /** The caller's active mentors: whom a review request can go to. */
 public final class ActiveMentors {
 
-    private ActiveMentors() {
-    }
+    private ActiveMentors() {}
 
     public static List<Mentorship> of(AscentClient client) {
-        return client.mentorship().listMentors(ListMentorsRequest.newBuilder().setPageSize(100).build())
-                .getMentorshipsList().stream()
-                .filter(m -> m.getState() == MentorshipState.MENTORSHIP_STATE_ACTIVE).toList();
+        return client
+                .mentorship()
+                .listMentors(ListMentorsRequest.newBuilder().setPageSize(100).build())
+                .getMentorshipsList()
+                .stream()
+                .filter(m -> m.getState() == MentorshipState.MENTORSHIP_STATE_ACTIVE)
+                .toList();
     }
 }

@@ -46,38 +46,62 @@ public final class MentorController {
     @Get("/mentees")
     public ModelAndView<?> mentees(HttpRequest<?> request) {
         WebSession s = web.user(request);
-        return web.page(request, "mentees", "mentees", web.client(s).mentorship().listMentees(ListMenteesRequest
-                .newBuilder().setPageSize(100).build()).getMenteesList());
+        return web.page(
+                request,
+                "mentees",
+                "mentees",
+                web.client(s)
+                        .mentorship()
+                        .listMentees(
+                                ListMenteesRequest.newBuilder().setPageSize(100).build())
+                        .getMenteesList());
     }
 
     @Get("/reviewRequests")
     public ModelAndView<?> queue(HttpRequest<?> request) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        List<ReviewRequest> queue = client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN).setPageSize(100).build())
+        List<ReviewRequest> queue = client.reviews()
+                .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                        .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
+                        .setPageSize(100)
+                        .build())
                 .getReviewRequestsList();
         Map<String, PracticeSession> sessions = new HashMap<>();
         for (ReviewRequest r : queue) {
             if (r.getTarget().contains("/practiceSessions/")) {
-                sessions.put(r.getName(), client.practice().getPracticeSession(GetPracticeSessionRequest.newBuilder()
-                        .setName(r.getTarget()).build()).getPracticeSession());
+                sessions.put(
+                        r.getName(),
+                        client.practice()
+                                .getPracticeSession(GetPracticeSessionRequest.newBuilder()
+                                        .setName(r.getTarget())
+                                        .build())
+                                .getPracticeSession());
             }
         }
         // The tracker lists one state at a time (UNSPECIFIED means OPEN); show the open and the decided ones.
         List<ReviewRequest> mine = new java.util.ArrayList<>();
-        for (ReviewRequestState state : List.of(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN,
+        for (ReviewRequestState state : List.of(
+                ReviewRequestState.REVIEW_REQUEST_STATE_OPEN,
                 ReviewRequestState.REVIEW_REQUEST_STATE_CHANGES_REQUESTED,
                 ReviewRequestState.REVIEW_REQUEST_STATE_APPROVED)) {
-            mine.addAll(client.reviews().listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                    .setMentee(s.user().getName()).setState(state).setPageSize(50).build()).getReviewRequestsList());
+            mine.addAll(client.reviews()
+                    .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                            .setMentee(s.user().getName())
+                            .setState(state)
+                            .setPageSize(50)
+                            .build())
+                    .getReviewRequestsList());
         }
-        mine.sort(java.util.Comparator.comparingLong((ReviewRequest r) -> r.getCreateTime().getSeconds()).reversed());
+        mine.sort(java.util.Comparator.comparingLong(
+                        (ReviewRequest r) -> r.getCreateTime().getSeconds())
+                .reversed());
         return web.page(request, "reviews", "queue", queue, "sessions", sessions, "mine", mine);
     }
 
     @Post(value = "/reviewRequests/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> review(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> review(
+            HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
@@ -87,10 +111,15 @@ public final class MentorController {
             case "changes" -> ReviewDecision.REVIEW_DECISION_CHANGES_REQUESTED;
             default -> throw new Form.BadForm("choose approve or request changes");
         };
-        SubmitReviewRequest.Builder submit = SubmitReviewRequest.newBuilder().setName(name).setDecision(decision)
-                .setComment(form.get("comment")).setEtag(form.get("etag"));
-        ReviewRequest r = client.reviews().getReviewRequest(GetReviewRequestRequest.newBuilder().setName(name)
-                .build()).getReviewRequest();
+        SubmitReviewRequest.Builder submit = SubmitReviewRequest.newBuilder()
+                .setName(name)
+                .setDecision(decision)
+                .setComment(form.get("comment"))
+                .setEtag(form.get("etag"));
+        ReviewRequest r = client.reviews()
+                .getReviewRequest(
+                        GetReviewRequestRequest.newBuilder().setName(name).build())
+                .getReviewRequest();
         if (r.getTarget().contains("/practiceSessions/")) {
             for (String field : form.names()) {
                 if (field.startsWith("score:") && !form.get(field).isEmpty()) {
@@ -111,13 +140,20 @@ public final class MentorController {
     public ModelAndView<?> invitations(HttpRequest<?> request) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        var received = client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
-                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED).setPageSize(100).build())
+        var received = client.mentorship()
+                .listInvitations(ListInvitationsRequest.newBuilder()
+                        .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                        .setPageSize(100)
+                        .build())
                 .getMentorshipsList();
-        var sent = client.mentorship().listInvitations(ListInvitationsRequest.newBuilder()
-                .setDirection(InvitationDirection.INVITATION_DIRECTION_SENT).setPageSize(100).build())
+        var sent = client.mentorship()
+                .listInvitations(ListInvitationsRequest.newBuilder()
+                        .setDirection(InvitationDirection.INVITATION_DIRECTION_SENT)
+                        .setPageSize(100)
+                        .build())
                 .getMentorshipsList();
-        var mentors = client.mentorship().listMentors(ListMentorsRequest.newBuilder().setPageSize(100).build())
+        var mentors = client.mentorship()
+                .listMentors(ListMentorsRequest.newBuilder().setPageSize(100).build())
                 .getMentorshipsList();
         return web.page(request, "mentorships", "received", received, "sent", sent, "mentors", mentors);
     }
@@ -130,14 +166,19 @@ public final class MentorController {
         if (!Names.isHandle(handle)) {
             throw new Form.BadForm("mentor: a handle such as 'mo' (lowercase letters, digits and '-')");
         }
-        web.client(s).mentorship().inviteMentor(InviteMentorRequest.newBuilder().setMentor(Names.user(handle))
-                .setMessage(form.get("message")).build());
+        web.client(s)
+                .mentorship()
+                .inviteMentor(InviteMentorRequest.newBuilder()
+                        .setMentor(Names.user(handle))
+                        .setMessage(form.get("message"))
+                        .build());
         s.flash("Invitation sent to " + handle + ".", false);
         return Web.seeOther("/mentorships");
     }
 
     @Post(value = "/mentorships/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> respond(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> respond(
+            HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         boolean accept = switch (form.get("answer")) {
@@ -145,8 +186,13 @@ public final class MentorController {
             case "decline" -> false;
             default -> throw new Form.BadForm("choose accept or decline");
         };
-        web.client(s).mentorship().respondToInvitation(RespondToInvitationRequest.newBuilder()
-                .setName(Names.mentorship(id)).setAccept(accept).setEtag(form.get("etag")).build());
+        web.client(s)
+                .mentorship()
+                .respondToInvitation(RespondToInvitationRequest.newBuilder()
+                        .setName(Names.mentorship(id))
+                        .setAccept(accept)
+                        .setEtag(form.get("etag"))
+                        .build());
         s.flash(accept ? "Invitation accepted." : "Invitation declined.", false);
         return Web.seeOther("/mentorships");
     }

@@ -17,15 +17,21 @@ import java.util.concurrent.ExecutorService;
  */
 final class ItemComments {
 
-    private ItemComments() {
-    }
+    private ItemComments() {}
 
     static Map<String, List<Comment>> of(AscentClient client, List<PlanItem> items, ExecutorService executor) {
         Map<String, CompletableFuture<List<Comment>>> calls = new HashMap<>();
         for (PlanItem item : items) {
-            calls.put(item.getName(), CompletableFuture.supplyAsync(() -> client.reviews().listComments(
-                    ListCommentsRequest.newBuilder().setParent(item.getName()).setPageSize(50).build())
-                    .getCommentsList(), executor));
+            calls.put(
+                    item.getName(),
+                    CompletableFuture.supplyAsync(
+                            () -> client.reviews()
+                                    .listComments(ListCommentsRequest.newBuilder()
+                                            .setParent(item.getName())
+                                            .setPageSize(50)
+                                            .build())
+                                    .getCommentsList(),
+                            executor));
         }
         Map<String, List<Comment>> threads = new HashMap<>();
         try {

@@ -51,15 +51,22 @@ public final class ItemController {
     }
 
     @Post(value = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> status(HttpRequest<?> request, String handle, String plan, String item,
-                                         @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> status(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             try {
-                client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                        .setPlanItem(PlanItem.newBuilder().setName(name)
-                                .setStatus(ItemStatusForm.parse(form.get("status"))))
-                        .setUpdateMask(PlanController.mask("status"))
-                        .setAllowReopenVerified(form.checked(ItemStatusForm.WITHDRAW_FIELD)).build());
+                client.plans()
+                        .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                                .setPlanItem(PlanItem.newBuilder()
+                                        .setName(name)
+                                        .setStatus(ItemStatusForm.parse(form.get("status"))))
+                                .setUpdateMask(PlanController.mask("status"))
+                                .setAllowReopenVerified(form.checked(ItemStatusForm.WITHDRAW_FIELD))
+                                .build());
             } catch (FailedPreconditionException e) {
                 if (!e.reason().orElse("").equals(ItemStatusForm.ITEM_VERIFIED)) {
                     throw e;
@@ -72,38 +79,64 @@ public final class ItemController {
     }
 
     @Post(value = "/log", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> log(HttpRequest<?> request, String handle, String plan, String item,
-                                      @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> log(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
             int minutes = form.integer("minutes", 0);
-            client.plans().logTime(LogTimeRequest.newBuilder().setPlanItem(name).setMinutes(minutes)
-                    .setDay(form.get("day")).setNote(form.get("note")).build());
+            client.plans()
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(name)
+                            .setMinutes(minutes)
+                            .setDay(form.get("day"))
+                            .setNote(form.get("note"))
+                            .build());
             return "Logged " + minutes + " min.";
         });
     }
 
     @Post(value = "/notes", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> notes(HttpRequest<?> request, String handle, String plan, String item,
-                                        @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> notes(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
-            client.plans().updatePlanItem(UpdatePlanItemRequest.newBuilder()
-                    .setPlanItem(PlanItem.newBuilder().setName(name).setNotes(form.get("notes"))
-                            .setNotesPrivate(form.checked("private")).setEtag(form.get("etag")))
-                    .setUpdateMask(PlanController.mask("notes", "notes_private")).build());
+            client.plans()
+                    .updatePlanItem(UpdatePlanItemRequest.newBuilder()
+                            .setPlanItem(PlanItem.newBuilder()
+                                    .setName(name)
+                                    .setNotes(form.get("notes"))
+                                    .setNotesPrivate(form.checked("private"))
+                                    .setEtag(form.get("etag")))
+                            .setUpdateMask(PlanController.mask("notes", "notes_private"))
+                            .build());
             return "Notes saved.";
         });
     }
 
     @Post(value = "/move", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> move(HttpRequest<?> request, String handle, String plan, String item,
-                                       @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> move(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.item(handle, plan, item);
         AscentClient client = web.client(s);
-        Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(Names.plan(handle, plan)).build())
+        Plan p = client.plans()
+                .getPlan(GetPlanRequest.newBuilder()
+                        .setName(Names.plan(handle, plan))
+                        .build())
                 .getPlan();
-        List<String> order = new ArrayList<>(p.getItemsList().stream().map(PlanItem::getName).toList());
+        List<String> order =
+                new ArrayList<>(p.getItemsList().stream().map(PlanItem::getName).toList());
         int at = order.indexOf(name);
         int to = switch (form.get("direction")) {
             case "up" -> at - 1;
@@ -113,36 +146,60 @@ public final class ItemController {
         };
         if (at >= 0 && to >= 0 && to < order.size() && to != at) {
             order.add(to, order.remove(at));
-            client.plans().reorderPlanItems(ReorderPlanItemsRequest.newBuilder().setName(p.getName())
-                    .addAllItemNames(order).setEtag(form.get("plan_etag")).build());
+            client.plans()
+                    .reorderPlanItems(ReorderPlanItemsRequest.newBuilder()
+                            .setName(p.getName())
+                            .addAllItemNames(order)
+                            .setEtag(form.get("plan_etag"))
+                            .build());
         }
         return backToPlan(request, s, handle, plan, name, null, false);
     }
 
     @Post(value = "/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> review(HttpRequest<?> request, String handle, String plan, String item,
-                                         @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> review(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
-            RequestReviewRequest.Builder r = RequestReviewRequest.newBuilder().setTarget(name)
-                    .setNote(form.get("note")).setMentor(form.get("mentor"));
-            Arrays.stream(form.get("links").split("\\s+")).filter(l -> !l.isBlank()).forEach(r::addEvidenceLinks);
+            RequestReviewRequest.Builder r = RequestReviewRequest.newBuilder()
+                    .setTarget(name)
+                    .setNote(form.get("note"))
+                    .setMentor(form.get("mentor"));
+            Arrays.stream(form.get("links").split("\\s+"))
+                    .filter(l -> !l.isBlank())
+                    .forEach(r::addEvidenceLinks);
             client.reviews().requestReview(r.build());
             return "Review requested.";
         });
     }
 
     @Post(value = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> comment(HttpRequest<?> request, String handle, String plan, String item,
-                                          @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> comment(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            @Nullable @Body Map<String, Object> fields) {
         return act(request, handle, plan, item, fields, (client, name, form) -> {
-            client.reviews().addComment(AddCommentRequest.newBuilder().setParent(name)
-                    .setBody(form.get("body")).build());
+            client.reviews()
+                    .addComment(AddCommentRequest.newBuilder()
+                            .setParent(name)
+                            .setBody(form.get("body"))
+                            .build());
             return "Comment added.";
         });
     }
 
-    private MutableHttpResponse<?> act(HttpRequest<?> request, String handle, String plan, String item,
-                                       Map<String, Object> fields, Action action) {
+    private MutableHttpResponse<?> act(
+            HttpRequest<?> request,
+            String handle,
+            String plan,
+            String item,
+            Map<String, Object> fields,
+            Action action) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.item(handle, plan, item);
@@ -153,29 +210,73 @@ public final class ItemController {
         }
     }
 
-    private MutableHttpResponse<?> done(HttpRequest<?> request, WebSession s, String handle, String plan,
-                                        String item, String message, boolean refused) {
+    private MutableHttpResponse<?> done(
+            HttpRequest<?> request,
+            WebSession s,
+            String handle,
+            String plan,
+            String item,
+            String message,
+            boolean refused) {
         if (!Web.htmx(request)) {
             return backToPlan(request, s, handle, plan, item, message, refused);
         }
         AscentClient client = web.client(s);
         String planName = Names.plan(handle, plan);
-        Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(planName).build()).getPlan();
-        PlanItem updated = p.getItemsList().stream().filter(i -> i.getName().equals(item)).findFirst()
+        Plan p = client.plans()
+                .getPlan(GetPlanRequest.newBuilder().setName(planName).build())
+                .getPlan();
+        PlanItem updated = p.getItemsList().stream()
+                .filter(i -> i.getName().equals(item))
+                .findFirst()
                 .orElseThrow();
-        var summary = client.progress().getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                .setPlan(planName).build()).getProgressSummary();
-        var comments = Map.of(item, client.reviews().listComments(ListCommentsRequest.newBuilder()
-                .setParent(item).setPageSize(50).build()).getCommentsList());
+        var summary = client.progress()
+                .getProgressSummary(
+                        GetProgressSummaryRequest.newBuilder().setPlan(planName).build())
+                .getProgressSummary();
+        var comments = Map.of(
+                item,
+                client.reviews()
+                        .listComments(ListCommentsRequest.newBuilder()
+                                .setParent(item)
+                                .setPageSize(50)
+                                .build())
+                        .getCommentsList());
         boolean mine = handle.equals(s.handle());
         var mentors = mine ? ActiveMentors.of(client) : List.of();
-        return HttpResponse.ok(web.page(request, "plan-item-swap", "plan", p, "item", updated, "summary", summary,
-                "comments", comments, "editable", mine && !p.getArchived(), "mine", mine, "mentors", mentors,
-                "statuses", ItemStatusForm.CHOICES, "message", message, "refused", refused));
+        return HttpResponse.ok(web.page(
+                request,
+                "plan-item-swap",
+                "plan",
+                p,
+                "item",
+                updated,
+                "summary",
+                summary,
+                "comments",
+                comments,
+                "editable",
+                mine && !p.getArchived(),
+                "mine",
+                mine,
+                "mentors",
+                mentors,
+                "statuses",
+                ItemStatusForm.CHOICES,
+                "message",
+                message,
+                "refused",
+                refused));
     }
 
-    private MutableHttpResponse<?> backToPlan(HttpRequest<?> request, WebSession s, String handle, String plan,
-                                              String item, String message, boolean refused) {
+    private MutableHttpResponse<?> backToPlan(
+            HttpRequest<?> request,
+            WebSession s,
+            String handle,
+            String plan,
+            String item,
+            String message,
+            boolean refused) {
         if (message != null) {
             s.flash(message, refused);
         }

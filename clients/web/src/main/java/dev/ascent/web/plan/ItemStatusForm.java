@@ -24,7 +24,10 @@ public record ItemStatusForm(String value, String label, PlanItemStatus status) 
             + "would withdraw that approval. To do so, tick \"Withdraw the approval\" and set the status again.";
 
     static PlanItemStatus parse(String value) {
-        return CHOICES.stream().filter(c -> c.value.equals(value)).findFirst().map(ItemStatusForm::status)
+        return CHOICES.stream()
+                .filter(c -> c.value.equals(value))
+                .findFirst()
+                .map(ItemStatusForm::status)
                 .orElseThrow(() -> new Form.BadForm("status must be one of: to do, in progress, done, skipped"));
     }
 }

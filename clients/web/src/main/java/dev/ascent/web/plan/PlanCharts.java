@@ -22,12 +22,12 @@ public final class PlanCharts {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d");
 
-    private PlanCharts() {
-    }
+    private PlanCharts() {}
 
     public static Chart burnUp(Plan plan, ProgressSummary summary) {
         List<PlanItem> counted = plan.getItemsList().stream()
-                .filter(i -> i.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_SKIPPED).toList();
+                .filter(i -> i.getStatus() != PlanItemStatus.PLAN_ITEM_STATUS_SKIPPED)
+                .toList();
         double total = counted.stream().mapToLong(PlanItem::getEstimatedMinutes).sum();
         if (total <= 0 || plan.getStartDate().isEmpty()) {
             return Chart.lines("Burn-up: expected and actual percent done, by week", "%", List.of(), List.of(), 100);
@@ -46,29 +46,38 @@ public final class PlanCharts {
             Instant weekEnd = weekStart.plusWeeks(1).atStartOfDay(zone).toInstant();
             labels.add(LABEL.format(weekStart));
             final int week = w;
-            double planned = counted.stream().filter(i -> i.getWeek() <= week)
-                    .mapToLong(PlanItem::getEstimatedMinutes).sum();
+            double planned = counted.stream()
+                    .filter(i -> i.getWeek() <= week)
+                    .mapToLong(PlanItem::getEstimatedMinutes)
+                    .sum();
             expected.add(100 * planned / total);
             if (w <= currentWeek) {
                 double done = counted.stream()
-                        .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_DONE && i.hasCompleteTime()
-                                && Instant.ofEpochSecond(i.getCompleteTime().getSeconds()).isBefore(weekEnd))
-                        .mapToLong(PlanItem::getEstimatedMinutes).sum();
+                        .filter(i -> i.getStatus() == PlanItemStatus.PLAN_ITEM_STATUS_DONE
+                                && i.hasCompleteTime()
+                                && Instant.ofEpochSecond(i.getCompleteTime().getSeconds())
+                                        .isBefore(weekEnd))
+                        .mapToLong(PlanItem::getEstimatedMinutes)
+                        .sum();
                 actual.add(100 * done / total);
             } else {
                 actual.add(null);
             }
         }
-        return Chart.lines("Burn-up: expected and actual percent done, by week", "%", labels, List.of(
-                new Chart.Line("Expected", "expected", expected),
-                new Chart.Line("Actual", "actual", actual)), 100);
+        return Chart.lines(
+                "Burn-up: expected and actual percent done, by week",
+                "%",
+                labels,
+                List.of(new Chart.Line("Expected", "expected", expected), new Chart.Line("Actual", "actual", actual)),
+                100);
     }
 
     public static Chart minutesPerWeek(ProgressSummary summary) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (WeekMinutes w : summary.getWeeklyMinutesList()) {
-            labels.add(w.getWeekStart().isEmpty() ? "w" + w.getWeek() : LABEL.format(LocalDate.parse(w.getWeekStart())));
+            labels.add(
+                    w.getWeekStart().isEmpty() ? "w" + w.getWeek() : LABEL.format(LocalDate.parse(w.getWeekStart())));
             values.add((double) w.getMinutes());
         }
         return Chart.bars("Minutes logged per week", "min", labels, values);

@@ -32,10 +32,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
-import java.util.concurrent.ExecutorService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /** Plans: creating one from a role, the plan page (the owner's editable, a mentor's read-only), a user's plans. */
 @Controller
@@ -55,15 +55,21 @@ public final class PlanController {
     public ModelAndView<?> newPlan(HttpRequest<?> request, @Nullable @QueryValue String role) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        List<Role> roles = client.content().listRoles(ListRolesRequest.newBuilder().setPageSize(100).build())
+        List<Role> roles = client.content()
+                .listRoles(ListRolesRequest.newBuilder().setPageSize(100).build())
                 .getRolesList();
         Role chosen = null;
         List<RoleSkill> skills = List.of();
         if (role != null && !role.isBlank()) {
-            chosen = client.content().getRole(GetRoleRequest.newBuilder()
-                    .setName(Names.role(role.replaceFirst("^roles/", ""))).build()).getRole();
+            chosen = client.content()
+                    .getRole(GetRoleRequest.newBuilder()
+                            .setName(Names.role(role.replaceFirst("^roles/", "")))
+                            .build())
+                    .getRole();
             skills = chosen.getSkillsList().stream()
-                    .sorted((a, b) -> Double.compare(b.getWeight(), a.getWeight())).limit(TOP_SKILLS).toList();
+                    .sorted((a, b) -> Double.compare(b.getWeight(), a.getWeight()))
+                    .limit(TOP_SKILLS)
+                    .toList();
         }
         return web.page(request, "plan-new", "roles", roles, "chosen", chosen, "skills", skills);
     }
@@ -81,7 +87,8 @@ public final class PlanController {
             if (name.startsWith("rate:")) {
                 int rating = form.integer(name, 0);
                 if (rating > 0) {
-                    create.addSkillRatings(SkillRating.newBuilder().setSkill(name.substring(5)).setRating(rating));
+                    create.addSkillRatings(
+                            SkillRating.newBuilder().setSkill(name.substring(5)).setRating(rating));
                 }
             }
         }
@@ -94,15 +101,33 @@ public final class PlanController {
     public ModelAndView<?> plans(HttpRequest<?> request, String handle) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        List<Plan> plans = client.plans().listPlans(ListPlansRequest.newBuilder().setParent(Names.user(handle))
-                .setPageSize(50).build()).getPlansList();
+        List<Plan> plans = client.plans()
+                .listPlans(ListPlansRequest.newBuilder()
+                        .setParent(Names.user(handle))
+                        .setPageSize(50)
+                        .build())
+                .getPlansList();
         Map<String, ProgressSummary> summaries = new HashMap<>();
         for (Plan p : plans) {
-            summaries.put(p.getName(), client.progress().getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                    .setPlan(p.getName()).build()).getProgressSummary());
+            summaries.put(
+                    p.getName(),
+                    client.progress()
+                            .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                                    .setPlan(p.getName())
+                                    .build())
+                            .getProgressSummary());
         }
-        return web.page(request, "plans", "owner", handle, "plans", plans, "summaries", summaries,
-                "mine", handle.equals(s.handle()));
+        return web.page(
+                request,
+                "plans",
+                "owner",
+                handle,
+                "plans",
+                plans,
+                "summaries",
+                summaries,
+                "mine",
+                handle.equals(s.handle()));
     }
 
     @Get("/users/{handle}/plans/{plan}")
@@ -110,16 +135,37 @@ public final class PlanController {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
         String name = Names.plan(handle, plan);
-        Plan p = client.plans().getPlan(GetPlanRequest.newBuilder().setName(name).build()).getPlan();
-        ProgressSummary summary = client.progress().getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                .setPlan(name).build()).getProgressSummary();
+        Plan p = client.plans()
+                .getPlan(GetPlanRequest.newBuilder().setName(name).build())
+                .getPlan();
+        ProgressSummary summary = client.progress()
+                .getProgressSummary(
+                        GetProgressSummaryRequest.newBuilder().setPlan(name).build())
+                .getProgressSummary();
         Map<String, List<Comment>> comments = ItemComments.of(client, p.getItemsList(), executor);
         boolean mine = handle.equals(s.handle());
         List<Mentorship> mentors = mine ? ActiveMentors.of(client) : List.of();
-        return web.page(request, "plan", "plan", p, "summary", summary, "comments", comments,
-                "editable", mine && !p.getArchived(), "mine", mine, "mentors", mentors,
-                "burnUp", PlanCharts.burnUp(p, summary), "minutes", PlanCharts.minutesPerWeek(summary),
-                "statuses", ItemStatusForm.CHOICES);
+        return web.page(
+                request,
+                "plan",
+                "plan",
+                p,
+                "summary",
+                summary,
+                "comments",
+                comments,
+                "editable",
+                mine && !p.getArchived(),
+                "mine",
+                mine,
+                "mentors",
+                mentors,
+                "burnUp",
+                PlanCharts.burnUp(p, summary),
+                "minutes",
+                PlanCharts.minutesPerWeek(summary),
+                "statuses",
+                ItemStatusForm.CHOICES);
     }
 
     /** An update mask naming these fields. */

@@ -15,27 +15,42 @@ import java.util.List;
 /** Practice stats as charts: coverage and self-rating of every completed attempt, in time order. */
 final class PracticeCharts {
 
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LABEL =
+            DateTimeFormatter.ofPattern("MMM d").withZone(ZoneOffset.UTC);
 
-    private PracticeCharts() {
-    }
+    private PracticeCharts() {}
 
     static Chart coverage(PracticeStats stats) {
         List<AttemptPoint> points = attempts(stats);
-        return Chart.lines("Checklist coverage per attempt", "%", labels(points), List.of(new Chart.Line(
-                "Coverage", "actual", points.stream().map(p -> p.getCoveragePercent()).toList())), 100);
+        return Chart.lines(
+                "Checklist coverage per attempt",
+                "%",
+                labels(points),
+                List.of(new Chart.Line(
+                        "Coverage",
+                        "actual",
+                        points.stream().map(p -> p.getCoveragePercent()).toList())),
+                100);
     }
 
     static Chart rating(PracticeStats stats) {
         List<AttemptPoint> points = attempts(stats);
-        return Chart.lines("Self-rating per attempt (1-5)", "", labels(points), List.of(new Chart.Line(
-                "Self-rating", "rating", points.stream().map(p -> (double) p.getSelfRating()).toList())), 5);
+        return Chart.lines(
+                "Self-rating per attempt (1-5)",
+                "",
+                labels(points),
+                List.of(new Chart.Line(
+                        "Self-rating",
+                        "rating",
+                        points.stream().map(p -> (double) p.getSelfRating()).toList())),
+                5);
     }
 
     /** Design phases, the most often missed first. */
     static List<PhaseStats> phasesByMisses(PracticeStats stats) {
         return stats.getPhasesList().stream()
-                .sorted(Comparator.comparingDouble(PhaseStats::getMissPercent).reversed()).toList();
+                .sorted(Comparator.comparingDouble(PhaseStats::getMissPercent).reversed())
+                .toList();
     }
 
     private static List<AttemptPoint> attempts(PracticeStats stats) {

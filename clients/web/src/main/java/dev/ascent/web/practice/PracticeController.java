@@ -50,10 +50,14 @@ public final class PracticeController {
     public ModelAndView<?> practice(HttpRequest<?> request) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        var prompts = client.content().listDesignPrompts(ListDesignPromptsRequest.newBuilder().setPageSize(100)
-                .build()).getDesignPromptsList();
-        var sessions = client.practice().listPracticeSessions(ListPracticeSessionsRequest.newBuilder()
-                .setPageSize(50).build()).getPracticeSessionsList();
+        var prompts = client.content()
+                .listDesignPrompts(
+                        ListDesignPromptsRequest.newBuilder().setPageSize(100).build())
+                .getDesignPromptsList();
+        var sessions = client.practice()
+                .listPracticeSessions(
+                        ListPracticeSessionsRequest.newBuilder().setPageSize(50).build())
+                .getPracticeSessionsList();
         return web.page(request, "practice", "prompts", prompts, "sessions", sessions, "owner", s.handle());
     }
 
@@ -62,11 +66,13 @@ public final class PracticeController {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         StartPracticeSessionRequest.Builder start = StartPracticeSessionRequest.newBuilder()
-                .setSource(Names.practiceSource(form.get("source"))).setTimeBoxMinutes(form.integer("minutes", 0));
+                .setSource(Names.practiceSource(form.get("source")))
+                .setTimeBoxMinutes(form.integer("minutes", 0));
         if (!form.get("plan_item").isEmpty()) {
             start.setPlanItem(form.get("plan_item"));
         }
-        PracticeSession session = web.client(s).practice().startPracticeSession(start.build()).getPracticeSession();
+        PracticeSession session =
+                web.client(s).practice().startPracticeSession(start.build()).getPracticeSession();
         return Web.seeOther("/" + session.getName());
     }
 
@@ -77,15 +83,24 @@ public final class PracticeController {
         PracticeSession session = get(client, Names.practiceSession(handle, id));
         boolean mine = handle.equals(s.handle());
         var mentors = mine ? ActiveMentors.of(client) : List.of();
-        return web.page(request, "practice-session", "session", session, "mine", mine,
-                "active", mine && session.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_ACTIVE,
-                "completed", session.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_COMPLETED,
-                "mentors", mentors);
+        return web.page(
+                request,
+                "practice-session",
+                "session",
+                session,
+                "mine",
+                mine,
+                "active",
+                mine && session.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_ACTIVE,
+                "completed",
+                session.getState() == PracticeSessionState.PRACTICE_SESSION_STATE_COMPLETED,
+                "mentors",
+                mentors);
     }
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/steps", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> steps(HttpRequest<?> request, String handle, String id,
-                                        @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> steps(
+            HttpRequest<?> request, String handle, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
@@ -95,42 +110,55 @@ public final class PracticeController {
         return Web.seeOther("/" + name);
     }
 
-    @Post(value = "/users/{handle}/practiceSessions/{id}/complete",
-            consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> complete(HttpRequest<?> request, String handle, String id,
-                                           @Nullable @Body Map<String, Object> fields) {
+    @Post(value = "/users/{handle}/practiceSessions/{id}/complete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public MutableHttpResponse<?> complete(
+            HttpRequest<?> request, String handle, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         AscentClient client = web.client(s);
         String name = Names.practiceSession(handle, id);
         PracticeSession session = saveSteps(client, get(client, name), form);
-        PracticeSession done = client.practice().completePracticeSession(CompletePracticeSessionRequest.newBuilder()
-                .setName(name).setEtag(session.getEtag()).setSelfRating(form.integer("rating", 0))
-                .setMarkItemDone(form.checked("mark_item_done")).build()).getPracticeSession();
+        PracticeSession done = client.practice()
+                .completePracticeSession(CompletePracticeSessionRequest.newBuilder()
+                        .setName(name)
+                        .setEtag(session.getEtag())
+                        .setSelfRating(form.integer("rating", 0))
+                        .setMarkItemDone(form.checked("mark_item_done"))
+                        .build())
+                .getPracticeSession();
         s.flash("Session completed: " + Math.round(done.getCoveragePercent()) + "% of the checklist covered.", false);
         return Web.seeOther("/" + name);
     }
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/abandon", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> abandon(HttpRequest<?> request, String handle, String id,
-                                          @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> abandon(
+            HttpRequest<?> request, String handle, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.practiceSession(handle, id);
-        web.client(s).practice().abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder().setName(name)
-                .setEtag(form.get("etag")).build());
+        web.client(s)
+                .practice()
+                .abandonPracticeSession(AbandonPracticeSessionRequest.newBuilder()
+                        .setName(name)
+                        .setEtag(form.get("etag"))
+                        .build());
         s.flash("Session abandoned.", false);
         return Web.seeOther("/practice");
     }
 
     @Post(value = "/users/{handle}/practiceSessions/{id}/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> review(HttpRequest<?> request, String handle, String id,
-                                         @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> review(
+            HttpRequest<?> request, String handle, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         String name = Names.practiceSession(handle, id);
-        web.client(s).reviews().requestReview(RequestReviewRequest.newBuilder().setTarget(name)
-                .setMentor(form.get("mentor")).setNote(form.get("note")).build());
+        web.client(s)
+                .reviews()
+                .requestReview(RequestReviewRequest.newBuilder()
+                        .setTarget(name)
+                        .setMentor(form.get("mentor"))
+                        .setNote(form.get("note"))
+                        .build());
         s.flash("Review requested.", false);
         return Web.seeOther("/" + name);
     }
@@ -139,22 +167,38 @@ public final class PracticeController {
     public ModelAndView<?> stats(HttpRequest<?> request, @Nullable @QueryValue String user) {
         WebSession s = web.user(request);
         String parent = user == null || user.isBlank() ? s.user().getName() : Names.user(user);
-        PracticeStats stats = web.client(s).practice().getPracticeStats(GetPracticeStatsRequest.newBuilder()
-                .setParent(parent).build()).getPracticeStats();
-        return web.page(request, "practice-stats", "stats", stats, "who", parent,
-                "coverage", PracticeCharts.coverage(stats), "rating", PracticeCharts.rating(stats),
-                "phases", PracticeCharts.phasesByMisses(stats));
+        PracticeStats stats = web.client(s)
+                .practice()
+                .getPracticeStats(
+                        GetPracticeStatsRequest.newBuilder().setParent(parent).build())
+                .getPracticeStats();
+        return web.page(
+                request,
+                "practice-stats",
+                "stats",
+                stats,
+                "who",
+                parent,
+                "coverage",
+                PracticeCharts.coverage(stats),
+                "rating",
+                PracticeCharts.rating(stats),
+                "phases",
+                PracticeCharts.phasesByMisses(stats));
     }
 
     private static PracticeSession get(AscentClient client, String name) {
-        return client.practice().getPracticeSession(GetPracticeSessionRequest.newBuilder().setName(name).build())
+        return client.practice()
+                .getPracticeSession(
+                        GetPracticeSessionRequest.newBuilder().setName(name).build())
                 .getPracticeSession();
     }
 
     /** Sends the steps whose box or note changed (the form holds every step); returns the session as it now is. */
     private static PracticeSession saveSteps(AscentClient client, PracticeSession session, Form form) {
         UpdatePracticeSessionRequest.Builder update = UpdatePracticeSessionRequest.newBuilder()
-                .setName(session.getName()).setEtag(form.get("etag").isEmpty() ? session.getEtag() : form.get("etag"));
+                .setName(session.getName())
+                .setEtag(form.get("etag").isEmpty() ? session.getEtag() : form.get("etag"));
         for (PracticeStep step : session.getStepsList()) {
             String key = "step:" + step.getName().substring(step.getName().lastIndexOf('/') + 1);
             boolean checked = form.checked(key);
@@ -164,8 +208,8 @@ public final class PracticeController {
                 u.setChecked(checked);
                 changed = true;
             }
-            if (form.fields().containsKey("note:" + key.substring(5)) && !form.get("note:" + key.substring(5))
-                    .equals(step.getNotes())) {
+            if (form.fields().containsKey("note:" + key.substring(5))
+                    && !form.get("note:" + key.substring(5)).equals(step.getNotes())) {
                 u.setNotes(form.get("note:" + key.substring(5)));
                 changed = true;
             }

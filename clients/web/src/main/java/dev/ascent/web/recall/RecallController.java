@@ -42,27 +42,42 @@ public final class RecallController {
     }
 
     /** The four answers, in the order the page shows them. */
-    public record Answer(int value, String label, String hint) {
-    }
+    public record Answer(int value, String label, String hint) {}
 
-    static final java.util.List<Answer> ANSWERS = java.util.List.of(new Answer(1, "Again", "forgot it"),
-            new Answer(2, "Hard", "recalled with difficulty"), new Answer(3, "Good", "recalled after some thought"),
+    static final java.util.List<Answer> ANSWERS = java.util.List.of(
+            new Answer(1, "Again", "forgot it"),
+            new Answer(2, "Hard", "recalled with difficulty"),
+            new Answer(3, "Good", "recalled after some thought"),
             new Answer(4, "Easy", "recalled at once"));
 
     @Get("/recall")
     public ModelAndView<?> recall(HttpRequest<?> request) {
         WebSession s = web.user(request);
         AscentClient client = web.client(s);
-        ListDueCardsResponse due = client.recall().listDueCards(ListDueCardsRequest.newBuilder().setPageSize(1)
-                .build());
-        var stats = client.recall().getRecallStats(GetRecallStatsRequest.getDefaultInstance()).getStats();
+        ListDueCardsResponse due = client.recall()
+                .listDueCards(ListDueCardsRequest.newBuilder().setPageSize(1).build());
+        var stats = client.recall()
+                .getRecallStats(GetRecallStatsRequest.getDefaultInstance())
+                .getStats();
         RecallCard card = due.getCardsCount() == 0 ? null : due.getCards(0);
-        return web.page(request, "recall", "card", card, "due", due, "stats", stats, "answers", ANSWERS,
-                "cardId", card == null ? "" : card.getName().substring(card.getName().lastIndexOf('/') + 1));
+        return web.page(
+                request,
+                "recall",
+                "card",
+                card,
+                "due",
+                due,
+                "stats",
+                stats,
+                "answers",
+                ANSWERS,
+                "cardId",
+                card == null ? "" : card.getName().substring(card.getName().lastIndexOf('/') + 1));
     }
 
     @Post(value = "/recall/{id}/review", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> review(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
+    public MutableHttpResponse<?> review(
+            HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> fields) {
         Form form = Form.of(fields);
         WebSession s = web.user(request, form);
         if (!CARD_ID.matcher(id).matches()) {
@@ -72,11 +87,16 @@ public final class RecallController {
         if (rating < 1 || rating > 4) {
             throw new Form.BadForm("choose Again, Hard, Good or Easy");
         }
-        ReviewCardResponse r = web.client(s).recall().reviewCard(ReviewCardRequest.newBuilder()
-                .setName("users/" + s.handle() + "/recallCards/" + id).setRating(RecallRating.forNumber(rating))
-                .setEtag(form.get("etag")).build());
+        ReviewCardResponse r = web.client(s)
+                .recall()
+                .reviewCard(ReviewCardRequest.newBuilder()
+                        .setName("users/" + s.handle() + "/recallCards/" + id)
+                        .setRating(RecallRating.forNumber(rating))
+                        .setEtag(form.get("etag"))
+                        .build());
         Instant next = Instant.ofEpochSecond(r.getNextDueTime().getSeconds());
-        s.flash(ANSWERS.get(rating - 1).label() + ": due again " + in(Duration.between(Instant.now(), next)) + ".",
+        s.flash(
+                ANSWERS.get(rating - 1).label() + ": due again " + in(Duration.between(Instant.now(), next)) + ".",
                 false);
         return Web.seeOther("/recall");
     }

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +38,9 @@ public final class Sessions {
     private final boolean alwaysSecure;
     private int created;
 
-    public Sessions(@Value("${ascent.web.session-idle:12h}") Duration idle,
-                    @Value("${ascent.web.secure-cookie:false}") boolean alwaysSecure) {
+    public Sessions(
+            @Value("${ascent.web.session-idle:12h}") Duration idle,
+            @Value("${ascent.web.secure-cookie:false}") boolean alwaysSecure) {
         this.idle = idle;
         this.alwaysSecure = alwaysSecure;
     }
@@ -51,8 +51,11 @@ public final class Sessions {
         if (attached.isPresent()) {
             return attached;
         }
-        Optional<WebSession> found = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
-                .map(sessions::get).filter(this::alive);
+        Optional<WebSession> found = request.getCookies()
+                .findCookie(COOKIE)
+                .map(Cookie::getValue)
+                .map(sessions::get)
+                .filter(this::alive);
         found.ifPresent(s -> {
             s.touch(clock.instant());
             request.setAttribute(ATTRIBUTE, s);
@@ -92,9 +95,11 @@ public final class Sessions {
 
     /** True when {@code presented} is the session's CSRF token (compared in constant time). */
     public static boolean csrfMatches(WebSession session, String presented) {
-        return session != null && presented != null && MessageDigest.isEqual(
-                session.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return session != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        session.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private WebSession start(String token, User user) {
@@ -105,7 +110,10 @@ public final class Sessions {
     }
 
     private Cookie cookie(HttpRequest<?> request, String value) {
-        return Cookie.of(COOKIE, value).path("/").httpOnly(true).sameSite(SameSite.Strict)
+        return Cookie.of(COOKIE, value)
+                .path("/")
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
                 .secure(alwaysSecure || request.isSecure());
     }
 

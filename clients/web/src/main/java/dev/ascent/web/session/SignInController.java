@@ -38,15 +38,15 @@ public final class SignInController {
     }
 
     @Get("/sign-in")
-    public MutableHttpResponse<?> form(HttpRequest<?> request, @Nullable @QueryValue String next,
-                                       @Nullable @QueryValue String expired) {
+    public MutableHttpResponse<?> form(
+            HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String expired) {
         MutableHttpResponse<Object> response = HttpResponse.ok();
         WebSession s = sessions.findOrStartVisitor(request, response);
         if (s.signedIn()) {
             return Web.seeOther("/");
         }
-        return response.body(web.page(request, "sign-in", "next", safeNext(next),
-                "expired", expired != null, "error", null));
+        return response.body(
+                web.page(request, "sign-in", "next", safeNext(next), "expired", expired != null, "error", null));
     }
 
     @Post(value = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -54,8 +54,16 @@ public final class SignInController {
         Form form = Form.of(fields);
         WebSession visitor = sessions.find(request).orElse(null);
         if (!Sessions.csrfMatches(visitor, form.get(Form.CSRF_FIELD))) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(web.page(request, "error", "status", 403,
-                    "title", "Form expired", "message", "The sign-in form expired. Open the sign-in page again."));
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(web.page(
+                            request,
+                            "error",
+                            "status",
+                            403,
+                            "title",
+                            "Form expired",
+                            "message",
+                            "The sign-in form expired. Open the sign-in page again."));
         }
         String token = form.get("token");
         String next = safeNext(form.get("next"));
@@ -64,7 +72,9 @@ public final class SignInController {
         }
         User user;
         try {
-            user = platform.withToken(token).accounts().getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
+            user = platform.withToken(token)
+                    .accounts()
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
                     .getUser();
         } catch (UnauthenticatedException e) {
             return rejected(request, next, "That token is not valid (it may have been revoked).");
@@ -83,8 +93,8 @@ public final class SignInController {
     }
 
     private MutableHttpResponse<?> rejected(HttpRequest<?> request, String next, String error) {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(web.page(request, "sign-in", "next", next,
-                "expired", false, "error", error));
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .body(web.page(request, "sign-in", "next", next, "expired", false, "error", error));
     }
 
     /** Only a path on this site, so the sign-in page cannot be used to send people elsewhere. */

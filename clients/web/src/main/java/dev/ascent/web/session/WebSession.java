@@ -19,8 +19,7 @@ public final class WebSession {
     private final List<Flash> flashes = new ArrayList<>();
 
     /** A message for the next page; {@code error} ones are shown as alerts. */
-    public record Flash(String text, boolean error) {
-    }
+    public record Flash(String text, boolean error) {}
 
     WebSession(String id, String csrfToken, String token, User user, Instant now) {
         this.id = id;

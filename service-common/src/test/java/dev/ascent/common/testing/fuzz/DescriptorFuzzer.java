@@ -55,11 +55,9 @@ public final class DescriptorFuzzer {
         }
     }
 
-    private record Target(MethodDescriptor<?, ?> method, Descriptors.MethodDescriptor proto) {
-    }
+    private record Target(MethodDescriptor<?, ?> method, Descriptors.MethodDescriptor proto) {}
 
-    private record Failure(long index, String method, String caller, Status status, String why, String request) {
-    }
+    private record Failure(long index, String method, String caller, Status status, String why, String request) {}
 
     private static final Status.Code[] NEVER = {Status.Code.INTERNAL, Status.Code.UNKNOWN, Status.Code.DATA_LOSS};
     private static final int THREADS = 4;
@@ -145,8 +143,9 @@ public final class DescriptorFuzzer {
         long calls = setting("ascent.fuzz.calls", "ASCENT_FUZZ_CALLS", defaultCalls);
         long only = setting("ascent.fuzz.call", "ASCENT_FUZZ_CALL", -1);
         String again = reproduce + " -Dascent.fuzz.seed=" + seed + " (or ASCENT_FUZZ_SEED=" + seed + ")";
-        System.out.printf("[fuzz] seed %d: %d calls over %d methods as %d callers; to reproduce: %s%n", seed, calls,
-                targets.size(), callers.size(), again);
+        System.out.printf(
+                "[fuzz] seed %d: %d calls over %d methods as %d callers; to reproduce: %s%n",
+                seed, calls, targets.size(), callers.size(), again);
         Map<Status.Code, Long> counts = new EnumMap<>(Status.Code.class);
         ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
@@ -163,18 +162,34 @@ public final class DescriptorFuzzer {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[fuzz] seed %d: %d calls in %.1f s: %s%n", seed, calls,
-                (System.nanoTime() - start) / 1e9, counts);
-        System.out.printf("[fuzz] methods never answered OK: %s%n",
+        System.out.printf(
+                "[fuzz] seed %d: %d calls in %.1f s: %s%n", seed, calls, (System.nanoTime() - start) / 1e9, counts);
+        System.out.printf(
+                "[fuzz] methods never answered OK: %s%n",
                 methods().stream().filter(m -> !okByMethod.containsKey(m)).toList());
         if (!failures.isEmpty()) {
             StringBuilder b = new StringBuilder(failures.size() + " bad answers of " + calls + " calls (seed " + seed
                     + "); reproduce with " + again + "\n");
-            failures.stream().sorted(Comparator.comparingLong(Failure::index)).limit(15).forEach(f -> b.append(
-                    "  call ").append(f.index()).append(" (-Dascent.fuzz.call=").append(f.index()).append(") ")
-                    .append(f.method()).append(" as ").append(f.caller()).append(": ").append(f.status().getCode())
-                    .append(" ").append(f.status().getDescription()).append(" [").append(f.why()).append("]\n    ")
-                    .append(f.request()).append('\n'));
+            failures.stream()
+                    .sorted(Comparator.comparingLong(Failure::index))
+                    .limit(15)
+                    .forEach(f -> b.append("  call ")
+                            .append(f.index())
+                            .append(" (-Dascent.fuzz.call=")
+                            .append(f.index())
+                            .append(") ")
+                            .append(f.method())
+                            .append(" as ")
+                            .append(f.caller())
+                            .append(": ")
+                            .append(f.status().getCode())
+                            .append(" ")
+                            .append(f.status().getDescription())
+                            .append(" [")
+                            .append(f.why())
+                            .append("]\n    ")
+                            .append(f.request())
+                            .append('\n'));
             throw new AssertionError(b.toString());
         }
     }
@@ -187,19 +202,27 @@ public final class DescriptorFuzzer {
         DynamicMessage request = new RequestFactory(new FuzzValues(random, names, hints, budgetBytes), in).build(in);
         Status status = send(target, caller, request);
         if (Boolean.getBoolean("ascent.fuzz.verbose")) {
-            System.out.printf("[fuzz] call %d %s as %s: %s %s%n    %s%n", index, target.method().getFullMethodName(),
-                    caller.label(), status.getCode(), status.getDescription(), abbreviate(request));
+            System.out.printf(
+                    "[fuzz] call %d %s as %s: %s %s%n    %s%n",
+                    index,
+                    target.method().getFullMethodName(),
+                    caller.label(),
+                    status.getCode(),
+                    status.getDescription(),
+                    abbreviate(request));
         }
         if (status.isOk()) {
-            okByMethod.computeIfAbsent(target.method().getFullMethodName(),
-                    k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            okByMethod
+                    .computeIfAbsent(
+                            target.method().getFullMethodName(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
         }
         String why = request.getSerializedSize() > maxInboundBytes
                 ? status.getCode() == Status.Code.RESOURCE_EXHAUSTED ? null : "over the message limit"
                 : judge(target, caller, status);
         if (why != null) {
-            failures.add(new Failure(index, target.method().getFullMethodName(), caller.label(), status, why,
-                    abbreviate(request)));
+            failures.add(new Failure(
+                    index, target.method().getFullMethodName(), caller.label(), status, why, abbreviate(request)));
         }
         return status.getCode();
     }
@@ -227,12 +250,15 @@ public final class DescriptorFuzzer {
 
     private Status send(Target target, Caller caller, DynamicMessage request) {
         Descriptors.MethodDescriptor proto = target.proto();
-        MethodDescriptor<DynamicMessage, DynamicMessage> method = MethodDescriptor.<DynamicMessage, DynamicMessage>
-                newBuilder().setType(target.method().getType())
-                .setFullMethodName(target.method().getFullMethodName())
-                .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getInputType())))
-                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getOutputType())))
-                .build();
+        MethodDescriptor<DynamicMessage, DynamicMessage> method =
+                MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+                        .setType(target.method().getType())
+                        .setFullMethodName(target.method().getFullMethodName())
+                        .setRequestMarshaller(
+                                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getInputType())))
+                        .setResponseMarshaller(
+                                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getOutputType())))
+                        .build();
         boolean unary = method.getType() == MethodDescriptor.MethodType.UNARY;
         CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(unary ? 30 : 5, TimeUnit.SECONDS);
         if (caller.token() != null) {
@@ -246,8 +272,8 @@ public final class DescriptorFuzzer {
                 CallOptions o = options;
                 // The first message (or the end) is enough; the stream is cancelled after it.
                 context.call(() -> {
-                    Iterator<DynamicMessage> messages = ClientCalls.blockingServerStreamingCall(channel, method, o,
-                            request);
+                    Iterator<DynamicMessage> messages =
+                            ClientCalls.blockingServerStreamingCall(channel, method, o, request);
                     return messages.hasNext() ? messages.next() : null;
                 });
             }
@@ -262,10 +288,10 @@ public final class DescriptorFuzzer {
     }
 
     private static String abbreviate(DynamicMessage request) {
-        String text = TextFormat.shortDebugString(request)
-                .replaceAll("(.{60})[^\"]{200,}", "$1...");
-        return text.length() <= 1500 ? text : text.substring(0, 1500) + "... (" + request.getSerializedSize()
-                + " bytes)";
+        String text = TextFormat.shortDebugString(request).replaceAll("(.{60})[^\"]{200,}", "$1...");
+        return text.length() <= 1500
+                ? text
+                : text.substring(0, 1500) + "... (" + request.getSerializedSize() + " bytes)";
     }
 
     private static long setting(String property, String variable, long otherwise) {

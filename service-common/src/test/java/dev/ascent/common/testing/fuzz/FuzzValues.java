@@ -17,22 +17,139 @@ import java.util.Random;
 final class FuzzValues {
 
     private static final String EMOJI = "\uD83D\uDE80";
-    private static final String[] ODD = {"", " ", "\u0000", EMOJI, "x", "..", "/", "users/", "users//plans/1",
-        "roles/", "-1", "0", "null", "%00", "'; DROP TABLE plan; --", "\u202Eevil", "a/b/c/d/e/f/g", "\uFEFF",
-        "\t\n", "users/-/plans/-", "*", "users/admin", "\uD800", "\u00e9\u0301", "<script>alert(1)</script>"};
-    private static final int[] INTS = {0, 1, -1, 2, 4, 5, 6, 10, 20, 99, 100, 101, 199, 200, 201, 300, 301, 479,
-        480, 481, 499, 500, 501, 1000, 1001, 1439, 1440, 1441, 4000, 4001, 65_535, 65_536, Integer.MAX_VALUE,
-        Integer.MIN_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE + 1};
-    private static final long[] LONGS = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 31, 1L << 32, -(1L << 53),
-        253_402_300_800L, -62_135_596_801L, 1_700_000_000L, 1_700_000_000_000_000L};
-    private static final double[] DOUBLES = {0, -0.0, 0.1, 0.49, 0.5, 1, 5, 6, 79.99, 80, 80.01, 120, -1, 1e300,
-        -1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE,
-        0.7, 0.69, 0.99, 0.991};
+    private static final String[] ODD = {
+        "",
+        " ",
+        "\u0000",
+        EMOJI,
+        "x",
+        "..",
+        "/",
+        "users/",
+        "users//plans/1",
+        "roles/",
+        "-1",
+        "0",
+        "null",
+        "%00",
+        "'; DROP TABLE plan; --",
+        "\u202Eevil",
+        "a/b/c/d/e/f/g",
+        "\uFEFF",
+        "\t\n",
+        "users/-/plans/-",
+        "*",
+        "users/admin",
+        "\uD800",
+        "\u00e9\u0301",
+        "<script>alert(1)</script>"
+    };
+    private static final int[] INTS = {
+        0,
+        1,
+        -1,
+        2,
+        4,
+        5,
+        6,
+        10,
+        20,
+        99,
+        100,
+        101,
+        199,
+        200,
+        201,
+        300,
+        301,
+        479,
+        480,
+        481,
+        499,
+        500,
+        501,
+        1000,
+        1001,
+        1439,
+        1440,
+        1441,
+        4000,
+        4001,
+        65_535,
+        65_536,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE - 1,
+        Integer.MIN_VALUE + 1
+    };
+    private static final long[] LONGS = {
+        0,
+        1,
+        -1,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        1L << 31,
+        1L << 32,
+        -(1L << 53),
+        253_402_300_800L,
+        -62_135_596_801L,
+        1_700_000_000L,
+        1_700_000_000_000_000L
+    };
+    private static final double[] DOUBLES = {
+        0,
+        -0.0,
+        0.1,
+        0.49,
+        0.5,
+        1,
+        5,
+        6,
+        79.99,
+        80,
+        80.01,
+        120,
+        -1,
+        1e300,
+        -1e300,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE,
+        Double.MAX_VALUE,
+        0.7,
+        0.69,
+        0.99,
+        0.991
+    };
     private static final int[] LONG_LENGTHS = {65, 101, 129, 201, 301, 1001, 2001, 4001, 65_536, 70_000, 300_000};
-    private static final String[] DAYS = {"", "2024-02-29", "2023-02-29", "2024-13-01", "0000-01-01", "9999-12-31",
-        "1970-01-01", "2024-1-1", "24-01-01", "yesterday", "2100-01-01", "-2024-01-01", "+10000-01-01"};
-    private static final String[] ZONES = {"", "UTC", "Europe/Berlin", "Mars/Olympus", "GMT+99", "+25:00",
-        "America/Argentina/ComodRivadavia", "Z", "SystemV/AST4", "../../etc/passwd"};
+    private static final String[] DAYS = {
+        "",
+        "2024-02-29",
+        "2023-02-29",
+        "2024-13-01",
+        "0000-01-01",
+        "9999-12-31",
+        "1970-01-01",
+        "2024-1-1",
+        "24-01-01",
+        "yesterday",
+        "2100-01-01",
+        "-2024-01-01",
+        "+10000-01-01"
+    };
+    private static final String[] ZONES = {
+        "",
+        "UTC",
+        "Europe/Berlin",
+        "Mars/Olympus",
+        "GMT+99",
+        "+25:00",
+        "America/Argentina/ComodRivadavia",
+        "Z",
+        "SystemV/AST4",
+        "../../etc/passwd"
+    };
 
     private final Random random;
     private final List<String> names;
@@ -61,18 +178,32 @@ final class FuzzValues {
     Object plausible(FieldDescriptor f) {
         List<String> hint = hint(f);
         return switch (f.getJavaType()) {
-            case STRING -> hint != null && random.nextInt(100) < 85 ? hint.get(random.nextInt(hint.size()))
-                    : random.nextBoolean() || f.getName().equals("etag") || f.getName().equals("request_id") ? ""
-                    : "fuzz-" + random.nextInt(1000);
-            case INT -> random.nextInt(10) < 3 ? 0 : random.nextInt(10) < 7 ? 1 + random.nextInt(5)
-                    : 10 + random.nextInt(50);
+            case STRING ->
+                hint != null && random.nextInt(100) < 85
+                        ? hint.get(random.nextInt(hint.size()))
+                        : random.nextBoolean()
+                                        || f.getName().equals("etag")
+                                        || f.getName().equals("request_id")
+                                ? ""
+                                : "fuzz-" + random.nextInt(1000);
+            case INT ->
+                random.nextInt(10) < 3 ? 0 : random.nextInt(10) < 7 ? 1 + random.nextInt(5) : 10 + random.nextInt(50);
             case LONG -> (long) random.nextInt(100);
             case DOUBLE -> 1.0 + random.nextInt(10);
             case FLOAT -> 1.0f + random.nextInt(10);
             case BOOLEAN -> random.nextBoolean();
             case BYTE_STRING -> ByteString.copyFromUtf8("Overview\nA role.\nSkills\n- Python\n- SQL\n");
-            case ENUM -> f.getEnumType().getValues().get(f.getEnumType().getValues().size() > 1
-                    ? 1 + random.nextInt(f.getEnumType().getValues().size() - 1) : 0);
+            case ENUM ->
+                f.getEnumType()
+                        .getValues()
+                        .get(
+                                f.getEnumType().getValues().size() > 1
+                                        ? 1
+                                                + random.nextInt(f.getEnumType()
+                                                                .getValues()
+                                                                .size()
+                                                        - 1)
+                                        : 0);
             case MESSAGE -> null;
         };
     }
@@ -153,8 +284,10 @@ final class FuzzValues {
             }
             case 3 -> ByteString.copyFromUtf8("Overview\nA role.\nSkills\n- " + string0() + "\n- Python\n");
             case 4 -> ByteString.copyFromUtf8("# T\n## Skills\n" + "- x\n".repeat(random.nextInt(3000)));
-            case 5 -> ByteString.copyFrom(("<main><h2>Skills</h2><ul><li>" + unicode(30) + "</li></ul>"
-                    + "<div>".repeat(random.nextInt(5000))).getBytes(StandardCharsets.UTF_8));
+            case 5 ->
+                ByteString.copyFrom(("<main><h2>Skills</h2><ul><li>" + unicode(30) + "</li></ul>"
+                                + "<div>".repeat(random.nextInt(5000)))
+                        .getBytes(StandardCharsets.UTF_8));
             default -> {
                 int size = spend(random.nextBoolean() ? 1_048_577 : 1_048_576 - 1);
                 byte[] b = new byte[size];
@@ -200,17 +333,20 @@ final class FuzzValues {
         }
         if (f.getName().equals("name")) {
             String subject = type.endsWith("Request") ? type.substring(0, type.length() - 7) : type;
-            List<String> fitting = names.stream().filter(n -> {
-                String[] parts = n.split("/");
-                if (parts.length < 2) {
-                    return false;
-                }
-                String collection = parts[parts.length - 2];
-                String singular = collection.endsWith("s") ? collection.substring(0, collection.length() - 1)
-                        : collection;
-                return !singular.isEmpty() && subject.endsWith(Character.toUpperCase(singular.charAt(0))
-                        + singular.substring(1));
-            }).toList();
+            List<String> fitting = names.stream()
+                    .filter(n -> {
+                        String[] parts = n.split("/");
+                        if (parts.length < 2) {
+                            return false;
+                        }
+                        String collection = parts[parts.length - 2];
+                        String singular = collection.endsWith("s")
+                                ? collection.substring(0, collection.length() - 1)
+                                : collection;
+                        return !singular.isEmpty()
+                                && subject.endsWith(Character.toUpperCase(singular.charAt(0)) + singular.substring(1));
+                    })
+                    .toList();
             if (!fitting.isEmpty()) {
                 return fitting;
             }
@@ -242,9 +378,11 @@ final class FuzzValues {
         return switch (random.nextInt(6)) {
             case 0 -> Base64.getUrlEncoder().encodeToString(randomBytes(1 + random.nextInt(40)));
             case 1 -> malformed(token);
-            case 2 -> Base64.getEncoder().encodeToString(("{\"after\":" + int64() + "}").getBytes(StandardCharsets.UTF_8));
+            case 2 ->
+                Base64.getEncoder().encodeToString(("{\"after\":" + int64() + "}").getBytes(StandardCharsets.UTF_8));
             case 3 -> ODD[random.nextInt(ODD.length)];
-            case 4 -> Base64.getUrlEncoder().withoutPadding().encodeToString(("" + int64()).getBytes(StandardCharsets.UTF_8));
+            case 4 ->
+                Base64.getUrlEncoder().withoutPadding().encodeToString(("" + int64()).getBytes(StandardCharsets.UTF_8));
             default -> token;
         };
     }

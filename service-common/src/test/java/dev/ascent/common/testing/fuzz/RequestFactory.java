@@ -96,8 +96,16 @@ final class RequestFactory {
 
     private EnumValueDescriptor enumValue(EnumDescriptor type) {
         if (values.chance(25) == 1) {
-            int[] unknown = {-1, 99, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE, type.getValues().size()};
-            return type.findValueByNumberCreatingIfUnknown(unknown[values.random().nextInt(unknown.length)]);
+            int[] unknown = {
+                -1,
+                99,
+                1000,
+                Integer.MAX_VALUE,
+                Integer.MIN_VALUE,
+                type.getValues().size()
+            };
+            return type.findValueByNumberCreatingIfUnknown(
+                    unknown[values.random().nextInt(unknown.length)]);
         }
         return type.getValues().get(values.random().nextInt(type.getValues().size()));
     }
@@ -107,7 +115,8 @@ final class RequestFactory {
             case 0 -> "";
             case 1 -> "*";
             case 2 -> "no_such_field";
-            default -> fieldNames.isEmpty() ? "name" : fieldNames.get(values.random().nextInt(fieldNames.size()));
+            default ->
+                fieldNames.isEmpty() ? "name" : fieldNames.get(values.random().nextInt(fieldNames.size()));
         };
     }
 

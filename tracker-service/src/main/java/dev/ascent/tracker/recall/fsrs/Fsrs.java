@@ -69,21 +69,28 @@ public final class Fsrs {
     public double recallStability(double difficulty, double stability, double retrievability, Rating rating) {
         double hardPenalty = rating == Rating.HARD ? p.weight(15) : 1;
         double easyBonus = rating == Rating.EASY ? p.weight(16) : 1;
-        return clampStability(stability * (1 + Math.exp(p.weight(8)) * (11 - difficulty)
-                * Math.pow(stability, -p.weight(9)) * (Math.exp((1 - retrievability) * p.weight(10)) - 1)
-                * hardPenalty * easyBonus));
+        return clampStability(stability
+                * (1
+                        + Math.exp(p.weight(8))
+                                * (11 - difficulty)
+                                * Math.pow(stability, -p.weight(9))
+                                * (Math.exp((1 - retrievability) * p.weight(10)) - 1)
+                                * hardPenalty
+                                * easyBonus));
     }
 
     public double forgetStability(double difficulty, double stability, double retrievability) {
-        double longTerm = p.weight(11) * Math.pow(difficulty, -p.weight(12))
-                * (Math.pow(stability + 1, p.weight(13)) - 1) * Math.exp((1 - retrievability) * p.weight(14));
+        double longTerm = p.weight(11)
+                * Math.pow(difficulty, -p.weight(12))
+                * (Math.pow(stability + 1, p.weight(13)) - 1)
+                * Math.exp((1 - retrievability) * p.weight(14));
         double shortTermCap = p.shortTerm() ? stability / Math.exp(p.weight(17) * p.weight(18)) : stability;
         return clampStability(Math.min(longTerm, shortTermCap));
     }
 
     public double shortTermStability(double stability, Rating rating) {
-        double increase = Math.exp(p.weight(17) * (rating.grade() - 3 + p.weight(18)))
-                * Math.pow(stability, -p.weight(19));
+        double increase =
+                Math.exp(p.weight(17) * (rating.grade() - 3 + p.weight(18))) * Math.pow(stability, -p.weight(19));
         if (rating == Rating.GOOD || rating == Rating.EASY) {
             increase = Math.max(increase, 1.0);
         }

@@ -15,8 +15,8 @@ import java.util.Arrays;
 public record FsrsParameters(double[] w, double desiredRetention, int maximumIntervalDays, boolean shortTerm) {
 
     static final double[] DEFAULT_WEIGHTS = {
-        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
+        1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     };
 
     public static final double DEFAULT_DESIRED_RETENTION = 0.9;
@@ -59,8 +59,11 @@ public record FsrsParameters(double[] w, double desiredRetention, int maximumInt
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FsrsParameters p && Arrays.equals(w, p.w) && desiredRetention == p.desiredRetention
-                && maximumIntervalDays == p.maximumIntervalDays && shortTerm == p.shortTerm;
+        return o instanceof FsrsParameters p
+                && Arrays.equals(w, p.w)
+                && desiredRetention == p.desiredRetention
+                && maximumIntervalDays == p.maximumIntervalDays
+                && shortTerm == p.shortTerm;
     }
 
     @Override

@@ -26,20 +26,22 @@ public final class Scheduler {
 
     /** The card after a review with the given rating at {@code now}. */
     public ScheduledCard review(ScheduledCard card, Rating rating, Instant now) {
-        long elapsedDays = card.lastReview() == null ? 0
+        long elapsedDays = card.lastReview() == null
+                ? 0
                 : Math.max(0, Duration.between(card.lastReview(), now).toDays());
         MemoryState memory = fsrs.next(card.memory(), elapsedDays, rating);
         return switch (card.state()) {
             case LEARNING -> steps(card, memory, rating, now, LEARNING_STEPS, CardState.LEARNING);
             case RELEARNING -> steps(card, memory, rating, now, RELEARNING_STEPS, CardState.RELEARNING);
-            case REVIEW -> rating == Rating.AGAIN
-                    ? new ScheduledCard(CardState.RELEARNING, 0, memory, now, now.plus(RELEARNING_STEPS.get(0)))
-                    : graduate(memory, now);
+            case REVIEW ->
+                rating == Rating.AGAIN
+                        ? new ScheduledCard(CardState.RELEARNING, 0, memory, now, now.plus(RELEARNING_STEPS.get(0)))
+                        : graduate(memory, now);
         };
     }
 
-    private ScheduledCard steps(ScheduledCard card, MemoryState memory, Rating rating, Instant now,
-                                List<Duration> steps, CardState state) {
+    private ScheduledCard steps(
+            ScheduledCard card, MemoryState memory, Rating rating, Instant now, List<Duration> steps, CardState state) {
         int step = card.step();
         if (step >= steps.size() && rating != Rating.AGAIN) {
             return graduate(memory, now);
@@ -47,8 +49,10 @@ public final class Scheduler {
         return switch (rating) {
             case AGAIN -> new ScheduledCard(state, 0, memory, now, now.plus(steps.get(0)));
             case HARD -> new ScheduledCard(state, step, memory, now, now.plus(hardStep(steps, step)));
-            case GOOD -> step + 1 >= steps.size() ? graduate(memory, now)
-                    : new ScheduledCard(state, step + 1, memory, now, now.plus(steps.get(step + 1)));
+            case GOOD ->
+                step + 1 >= steps.size()
+                        ? graduate(memory, now)
+                        : new ScheduledCard(state, step + 1, memory, now, now.plus(steps.get(step + 1)));
             case EASY -> graduate(memory, now);
         };
     }
@@ -64,7 +68,7 @@ public final class Scheduler {
     }
 
     private ScheduledCard graduate(MemoryState memory, Instant now) {
-        return new ScheduledCard(CardState.REVIEW, 0, memory, now,
-                now.plus(Duration.ofDays(fsrs.intervalDays(memory.stability()))));
+        return new ScheduledCard(
+                CardState.REVIEW, 0, memory, now, now.plus(Duration.ofDays(fsrs.intervalDays(memory.stability()))));
     }
 }

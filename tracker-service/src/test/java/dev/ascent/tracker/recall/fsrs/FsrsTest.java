@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class FsrsTest {
 
     private static final Rating[] MEMORY_RATINGS = {
-        Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD};
+        Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD
+    };
     private static final long[] MEMORY_INTERVALS = {0, 0, 1, 3, 8, 21};
 
     private static MemoryState replay(FsrsParameters parameters) {
@@ -68,8 +69,21 @@ class FsrsTest {
     @Test
     void intervalHistoryMatchesTsFsrs() {
         Scheduler scheduler = new Scheduler(FsrsParameters.defaults());
-        Rating[] ratings = {Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD,
-            Rating.AGAIN, Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD};
+        Rating[] ratings = {
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.AGAIN,
+            Rating.AGAIN,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD,
+            Rating.GOOD
+        };
         Instant now = Instant.parse("2022-12-29T12:30:00Z");
         ScheduledCard card = ScheduledCard.fresh(now);
         List<Long> days = new ArrayList<>();
