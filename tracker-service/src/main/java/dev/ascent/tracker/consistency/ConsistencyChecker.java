@@ -1,23 +1,22 @@
 package dev.ascent.tracker.consistency;
 
-import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.activity.PlanDayCounters;
 import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.plan.PlanCounters;
+import dev.ascent.tracker.practice.PracticeRollupCheck;
+import dev.ascent.tracker.practice.SessionCounters;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * Recomputes the counters the tracker keeps beside its raw rows and reports (and optionally repairs) any drift:
@@ -27,13 +26,14 @@ import java.util.TreeMap;
  *   <li>a plan's day rollups ({@code plan_day.minutes}): the sum of its time entries per day;</li>
  *   <li>item positions: 0..n-1 in their stored order, with no gap or duplicate;</li>
  *   <li>a practice session's {@code step_count} and {@code checked_count}: its steps;</li>
- *   <li>a user's practice rollups: their sessions and steps ({@link PracticeRollupCheck}).</li>
+ *   <li>a user's practice rollups: their sessions and steps.</li>
  * </ul>
  * One page of plans, sessions or users per call, each checked in its own short transaction under the plan's (or session's)
  * row lock, as every write takes it, so a check never reports a write in flight as drift and a repair never races a
  * writer. A repair moves the version, so clients' etags go stale.
- * {@code plan_day.actions} is not checked: status changes count there on the day they happened in the plan's time
- * zone, which the history does not record exactly.
+ * Each feature checks and repairs its own tables ({@link PlanCounters}, {@link PlanDayCounters},
+ * {@link SessionCounters}, {@link PracticeRollupCheck}); this class pages, opens the transactions and names the
+ * drifts.
  */
 @Singleton
 public class ConsistencyChecker {
@@ -55,22 +55,28 @@ public class ConsistencyChecker {
 
     private record Cursor(Phase phase, long afterId) {}
 
-    private record Owned(long id, String handle) {}
+    private record Owned(long id, String handle, long userId) {}
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final PlanCounters planCounters;
+    private final PlanDayCounters dayCounters;
+    private final SessionCounters sessionCounters;
     private final PracticeRollupCheck practiceRollups;
-    private final Clock clock;
 
     public ConsistencyChecker(
             JdbcOperations jdbc,
             TransactionOperations<Connection> transactions,
-            PracticeRollupCheck practiceRollups,
-            Clock clock) {
+            PlanCounters planCounters,
+            PlanDayCounters dayCounters,
+            SessionCounters sessionCounters,
+            PracticeRollupCheck practiceRollups) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.planCounters = planCounters;
+        this.dayCounters = dayCounters;
+        this.sessionCounters = sessionCounters;
         this.practiceRollups = practiceRollups;
-        this.clock = clock;
     }
 
     public Page check(Caller caller, boolean repair, int pageSize, String pageToken) {
@@ -85,7 +91,7 @@ public class ConsistencyChecker {
         List<Drift> drifts = new ArrayList<>();
         if (cursor.phase() == Phase.PLANS) {
             List<Owned> plans = page(
-                    "SELECT p.id, u.handle FROM plan p JOIN app_user u ON u.id = p.user_id "
+                    "SELECT p.id, u.handle, u.id FROM plan p JOIN app_user u ON u.id = p.user_id "
                             + "WHERE p.id > ? ORDER BY p.id LIMIT ?",
                     cursor.afterId(),
                     size);
@@ -101,7 +107,7 @@ public class ConsistencyChecker {
         }
         if (cursor.phase() == Phase.SESSIONS) {
             List<Owned> sessions = page(
-                    "SELECT s.id, u.handle FROM practice_session s JOIN app_user u "
+                    "SELECT s.id, u.handle, u.id FROM practice_session s JOIN app_user u "
                             + "ON u.id = s.user_id WHERE s.id > ? ORDER BY s.id LIMIT ?",
                     cursor.afterId(),
                     size);
@@ -117,9 +123,9 @@ public class ConsistencyChecker {
             return new Page(drifts, 0, sessions.size(), repair, next);
         }
         List<Owned> users =
-                page("SELECT id, handle FROM app_user WHERE id > ? ORDER BY id LIMIT ?", cursor.afterId(), size);
+                page("SELECT id, handle, id FROM app_user WHERE id > ? ORDER BY id LIMIT ?", cursor.afterId(), size);
         for (Owned user : users) {
-            drifts.addAll(practiceRollups.check(user.id(), user.handle(), repair));
+            drifts.addAll(checkRollups(user, repair));
         }
         String next = users.size() < size
                 ? ""
@@ -128,134 +134,47 @@ public class ConsistencyChecker {
     }
 
     private List<Drift> checkPlan(Owned plan, boolean repair) {
-        String planName = "users/" + plan.handle() + "/plans/" + plan.id();
-        List<long[]> planRow = rows("SELECT logged_minutes FROM plan WHERE id = ? FOR UPDATE", 1, plan.id());
-        if (planRow.isEmpty()) {
+        Optional<List<PlanCounters.Drift>> counters = planCounters.check(plan.id(), repair);
+        if (counters.isEmpty()) {
             return List.of(); // deleted since the page was read
         }
+        String planName = "users/" + plan.handle() + "/plans/" + plan.id();
         List<Drift> drifts = new ArrayList<>();
-        // id, position, logged_minutes, sum of time entries; in stored order
-        List<long[]> items = rows(
-                "SELECT i.id, i.position, i.logged_minutes, COALESCE((SELECT SUM(t.minutes) "
-                        + "FROM time_entry t WHERE t.item_id = i.id AND t.plan_id = i.plan_id), 0) FROM plan_item i "
-                        + "WHERE i.plan_id = ? ORDER BY i.position, i.id",
-                4,
-                plan.id());
-        long total = 0;
-        for (int index = 0; index < items.size(); index++) {
-            long[] item = items.get(index);
-            String itemName = planName + "/items/" + item[0];
-            total += item[3];
-            if (item[2] != item[3]) {
-                drifts.add(new Drift(itemName, "logged_minutes", item[2], item[3]));
-                if (repair) {
-                    update(
-                            "UPDATE plan_item SET logged_minutes = ?, version = version + 1 WHERE id = ?",
-                            item[3],
-                            item[0]);
-                }
-            }
-            if (item[1] != index) {
-                drifts.add(new Drift(itemName, "position", item[1], index));
-                if (repair) {
-                    update("UPDATE plan_item SET position = ?, version = version + 1 WHERE id = ?", index, item[0]);
-                }
-            }
+        for (PlanCounters.Drift d : counters.get()) {
+            String resource = d.itemId() == null ? planName : planName + "/items/" + d.itemId();
+            drifts.add(new Drift(resource, d.field(), d.stored(), d.expected()));
         }
-        // Time entries of items that no longer exist still count towards the plan, as they did when logged.
-        total += rows(
-                        "SELECT COALESCE(SUM(t.minutes), 0) FROM time_entry t WHERE t.plan_id = ? AND NOT EXISTS "
-                                + "(SELECT 1 FROM plan_item i WHERE i.id = t.item_id AND i.plan_id = t.plan_id)",
-                        1,
-                        plan.id())
-                .get(0)[0];
-        if (planRow.get(0)[0] != total) {
-            drifts.add(new Drift(planName, "logged_minutes", planRow.get(0)[0], total));
-            if (repair) {
-                update("UPDATE plan SET logged_minutes = ? WHERE id = ?", total, plan.id());
-            }
+        for (PlanDayCounters.Drift d :
+                dayCounters.check(plan.userId(), plan.id(), planCounters.entryDays(plan.id()), repair)) {
+            drifts.add(new Drift(planName, "days/" + Days.format(d.day()) + "/minutes", d.stored(), d.expected()));
         }
-        drifts.addAll(checkDays(plan, planName, repair));
         if (repair && !drifts.isEmpty()) {
-            update(
-                    "UPDATE plan SET version = version + 1, update_time = ? WHERE id = ?",
-                    InstantMicros.toMicros(clock.instant()),
-                    plan.id());
-        }
-        return drifts;
-    }
-
-    private List<Drift> checkDays(Owned plan, String planName, boolean repair) {
-        Map<Long, Long> stored = new TreeMap<>();
-        rows("SELECT on_day, minutes FROM plan_day WHERE plan_id = ?", 2, plan.id())
-                .forEach(r -> stored.put(r[0], r[1]));
-        Map<Long, long[]> expected = new TreeMap<>();
-        rows(
-                        "SELECT entry_day, SUM(minutes), COUNT(*) FROM time_entry WHERE plan_id = ? GROUP BY entry_day",
-                        3,
-                        plan.id())
-                .forEach(r -> expected.put(r[0], r));
-        List<Drift> drifts = new ArrayList<>();
-        Map<Long, Long> days = new TreeMap<>(stored);
-        expected.keySet().forEach(d -> days.putIfAbsent(d, null));
-        for (Map.Entry<Long, Long> day : days.entrySet()) {
-            long want = expected.containsKey(day.getKey()) ? expected.get(day.getKey())[1] : 0;
-            long have = day.getValue() == null ? 0 : day.getValue();
-            if (want == have) {
-                continue;
-            }
-            drifts.add(
-                    new Drift(planName, "days/" + Days.format(Math.toIntExact(day.getKey())) + "/minutes", have, want));
-            if (!repair) {
-                continue;
-            }
-            if (day.getValue() == null) {
-                update(
-                        "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) SELECT user_id, id, ?, ?, ? "
-                                + "FROM plan WHERE id = ?",
-                        day.getKey(),
-                        want,
-                        expected.get(day.getKey())[2],
-                        plan.id());
-            } else {
-                update(
-                        "UPDATE plan_day SET minutes = ? WHERE plan_id = ? AND on_day = ?",
-                        want,
-                        plan.id(),
-                        day.getKey());
-            }
+            planCounters.repaired(plan.id());
         }
         return drifts;
     }
 
     private List<Drift> checkSession(Owned session, boolean repair) {
-        List<long[]> row =
-                rows("SELECT step_count, checked_count FROM practice_session WHERE id = ? FOR UPDATE", 2, session.id());
-        if (row.isEmpty()) {
-            return List.of();
-        }
-        long[] counts = rows(
-                        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked THEN 1 ELSE 0 END), 0) "
-                                + "FROM practice_step WHERE session_id = ?",
-                        2,
-                        session.id())
-                .get(0);
         String name = "users/" + session.handle() + "/practiceSessions/" + session.id();
+        return sessionCounters.check(session.id(), repair).stream()
+                .map(d -> new Drift(name, d.field(), d.stored(), d.expected()))
+                .toList();
+    }
+
+    /** One transaction per source; a check without repair rolls back the empty rollup row the lock may create. */
+    private List<Drift> checkRollups(Owned user, boolean repair) {
+        String resource = "users/" + user.handle() + "/practiceStats";
         List<Drift> drifts = new ArrayList<>();
-        if (row.get(0)[0] != counts[0]) {
-            drifts.add(new Drift(name, "step_count", row.get(0)[0], counts[0]));
-        }
-        if (row.get(0)[1] != counts[1]) {
-            drifts.add(new Drift(name, "checked_count", row.get(0)[1], counts[1]));
-        }
-        if (repair && !drifts.isEmpty()) {
-            update(
-                    "UPDATE practice_session SET step_count = ?, checked_count = ?, version = version + 1, "
-                            + "update_time = ? WHERE id = ?",
-                    counts[0],
-                    counts[1],
-                    InstantMicros.toMicros(clock.instant()),
-                    session.id());
+        for (String source : transactions.executeRead(status -> practiceRollups.sources(user.id()))) {
+            drifts.addAll(transactions.executeWrite(status -> {
+                List<PracticeRollupCheck.Drift> found = practiceRollups.checkSource(user.id(), source, repair);
+                if (!repair) {
+                    status.setRollbackOnly();
+                }
+                return found.stream()
+                        .map(d -> new Drift(resource, d.field(), d.stored(), d.expected()))
+                        .toList();
+            }));
         }
         return drifts;
     }
@@ -269,41 +188,11 @@ public class ConsistencyChecker {
             List<Owned> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Owned(rs.getLong(1), rs.getString(2)));
+                    out.add(new Owned(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                 }
             }
             return out;
         }));
-    }
-
-    private List<long[]> rows(String sql, int columns, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, args);
-            List<long[]> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long[] row = new long[columns];
-                    for (int c = 0; c < columns; c++) {
-                        row[c] = rs.getLong(c + 1);
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        });
-    }
-
-    private void update(String sql, Object... args) {
-        jdbc.prepareStatement(sql, ps -> {
-            bind(ps, args);
-            return ps.executeUpdate();
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
     }
 
     // ---- page tokens: the phase (plans, sessions, users) and the last id seen ----

@@ -1,14 +1,8 @@
-package dev.ascent.tracker.consistency;
+package dev.ascent.tracker.practice;
 
 import dev.ascent.common.db.InstantMicros;
-import dev.ascent.tracker.practice.PracticeRollupStore;
-import dev.ascent.tracker.practice.PracticeRollups;
-import dev.ascent.tracker.practice.PracticeSessions;
-import dev.ascent.tracker.practice.PracticeSteps;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,14 +15,13 @@ import java.util.TreeSet;
 /**
  * Recomputes a user's practice rollups ({@code practice_source_rollup}, {@code practice_step_rollup}) from their
  * sessions and steps with {@link PracticeRollups#of}, the definition the service's writes follow, and reports (and
- * optionally repairs) every difference. One transaction per user and source: it first locks that source's rollup
- * row (creating an empty one if it is missing; a check without repair rolls it back), then reads the raw rows at
- * READ COMMITTED. A session write adds to that row last in its own transaction, so it either committed before the
+ * optionally repairs) every difference. The caller runs {@link #checkSource} in one transaction per user and
+ * source (a check without repair rolls it back): it first locks that source's rollup row (creating an empty one if
+ * it is missing), then reads the raw rows at READ COMMITTED. A session write adds to that row last in its own transaction, so it either committed before the
  * lock (and the raw rows include it) or adds its delta after the repair commits: no write in flight is reported or
  * lost.
  *
- * <p>Drifts are reported on {@code users/{handle}/practiceStats} with the field
- * {@code sources/{source}/<column>} or {@code sources/{source}/steps/{source step}/phases/{phase}/<column>}.
+ * <p>Drifts name the field {@code sources/{source}/<column>} or {@code sources/{source}/steps/{source step}/phases/{phase}/<column>}.
  * Coverage sums are floating point: they are reported in millionths of a percent and differ only beyond 10^-6
  * (the service adds in completion order, the recount in start order). A title that differs is reported as
  * stored 0, expected 1.
@@ -36,41 +29,25 @@ import java.util.TreeSet;
 @Singleton
 public class PracticeRollupCheck {
 
+    /** A rollup column that differs from its recount (see the class comment for the field names and units). */
+    public record Drift(String field, long stored, long expected) {}
+
     private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
     private final PracticeRollupStore store;
     private final PracticeSessions sessions;
     private final PracticeSteps steps;
 
     public PracticeRollupCheck(
-            JdbcOperations jdbc,
-            TransactionOperations<Connection> transactions,
-            PracticeRollupStore store,
-            PracticeSessions sessions,
-            PracticeSteps steps) {
+            JdbcOperations jdbc, PracticeRollupStore store, PracticeSessions sessions, PracticeSteps steps) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.store = store;
         this.sessions = sessions;
         this.steps = steps;
     }
 
-    public List<ConsistencyChecker.Drift> check(long userId, String handle, boolean repair) {
-        List<ConsistencyChecker.Drift> drifts = new ArrayList<>();
-        for (String source : sources(userId)) {
-            drifts.addAll(transactions.executeWrite(status -> {
-                List<ConsistencyChecker.Drift> found = checkSource(userId, handle, source, repair);
-                if (!repair) {
-                    status.setRollbackOnly();
-                }
-                return found;
-            }));
-        }
-        return drifts;
-    }
-
-    private TreeSet<String> sources(long userId) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(
+    /** The sources the user has sessions or rollups for, in order; runs in the caller's transaction. */
+    public TreeSet<String> sources(long userId) {
+        return jdbc.prepareStatement(
                 "SELECT source FROM practice_session "
                         + "WHERE user_id = ? UNION SELECT source FROM practice_source_rollup WHERE user_id = ? "
                         + "UNION SELECT source FROM practice_step_rollup WHERE user_id = ?",
@@ -85,21 +62,21 @@ public class PracticeRollupCheck {
                         }
                     }
                     return out;
-                }));
+                });
     }
 
-    private List<ConsistencyChecker.Drift> checkSource(long userId, String handle, String source, boolean repair) {
+    /** Locks the user's rollup row for the source and compares (and optionally replaces) the rollups. */
+    public List<Drift> checkSource(long userId, String source, boolean repair) {
         store.lock(userId, source);
         PracticeRollups.All expected =
                 PracticeRollups.of(sessions.allForUser(userId, source), steps.completedSteps(userId, source));
         PracticeRollups.All stored = store.read(userId, source);
-        String resource = "users/" + handle + "/practiceStats";
         String prefix = "sources/" + source + "/";
-        List<ConsistencyChecker.Drift> drifts = new ArrayList<>();
+        List<Drift> drifts = new ArrayList<>();
         PracticeRollups.Source want = expected.sources().isEmpty()
                 ? PracticeRollups.empty(source)
                 : expected.sources().get(0);
-        compare(drifts, resource, prefix, fields(stored.sources().get(0)), fields(want));
+        compare(drifts, prefix, fields(stored.sources().get(0)), fields(want));
 
         Map<String, PracticeRollups.Step> have = new TreeMap<>();
         stored.steps().forEach(s -> have.put(key(s), s));
@@ -108,7 +85,7 @@ public class PracticeRollupCheck {
         TreeSet<String> keys = new TreeSet<>(have.keySet());
         keys.addAll(should.keySet());
         for (String key : keys) {
-            compare(drifts, resource, prefix + key, fields(have.get(key)), fields(should.get(key)));
+            compare(drifts, prefix + key, fields(have.get(key)), fields(should.get(key)));
         }
         if (repair && !drifts.isEmpty()) {
             store.replace(userId, source, expected.sources().isEmpty() ? null : want, expected.steps());
@@ -149,26 +126,21 @@ public class PracticeRollupCheck {
     }
 
     private static void compare(
-            List<ConsistencyChecker.Drift> drifts,
-            String resource,
-            String prefix,
-            Map<String, Object> stored,
-            Map<String, Object> expected) {
+            List<Drift> drifts, String prefix, Map<String, Object> stored, Map<String, Object> expected) {
         for (Map.Entry<String, Object> e : expected.entrySet()) {
             Object have = stored.get(e.getKey());
             Object want = e.getValue();
             if (want instanceof Double w) {
                 double h = (Double) have;
                 if (Math.abs(h - w) > 1e-6 * Math.max(1, Math.abs(w))) {
-                    drifts.add(new ConsistencyChecker.Drift(
-                            resource, prefix + e.getKey(), Math.round(h * 1e6), Math.round(w * 1e6)));
+                    drifts.add(new Drift(prefix + e.getKey(), Math.round(h * 1e6), Math.round(w * 1e6)));
                 }
             } else if (want instanceof String) {
                 if (!Objects.equals(have, want)) {
-                    drifts.add(new ConsistencyChecker.Drift(resource, prefix + e.getKey(), 0, 1));
+                    drifts.add(new Drift(prefix + e.getKey(), 0, 1));
                 }
             } else if (!Objects.equals(have, want)) {
-                drifts.add(new ConsistencyChecker.Drift(resource, prefix + e.getKey(), (Long) have, (Long) want));
+                drifts.add(new Drift(prefix + e.getKey(), (Long) have, (Long) want));
             }
         }
     }
