@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
 public class AdminVerifier {
 
     static final Duration CONFIRMED_FOR = Duration.ofSeconds(1);
+
+    /**
+     * How long the tracker has to confirm the token. The first check also opens the connection, and an admin call
+     * (a backup, an import) often comes while the tracker is busy: 2 s were seen to run out on a loaded 2-core
+     * machine, failing a backup that would have succeeded.
+     */
+    static final Duration CONFIRM_DEADLINE = Duration.ofSeconds(5);
+
     static final String NO_TRACKER = "none";
     private static final Logger LOG = LoggerFactory.getLogger(AdminVerifier.class);
     private static final Metadata.Key<String> AUTHORIZATION =
@@ -64,7 +72,7 @@ public class AdminVerifier {
         try {
             user = AccountServiceGrpc.newBlockingStub(tracker)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .withDeadlineAfter(CONFIRM_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                     .getCurrentUser(GetCurrentUserRequest.getDefaultInstance())
                     .getUser();
         } catch (StatusRuntimeException e) {
