@@ -120,6 +120,7 @@ final class MentorCommands implements Runnable {
                                     .build()),
                     r -> r.getMentorshipsList(),
                     r -> r.getNextPageToken(),
+                    r -> r.getTotalSize(),
                     max);
             List<Mentorship> list = listed.rows();
             if (json) {
@@ -135,7 +136,7 @@ final class MentorCommands implements Runnable {
                     Fmt.time(m.getCreateTime()),
                     m.getMessage()));
             t.print(cli);
-            Pages.hint(cli, list.size(), listed.more());
+            Pages.hint(cli, list.size(), listed);
             return 0;
         }
     }
@@ -250,7 +251,7 @@ final class MentorCommands implements Runnable {
                     m.getAwaitingReviewCount(),
                     Fmt.time(m.getLastActivityTime())));
             t.print(cli);
-            Pages.hint(cli, list.size(), listed.more());
+            Pages.hint(cli, list.size(), listed);
             return 0;
         }
     }
@@ -265,6 +266,7 @@ final class MentorCommands implements Runnable {
                                 .build()),
                 r -> r.getMenteesList(),
                 r -> r.getNextPageToken(),
+                r -> r.getTotalSize(),
                 max);
     }
 }

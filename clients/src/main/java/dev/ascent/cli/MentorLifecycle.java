@@ -133,6 +133,7 @@ final class MentorLifecycle {
                                     .build()),
                     r -> r.getMentorshipsList(),
                     r -> r.getNextPageToken(),
+                    r -> r.getTotalSize(),
                     max);
             Pages.Listing<MenteeSummary> menteesListed = MentorCommands.mentees(client, max);
             List<Mentorship> mentors = mentorsListed.rows();
@@ -156,7 +157,13 @@ final class MentorLifecycle {
                 t.print(cli);
             }
             cli.out.flush();
-            Pages.hint(cli, mentors.size() + mentees.size(), mentorsListed.more() || menteesListed.more());
+            if (mentorsListed.more() || menteesListed.more()) {
+                Pages.hint(
+                        cli,
+                        mentors.size() + mentees.size(),
+                        mentorsListed.total() + menteesListed.total(),
+                        "--limit N shows more");
+            }
             return 0;
         }
     }

@@ -121,8 +121,7 @@ final class PracticeSessions {
                             s.getSelfRating() > 0 ? s.getSelfRating() : "-"));
             t.print(cli);
             if (!r.getNextPageToken().isEmpty()) {
-                cli.out.printf("%d shown, more exist: --limit N (up to 100)%n", r.getPracticeSessionsCount());
-                cli.out.flush();
+                Pages.hint(cli, r.getPracticeSessionsCount(), r.getTotalSize(), "--limit N (up to 100) shows more");
             }
             return 0;
         }

@@ -182,19 +182,9 @@ final class ProgressCommands {
                     e.getItem().isEmpty() ? "" : itemRef(p, e.getItem())));
             t.print(cli);
             if (!token.isEmpty()) {
-                cli.out.printf(
-                        "%s; --all, or --page-token %s for the next ones%n", shownOf(events.size(), total), token);
-                cli.out.flush();
+                Pages.hint(cli, events.size(), total, "--all, or --page-token " + token + " for the next ones");
             }
             return 0;
-        }
-
-        /** "20 of 312" ("20 of 10000+" past the service's count limit), or "20 shown, more exist" without a total. */
-        static String shownOf(int shown, int total) {
-            if (total <= shown) {
-                return shown + " shown, more exist";
-            }
-            return shown + " of " + total + (total >= 10_000 ? "+" : "");
         }
 
         private static String change(ActivityEvent e) {

@@ -69,6 +69,7 @@ final class ReviewCommands implements Runnable {
                         .listReviewRequests(request.setPageToken(token).build()),
                 r -> r.getReviewRequestsList(),
                 r -> r.getNextPageToken(),
+                r -> r.getTotalSize(),
                 max);
     }
 
@@ -215,7 +216,7 @@ final class ReviewCommands implements Runnable {
                         String.join(" ", r.getEvidenceLinksList()));
             }
             t.print(cli);
-            Pages.hint(cli, list.size(), listed.more());
+            Pages.hint(cli, list.size(), listed);
             return 0;
         }
     }

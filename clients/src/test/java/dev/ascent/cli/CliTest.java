@@ -322,6 +322,9 @@ class CliTest {
         CliRun declined = ok(ascent(mentor, "mentor", "decline", "mentorships/" + declinedId));
         assertTrue(declined.out.contains("declined"), declined.out);
         assertEquals(1, array(ascent(mentor, "mentees", "--json")).size());
+        // A listing cut short by --limit says how many of the whole list it shows (total_size), and how to see more.
+        CliRun limited = ok(ascent(mentor, "mentor", "invitations", "--all", "--limit", "1"));
+        assertTrue(limited.out.endsWith("\n1 of 2; --limit N shows more\n"), limited.out);
     }
 
     @Test

@@ -6,8 +6,18 @@ import java.util.function.Function;
 /**
  * One page of a List response: the rows to return and the {@code next_page_token}, "" on the last page (AIP-158).
  * Usually made by {@link PageRequest#page}; {@link #of} is for a query with a token format of its own.
+ * {@code totalSize} is how many rows the whole list holds (AIP-132), 0 when not counted.
  */
-public record Page<T>(List<T> items, String nextPageToken) {
+public record Page<T>(List<T> items, String nextPageToken, int totalSize) {
+
+    public Page(List<T> items, String nextPageToken) {
+        this(items, nextPageToken, 0);
+    }
+
+    /** This page, saying the whole list holds {@code total} rows. */
+    public Page<T> withTotal(int total) {
+        return new Page<>(items, nextPageToken, total);
+    }
 
     /**
      * The page from {@code fetched}, the result of a query asked for {@code size + 1} rows: the extra row, when

@@ -1,5 +1,6 @@
 package dev.ascent.common.grpc;
 
+import dev.ascent.common.db.BoundedCount;
 import dev.ascent.common.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -90,6 +91,11 @@ public final class PageRequest {
     public <T> Page<T> page(List<T> fetched) {
         requireTag(OFFSET_TAG);
         return Page.of(fetched, size, last -> encode(OFFSET_TAG, position + size, scope));
+    }
+
+    /** As {@link #page(List)}, with the total the rows were counted with. */
+    public <T> Page<T> page(BoundedCount.Counted<T> fetched) {
+        return page(fetched.rows()).withTotal(fetched.total());
     }
 
     /** The page from rows fetched with {@link #fetchSize()} after {@link #keyAfter}, each with its {@code key}. */

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.activity;
 
+import dev.ascent.common.db.BoundedCount;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -18,7 +19,7 @@ public class ActivityQueries {
             + "JOIN app_user o ON o.id = a.user_id JOIN app_user c ON c.id = a.actor_id ";
 
     /** Where {@link #countPlanHistory} stops counting (ListActivityResponse.total_size documents it). */
-    public static final int MAX_COUNTED = 10_000;
+    public static final int MAX_COUNTED = BoundedCount.MAX;
 
     private final JdbcOperations jdbc;
 
@@ -40,17 +41,11 @@ public class ActivityQueries {
 
     /** A plan's events in all, counted up to {@link #MAX_COUNTED}: a bounded walk of the (user, plan) index. */
     public int countPlanHistory(long ownerId, long planId) {
-        return jdbc.prepareStatement(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE user_id = ? AND plan_id = ? " + "LIMIT ?) counted",
-                ps -> {
-                    ps.setLong(1, ownerId);
-                    ps.setLong(2, planId);
-                    ps.setInt(3, MAX_COUNTED);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
+        return BoundedCount.of(jdbc, "SELECT 1 FROM activity WHERE user_id = ? AND plan_id = ?", ps -> {
+            ps.setLong(1, ownerId);
+            ps.setLong(2, planId);
+            return 3;
+        });
     }
 
     static List<ActivityRow> read(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.mentorship;
 
+import dev.ascent.common.db.BoundedCount.Counted;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.grpc.Days;
@@ -55,7 +56,12 @@ public class MenteeSummaries {
     }
 
     @Connectable
-    public List<Row> list(Caller caller, int limit, int offset) {
+    public Counted<Row> list(Caller caller, int limit, int offset) {
+        return new Counted<>(
+                rows(caller, limit, offset), queries.countActive(caller.userId(), MentorshipQueries.Side.MENTOR));
+    }
+
+    private List<Row> rows(Caller caller, int limit, int offset) {
         List<MentorshipView> page = queries.active(caller.userId(), MentorshipQueries.Side.MENTOR, limit, offset);
         if (page.isEmpty()) {
             return List.of();

@@ -94,8 +94,9 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
         Page<MentorshipView> shown =
                 page.page(mentorships.invitations(caller, side, state, page.fetchSize(), page.offset()));
-        ListInvitationsResponse.Builder out =
-                ListInvitationsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListInvitationsResponse.Builder out = ListInvitationsResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken())
+                .setTotalSize(shown.totalSize());
         shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }
@@ -140,7 +141,9 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         Caller caller = auth.require();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "mentees");
         Page<MenteeSummaries.Row> shown = page.page(mentees.list(caller, page.fetchSize(), page.offset()));
-        ListMenteesResponse.Builder out = ListMenteesResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListMenteesResponse.Builder out = ListMenteesResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken())
+                .setTotalSize(shown.totalSize());
         shown.items().forEach(r -> out.addMentees(MentorshipProtoMapper.mentee(r)));
         reply(response, out.build());
     }
@@ -150,7 +153,9 @@ public class MentorshipGrpcEndpoint extends MentorshipServiceGrpc.MentorshipServ
         Caller caller = auth.require();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "mentors");
         Page<MentorshipView> shown = page.page(mentorships.mentors(caller, page.fetchSize(), page.offset()));
-        ListMentorsResponse.Builder out = ListMentorsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListMentorsResponse.Builder out = ListMentorsResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken())
+                .setTotalSize(shown.totalSize());
         shown.items().forEach(v -> out.addMentorships(MentorshipProtoMapper.mentorship(v)));
         reply(response, out.build());
     }

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.mentorship;
 
+import dev.ascent.common.db.BoundedCount;
 import dev.ascent.common.db.InstantMicros;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -40,26 +41,44 @@ public class MentorshipQueries {
 
     /** Invitations newest first; {@code state} null means any. */
     public List<MentorshipView> invitations(long userId, Side side, MentorshipState state, int limit, int offset) {
+        String sql = SELECT + "WHERE " + invitationsWhere(side, state)
+                + " ORDER BY m.create_time DESC, m.id DESC LIMIT ? OFFSET ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = bindInvitations(ps, userId, side, state);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+            return read(ps);
+        });
+    }
+
+    /** How many invitations {@link #invitations} lists in all, up to {@link BoundedCount#MAX}. */
+    public int countInvitations(long userId, Side side, MentorshipState state) {
+        return BoundedCount.of(
+                jdbc,
+                "SELECT 1 FROM mentorship m WHERE " + invitationsWhere(side, state),
+                ps -> bindInvitations(ps, userId, side, state));
+    }
+
+    private static String invitationsWhere(Side side, MentorshipState state) {
         String who = switch (side) {
             case MENTOR -> "m.mentor_id = ?";
             case MENTEE -> "m.mentee_id = ?";
             case EITHER -> "(m.mentor_id = ? OR m.mentee_id = ?)";
         };
-        String sql = SELECT + "WHERE " + who + (state == null ? "" : " AND m.state = ?")
-                + " ORDER BY m.create_time DESC, m.id DESC LIMIT ? OFFSET ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
+        return who + (state == null ? "" : " AND m.state = ?");
+    }
+
+    private static int bindInvitations(PreparedStatement ps, long userId, Side side, MentorshipState state)
+            throws SQLException {
+        int i = 1;
+        ps.setLong(i++, userId);
+        if (side == Side.EITHER) {
             ps.setLong(i++, userId);
-            if (side == Side.EITHER) {
-                ps.setLong(i++, userId);
-            }
-            if (state != null) {
-                ps.setString(i++, state.name());
-            }
-            ps.setInt(i++, limit);
-            ps.setInt(i, offset);
-            return read(ps);
-        });
+        }
+        if (state != null) {
+            ps.setString(i++, state.name());
+        }
+        return i;
     }
 
     /** ACTIVE mentorships where the user is on {@code side}, ordered by the other side's handle. */
@@ -72,6 +91,15 @@ public class MentorshipQueries {
             ps.setInt(2, limit);
             ps.setInt(3, offset);
             return read(ps);
+        });
+    }
+
+    /** How many ACTIVE mentorships {@link #active} lists in all, up to {@link BoundedCount#MAX}. */
+    public int countActive(long userId, Side side) {
+        String column = side == Side.MENTOR ? "mentor_id" : "mentee_id";
+        return BoundedCount.of(jdbc, "SELECT 1 FROM mentorship WHERE " + column + " = ? AND state = 'ACTIVE'", ps -> {
+            ps.setLong(1, userId);
+            return 2;
         });
     }
 

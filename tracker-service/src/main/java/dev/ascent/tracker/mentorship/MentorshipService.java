@@ -1,5 +1,6 @@
 package dev.ascent.tracker.mentorship;
 
+import dev.ascent.common.db.BoundedCount.Counted;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
@@ -14,7 +15,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Invitations, answers and ends. A mentorship is visible to its two users only (NOT_FOUND for anyone else); every
@@ -85,14 +85,18 @@ public class MentorshipService {
     }
 
     @Connectable
-    public List<MentorshipView> invitations(
+    public Counted<MentorshipView> invitations(
             Caller caller, MentorshipQueries.Side side, MentorshipState state, int limit, int offset) {
-        return queries.invitations(caller.userId(), side, state, limit, offset);
+        return new Counted<>(
+                queries.invitations(caller.userId(), side, state, limit, offset),
+                queries.countInvitations(caller.userId(), side, state));
     }
 
     @Connectable
-    public List<MentorshipView> mentors(Caller caller, int limit, int offset) {
-        return queries.active(caller.userId(), MentorshipQueries.Side.MENTEE, limit, offset);
+    public Counted<MentorshipView> mentors(Caller caller, int limit, int offset) {
+        return new Counted<>(
+                queries.active(caller.userId(), MentorshipQueries.Side.MENTEE, limit, offset),
+                queries.countActive(caller.userId(), MentorshipQueries.Side.MENTEE));
     }
 
     @Transactional

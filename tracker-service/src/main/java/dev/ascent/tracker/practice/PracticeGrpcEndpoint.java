@@ -96,8 +96,9 @@ public class PracticeGrpcEndpoint extends PracticeServiceGrpc.PracticeServiceImp
         String query = "practiceSessions:" + handle + ":" + filter;
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), query);
         Page<PracticeView> shown = page.page(reads.list(caller, handle, filter, page.fetchSize(), page.offset()));
-        ListPracticeSessionsResponse.Builder out =
-                ListPracticeSessionsResponse.newBuilder().setNextPageToken(shown.nextPageToken());
+        ListPracticeSessionsResponse.Builder out = ListPracticeSessionsResponse.newBuilder()
+                .setNextPageToken(shown.nextPageToken())
+                .setTotalSize(shown.totalSize());
         Map<Long, Long> reviews = openReviews.bySession(
                 shown.items().stream().map(v -> v.session().id()).toList());
         shown.items().forEach(v -> out.addPracticeSessions(PracticeProtoMapper.session(v, reviews)));

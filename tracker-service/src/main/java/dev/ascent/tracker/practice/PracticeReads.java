@@ -1,5 +1,7 @@
 package dev.ascent.tracker.practice;
 
+import dev.ascent.common.db.BoundedCount;
+import dev.ascent.common.db.BoundedCount.Counted;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
@@ -43,10 +45,10 @@ public class PracticeReads {
         return read(owner, name);
     }
 
-    public List<PracticeView> list(
+    public Counted<PracticeView> list(
             Caller caller, String handle, PracticeCommands.ListFilter filter, int limit, int offset) {
         UserRow owner = readable(caller, handle, "users/" + handle);
-        return page(owner, filter, limit, offset);
+        return new Counted<>(page(owner, filter, limit, offset), count(owner, filter));
     }
 
     public PracticeStatsCalculator.Stats stats(Caller caller, String handle, String source) {
@@ -66,6 +68,12 @@ public class PracticeReads {
                 .filter(s -> s.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         return new PracticeView(session, steps.findBySessionIdOrderByPosition(session.id()), owner.handle());
+    }
+
+    @Connectable
+    int count(UserRow owner, PracticeCommands.ListFilter filter) {
+        return (int) sessions.countForUser(
+                owner.id(), filter.source(), filter.planItemId(), filter.state(), BoundedCount.MAX);
     }
 
     @Connectable

@@ -20,6 +20,15 @@ public interface PracticeSessionRepository extends CrudRepository<PracticeSessio
     List<PracticeSessionRow> listForUser(
             long userId, String source, long planItemId, String state, int limit, int offset);
 
+    /**
+     * How many sessions {@link #listForUser} lists in all, counted up to {@code max} (a bounded walk of the user's
+     * index, as BoundedCount does).
+     */
+    @Query("SELECT COUNT(*) FROM (SELECT 1 FROM practice_session WHERE user_id = :userId "
+            + "AND (:source = '' OR source = :source) AND (:planItemId = 0 OR plan_item_id = :planItemId) "
+            + "AND (:state = '' OR state = :state) LIMIT :max) counted")
+    long countForUser(long userId, String source, long planItemId, String state, int max);
+
     /** Every session of a user (of one source when {@code source} is set), oldest first, for the stats. */
     @Query("SELECT * FROM practice_session WHERE user_id = :userId AND (:source = '' OR source = :source) "
             + "ORDER BY start_time, id")

@@ -97,8 +97,9 @@ public class ReviewGrpcEndpoint extends ReviewServiceGrpc.ReviewServiceImplBase 
                 request.getMentor().isEmpty() ? null : ReviewRequests.handle(request.getMentor(), "mentor"),
                 ReviewProtoMapper.state(request.getState()));
         Page<ReviewView> page = queue.list(caller, filter, size, request.getPageToken());
-        ListReviewRequestsResponse.Builder out =
-                ListReviewRequestsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        ListReviewRequestsResponse.Builder out = ListReviewRequestsResponse.newBuilder()
+                .setNextPageToken(page.nextPageToken())
+                .setTotalSize(page.totalSize());
         page.items().forEach(v -> out.addReviewRequests(ReviewProtoMapper.request(v)));
         reply(response, out.build());
     }

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.review;
 
+import dev.ascent.common.db.BoundedCount;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.Page;
@@ -22,8 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Review request lists, oldest first, keyset-paged by (create_time, id) so a queue that is being worked through
- * does not shift later pages. A page costs at most four queries whatever its size: the filter's two handles, the
- * requests, and the handles of their mentees and mentors. The caller sees requests they made, and requests to them from mentees whose
+ * does not shift later pages. A page costs at most five queries whatever its size: the filter's two handles, the
+ * requests, the handles of their mentees and mentors, and the total (a {@link BoundedCount}). The caller sees requests they made, and requests to them from mentees whose
  * mentorship is ACTIVE.
  */
 @Singleton
@@ -56,27 +57,31 @@ public class ReviewQueue {
         if ((filter.menteeHandle() != null && mentee.isEmpty()) || (mentorHandle != null && mentor.isEmpty())) {
             return new Page<>(List.of(), "");
         }
-        StringBuilder sql = new StringBuilder(
-                "SELECT * FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
-                        + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
-                        + "AND m.state = 'ACTIVE'))) AND r.state = ? AND (r.create_time > ? OR (r.create_time = ? AND r.id > ?))");
-        mentee.ifPresent(x -> sql.append(" AND r.user_id = ?"));
-        mentor.ifPresent(x -> sql.append(" AND r.mentor_id = ?"));
-        sql.append(" ORDER BY r.create_time, r.id LIMIT ?");
-        List<ReviewRequestRow> rows = jdbc.prepareStatement(sql.toString(), ps -> {
+        StringBuilder where = new StringBuilder(" FROM review_request r WHERE (r.user_id = ? OR (r.mentor_id = ? "
+                + "AND EXISTS (SELECT 1 FROM mentorship m WHERE m.mentor_id = r.mentor_id AND m.mentee_id = r.user_id "
+                + "AND m.state = 'ACTIVE'))) AND r.state = ?");
+        mentee.ifPresent(x -> where.append(" AND r.user_id = ?"));
+        mentor.ifPresent(x -> where.append(" AND r.mentor_id = ?"));
+        BoundedCount.Binder filtered = ps -> {
             int i = 1;
             ps.setLong(i++, caller.userId());
             ps.setLong(i++, caller.userId());
             ps.setString(i++, filter.state());
-            ps.setLong(i++, after[0]);
-            ps.setLong(i++, after[0]);
-            ps.setLong(i++, after[1]);
             if (mentee.isPresent()) {
                 ps.setLong(i++, mentee.get());
             }
             if (mentor.isPresent()) {
                 ps.setLong(i++, mentor.get());
             }
+            return i;
+        };
+        String sql = "SELECT *" + where + " AND (r.create_time > ? OR (r.create_time = ? AND r.id > ?))"
+                + " ORDER BY r.create_time, r.id LIMIT ?";
+        List<ReviewRequestRow> rows = jdbc.prepareStatement(sql, ps -> {
+            int i = filtered.bind(ps);
+            ps.setLong(i++, after[0]);
+            ps.setLong(i++, after[0]);
+            ps.setLong(i++, after[1]);
             ps.setInt(i, size + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 return jdbc.entityStream(rs, ReviewRequestRow.class).toList();
@@ -91,7 +96,8 @@ public class ReviewQueue {
                                 handles.getOrDefault(r.userId(), "unknown"),
                                 handles.getOrDefault(r.mentorId(), "unknown")))
                         .toList(),
-                shown.nextPageToken());
+                shown.nextPageToken(),
+                BoundedCount.of(jdbc, "SELECT 1" + where, filtered));
     }
 
     /** The handles of every mentee and mentor on the page, in one query. */

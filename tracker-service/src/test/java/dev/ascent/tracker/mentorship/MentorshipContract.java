@@ -78,6 +78,7 @@ public abstract class MentorshipContract {
                         .setState(MentorshipState.MENTORSHIP_STATE_PENDING)
                         .build());
         assertEquals(pending.getName(), received.getMentorships(0).getName());
+        assertEquals(1, received.getTotalSize());
         assertEquals(
                 0,
                 m.mentorships(mentee)
@@ -123,6 +124,11 @@ public abstract class MentorshipContract {
                         .listMentees(ListMenteesRequest.getDefaultInstance())
                         .getMentees(0)
                         .getMentee());
+        assertEquals(
+                1,
+                m.mentorships(mentee)
+                        .listMentors(ListMentorsRequest.getDefaultInstance())
+                        .getTotalSize());
 
         EndMentorshipRequest end =
                 EndMentorshipRequest.newBuilder().setName(active.getName()).build();
@@ -137,6 +143,11 @@ public abstract class MentorshipContract {
                 m.mentorships(mentor)
                         .listMentees(ListMenteesRequest.getDefaultInstance())
                         .getMenteesCount());
+        assertEquals(
+                0,
+                m.mentorships(mentor)
+                        .listMentees(ListMenteesRequest.getDefaultInstance())
+                        .getTotalSize());
         // Once ended, the pair may start again.
         assertEquals(
                 MentorshipState.MENTORSHIP_STATE_PENDING,
@@ -317,6 +328,39 @@ public abstract class MentorshipContract {
         Mentorship withdrawn = m.end(mentee, again);
         assertEquals(MentorshipState.MENTORSHIP_STATE_ENDED, withdrawn.getState());
         assertEquals(mentee.name(), withdrawn.getEndedBy());
+    }
+
+    @Test
+    void everyPageOfMenteesAndInvitationsCountsTheWholeList() {
+        User mentor = m.user("max");
+        m.activate(m.user("mia"), mentor);
+        m.activate(m.user("moe"), mentor);
+        m.activate(m.user("mel"), mentor);
+        m.invite(m.user("pat"), mentor);
+        var page1 = m.mentorships(mentor)
+                .listMentees(ListMenteesRequest.newBuilder().setPageSize(2).build());
+        assertEquals(2, page1.getMenteesCount());
+        assertEquals(3, page1.getTotalSize(), "every active mentee, not the page");
+        var page2 = m.mentorships(mentor)
+                .listMentees(ListMenteesRequest.newBuilder()
+                        .setPageSize(2)
+                        .setPageToken(page1.getNextPageToken())
+                        .build());
+        assertEquals(1, page2.getMenteesCount());
+        assertEquals(3, page2.getTotalSize(), "counted on every page");
+        ListInvitationsRequest received = ListInvitationsRequest.newBuilder()
+                .setDirection(InvitationDirection.INVITATION_DIRECTION_RECEIVED)
+                .setPageSize(1)
+                .build();
+        assertEquals(4, m.mentorships(mentor).listInvitations(received).getTotalSize(), "any state");
+        assertEquals(
+                1,
+                m.mentorships(mentor)
+                        .listInvitations(received.toBuilder()
+                                .setState(MentorshipState.MENTORSHIP_STATE_PENDING)
+                                .build())
+                        .getTotalSize(),
+                "the total follows the state filter");
     }
 
     @Test

@@ -202,6 +202,7 @@ public abstract class ReviewFlowContract {
                         .map(r -> r.getMentee() + " " + r.getMentor())
                         .toList());
         assertEquals(List.of(a, b), page1.getReviewRequestsList());
+        assertEquals(3, page1.getTotalSize(), "every open request to the mentor, not the page");
         ListReviewRequestsResponse page2 = m.reviews(mentor)
                 .listReviewRequests(ListReviewRequestsRequest.newBuilder()
                         .setPageSize(2)
@@ -213,6 +214,16 @@ public abstract class ReviewFlowContract {
                         .map(ReviewRequest::getName)
                         .toList());
         assertEquals("", page2.getNextPageToken());
+        assertEquals(3, page2.getTotalSize(), "counted on every page");
+        assertEquals(
+                2,
+                m.reviews(mentor)
+                        .listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                .setMentee(first.name())
+                                .setPageSize(1)
+                                .build())
+                        .getTotalSize(),
+                "the total follows the filters");
         assertEquals(
                 List.of(a.getName(), c.getName()),
                 m

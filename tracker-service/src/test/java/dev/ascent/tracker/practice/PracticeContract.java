@@ -378,6 +378,7 @@ abstract class PracticeContract {
                     .setPageToken(token)
                     .build());
             assertTrue(page.getPracticeSessionsCount() <= 2);
+            assertEquals(3, page.getTotalSize(), "every session, on every page");
             page.getPracticeSessionsList().forEach(s -> names.add(s.getName()));
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -386,6 +387,14 @@ abstract class PracticeContract {
         assertEquals(
                 List.of(third.getName(), first.getName()),
                 names(fay, ListPracticeSessionsRequest.newBuilder().setSource(prompt)));
+        assertEquals(
+                2,
+                fay.listPracticeSessions(ListPracticeSessionsRequest.newBuilder()
+                                .setSource(prompt)
+                                .setPageSize(1)
+                                .build())
+                        .getTotalSize(),
+                "the total follows the filters");
         assertEquals(
                 List.of(third.getName()),
                 names(
