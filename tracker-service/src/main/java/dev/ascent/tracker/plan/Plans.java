@@ -13,13 +13,15 @@ import java.util.Optional;
 public class Plans implements PlanOwners {
 
     private final PlanRepository plans;
+    private final PlanReads reads;
 
-    Plans(PlanRepository plans) {
+    Plans(PlanRepository plans, PlanReads reads) {
         this.plans = plans;
+        this.reads = reads;
     }
 
     public Optional<PlanRow> findById(long planId) {
-        return plans.findById(planId);
+        return reads.byId(planId);
     }
 
     /** Locks the plan row: the first step of every write to a plan, its items, time entries, comments or reviews. */
@@ -33,6 +35,6 @@ public class Plans implements PlanOwners {
 
     @Override
     public boolean isPlanOf(long planId, long ownerId) {
-        return plans.findById(planId).filter(p -> p.userId() == ownerId).isPresent();
+        return reads.byId(planId).filter(p -> p.userId() == ownerId).isPresent();
     }
 }
