@@ -13,12 +13,12 @@ import java.time.Clock;
 @Singleton
 public class GetPlan {
 
-    private final PlanReads plans;
+    private final PlanRepository plans;
     private final PlanItemReads items;
     private final AccessPolicy access;
     private final Clock clock;
 
-    public GetPlan(PlanReads plans, PlanItemReads items, AccessPolicy access, Clock clock) {
+    public GetPlan(PlanRepository plans, PlanItemReads items, AccessPolicy access, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
@@ -28,7 +28,7 @@ public class GetPlan {
     @Connectable
     public PlanView get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.byId(name.planId())
+        PlanRow plan = plans.findById(name.planId())
                 .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
         return PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);

@@ -13,15 +13,13 @@ import java.util.Optional;
 public class Plans implements PlanOwners {
 
     private final PlanRepository plans;
-    private final PlanReads reads;
 
-    Plans(PlanRepository plans, PlanReads reads) {
+    Plans(PlanRepository plans) {
         this.plans = plans;
-        this.reads = reads;
     }
 
     public Optional<PlanRow> findById(long planId) {
-        return reads.byId(planId);
+        return plans.findById(planId);
     }
 
     /** Locks the plan row: the first step of every write to a plan, its items, time entries, comments or reviews. */
@@ -35,6 +33,6 @@ public class Plans implements PlanOwners {
 
     @Override
     public boolean isPlanOf(long planId, long ownerId) {
-        return reads.byId(planId).filter(p -> p.userId() == ownerId).isPresent();
+        return plans.findById(planId).filter(p -> p.userId() == ownerId).isPresent();
     }
 }

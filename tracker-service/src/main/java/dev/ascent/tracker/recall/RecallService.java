@@ -13,7 +13,6 @@ import dev.ascent.tracker.recall.fsrs.FsrsParameters;
 import dev.ascent.tracker.recall.fsrs.Rating;
 import dev.ascent.tracker.recall.fsrs.ScheduledCard;
 import dev.ascent.tracker.recall.fsrs.Scheduler;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -121,11 +120,8 @@ public class RecallService {
         store.delete(card.userId(), card.id(), clock.instant());
     }
 
-    /**
-     * The owner's cards due now; for the progress summary, whose caller may already read the owner's data. One
-     * statement, so no transaction (it cost three more round trips per summary).
-     */
-    @Connectable
+    /** The owner's cards due now; for the progress summary, whose caller may already read the owner's data. */
+    @Transactional
     public int dueNow(long ownerId) {
         return store.dueBefore(ownerId, InstantMicros.toMicros(clock.instant()) + 1);
     }
