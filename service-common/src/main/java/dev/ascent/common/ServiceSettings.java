@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Settings of one service, read from the environment once at start-up and handed to Micronaut as properties.
@@ -39,6 +41,15 @@ public record ServiceSettings(
     public static final String TLS_CA_VARIABLE = "ASCENT_TLS_CA_FILE";
 
     public static final int DEFAULT_POOL_SIZE = 10;
+
+    private static final List<String> MYSQL_DEFAULTS = List.of(
+            "useServerPrepStmts=true",
+            "cachePrepStmts=true",
+            "prepStmtCacheSize=250",
+            "prepStmtCacheSqlLimit=2048",
+            "useLocalSessionState=true",
+            "cacheServerConfiguration=true",
+            "rewriteBatchedStatements=true");
     public static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
 
     /** Settings on the default address, {@code 127.0.0.1}. */
@@ -82,6 +93,27 @@ public record ServiceSettings(
                 env.getOrDefault(spec.dbPasswordVariable(), ""),
                 extra,
                 bind);
+    }
+
+    /**
+     * Connector/J options for a small service's hot paths, unless the URL sets them: statements prepared once per
+     * connection on the server and kept (no parse per call), and session state (autocommit, isolation, read-only)
+     * tracked by the driver instead of asked of the server (docs/PERFORMANCE.md, third round).
+     */
+    static String withDriverDefaults(String url) {
+        if (!url.startsWith("jdbc:mysql:")) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url);
+        char separator = url.contains("?") ? '&' : '?';
+        for (String option : MYSQL_DEFAULTS) {
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (!url.matches("(?is).*[?&]" + Pattern.quote(key) + ".*")) {
+                out.append(separator).append(option);
+                separator = '&';
+            }
+        }
+        return out.toString();
     }
 
     /** An IP address literal (a host name would make the listening address depend on name resolution). */
@@ -197,7 +229,7 @@ public record ServiceSettings(
         p.put("grpc.server.max-inbound-message-size", spec.maxInboundBytes());
         // Graceful shutdown: stop taking calls, then give in-flight calls this long to finish.
         p.put("grpc.server.await-termination", "30s");
-        p.put("datasources.default.url", dbUrl);
+        p.put("datasources.default.url", withDriverDefaults(dbUrl));
         p.put("datasources.default.username", dbUser);
         p.put("datasources.default.password", dbPassword);
         p.put("datasources.default.driver-class-name", embedded() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");

@@ -47,6 +47,20 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void aMysqlUrlGetsTheDriverOptionsItDoesNotSetItself() {
+        String url = ServiceSettings.withDriverDefaults("jdbc:mysql://db:3306/demo?cachePrepStmts=false");
+        assertTrue(url.startsWith("jdbc:mysql://db:3306/demo?cachePrepStmts=false&"), url);
+        assertTrue(url.contains("&useServerPrepStmts=true"), url);
+        assertTrue(url.contains("&useLocalSessionState=true"), url);
+        assertFalse(url.contains("cachePrepStmts=true"), url);
+        assertEquals(
+                "jdbc:mysql://db/demo?useServerPrepStmts=true&",
+                ServiceSettings.withDriverDefaults("jdbc:mysql://db/demo").substring(0, 45));
+        String h2 = "jdbc:h2:mem:x";
+        assertEquals(h2, ServiceSettings.withDriverDefaults(h2));
+    }
+
+    @Test
     void credentialsInTheUrlAuthorityAreMaskedToo() {
         ServiceSettings s = ServiceSettings.fromEnvironment(
                 SPEC, Map.of("ASCENT_DEMO_DB_URL", "jdbc:mysql://ascent:s3cret@db:3306/demo?user=x&password=other"));

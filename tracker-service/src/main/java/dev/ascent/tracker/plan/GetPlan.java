@@ -14,11 +14,11 @@ import java.time.Clock;
 public class GetPlan {
 
     private final PlanRepository plans;
-    private final PlanItemRepository items;
+    private final PlanItemReads items;
     private final AccessPolicy access;
     private final Clock clock;
 
-    public GetPlan(PlanRepository plans, PlanItemRepository items, AccessPolicy access, Clock clock) {
+    public GetPlan(PlanRepository plans, PlanItemReads items, AccessPolicy access, Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
@@ -31,7 +31,6 @@ public class GetPlan {
         PlanRow plan = plans.findById(name.planId())
                 .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return PlanView.of(
-                plan, owner, caller, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()), clock);
+        return PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);
     }
 }

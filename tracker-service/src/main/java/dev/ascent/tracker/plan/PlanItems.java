@@ -10,9 +10,11 @@ import java.util.Optional;
 public class PlanItems {
 
     private final PlanItemRepository items;
+    private final PlanItemReads reads;
 
-    PlanItems(PlanItemRepository items) {
+    PlanItems(PlanItemRepository items, PlanItemReads reads) {
         this.items = items;
+        this.reads = reads;
     }
 
     public Optional<PlanItemRow> findById(long itemId) {
@@ -21,7 +23,7 @@ public class PlanItems {
 
     /** A plan's items in position order, in one query. */
     public List<PlanItemRow> findByUserIdAndPlanIdOrderByPosition(long userId, long planId) {
-        return items.findByUserIdAndPlanIdOrderByPosition(userId, planId);
+        return reads.inPlan(userId, planId);
     }
 
     /** The items of several plans of one user in one query, in no particular order. */

@@ -49,10 +49,10 @@ public class PlanLocks {
     }
 
     private final PlanRepository plans;
-    private final PlanItemRepository items;
+    private final PlanItemReads items;
     private final AccessPolicy access;
 
-    public PlanLocks(PlanRepository plans, PlanItemRepository items, AccessPolicy access) {
+    public PlanLocks(PlanRepository plans, PlanItemReads items, AccessPolicy access) {
         this.plans = plans;
         this.items = items;
         this.access = access;
@@ -70,7 +70,7 @@ public class PlanLocks {
         if (etag != null && !etag.isEmpty() && !etag.equals(PlanEtags.of(plan))) {
             throw stale(name.name(), etag);
         }
-        return new Locked(owner, plan, items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id()));
+        return new Locked(owner, plan, items.inPlan(plan.userId(), plan.id()));
     }
 
     /** Moves the plan's version (its etag) once per write, in SQL, so no other column is written back. */
