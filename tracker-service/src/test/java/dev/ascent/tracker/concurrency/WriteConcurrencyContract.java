@@ -1,6 +1,7 @@
 package dev.ascent.tracker.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
@@ -11,6 +12,7 @@ import dev.ascent.proto.tracker.v1.AddPlanItemRequest;
 import dev.ascent.proto.tracker.v1.CompletePracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
 import dev.ascent.proto.tracker.v1.GetPracticeSessionRequest;
+import dev.ascent.proto.tracker.v1.GetPracticeStatsRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Mentorship;
 import dev.ascent.proto.tracker.v1.MentorshipState;
@@ -500,6 +502,100 @@ public abstract class WriteConcurrencyContract {
             assertCountersMatchRawRows(id(plan.getName()));
         } finally {
             small.close();
+        }
+    }
+
+    /**
+     * Practice expiry takes its locks in the documented order: every overdue session (in id order), then the plans
+     * its events name, then the rollups. A writer here holds the second of two overdue sessions of one plan, as a
+     * completion of it does, while the owner's next practice call expires them; then that writer locks the plan, as
+     * the completion does next. Had expiry locked the plan (through the first session's event) before the second
+     * session, each would wait on the other and the database would abort one: this writer's plan update, or the
+     * expiry.
+     */
+    @Test
+    void practiceExpiryLocksEveryOverdueSessionBeforeItsPlans() throws Exception {
+        Mentors via = first();
+        Mentors.User eng = via.user("expiry");
+        Plan plan = via.plan(eng);
+        List<Long> overdue = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            overdue.add(id(via.practice(eng)
+                    .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                            .setSource("designPrompts/feature-store")
+                            .setPlanItem(plan.getItems(8).getName())
+                            .build())
+                    .getPracticeSession()
+                    .getName()));
+        }
+        Collections.sort(overdue);
+        long planId = id(plan.getName());
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = prepare(
+                        c,
+                        "UPDATE practice_session SET deadline_time = deadline_time - ? WHERE user_id = "
+                                + "(SELECT id FROM app_user WHERE handle = ?)",
+                        26 * 3_600_000_000L,
+                        eng.handle())) {
+            assertEquals(2, ps.executeUpdate());
+        }
+        try (Connection completion = tracker.database().connect()) {
+            completion.setAutoCommit(false);
+            try (var st = completion.createStatement()) {
+                st.execute(
+                        engine() == TestDatabase.Engine.H2
+                                ? "SET LOCK_TIMEOUT 30000"
+                                : "SET SESSION innodb_lock_wait_timeout = 30");
+            }
+            try (PreparedStatement ps = prepare(
+                            completion, "SELECT id FROM practice_session WHERE id = ? FOR UPDATE", overdue.get(1));
+                    ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+            }
+            Future<?> expiry =
+                    pool.submit(() -> via.practice(eng).getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()));
+            awaitExpiryWaitingOnALock(completion, expiry);
+            try (PreparedStatement ps = prepare(
+                    completion, "UPDATE plan SET last_activity_time = last_activity_time WHERE id = ?", planId)) {
+                assertEquals(1, ps.executeUpdate(), "the plan is free: expiry has not locked it yet");
+            }
+            completion.commit();
+            expiry.get(1, TimeUnit.MINUTES);
+        }
+        for (long session : overdue) {
+            assertEquals("EXPIRED", queryString("SELECT state FROM practice_session WHERE id = ?", session));
+            assertEquals(
+                    1,
+                    query(
+                            "SELECT COUNT(*) FROM activity WHERE plan_id = ? AND type = 'PRACTICE_EXPIRED' "
+                                    + "AND subject LIKE ?",
+                            planId,
+                            "%/practiceSessions/" + session),
+                    "one expiry event per session");
+        }
+    }
+
+    /**
+     * Waits until the expiry's transaction waits for a row lock (the second session's, held by {@code holder}):
+     * H2 names the blocking session; MySQL shows the expiring UPDATE still running on two looks 100 ms apart (one
+     * that does not wait takes microseconds).
+     */
+    private void awaitExpiryWaitingOnALock(Connection holder, Future<?> expiry) throws Exception {
+        String sql = engine() == TestDatabase.Engine.H2
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() "
+                        + "AND INFO LIKE 'UPDATE practice_session SET state = ''EXPIRED''%'";
+        int seen = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (seen < 2) {
+            assertFalse(expiry.isDone(), "the expiry waits for the session the holder locked");
+            assertTrue(System.nanoTime() < until, "the expiry never waited for the held session");
+            try (PreparedStatement ps = holder.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seen = rs.getLong(1) > 0 ? seen + 1 : 0;
+            }
+            Thread.sleep(100);
         }
     }
 
