@@ -230,7 +230,9 @@ abstract class ExportContract {
         assertEquals(1, first.getRecallReviewsCount());
 
         ImportPlanResponse imported = exports(ann)
-                .importPlan(ImportPlanRequest.newBuilder().setExport(first).build());
+                .importPlan(ImportPlanRequest.newBuilder()
+                        .setExport(throughJson(first))
+                        .build());
         Plan copy = imported.getPlan();
         assertNotEquals(plan.getName(), copy.getName());
         assertEquals(3, imported.getTimeEntryCount());
@@ -260,7 +262,9 @@ abstract class ExportContract {
                         ExportPlanRequest.newBuilder().setName(plan.getName()).build())
                 .getExport();
         Plan copy = exports(bob)
-                .importPlan(ImportPlanRequest.newBuilder().setExport(export).build())
+                .importPlan(ImportPlanRequest.newBuilder()
+                        .setExport(throughJson(export))
+                        .build())
                 .getPlan();
         assertTrue(copy.getName().startsWith(bob.name() + "/plans/"), copy.getName());
         assertFalse(copy.getItems(0).getVerified(), "an approval is the mentor's word, not the importer's");
@@ -428,6 +432,18 @@ abstract class ExportContract {
                         made.getSecret()),
                 "only a hash and a short prefix are stored");
 
+        // The feed's secret and the API token are separate credentials: neither opens the other's door.
+        assertStatus(
+                Status.Code.NOT_FOUND,
+                () -> anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
+                        .setUser(fay.name())
+                        .setSecret(fay.token())
+                        .build()));
+        assertStatus(
+                Status.Code.UNAUTHENTICATED,
+                () -> as(ExportServiceGrpc.newBlockingStub(tracker.service().channel()), made.getSecret())
+                        .getCalendarFeed(GetCalendarFeedRequest.getDefaultInstance()));
+
         var read = anonymous.readCalendarFeed(ReadCalendarFeedRequest.newBuilder()
                 .setUser(fay.name())
                 .setSecret(made.getSecret())
@@ -516,6 +532,17 @@ abstract class ExportContract {
             }
             return out;
         }
+    }
+
+    /**
+     * The export as a file holds it: protobuf's JSON mapping, printed and parsed back (the parser refuses unknown
+     * fields); nothing is lost on the way.
+     */
+    private static PlanExport throughJson(PlanExport export) throws Exception {
+        PlanExport.Builder parsed = PlanExport.newBuilder();
+        JsonFormat.parser().merge(JsonFormat.printer().print(export), parsed);
+        assertEquals(export, parsed.build(), "the JSON mapping keeps every field");
+        return parsed.build();
     }
 
     /** What the second export must hold: the first, less what an import deliberately does not carry over. */
