@@ -8,7 +8,12 @@ import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AddPlanItemRequest;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.DeletePlanRequest;
+import dev.ascent.proto.tracker.v1.ExportPlanRequest;
+import dev.ascent.proto.tracker.v1.ExportServiceGrpc;
+import dev.ascent.proto.tracker.v1.ExportServiceGrpc.ExportServiceBlockingStub;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.ImportPlanRequest;
+import dev.ascent.proto.tracker.v1.ImportPlanResponse;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanItem;
@@ -143,6 +148,22 @@ public abstract class LargePlanContract {
                         .getItems(0)
                         .getLoggedMinutes(),
                 "the retried LogTime counted once");
+
+        // The whole plan back in as a new one (issue 17's ImportPlan): its stored response is this size too.
+        ExportServiceBlockingStub exports = TrackerHarness.as(
+                        ExportServiceGrpc.newBlockingStub(tracker.service().channel()), eng.token())
+                .withDeadlineAfter(60, TimeUnit.SECONDS);
+        ImportPlanRequest importPlan = ImportPlanRequest.newBuilder()
+                .setExport(exports.exportPlan(ExportPlanRequest.newBuilder()
+                                .setName(plan.getName())
+                                .build())
+                        .getExport())
+                .setRequestId(id())
+                .build();
+        ImportPlanResponse imported = exports.importPlan(importPlan);
+        assertEquals(PlanLimits.MAX_ITEMS, imported.getPlan().getItemsCount());
+        imported.getPlan().getItemsList().forEach(i -> assertEquals(notes, i.getNotes()));
+        assertEquals(imported, exports.importPlan(importPlan), "a retried ImportPlan returns the stored response");
 
         DeletePlanRequest delete = DeletePlanRequest.newBuilder()
                 .setName(plan.getName())
