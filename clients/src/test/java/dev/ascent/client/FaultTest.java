@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Faults against the packaged services: the tracker's database goes away for 5 s, the tracker is killed with
@@ -111,13 +113,13 @@ class FaultTest {
         }
     }
 
-    @Test
-    void aSlowThenDeadContentServiceHoldsNoDatabaseConnection() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Engine.class)
+    void aSlowThenDeadContentServiceHoldsNoDatabaseConnection(TestDatabase.Engine engine) throws Exception {
         // Two connections only: a CreatePlan that held one while it waited for the content service would starve
         // every other call.
         try (PackagedPlatform platform = PackagedPlatform.start(
-                TestDatabase.Engine.H2,
-                new PackagedPlatform.Options(false, true, Map.of("ASCENT_TRACKER_DB_POOL_SIZE", "2")))) {
+                engine, new PackagedPlatform.Options(false, true, Map.of("ASCENT_TRACKER_DB_POOL_SIZE", "2")))) {
             String token = newUser(platform, "slow");
             AscentClient client = platform.client(token);
             AscentClient once = AscentClient.builder()
@@ -166,8 +168,9 @@ class FaultTest {
             slow.shutdown();
             System.out.printf(
                     Locale.ROOT,
-                    "slow content service (+4 s a chunk): GetPlan p99 %.1f ms normal, "
+                    "slow content service (+4 s a chunk, %s): GetPlan p99 %.1f ms normal, "
                             + "%.1f ms while 12 CreatePlan/StartPracticeSession calls waited (%s ms each, pool of 2)%n",
+                    engine,
                     normal,
                     during,
                     slowCalls);
@@ -191,7 +194,8 @@ class FaultTest {
                     // the content service is down
                 }
             });
-            System.out.printf(Locale.ROOT, "dead content service: CreatePlan UNAVAILABLE after %d ms%n", refused);
+            System.out.printf(
+                    Locale.ROOT, "dead content service (%s): CreatePlan UNAVAILABLE after %d ms%n", engine, refused);
             assertTrue(refused < 5000, "fails fast, not after the deadline: " + refused + " ms");
             assertEquals(
                     plansBefore,
