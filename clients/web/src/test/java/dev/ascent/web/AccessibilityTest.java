@@ -48,6 +48,7 @@ class AccessibilityTest {
                 "/practice",
                 session,
                 "/practice/stats",
+                "/recall",
                 "/roles",
                 "/roles/senior-machine-learning-engineer",
                 "/compare",

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ascent.proto.tracker.v1.CreateCardRequest;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -245,6 +247,48 @@ class EngineerPagesTest {
         assertTrue(
                 Jsoup.parse(erin.page("/practice/stats").body()).text().contains("0 completed attempts, 1 abandoned"));
         assertEquals(409, erin.post(session + "/abandon", Map.of("etag", etag)).status(), "only an active session");
+    }
+
+    /** The recall page with JavaScript off: the answer sits in a closed disclosure, a rating is a plain form post. */
+    @Test
+    void theRecallPageAsksRevealsAndTakesARatingWithoutJavaScript() throws Exception {
+        String[] user = web.newUser("eng-rita", "Rita");
+        WebUser rita = web.signedIn(user);
+        web.as(user[1])
+                .recall()
+                .createCard(CreateCardRequest.newBuilder()
+                        .setFront("What is <i>idempotency</i>?")
+                        .setBack("The same request twice has the effect of once")
+                        .build());
+        Document home = Jsoup.parse(rita.page("/").body());
+        assertFalse(home.select("a[href=/recall]").isEmpty(), "the navigation links to the recall page");
+
+        Document page = Jsoup.parse(rita.page("/recall").body());
+        assertTrue(
+                page.select("#recall-counts").text().startsWith("1 cards due now"),
+                page.select("#recall-counts").text());
+        assertEquals("What is <i>idempotency</i>?", page.select("#recall-front").text(), "the front is text");
+        assertTrue(page.select("#recall-front i").isEmpty(), "never markup");
+        assertFalse(page.select("details#recall-reveal").hasAttr("open"), "the answer waits behind a disclosure");
+        assertEquals(
+                "The same request twice has the effect of once",
+                page.select("details#recall-reveal #recall-back").text());
+        assertEquals(
+                List.of("1 Again", "2 Hard", "3 Good", "4 Easy"),
+                page.select("details#recall-reveal form button[name=rating]").eachText());
+
+        Element form = page.select("details#recall-reveal form").first();
+        WebUser.Page rated = rita.post(
+                form.attr("action"),
+                Map.of("rating", "3", "etag", form.select("input[name=etag]").val()));
+        assertEquals(303, rated.status(), rated::body);
+        assertEquals("/recall", rated.location());
+        Document after = Jsoup.parse(rita.page("/recall").body());
+        assertTrue(
+                after.select(".flash").text().contains("Good: due again in 10 minutes"),
+                after.select(".flash").text());
+        assertFalse(after.select("#recall-done").isEmpty(), "nothing else is due");
+        assertEquals(400, rita.post(form.attr("action"), Map.of("rating", "5")).status(), "a rating is 1 to 4");
     }
 
     @Test
