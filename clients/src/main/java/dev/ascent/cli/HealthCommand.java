@@ -37,6 +37,10 @@ final class HealthCommand implements Callable<Integer> {
                 .deadline(Duration.ofSeconds(2))
                 .build()) {
             while (true) {
+                // A refused connection puts gRPC's channel in a reconnect backoff (1 s, 1.6 s, 2.6 s, ...) during
+                // which every call fails at once: end it, so a service that has just started is seen at once.
+                client.channel(AscentClient.Service.CONTENT).resetConnectBackoff();
+                client.channel(AscentClient.Service.TRACKER).resetConnectBackoff();
                 ServingStatus c = client.health(AscentClient.Service.CONTENT);
                 ServingStatus t = client.health(AscentClient.Service.TRACKER);
                 boolean ok = c == ServingStatus.SERVING && t == ServingStatus.SERVING;

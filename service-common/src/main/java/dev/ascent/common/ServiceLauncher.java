@@ -1,9 +1,16 @@
 package dev.ascent.common;
 
 import dev.ascent.common.db.MigrationState;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -14,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +89,9 @@ public final class ServiceLauncher {
                 ApplicationContext context = ApplicationContext.builder(mainClass)
                         .properties(properties)
                         .start();
-                context.getBean(EmbeddedApplication.class).start();
+                EmbeddedApplication<?> server = context.getBean(EmbeddedApplication.class);
+                server.start();
+                askHealth(server);
                 context.stop();
                 System.exit(0);
             }
@@ -107,6 +117,38 @@ public final class ServiceLauncher {
             System.exit(1);
         }
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * The training run's one call: a client asks the started server's health until it answers SERVING, so the
+     * archive also holds what serving the first call loads (HTTP/2, the call path, the protobuf descriptors), which
+     * a later start needs before it can answer its first health check.
+     */
+    private static void askHealth(EmbeddedApplication<?> server) {
+        if (!(server instanceof EmbeddedServer grpcServer)) {
+            return;
+        }
+        ManagedChannel channel = Grpc.newChannelBuilderForAddress(
+                        "127.0.0.1", grpcServer.getPort(), InsecureChannelCredentials.create())
+                .build();
+        try {
+            HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < until
+                    && health.withDeadlineAfter(5, TimeUnit.SECONDS)
+                                    .check(HealthCheckRequest.getDefaultInstance())
+                                    .getStatus()
+                            != HealthCheckResponse.ServingStatus.SERVING) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The archive then holds less; the build goes on.
+            LOG.warn("class-data training: the health check failed", e);
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     private static Path freshDirectory(Path parent) {
