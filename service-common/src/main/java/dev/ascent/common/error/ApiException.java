@@ -52,6 +52,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorKind.INVALID_ARGUMENT, "INVALID_DOCUMENT", message, List.of());
     }
 
+    /** The request's bytes are not a valid message of the method's request type. */
+    public static ApiException malformedRequest() {
+        return new ApiException(
+                ErrorKind.INVALID_ARGUMENT,
+                "MALFORMED_REQUEST",
+                "the request is not a valid protobuf message of this method's request type",
+                List.of());
+    }
+
     public static ApiException notFound(String resourceName) {
         return new ApiException(ErrorKind.NOT_FOUND, "NOT_FOUND", resourceName + " not found", List.of());
     }

@@ -1,5 +1,6 @@
 package dev.ascent.common.grpc;
 
+import dev.ascent.common.error.ApiException;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one interceptor every call passes: it makes the request headers available to the call's code
- * ({@link RequestHeaders}, {@link RequestFingerprint}), turns any exception escaping an endpoint into a status ({@link StatusMapper}) and logs
- * one line per call with the method, the status and the duration. One class, so that the order of these three
+ * ({@link RequestHeaders}, {@link RequestFingerprint}), refuses a request that did not parse ({@link RequestParsing}),
+ * turns any exception escaping an endpoint into a status ({@link StatusMapper}) and logs
+ * one line per call with the method, the status and the duration. One class, so that the order of these
  * steps is fixed here rather than by interceptor registration order.
  */
 @Singleton
@@ -49,8 +51,20 @@ public class CallInterceptor implements ServerInterceptor {
             return new ServerCall.Listener<>() {};
         }
         return new SimpleForwardingServerCallListener<>(delegate) {
+            /** Set once a request that did not parse was refused: the endpoint never sees the call. */
+            private boolean refused;
+
             @Override
             public void onMessage(Q message) {
+                if (message == null) {
+                    // RequestParsing answers null for bytes that are not a message of the request type.
+                    refused = true;
+                    logged.fail(mapper.toStatusException(ApiException.malformedRequest()));
+                    return;
+                }
+                if (refused) {
+                    return;
+                }
                 guard(() -> {
                     fingerprint.set(RequestFingerprint.of(message));
                     super.onMessage(message);
@@ -59,7 +73,9 @@ public class CallInterceptor implements ServerInterceptor {
 
             @Override
             public void onHalfClose() {
-                guard(super::onHalfClose);
+                if (!refused) {
+                    guard(super::onHalfClose);
+                }
             }
 
             @Override

@@ -35,7 +35,9 @@ import java.util.function.Predicate;
  * the methods are read from the server itself (every {@code ascent.*} service registered on it), so an RPC added
  * later is fuzzed without anyone touching a test. Call {@code i} goes to method {@code i mod M}, as the
  * {@code (i / M) mod C}-th caller, with a request drawn from a {@link Random} seeded by the run's seed and {@code i}:
- * a run is reproducible from its seed, and one call from its index.
+ * a run is reproducible from its seed, and one call from its index. One call in eight sends the request's bytes
+ * corrupted ({@link #corrupt}); bytes that are not a message of the request type must get INVALID_ARGUMENT, from
+ * anyone, since the request is refused before any endpoint (and its authentication) runs.
  *
  * <p>Every answer must be OK or a status other than INTERNAL, UNKNOWN and DATA_LOSS (and, for a unary call,
  * DEADLINE_EXCEEDED or UNAVAILABLE: the services and their databases are up, so either means a hang or a bug). A
@@ -200,7 +202,10 @@ public final class DescriptorFuzzer {
         Random random = new Random(seed ^ (index * 0x9E3779B97F4A7C15L));
         Descriptors.Descriptor in = target.proto().getInputType();
         DynamicMessage request = new RequestFactory(new FuzzValues(random, names, hints, budgetBytes), in).build(in);
-        Status status = send(target, caller, request);
+        // One call in eight sends the request's bytes corrupted: what does not parse must get INVALID_ARGUMENT.
+        byte[] corrupt = random.nextInt(8) == 0 ? corrupt(request.toByteArray(), random) : null;
+        boolean unparseable = corrupt != null && !parses(in, corrupt);
+        Status status = corrupt == null ? send(target, caller, request) : sendRaw(target, caller, corrupt);
         if (Boolean.getBoolean("ascent.fuzz.verbose")) {
             System.out.printf(
                     "[fuzz] call %d %s as %s: %s %s%n    %s%n",
@@ -217,12 +222,17 @@ public final class DescriptorFuzzer {
                             target.method().getFullMethodName(), k -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
         }
-        String why = request.getSerializedSize() > maxInboundBytes
+        int size = corrupt == null ? request.getSerializedSize() : corrupt.length;
+        String why = size > maxInboundBytes
                 ? status.getCode() == Status.Code.RESOURCE_EXHAUSTED ? null : "over the message limit"
-                : judge(target, caller, status);
+                : unparseable
+                        ? status.getCode() == Status.Code.INVALID_ARGUMENT ? null : "an unparseable request"
+                        : judge(target, caller, status);
         if (why != null) {
-            failures.add(new Failure(
-                    index, target.method().getFullMethodName(), caller.label(), status, why, abbreviate(request)));
+            String sent = corrupt == null
+                    ? abbreviate(request)
+                    : (unparseable ? "unparseable" : "corrupt but parseable") + " bytes of " + abbreviate(request);
+            failures.add(new Failure(index, target.method().getFullMethodName(), caller.label(), status, why, sent));
         }
         return status.getCode();
     }
@@ -284,6 +294,88 @@ public final class DescriptorFuzzer {
             return Status.fromThrowable(e);
         } finally {
             context.cancel(null);
+        }
+    }
+
+    /**
+     * {@code bytes} damaged one of five ways: cut short, a zero tag appended, an end-group tag with no start, a
+     * length-delimited field 1 whose length runs past the end, or one byte overwritten. The first four never parse;
+     * the last two may still parse, which {@link #parses} decides.
+     */
+    static byte[] corrupt(byte[] bytes, Random random) {
+        int kind = random.nextInt(5);
+        if (kind == 0 && bytes.length > 1) {
+            return java.util.Arrays.copyOf(bytes, 1 + random.nextInt(bytes.length - 1));
+        }
+        if (kind == 4 && bytes.length > 0) {
+            byte[] copy = bytes.clone();
+            copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+            return copy;
+        }
+        byte[] tail = switch (kind) {
+            case 1 -> new byte[] {0};
+            case 2 -> new byte[] {(byte) ((7 << 3) | 4)};
+            default -> new byte[] {(byte) ((1 << 3) | 2), 100, 'x'};
+        };
+        byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
+        System.arraycopy(tail, 0, out, bytes.length, tail.length);
+        return out;
+    }
+
+    /** Whether {@code bytes} is a message of {@code type}, with proto3's UTF-8 check on strings. */
+    static boolean parses(Descriptors.Descriptor type, byte[] bytes) {
+        try {
+            DynamicMessage.parseFrom(type, bytes);
+            return true;
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    /** Sends {@code bytes} as the request, whatever they are. */
+    private Status sendRaw(Target target, Caller caller, byte[] bytes) {
+        Descriptors.MethodDescriptor proto = target.proto();
+        MethodDescriptor<byte[], DynamicMessage> method = MethodDescriptor.<byte[], DynamicMessage>newBuilder()
+                .setType(target.method().getType())
+                .setFullMethodName(target.method().getFullMethodName())
+                .setRequestMarshaller(new BytesMarshaller())
+                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getOutputType())))
+                .build();
+        boolean unary = method.getType() == MethodDescriptor.MethodType.UNARY;
+        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(unary ? 30 : 5, TimeUnit.SECONDS);
+        if (caller.token() != null) {
+            options = options.withCallCredentials(Bearer.token(caller.token()));
+        }
+        Context.CancellableContext context = Context.current().withCancellation();
+        try {
+            CallOptions o = options;
+            context.call(() -> {
+                Iterator<DynamicMessage> messages = ClientCalls.blockingServerStreamingCall(channel, method, o, bytes);
+                return messages.hasNext() ? messages.next() : null;
+            });
+            return Status.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus();
+        } catch (Exception e) {
+            return Status.fromThrowable(e);
+        } finally {
+            context.cancel(null);
+        }
+    }
+
+    private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public java.io.InputStream stream(byte[] value) {
+            return new java.io.ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(java.io.InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
