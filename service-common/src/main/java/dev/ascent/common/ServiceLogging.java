@@ -36,10 +36,16 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
     static final String LEVEL_VARIABLE = "ASCENT_LOG_LEVEL";
     private static final String TERMINAL_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
     private static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+    /**
+     * Kept at these levels whatever the root level. gRPC's HTTP/2 frame loggers (io.grpc.netty, at DEBUG) print
+     * every header and message, bearer tokens and token-bearing responses included, so they never go below INFO.
+     */
     private static final Map<String, Level> QUIET = Map.of(
             "com.zaxxer.hikari", Level.WARN,
             "org.flywaydb", Level.WARN,
-            "io.micronaut", Level.WARN);
+            "io.micronaut", Level.WARN,
+            "io.grpc.netty", Level.INFO,
+            "io.netty.handler.codec.http2", Level.INFO);
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -41,7 +41,10 @@ public class RequestLogPurge {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelay = "${ascent.request-log.purge-interval:1m}", initialDelay = "10s")
+    // The first run waits one interval too, so a test (or an operator) who sets a long interval gets no surprise run.
+    @Scheduled(
+            fixedDelay = "${ascent.request-log.purge-interval:1m}",
+            initialDelay = "${ascent.request-log.purge-interval:1m}")
     void scheduled() {
         try {
             purge();

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import dev.ascent.common.testing.GrpcAssertions;
 import dev.ascent.common.testing.TestDatabase;
 import dev.ascent.proto.tracker.v1.AccountServiceGrpc;
@@ -30,16 +34,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 
 /**
  * As someone who can read the tracker's database (or a backup of it) would try: no token secret is in any row of
  * any table, request_log included; idempotent retries of token-creating calls stay safe; the request log expires.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class SecretsContract {
 
     private static final long HOUR_MICROS = 3_600_000_000L;
@@ -204,6 +214,67 @@ abstract class SecretsContract {
                         .setDisplayName("User purged-retry")
                         .setRequestId(requestId)
                         .build()));
+    }
+
+    /**
+     * At DEBUG, gRPC's HTTP/2 frame loggers would print every header, the bearer token included; the service's
+     * logging caps them at INFO. Everything logged while users are made and their tokens used is searched.
+     */
+    @Test
+    void noTokenReachesTheLogEvenAtDebug() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        StringBuffer logged = new StringBuffer();
+        AtomicInteger debugLines = new AtomicInteger();
+        AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getLevel() == Level.DEBUG) {
+                    debugLines.incrementAndGet();
+                }
+                logged.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+                if (event.getThrowableProxy() != null) {
+                    logged.append(' ').append(event.getThrowableProxy().getMessage());
+                }
+                logged.append('\n');
+            }
+        };
+        capture.setContext(context);
+        capture.start();
+        root.addAppender(capture);
+        root.setLevel(Level.DEBUG);
+        List<String> used = new ArrayList<>();
+        try {
+            LoggerFactory.getLogger("ascent.test").debug("the root level is DEBUG");
+            CreateUserResponse user = createUser("logged-user", id());
+            used.add(user.getToken());
+            AccountServiceBlockingStub stub =
+                    as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), user.getToken());
+            CreateAccessTokenResponse token = stub.createAccessToken(CreateAccessTokenRequest.newBuilder()
+                    .setLabel("logged laptop")
+                    .setRequestId(id())
+                    .build());
+            secrets.add(token.getToken());
+            used.add(token.getToken());
+            as(AccountServiceGrpc.newBlockingStub(tracker.service().channel()), token.getToken())
+                    .getCurrentUser(GetCurrentUserRequest.getDefaultInstance());
+        } finally {
+            root.setLevel(before);
+            root.detachAppender(capture);
+        }
+        assertTrue(debugLines.get() > 0, "the capture saw the probe's DEBUG line:\n" + logged);
+        assertTrue(logged.toString().contains("CreateAccessToken OK"), "the calls were logged:\n" + logged);
+        for (String secret : used) {
+            assertFalse(logged.toString().contains(secret), "a token secret was logged:\n" + logged);
+        }
+    }
+
+    /** Last: every secret any test of the class handed out (the admin's too), searched for in every column. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noSecretCreatedByAnyTestIsInTheDatabase() throws Exception {
+        assertEquals(List.of(), searchEveryColumn(secrets), "token secrets readable in the database");
     }
 
     private static String text(Object value) throws SQLException {
