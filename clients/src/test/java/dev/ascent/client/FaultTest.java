@@ -12,12 +12,17 @@ import dev.ascent.proto.tracker.v1.CheckConsistencyResponse;
 import dev.ascent.proto.tracker.v1.CreatePlanRequest;
 import dev.ascent.proto.tracker.v1.CreateUserRequest;
 import dev.ascent.proto.tracker.v1.GetPlanRequest;
+import dev.ascent.proto.tracker.v1.GetPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.LogTimeRequest;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.PlanItem;
+import dev.ascent.proto.tracker.v1.PracticeSession;
+import dev.ascent.proto.tracker.v1.PracticeStep;
+import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import dev.ascent.proto.tracker.v1.UpdatePlanItemRequest;
+import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.sql.Connection;
@@ -54,6 +59,7 @@ class FaultTest {
 
     private static final String ROLE = "roles/senior-machine-learning-scientist";
     private static final int WRITERS = 16;
+    private static final String PRACTICE_SOURCE = "designPrompts/feature-store";
 
     @Test
     void aDatabaseOutageLosesNothingAndHealthFollowsIt() throws Exception {
@@ -146,7 +152,7 @@ class FaultTest {
                     if (n % 3 == 0) {
                         once.practice()
                                 .startPracticeSession(StartPracticeSessionRequest.newBuilder()
-                                        .setSource("designPrompts/feature-store")
+                                        .setSource(PRACTICE_SOURCE)
                                         .setRequestId(UUID.randomUUID().toString())
                                         .build());
                     } else {
@@ -212,7 +218,10 @@ class FaultTest {
 
     // ---- the write load ----
 
-    /** Sixteen engineers, one plan each, writing LogTime, notes and new items with request_ids until stopped. */
+    /**
+     * Sixteen engineers, one plan and one practice session each, writing LogTime, item notes, new items and practice
+     * steps (a step checked or unchecked, plus the session's notes) with request_ids until stopped.
+     */
     private static final class Load {
         private final PackagedPlatform platform;
         private final List<Writer> writers = new ArrayList<>();
@@ -239,7 +248,13 @@ class FaultTest {
                                 .setHoursPerWeek(5)
                                 .build())
                         .getPlan();
-                writers.add(new Writer(client, plan));
+                PracticeSession session = client.practice()
+                        .startPracticeSession(StartPracticeSessionRequest.newBuilder()
+                                .setSource(PRACTICE_SOURCE)
+                                .setTimeBoxMinutes(240)
+                                .build())
+                        .getPracticeSession();
+                writers.add(new Writer(client, plan, session));
             }
         }
 
@@ -306,6 +321,27 @@ class FaultTest {
                                     .orElseThrow()
                                     .getNotes(),
                             "the last acknowledged notes of " + item));
+                    PracticeSession practice = w.client
+                            .practice()
+                            .getPracticeSession(GetPracticeSessionRequest.newBuilder()
+                                    .setName(w.session.getName())
+                                    .build())
+                            .getPracticeSession();
+                    assertEquals(w.lastPracticeNotes, practice.getNotes(), "the last acknowledged session notes");
+                    w.lastChecked.forEach((step, checked) -> assertEquals(
+                            checked,
+                            practice.getStepsList().stream()
+                                    .filter(s -> s.getName().equals(step))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .getChecked(),
+                            "the last acknowledged state of " + step));
+                    assertEquals(
+                            practice.getStepsList().stream()
+                                    .filter(PracticeStep::getChecked)
+                                    .count(),
+                            practice.getCheckedCount(),
+                            "the session's checked count equals its checked steps");
                 }
             }
             try (AscentClient admin = platform.client(PackagedPlatform.ADMIN_TOKEN)) {
@@ -327,22 +363,28 @@ class FaultTest {
         private final class Writer {
             final AscentClient client;
             final Plan plan;
+            final PracticeSession session;
             final Map<String, String> lastNotes = new HashMap<>();
+            final Map<String, Boolean> lastChecked = new HashMap<>();
+            String lastPracticeNotes = "";
             int logs;
             long minutes;
             int added;
             int acked;
 
-            Writer(AscentClient client, Plan plan) {
+            Writer(AscentClient client, Plan plan, PracticeSession session) {
                 this.client = client;
                 this.plan = plan;
+                this.session = session;
             }
 
             void run() throws InterruptedException {
                 for (int n = 0; !stop.get(); n++) {
                     PlanItem item = plan.getItems(n % 8);
                     String id = UUID.randomUUID().toString();
-                    int op = n % 4;
+                    int op = n % 5;
+                    String step = session.getSteps(n % session.getStepsCount()).getName();
+                    boolean checked = (n / 5) % 2 == 0;
                     int m = 1 + n % 30;
                     String notes = "note " + n;
                     String title = "Added " + n;
@@ -366,6 +408,16 @@ class FaultTest {
                                                         FieldMask.newBuilder().addPaths("notes"))
                                                 .setRequestId(id)
                                                 .build());
+                            case 4 ->
+                                client.practice()
+                                        .updatePracticeSession(UpdatePracticeSessionRequest.newBuilder()
+                                                .setName(session.getName())
+                                                .addStepUpdates(PracticeStepUpdate.newBuilder()
+                                                        .setStep(step)
+                                                        .setChecked(checked))
+                                                .setNotes(notes)
+                                                .setRequestId(id)
+                                                .build());
                             default ->
                                 client.plans()
                                         .addPlanItem(AddPlanItemRequest.newBuilder()
@@ -383,6 +435,10 @@ class FaultTest {
                             minutes += m;
                         }
                         case 2 -> lastNotes.put(item.getName(), notes);
+                        case 4 -> {
+                            lastChecked.put(step, checked);
+                            lastPracticeNotes = notes;
+                        }
                         default -> added++;
                     }
                 }
