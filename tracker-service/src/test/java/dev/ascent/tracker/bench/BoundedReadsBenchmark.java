@@ -44,7 +44,15 @@ public final class BoundedReadsBenchmark {
 
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
     private static final int CALLS = Integer.getInteger("bench.calls", 1_000);
-    private static final int MENTEES = 50;
+
+    /**
+     * How much history: mentees per mentor (and page size), sessions of the long-history practiser, events, closed
+     * review requests per long-history mentee, and days of rollups per plan.
+     */
+    public record Scale(int mentees, int sessions, int events, int closedReviews, int days) {
+        static final Scale FULL = new Scale(50, 10_000, 2_000, 200, 400);
+    }
+
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** Cohorts of mentees: a short history, a long one, and one mentee alone. */
     private static final int SHORT = 0;
@@ -71,77 +79,10 @@ public final class BoundedReadsBenchmark {
     private record Figure(double p50, double p99, double statements) {}
 
     private static void run(TestDatabase.Engine engine) throws Exception {
+        Scale scale = Scale.FULL;
         try (TestDatabase db = TestDatabase.create(engine);
                 RunningService tracker = ProgressBenchmark.startTracker(db)) {
-            var admin = ProgressBenchmark.admin(tracker);
-            Map<String, String> tokens = new HashMap<>();
-            List<String> handles = new ArrayList<>(
-                    List.of("practiser-s", "practiser-l", "mentor-s", "mentor-l", "solo-mentor", mentee(SOLO, 0)));
-            for (int i = 0; i < MENTEES; i++) {
-                handles.add(mentee(SHORT, i));
-                handles.add(mentee(LONG, i));
-            }
-            for (String handle : handles) {
-                tokens.put(
-                        handle,
-                        admin.createUser(CreateUserRequest.newBuilder()
-                                        .setHandle(handle)
-                                        .setDisplayName(handle)
-                                        .build())
-                                .getToken());
-            }
-            Map<String, Long> ids = ids(db);
-            int today = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
-            try (Connection c = db.connect()) {
-                seedMentees(c, ids, SHORT, "mentor-s", MENTEES, today);
-                seedMentees(c, ids, LONG, "mentor-l", MENTEES, today);
-                seedMentees(c, ids, SOLO, "solo-mentor", 1, today);
-                growMenteeHistory(c, ids, LONG, "mentor-l", today);
-                insertSessions(c, ids.get("practiser-s"), 0, 10);
-                insertSessions(c, ids.get("practiser-l"), 100, 10_000);
-                rebuildPracticeRollups(c);
-            }
-            Map<String, Runnable> calls = new LinkedHashMap<>();
-            for (String cohort : List.of("s", "l")) {
-                var practice = PracticeServiceGrpc.newBlockingStub(tracker.channel())
-                        .withCallCredentials(Bearer.token(tokens.get("practiser-" + cohort)));
-                var mentor = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
-                        .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
-                var reviews = ReviewServiceGrpc.newBlockingStub(tracker.channel())
-                        .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
-                calls.put(
-                        "stats-" + cohort,
-                        () -> practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()));
-                calls.put(
-                        "mentees-" + cohort,
-                        () -> check(
-                                mentor.listMentees(ListMenteesRequest.newBuilder()
-                                                .setPageSize(MENTEES)
-                                                .build())
-                                        .getMenteesCount(),
-                                MENTEES));
-                calls.put(
-                        "queue-" + cohort,
-                        () -> check(
-                                reviews.listReviewRequests(ListReviewRequestsRequest.newBuilder()
-                                                .setPageSize(MENTEES)
-                                                .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
-                                                .build())
-                                        .getReviewRequestsCount(),
-                                MENTEES));
-            }
-            var solo = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
-                    .withCallCredentials(Bearer.token(tokens.get("solo-mentor")));
-            calls.put(
-                    "mentees-1",
-                    () -> check(
-                            solo.listMentees(ListMenteesRequest.newBuilder()
-                                            .setPageSize(MENTEES)
-                                            .build())
-                                    .getMenteesCount(),
-                            1));
-            Map<String, Figure> f = measure(db, calls);
-
+            Map<String, Figure> f = measure(db, seed(db, tracker, scale));
             print(engine, "GetPracticeStats", "10 sessions", f.get("stats-s"), f.get("stats-s"));
             print(engine, "GetPracticeStats", "10,000 sessions", f.get("stats-l"), f.get("stats-s"));
             print(engine, "ListMentees, page of 50", "10 events per mentee", f.get("mentees-s"), f.get("mentees-s"));
@@ -160,6 +101,104 @@ public final class BoundedReadsBenchmark {
                     f.get("queue-l"),
                     f.get("queue-s"));
         }
+    }
+
+    /**
+     * H2 only: the SQL queries each call runs ({@code stats-s}, {@code stats-l}, {@code mentees-s}, {@code mentees-l},
+     * {@code mentees-1}, {@code queue-s}, {@code queue-l}, {@code queue-1}) at {@code scale}, after a few warm-up calls.
+     */
+    public static Map<String, Double> queriesPerCall(TestDatabase db, RunningService tracker, Scale scale)
+            throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Runnable> call : seed(db, tracker, scale).entrySet()) {
+            for (int i = 0; i < 3; i++) {
+                call.getValue().run();
+            }
+            out.put(call.getKey(), statementsPerCall(db, call.getValue()));
+        }
+        return out;
+    }
+
+    /** Users, mentorships, plans, events, reviews and sessions at {@code scale}; returns the calls by key. */
+    private static Map<String, Runnable> seed(TestDatabase db, RunningService tracker, Scale scale) throws Exception {
+        int mentees = scale.mentees();
+        var admin = ProgressBenchmark.admin(tracker);
+        Map<String, String> tokens = new HashMap<>();
+        List<String> handles = new ArrayList<>(
+                List.of("practiser-s", "practiser-l", "mentor-s", "mentor-l", "solo-mentor", mentee(SOLO, 0)));
+        for (int i = 0; i < mentees; i++) {
+            handles.add(mentee(SHORT, i));
+            handles.add(mentee(LONG, i));
+        }
+        for (String handle : handles) {
+            tokens.put(
+                    handle,
+                    admin.createUser(CreateUserRequest.newBuilder()
+                                    .setHandle(handle)
+                                    .setDisplayName(handle)
+                                    .build())
+                            .getToken());
+        }
+        Map<String, Long> ids = ids(db);
+        int today = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
+        try (Connection c = db.connect()) {
+            seedMentees(c, ids, SHORT, "mentor-s", mentees, today);
+            seedMentees(c, ids, LONG, "mentor-l", mentees, today);
+            seedMentees(c, ids, SOLO, "solo-mentor", 1, today);
+            growMenteeHistory(c, ids, LONG, "mentor-l", today, scale);
+            insertSessions(c, ids.get("practiser-s"), 0, 10);
+            insertSessions(c, ids.get("practiser-l"), 100, scale.sessions());
+            rebuildPracticeRollups(c);
+        }
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        for (String cohort : List.of("s", "l")) {
+            var practice = PracticeServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("practiser-" + cohort)));
+            var mentor = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
+            var reviews = ReviewServiceGrpc.newBlockingStub(tracker.channel())
+                    .withCallCredentials(Bearer.token(tokens.get("mentor-" + cohort)));
+            calls.put("stats-" + cohort, () -> practice.getPracticeStats(GetPracticeStatsRequest.getDefaultInstance()));
+            calls.put(
+                    "mentees-" + cohort,
+                    () -> check(
+                            mentor.listMentees(ListMenteesRequest.newBuilder()
+                                            .setPageSize(mentees)
+                                            .build())
+                                    .getMenteesCount(),
+                            mentees));
+            calls.put(
+                    "queue-" + cohort,
+                    () -> check(
+                            reviews.listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                            .setPageSize(mentees)
+                                            .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
+                                            .build())
+                                    .getReviewRequestsCount(),
+                            mentees));
+        }
+        var solo = MentorshipServiceGrpc.newBlockingStub(tracker.channel())
+                .withCallCredentials(Bearer.token(tokens.get("solo-mentor")));
+        calls.put(
+                "mentees-1",
+                () -> check(
+                        solo.listMentees(ListMenteesRequest.newBuilder()
+                                        .setPageSize(mentees)
+                                        .build())
+                                .getMenteesCount(),
+                        1));
+        var queue = ReviewServiceGrpc.newBlockingStub(tracker.channel())
+                .withCallCredentials(Bearer.token(tokens.get("mentor-s")));
+        calls.put(
+                "queue-1",
+                () -> check(
+                        queue.listReviewRequests(ListReviewRequestsRequest.newBuilder()
+                                        .setPageSize(1)
+                                        .setState(ReviewRequestState.REVIEW_REQUEST_STATE_OPEN)
+                                        .build())
+                                .getReviewRequestsCount(),
+                        1));
+        return calls;
     }
 
     private static void check(int got, int want) {
@@ -309,9 +348,10 @@ public final class BoundedReadsBenchmark {
         return 10_000 + cohort * 1_000 + mentee * 10L + plan;
     }
 
-    /** 2,000 events and 200 closed review requests per mentee, and 400 days of rollups on every plan. */
+    /** Events and closed review requests per mentee, and days of rollups on every plan, as {@code scale} says. */
     private static void growMenteeHistory(
-            Connection c, Map<String, Long> ids, int cohort, String mentorHandle, int today) throws Exception {
+            Connection c, Map<String, Long> ids, int cohort, String mentorHandle, int today, Scale scale)
+            throws Exception {
         long now = InstantMicros.toMicros(Instant.now());
         c.setAutoCommit(false);
         try (PreparedStatement r = c.prepareStatement("INSERT INTO review_request (id, user_id, mentor_id, plan_id, "
@@ -321,9 +361,9 @@ public final class BoundedReadsBenchmark {
                 PreparedStatement d = c.prepareStatement("INSERT INTO plan_day (user_id, plan_id, on_day, minutes, "
                         + "actions) VALUES (?, ?, ?, 30, 1)")) {
             long id = 100_000;
-            for (int i = 0; i < MENTEES; i++) {
+            for (int i = 0; i < scale.mentees(); i++) {
                 long mentee = ids.get(mentee(cohort, i));
-                for (int k = 0; k < 200; k++) {
+                for (int k = 0; k < scale.closedReviews(); k++) {
                     r.setLong(1, id++);
                     r.setLong(2, mentee);
                     r.setLong(3, ids.get(mentorHandle));
@@ -335,7 +375,7 @@ public final class BoundedReadsBenchmark {
                     r.addBatch();
                 }
                 for (int p = 0; p < PLANS; p++) {
-                    for (int day = today - 400; day <= today; day++) {
+                    for (int day = today - scale.days(); day <= today; day++) {
                         d.setLong(1, mentee);
                         d.setLong(2, planId(cohort, i, p));
                         d.setInt(3, day);
@@ -345,7 +385,7 @@ public final class BoundedReadsBenchmark {
                 r.executeBatch();
                 d.executeBatch();
                 c.commit();
-                insertEvents(c, mentee, planId(cohort, i, 0), today, 2_000 - 10);
+                insertEvents(c, mentee, planId(cohort, i, 0), today, scale.events() - 10);
             }
         }
         c.setAutoCommit(true);
