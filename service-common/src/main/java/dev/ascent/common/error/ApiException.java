@@ -73,6 +73,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorKind.FAILED_PRECONDITION, reason, message, List.of());
     }
 
+    /** A quota is used up (a plan's items, a user's tokens or streams): RESOURCE_EXHAUSTED. */
+    public static ApiException resourceExhausted(String reason, String message) {
+        return new ApiException(ErrorKind.RESOURCE_EXHAUSTED, reason, message, List.of());
+    }
+
     public static ApiException aborted(String reason, String message) {
         return new ApiException(ErrorKind.ABORTED, reason, message, List.of());
     }

@@ -2,7 +2,6 @@ package dev.ascent.tracker.account;
 
 import dev.ascent.common.AdminToken;
 import dev.ascent.common.error.ApiException;
-import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.Validator;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -79,11 +78,9 @@ public class AccountService {
         new Validator().maxLength(label, 100, "label").throwIfInvalid();
         users.lockById(caller.userId());
         if (tokens.countActive(caller.userId()) >= MAX_ACTIVE_TOKENS) {
-            throw new ApiException(
-                    ErrorKind.RESOURCE_EXHAUSTED,
+            throw ApiException.resourceExhausted(
                     "TOO_MANY_TOKENS",
-                    "at most " + MAX_ACTIVE_TOKENS + " unrevoked access tokens per user; revoke one you no longer use",
-                    List.of());
+                    "at most " + MAX_ACTIVE_TOKENS + " unrevoked access tokens per user; revoke one you no longer use");
         }
         return issueToken(caller.userId(), label == null || label.isBlank() ? "token" : label.strip());
     }

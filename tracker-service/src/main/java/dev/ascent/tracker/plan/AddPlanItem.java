@@ -61,7 +61,7 @@ public class AddPlanItem {
         Instant now = clock.instant();
         List<PlanItemRow> rows = new ArrayList<>(locked.items());
         if (rows.size() >= PlanLimits.MAX_ITEMS) {
-            throw ApiException.failedPrecondition(
+            throw ApiException.resourceExhausted(
                     "PLAN_FULL",
                     name.name() + " already has " + PlanLimits.MAX_ITEMS + " items, the most a plan holds");
         }

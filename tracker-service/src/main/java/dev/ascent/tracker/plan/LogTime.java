@@ -2,6 +2,8 @@ package dev.ascent.tracker.plan;
 
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
+import dev.ascent.common.error.ErrorKind;
+import dev.ascent.common.error.FieldViolation;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.activity.ActivityLog;
@@ -13,6 +15,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** LogTime: minutes spent on an item on a day (today by default); a TODO item moves to IN_PROGRESS. */
@@ -72,12 +75,14 @@ public class LogTime {
         // writer of this plan can add one until this transaction ends.
         int logged = TimeEntries.minutesOn(jdbc, item, day);
         if (logged + command.minutes() > PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
-            throw ApiException.failedPrecondition(
+            String why = name.name() + " has " + logged + " minutes logged on " + Days.format(day)
+                    + "; an item takes at most " + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
+                    + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit";
+            throw new ApiException(
+                    ErrorKind.INVALID_ARGUMENT,
                     "DAILY_MINUTES_EXCEEDED",
-                    "minutes: " + name.name() + " has "
-                            + logged + " minutes logged on " + Days.format(day) + "; an item takes at most "
-                            + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
-                            + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit");
+                    "minutes: " + why,
+                    List.of(new FieldViolation("minutes", why)));
         }
         Instant now = clock.instant();
         PlanItemRow.Builder b = item.toBuilder()

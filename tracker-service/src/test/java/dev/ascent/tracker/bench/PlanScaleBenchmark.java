@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * GetPlan's scale curve (issue 15 part 4): plans of 30, 100 and 200 items (200 is the most a plan holds:
- * AddPlanItem answers FAILED_PRECONDITION PLAN_FULL beyond it, and CreatePlan keeps the 200 most urgent), one
+ * AddPlanItem answers RESOURCE_EXHAUSTED PLAN_FULL beyond it, and CreatePlan keeps the 200 most urgent), one
  * in-process tracker, a real channel. Each round takes turns between the sizes: one caller for {@code
  * -Dbench.calls} timed calls (p50, p99), then 16 callers for {@code -Dbench.seconds} (calls/s). Prints medians
  * over {@code -Dbench.rounds} and each size's figures against the 30-item plan's.

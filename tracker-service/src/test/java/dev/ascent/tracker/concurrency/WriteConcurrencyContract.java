@@ -179,7 +179,7 @@ public abstract class WriteConcurrencyContract {
                 ok.incrementAndGet();
             } catch (StatusRuntimeException e) {
                 assertEquals(
-                        Status.Code.FAILED_PRECONDITION,
+                        Status.Code.INVALID_ARGUMENT,
                         e.getStatus().getCode(),
                         e.getStatus().toString());
                 assertTrue(

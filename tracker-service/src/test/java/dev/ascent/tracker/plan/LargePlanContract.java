@@ -85,7 +85,7 @@ public abstract class LargePlanContract {
                     .build());
         }
         Mentors.refused(
-                Status.Code.FAILED_PRECONDITION,
+                Status.Code.RESOURCE_EXHAUSTED,
                 () -> plans.addPlanItem(AddPlanItemRequest.newBuilder()
                         .setParent(plan.getName())
                         .setPlanItem(PlanItem.newBuilder().setTitle("One too many"))
