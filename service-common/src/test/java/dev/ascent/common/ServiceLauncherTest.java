@@ -56,8 +56,15 @@ class ServiceLauncherTest {
         assertEquals(
                 "jdbc:mysql://db/demo?useServerPrepStmts=true&",
                 ServiceSettings.withDriverDefaults("jdbc:mysql://db/demo").substring(0, 45));
-        String h2 = "jdbc:h2:mem:x";
-        assertEquals(h2, ServiceSettings.withDriverDefaults(h2));
+    }
+
+    @Test
+    void anyH2UrlGetsResultReuseTurnedOff() {
+        assertEquals("jdbc:h2:mem:x;OPTIMIZE_REUSE_RESULTS=FALSE", ServiceSettings.withDriverDefaults("jdbc:h2:mem:x"));
+        String own = "jdbc:h2:file:/data/db;optimize_reuse_results=true";
+        assertEquals(own, ServiceSettings.withDriverDefaults(own), "an explicit choice is kept");
+        String ours = "jdbc:h2:mem:y" + ServiceSettings.H2_OPTIONS;
+        assertEquals(ours, ServiceSettings.withDriverDefaults(ours));
     }
 
     @Test
