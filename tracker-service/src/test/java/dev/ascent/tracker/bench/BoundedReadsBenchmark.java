@@ -114,7 +114,12 @@ public final class BoundedReadsBenchmark {
             for (int i = 0; i < 3; i++) {
                 call.getValue().run();
             }
-            out.put(call.getKey(), statementsPerCall(db, call.getValue()));
+            // The least of three counts: a background statement not filtered out lands in one window, not all.
+            double least = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                least = Math.min(least, statementsPerCall(db, call.getValue()));
+            }
+            out.put(call.getKey(), least);
         }
         return out;
     }
@@ -272,7 +277,11 @@ public final class BoundedReadsBenchmark {
                 while (rs.next()) {
                     String sql = rs.getString(1);
                     // Transaction plumbing and the activity stream's poller are not the call's queries.
-                    if (sql.startsWith("COMMIT") || sql.startsWith("CALL READONLY") || sql.startsWith("SELECT a.seq")) {
+                    // "SELECT 1" is the pool's and the health probe's check of a connection.
+                    if (sql.startsWith("COMMIT")
+                            || sql.startsWith("CALL READONLY")
+                            || sql.startsWith("SELECT a.seq")
+                            || sql.equals("SELECT 1")) {
                         continue;
                     }
                     total += rs.getLong(2);
