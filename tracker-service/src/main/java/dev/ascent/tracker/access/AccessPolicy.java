@@ -4,8 +4,8 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.account.Users;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 
@@ -14,8 +14,13 @@ import java.sql.ResultSet;
  * (writes get PERMISSION_DENIED); everyone else, including an administrator and a mentor whose mentorship is
  * pending or ended, gets NOT_FOUND, so the data's existence does not leak. Checked against the database on every
  * call, so ending a mentorship takes effect at once.
+ *
+ * <p>{@code @Connectable}, not a read-only transaction: inside a write it joins the write's connection and
+ * transaction; on a read it only borrows a connection. A {@code @ReadOnly} here opened a transaction (SET autocommit,
+ * COMMIT, SET autocommit: three round trips on MySQL) on every read call, even for one's own data, which needs no
+ * query at all.
  */
-@ReadOnly
+@Connectable
 @Singleton
 public class AccessPolicy {
 

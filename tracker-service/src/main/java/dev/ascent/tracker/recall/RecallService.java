@@ -13,6 +13,7 @@ import dev.ascent.tracker.recall.fsrs.FsrsParameters;
 import dev.ascent.tracker.recall.fsrs.Rating;
 import dev.ascent.tracker.recall.fsrs.ScheduledCard;
 import dev.ascent.tracker.recall.fsrs.Scheduler;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -120,8 +121,11 @@ public class RecallService {
         store.delete(card.userId(), card.id(), clock.instant());
     }
 
-    /** The owner's cards due now; for the progress summary, whose caller may already read the owner's data. */
-    @Transactional
+    /**
+     * The owner's cards due now; for the progress summary, whose caller may already read the owner's data. One
+     * statement: a connection, no transaction.
+     */
+    @Connectable
     public int dueNow(long ownerId) {
         return store.dueBefore(ownerId, InstantMicros.toMicros(clock.instant()) + 1);
     }
