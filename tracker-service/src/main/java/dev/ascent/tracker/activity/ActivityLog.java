@@ -62,6 +62,14 @@ public class ActivityLog {
     }
 
     public void record(Event e) {
+        record(e, false);
+    }
+
+    /**
+     * Records {@code e}; with {@code planTimeSet}, the caller has already set its plan's last activity time in one
+     * of its own statements, so no {@link PlanActivity} is published for it.
+     */
+    public void record(Event e, boolean planTimeSet) {
         Instant now = clock.instant();
         long micros = InstantMicros.toMicros(now);
         String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
@@ -87,7 +95,7 @@ public class ActivityLog {
                     ps.setLong(12, micros);
                     return ps.executeUpdate();
                 });
-        if (e.planId() != null) {
+        if (e.planId() != null && !planTimeSet) {
             planActivity.publishEvent(new PlanActivity(e.planId(), now));
         }
     }

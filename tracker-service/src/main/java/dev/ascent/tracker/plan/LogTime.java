@@ -38,6 +38,7 @@ public class LogTime {
     private final PlanRepository plans;
     private final PlanItemRepository items;
     private final PlanLocks locks;
+    private final PlanItemReads itemReads;
     private final ActivityLog activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -46,12 +47,14 @@ public class LogTime {
             PlanRepository plans,
             PlanItemRepository items,
             PlanLocks locks,
+            PlanItemReads itemReads,
             ActivityLog activity,
             JdbcOperations jdbc,
             Clock clock) {
         this.plans = plans;
         this.items = items;
         this.locks = locks;
+        this.itemReads = itemReads;
         this.activity = activity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,9 +62,7 @@ public class LogTime {
 
     @Transactional
     public Logged log(Caller caller, Names.ItemName name, Command command) {
-        PlanLocks.Locked locked = locks.lock(caller, name.plan(), "").requireActive();
-        PlanRow plan = locked.plan();
-        PlanItemRow item = locked.item(name);
+        PlanRow plan = locks.lockPlan(caller, name.plan()).requireActive().plan();
         int today = Days.today(clock, plan.timeZone());
         int day = command.day() == null ? today : command.day();
         if (day > today) {
@@ -72,8 +73,12 @@ public class LogTime {
                     "day", "must not be before the plan's start date " + Days.format(plan.startDay()));
         }
         // Read after the plan's lock at READ COMMITTED: every earlier writer's entries are in the sum, and no
-        // writer of this plan can add one until this transaction ends.
-        int logged = TimeEntries.minutesOn(jdbc, item, day);
+        // writer of this plan can add one until this transaction ends. Only this item is read, with its day's sum.
+        PlanItemReads.OnDay found = itemReads
+                .onDay(plan.userId(), plan.id(), name.itemId(), day)
+                .orElseThrow(() -> ApiException.notFound(name.name()));
+        PlanItemRow item = found.item();
+        int logged = found.minutes();
         if (logged + command.minutes() > PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
             String why = name.name() + " has " + logged + " minutes logged on " + Days.format(day)
                     + "; an item takes at most " + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
@@ -95,26 +100,30 @@ public class LogTime {
         PlanItemRow updated = items.update(b.build());
         long entryId = Ids.next(clock);
         TimeEntries.insert(jdbc, entryId, item, command.minutes(), day, command.note(), now);
-        // PlanLocks.touch's etag move, in the same statement as the plan's total: one round trip fewer.
+        // PlanLocks.touch's etag move and the last activity time, in the same statement as the plan's total.
         plans.addLoggedMinutesAndTouch(plan.id(), command.minutes(), InstantMicros.toMicros(now));
         activity.countDay(plan.userId(), plan.id(), day, command.minutes());
-        activity.record(ActivityLog.Event.of(
-                        plan.userId(),
-                        plan.id(),
-                        item.id(),
-                        caller.userId(),
-                        ActivityType.TIME_LOGGED,
-                        "Logged " + command.minutes() + " min on \"" + item.title() + "\"")
-                .withMinutes(command.minutes(), day));
+        activity.record(
+                ActivityLog.Event.of(
+                                plan.userId(),
+                                plan.id(),
+                                item.id(),
+                                caller.userId(),
+                                ActivityType.TIME_LOGGED,
+                                "Logged " + command.minutes() + " min on \"" + item.title() + "\"")
+                        .withMinutes(command.minutes(), day),
+                true);
         if (started) {
-            activity.record(ActivityLog.Event.of(
-                            plan.userId(),
-                            plan.id(),
-                            item.id(),
-                            caller.userId(),
-                            ActivityType.STATUS_CHANGED,
-                            "\"" + item.title() + "\": TODO -> IN_PROGRESS")
-                    .withStatuses(ItemStatus.TODO.name(), ItemStatus.IN_PROGRESS.name()));
+            activity.record(
+                    ActivityLog.Event.of(
+                                    plan.userId(),
+                                    plan.id(),
+                                    item.id(),
+                                    caller.userId(),
+                                    ActivityType.STATUS_CHANGED,
+                                    "\"" + item.title() + "\": TODO -> IN_PROGRESS")
+                            .withStatuses(ItemStatus.TODO.name(), ItemStatus.IN_PROGRESS.name()),
+                    true);
         }
         return new Logged(entryId, command.minutes(), day, command.note(), now, updated);
     }

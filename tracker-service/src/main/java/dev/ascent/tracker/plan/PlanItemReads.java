@@ -17,10 +17,19 @@ import java.util.List;
 @Singleton
 public class PlanItemReads {
 
-    private static final String SELECT = "SELECT id, user_id, plan_id, kind, title, description, source_content, "
+    private static final String COLUMNS = "id, user_id, plan_id, kind, title, description, source_content, "
             + "source_text, source_name, source_line, estimated_minutes, week, due_day, due_pinned, status, verified, "
             + "verified_by, position, notes, notes_private, logged_minutes, version, create_time, update_time, "
-            + "complete_time FROM plan_item WHERE user_id = ? AND plan_id = ? ORDER BY position";
+            + "complete_time";
+    private static final String SELECT =
+            "SELECT " + COLUMNS + " FROM plan_item WHERE user_id = ? AND plan_id = ? ORDER BY position";
+    private static final String ON_DAY =
+            "SELECT " + COLUMNS + ", (SELECT COALESCE(SUM(t.minutes), 0) FROM time_entry t "
+                    + "WHERE t.user_id = plan_item.user_id AND t.plan_id = plan_item.plan_id AND t.item_id = plan_item.id "
+                    + "AND t.entry_day = ?) FROM plan_item WHERE user_id = ? AND plan_id = ? AND id = ?";
+
+    /** An item and the minutes its time entries hold on one day. */
+    public record OnDay(PlanItemRow item, int minutes) {}
 
     private final JdbcOperations jdbc;
 
@@ -40,6 +49,24 @@ public class PlanItemReads {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * One item of the plan and the minutes logged on it on {@code day} (by {@code ix_time_entry_day}), in one
+     * query; empty when the plan has no such item.
+     */
+    public java.util.Optional<OnDay> onDay(long userId, long planId, long itemId, int day) {
+        return jdbc.prepareStatement(ON_DAY, ps -> {
+            ps.setInt(1, day);
+            ps.setLong(2, userId);
+            ps.setLong(3, planId);
+            ps.setLong(4, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? java.util.Optional.of(new OnDay(row(rs), rs.getInt(26)))
+                        : java.util.Optional.empty();
+            }
         });
     }
 

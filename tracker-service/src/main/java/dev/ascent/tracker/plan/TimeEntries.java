@@ -9,22 +9,6 @@ final class TimeEntries {
 
     private TimeEntries() {}
 
-    /** Minutes logged on {@code item} on {@code day}, over all its entries (by {@code ix_time_entry_day}). */
-    static int minutesOn(JdbcOperations jdbc, PlanItemRow item, int day) {
-        return jdbc.prepareStatement(
-                "SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE user_id = ? "
-                        + "AND plan_id = ? AND item_id = ? AND entry_day = ?",
-                ps -> {
-                    ps.setLong(1, item.userId());
-                    ps.setLong(2, item.planId());
-                    ps.setLong(3, item.id());
-                    ps.setInt(4, day);
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getInt(1) : 0;
-                    }
-                });
-    }
-
     static void insert(JdbcOperations jdbc, long id, PlanItemRow item, int minutes, int day, String note, Instant now) {
         jdbc.prepareStatement(
                 "INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
