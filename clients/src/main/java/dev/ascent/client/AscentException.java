@@ -39,6 +39,7 @@ public class AscentException extends RuntimeException {
             case ABORTED -> new AbortedException(e);
             case FAILED_PRECONDITION -> new FailedPreconditionException(e);
             case ALREADY_EXISTS -> new AlreadyExistsException(e);
+            case RESOURCE_EXHAUSTED -> new ResourceExhaustedException(e);
             case UNIMPLEMENTED -> new UnimplementedException(e);
             default -> new AscentException(e);
         };

@@ -7,6 +7,7 @@ import dev.ascent.client.FailedPreconditionException;
 import dev.ascent.client.InvalidArgumentException;
 import dev.ascent.client.NotFoundException;
 import dev.ascent.client.PermissionDeniedException;
+import dev.ascent.client.ResourceExhaustedException;
 import dev.ascent.client.UnauthenticatedException;
 import dev.ascent.client.UnavailableException;
 import dev.ascent.web.session.Sessions;
@@ -206,7 +207,8 @@ public final class ErrorPages {
         }
         if (e instanceof AlreadyExistsException
                 || e instanceof AbortedException
-                || e instanceof FailedPreconditionException) {
+                || e instanceof FailedPreconditionException
+                || e instanceof ResourceExhaustedException) {
             return HttpStatus.CONFLICT;
         }
         if (e instanceof UnavailableException) {
