@@ -292,6 +292,33 @@ public abstract class PlanContract {
                         .build()));
     }
 
+    /** A plan whose items are all gone is still read, with none, by GetPlan and the summary. */
+    @Test
+    void aPlanWithoutItemsIsReadWithNone() throws Exception {
+        Plan plan = create(SMLE, 6);
+        long planId = Long.parseLong(plan.getName().substring(plan.getName().lastIndexOf('/') + 1));
+        try (var c = tracker.database().connect();
+                var ps = c.prepareStatement("DELETE FROM plan_item WHERE plan_id = ?")) {
+            ps.setLong(1, planId);
+            assertEquals(plan.getItemsCount(), ps.executeUpdate());
+        }
+        Plan read = eng().getPlan(
+                        GetPlanRequest.newBuilder().setName(plan.getName()).build())
+                .getPlan();
+        assertEquals(plan.getName(), read.getName());
+        assertEquals(plan.getTitle(), read.getTitle());
+        assertEquals(0, read.getItemsCount());
+        ProgressSummary summary = ProgressServiceGrpc.newBlockingStub(
+                        tracker.service().channel())
+                .withCallCredentials(Bearer.token(engToken))
+                .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                        .setPlan(plan.getName())
+                        .build())
+                .getProgressSummary();
+        assertEquals(0, summary.getTodoCount());
+        assertEquals(0, summary.getLoggedMinutesTotal());
+    }
+
     @Test
     void loggingTimeStartsTheItemAndShowsInProgressAndActivity() {
         Plan plan = create(SMLE, 6);
