@@ -56,13 +56,18 @@ public class ActivityHub {
     private volatile long head = -1;
     private volatile Map<Long, Set<Long>> mentees = Map.of();
     private long lastTokenCheck = System.nanoTime();
+    /** While no stream is open here, the poller reads the table only this often (it still ticks every interval). */
+    private final long idleNanos;
+
+    private long lastPollNanos;
     private long failingSinceNanos;
     private volatile boolean stopped;
 
     public ActivityHub(
             StreamQueries queries,
             StatusMapper statuses,
-            @Value("${ascent.activity.poll-interval:250ms}") Duration pollInterval,
+            @Value("${ascent.activity.poll-interval:100ms}") Duration pollInterval,
+            @Value("${ascent.activity.idle-poll-interval:1s}") Duration idlePollInterval,
             @Value("${ascent.activity.gap-grace:1s}") Duration gapGrace,
             @Value("${ascent.activity.gap-max-wait:60s}") Duration gapMaxWait,
             @Value("${ascent.activity.buffer:1000}") int bufferLimit,
@@ -76,7 +81,8 @@ public class ActivityHub {
         this.stallNanos = stallTimeout.toNanos();
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("activity-poller"));
         this.catchUps = Executors.newFixedThreadPool(4, daemon("activity-catch-up"));
-        poller.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        this.idleNanos = idlePollInterval.toNanos();
+        poller.scheduleWithFixedDelay(this::tick, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The sequence up to which this instance has handed out events ("now" for a new stream). */
@@ -120,6 +126,20 @@ public class ActivityHub {
     void resume(Watch watch) {
         watch.drain();
         scheduleRefill(watch);
+    }
+
+    /**
+     * Every poll interval (100 ms by default) while a stream is open on this instance, so an event reaches its
+     * watchers within about one interval of its commit (docs/PERFORMANCE.md, fan-out); every idle interval (1 s)
+     * while none is, which keeps the head current for the next stream at one cheap query a second. A stream opened
+     * while idle is served from the next tick.
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        if (!watches.isEmpty() || lastPollNanos == 0 || now - lastPollNanos >= idleNanos) {
+            lastPollNanos = now;
+            pollSafely();
+        }
     }
 
     private void pollSafely() {

@@ -56,7 +56,7 @@ public final class FanOutBenchmark {
                 STREAMS_PER_USER_PER_INSTANCE,
                 RATE,
                 SECONDS,
-                System.getProperty("poll", "the default (250ms)"));
+                System.getProperty("poll", "the default (100ms while a stream is open)"));
         System.out.println("| engine | instance | writes | events | deliveries | deliveries per event | delay p50 ms "
                 + "| p99 ms | max ms | load average |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
