@@ -205,7 +205,7 @@ public final class DescriptorFuzzer {
         // One call in eight sends the request's bytes corrupted: what does not parse must get INVALID_ARGUMENT.
         byte[] corrupt = random.nextInt(8) == 0 ? corrupt(request.toByteArray(), random) : null;
         boolean unparseable = corrupt != null && !parses(in, corrupt);
-        Status status = corrupt == null ? send(target, caller, request) : sendRaw(target, caller, corrupt);
+        Status status = send(target, caller, corrupt == null ? request.toByteArray() : corrupt);
         if (Boolean.getBoolean("ascent.fuzz.verbose")) {
             System.out.printf(
                     "[fuzz] call %d %s as %s: %s %s%n    %s%n",
@@ -258,45 +258,6 @@ public final class DescriptorFuzzer {
         return null;
     }
 
-    private Status send(Target target, Caller caller, DynamicMessage request) {
-        Descriptors.MethodDescriptor proto = target.proto();
-        MethodDescriptor<DynamicMessage, DynamicMessage> method =
-                MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-                        .setType(target.method().getType())
-                        .setFullMethodName(target.method().getFullMethodName())
-                        .setRequestMarshaller(
-                                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getInputType())))
-                        .setResponseMarshaller(
-                                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(proto.getOutputType())))
-                        .build();
-        boolean unary = method.getType() == MethodDescriptor.MethodType.UNARY;
-        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(unary ? 30 : 5, TimeUnit.SECONDS);
-        if (caller.token() != null) {
-            options = options.withCallCredentials(Bearer.token(caller.token()));
-        }
-        Context.CancellableContext context = Context.current().withCancellation();
-        try {
-            if (unary) {
-                ClientCalls.blockingUnaryCall(channel, method, options, request);
-            } else {
-                CallOptions o = options;
-                // The first message (or the end) is enough; the stream is cancelled after it.
-                context.call(() -> {
-                    Iterator<DynamicMessage> messages =
-                            ClientCalls.blockingServerStreamingCall(channel, method, o, request);
-                    return messages.hasNext() ? messages.next() : null;
-                });
-            }
-            return Status.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus();
-        } catch (Exception e) {
-            return Status.fromThrowable(e);
-        } finally {
-            context.cancel(null);
-        }
-    }
-
     /**
      * {@code bytes} damaged one of five ways: cut short, a zero tag appended, an end-group tag with no start, a
      * length-delimited field 1 whose length runs past the end, or one byte overwritten. The first four never parse;
@@ -332,8 +293,11 @@ public final class DescriptorFuzzer {
         }
     }
 
-    /** Sends {@code bytes} as the request, whatever they are. */
-    private Status sendRaw(Target target, Caller caller, byte[] bytes) {
+    /**
+     * Sends {@code bytes} as the request, whatever they are (a serialized request, or a corrupted one); a stream is
+     * read up to its first message (or its end), then cancelled.
+     */
+    private Status send(Target target, Caller caller, byte[] bytes) {
         Descriptors.MethodDescriptor proto = target.proto();
         MethodDescriptor<byte[], DynamicMessage> method = MethodDescriptor.<byte[], DynamicMessage>newBuilder()
                 .setType(target.method().getType())
@@ -348,11 +312,16 @@ public final class DescriptorFuzzer {
         }
         Context.CancellableContext context = Context.current().withCancellation();
         try {
-            CallOptions o = options;
-            context.call(() -> {
-                Iterator<DynamicMessage> messages = ClientCalls.blockingServerStreamingCall(channel, method, o, bytes);
-                return messages.hasNext() ? messages.next() : null;
-            });
+            if (unary) {
+                ClientCalls.blockingUnaryCall(channel, method, options, bytes);
+            } else {
+                CallOptions o = options;
+                context.call(() -> {
+                    Iterator<DynamicMessage> messages =
+                            ClientCalls.blockingServerStreamingCall(channel, method, o, bytes);
+                    return messages.hasNext() ? messages.next() : null;
+                });
+            }
             return Status.OK;
         } catch (StatusRuntimeException e) {
             return e.getStatus();
