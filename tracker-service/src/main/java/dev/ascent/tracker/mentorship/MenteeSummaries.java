@@ -181,23 +181,26 @@ public class MenteeSummaries {
             weekStart.put(p.id(), p.startDay() + (Scheduler.weekOf(p.startDay(), day) - 1) * 7);
         });
         List<Long> planIds = plans.stream().map(PlanRow::id).toList();
+        // Joined from plan rather than "plan_id IN (...) AND on_day BETWEEN": H2 uses only the IN column of the
+        // (plan_id, on_day) key for that form and read every day of every plan (28 ms for 150 plans of 400 days,
+        // against 1.8 ms for this form, which seeks each plan's range; MySQL reads the same ranges either way).
         return jdbc.prepareStatement(
-                "SELECT plan_id, on_day, minutes FROM plan_day WHERE plan_id IN (" + marks(planIds.size())
-                        + ") AND on_day BETWEEN ? AND ?",
+                "SELECT d.plan_id, d.on_day, d.minutes FROM plan p JOIN plan_day d ON d.plan_id = p.id "
+                        + "AND d.on_day BETWEEN ? AND ? WHERE p.id IN (" + marks(planIds.size()) + ")",
                 ps -> {
-                    int i = bind(ps, 1, planIds);
                     ps.setInt(
-                            i++,
+                            1,
                             weekStart.values().stream()
                                     .mapToInt(Integer::intValue)
                                     .min()
                                     .orElseThrow());
                     ps.setInt(
-                            i,
+                            2,
                             today.values().stream()
                                     .mapToInt(Integer::intValue)
                                     .max()
                                     .orElseThrow());
+                    bind(ps, 3, planIds);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long plan = rs.getLong(1);
