@@ -22,8 +22,12 @@ class BoundedReadsQueryCountTest {
         BoundedReadsBenchmark.Scale scale = new BoundedReadsBenchmark.Scale(8, 300, 120, 20, 40);
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.H2);
                 RunningService tracker = ProgressBenchmark.startTracker(db)) {
-            Map<String, Double> queries = BoundedReadsBenchmark.queriesPerCall(db, tracker, scale);
-            System.out.println("[bounded reads] SQL queries per call: " + queries);
+            Map<String, Double> measured = BoundedReadsBenchmark.queriesPerCall(db, tracker, scale);
+            System.out.println("[bounded reads] SQL queries per call: " + measured);
+            // Whole queries per call: a background statement (a login re-checked, the expiry sweep) adds a fraction
+            // of one over a window of 20 calls (4.15 was seen for 4), a lookup per row adds at least one per call.
+            Map<String, Double> queries = new java.util.HashMap<>();
+            measured.forEach((call, perCall) -> queries.put(call, Math.floor(perCall)));
             assertEquals(queries.get("stats-s"), queries.get("stats-l"), "GetPracticeStats: 10 vs 300 sessions");
             assertEquals(queries.get("mentees-s"), queries.get("mentees-l"), "ListMentees: short vs long history");
             assertEquals(queries.get("queue-s"), queries.get("queue-l"), "ListReviewRequests: 8 vs 8 + 160 closed");
