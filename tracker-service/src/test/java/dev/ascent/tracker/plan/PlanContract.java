@@ -153,6 +153,16 @@ public abstract class PlanContract {
                 .getRole();
     }
 
+    /** The engineer's progress summary of {@code plan}. */
+    private ProgressSummary summary(Plan plan) {
+        return ProgressServiceGrpc.newBlockingStub(tracker.service().channel())
+                .withCallCredentials(Bearer.token(engToken))
+                .getProgressSummary(GetProgressSummaryRequest.newBuilder()
+                        .setPlan(plan.getName())
+                        .build())
+                .getProgressSummary();
+    }
+
     private static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
@@ -308,13 +318,7 @@ public abstract class PlanContract {
         assertEquals(plan.getName(), read.getName());
         assertEquals(plan.getTitle(), read.getTitle());
         assertEquals(0, read.getItemsCount());
-        ProgressSummary summary = ProgressServiceGrpc.newBlockingStub(
-                        tracker.service().channel())
-                .withCallCredentials(Bearer.token(engToken))
-                .getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                        .setPlan(plan.getName())
-                        .build())
-                .getProgressSummary();
+        ProgressSummary summary = summary(plan);
         assertEquals(0, summary.getTodoCount());
         assertEquals(0, summary.getLoggedMinutesTotal());
     }
@@ -334,13 +338,7 @@ public abstract class PlanContract {
         assertEquals(30, logged.getPlanItem().getLoggedMinutes());
         assertEquals(today(), logged.getTimeEntry().getDay());
 
-        ProgressSummary summary = ProgressServiceGrpc.newBlockingStub(
-                        tracker.service().channel())
-                .withCallCredentials(Bearer.token(engToken))
-                .getProgressSummary(GetProgressSummaryRequest.newBuilder()
-                        .setPlan(plan.getName())
-                        .build())
-                .getProgressSummary();
+        ProgressSummary summary = summary(plan);
         assertEquals(30, summary.getLoggedMinutesTotal());
         assertEquals(30, summary.getMinutesThisWeek());
         assertEquals(1, summary.getInProgressCount());
