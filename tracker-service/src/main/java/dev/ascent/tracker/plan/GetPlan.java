@@ -8,29 +8,55 @@ import dev.ascent.tracker.grpc.Names;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 
-/** GetPlan: a plan with all its items, for its owner or an active mentor. */
+/**
+ * GetPlan: a plan with all its items and their open review requests, for its owner or an active mentor. The answer
+ * is kept per plan and view while the plan's stamp does not move ({@link PlanReadCache}), so a repeated read is one
+ * narrow query.
+ */
 @Singleton
 public class GetPlan {
 
+    /** A plan as read, with the open review request of each item that has one (item id to request id). */
+    public record PlanRead(PlanView view, Map<Long, Long> reviews) {}
+
+    /** Kept answers, weighed by their items: about 10 MB of rows at this many. */
+    static final long KEPT_ITEMS = 10_000;
+
     private final PlanRepository plans;
+    private final Plans stamps;
     private final PlanItemReads items;
+    private final OpenItemReviews reviews;
     private final AccessPolicy access;
     private final Clock clock;
+    private final PlanReadCache<PlanRead> kept =
+            new PlanReadCache<>(KEPT_ITEMS, r -> 1 + r.view().items().size());
 
-    public GetPlan(PlanRepository plans, PlanItemReads items, AccessPolicy access, Clock clock) {
+    public GetPlan(
+            PlanRepository plans,
+            Plans stamps,
+            PlanItemReads items,
+            OpenItemReviews reviews,
+            AccessPolicy access,
+            Clock clock) {
         this.plans = plans;
+        this.stamps = stamps;
         this.items = items;
+        this.reviews = reviews;
         this.access = access;
         this.clock = clock;
     }
 
     @Connectable
-    public PlanView get(Caller caller, Names.PlanName name) {
+    public PlanRead get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        PlanRow plan = plans.findById(name.planId())
-                .filter(p -> p.userId() == owner.id())
-                .orElseThrow(() -> ApiException.notFound(name.name()));
-        return PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);
+        return kept.read(stamps.stamp(owner, name), owner.id() == caller.userId(), owner.handle(), clock, () -> {
+            PlanRow plan = plans.findById(name.planId())
+                    .filter(p -> p.userId() == owner.id())
+                    .orElseThrow(() -> ApiException.notFound(name.name()));
+            PlanView view = PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);
+            return new PlanReadCache.Loaded<>(plan, new PlanRead(view, Map.copyOf(reviews.byItem(plan.id()))));
+        });
     }
 }

@@ -106,7 +106,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
         reply(
                 response,
                 GetPlanResponse.newBuilder()
-                        .setPlan(withReviews(getPlan.get(caller, name)))
+                        .setPlan(plan(getPlan.get(caller, name)))
                         .build());
     }
 
@@ -251,6 +251,10 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     /** One extra query per plan read (never per item) fills each item's open review request. */
     private dev.ascent.proto.tracker.v1.Plan withReviews(PlanView view) {
         return PlanProtoMapper.plan(view, true, openReviews.byItem(view.plan().id()));
+    }
+
+    private static dev.ascent.proto.tracker.v1.Plan plan(GetPlan.PlanRead read) {
+        return PlanProtoMapper.plan(read.view(), true, read.reviews());
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {

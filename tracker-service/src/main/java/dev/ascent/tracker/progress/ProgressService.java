@@ -10,6 +10,7 @@ import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.grpc.Names;
 import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanItems;
+import dev.ascent.tracker.plan.PlanReadCache;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Plans;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -23,6 +24,8 @@ import java.util.List;
 /** Progress summaries: three bounded queries (plan, items, day rollups), whatever the size of the history. */
 @Singleton
 public class ProgressService {
+
+    static final int KEPT_SUMMARIES = 2_000;
 
     public record Result(
             String planName,
@@ -38,6 +41,8 @@ public class ProgressService {
     private final ActivityQueries activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    /** Kept summaries, one entry each (a few hundred bytes with the plan's row). */
+    private final PlanReadCache<Result> kept = new PlanReadCache<>(KEPT_SUMMARIES, r -> 1);
 
     public ProgressService(
             Plans plans,
@@ -54,10 +59,18 @@ public class ProgressService {
         this.clock = clock;
     }
 
+    /**
+     * The plan's summary. Kept per plan while its stamp does not move ({@link PlanReadCache}), so a repeated read
+     * is one narrow query; only the time it is as of is new.
+     */
     @Connectable
     public Result summary(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        return summarize(owner, readablePlan(owner, name));
+        Result r = kept.read(plans.stamp(owner, name), owner.id() == caller.userId(), owner.handle(), clock, () -> {
+            PlanRow plan = readablePlan(owner, name);
+            return new PlanReadCache.Loaded<>(plan, summarize(owner, plan));
+        });
+        return new Result(r.planName(), r.ownerHandle(), r.plan(), r.summary(), r.awaitingReview(), clock.instant());
     }
 
     /**

@@ -136,6 +136,9 @@ public class ReviewDecisions {
                 : itemDecisions.applyReviewDecision(item, decision == Decision.APPROVED, caller.handle(), now);
         ReviewRequestRow decided =
                 requests.update(row.decided(decision.name(), comment, ReviewRequestRow.scores(byPosition), now));
+        if (row.planId() != null) {
+            plans.reviewsChanged(row.planId());
+        }
         if (item != null && !comment.isEmpty()) {
             comments.insert(item, caller.userId(), comment, row.id(), now);
         }

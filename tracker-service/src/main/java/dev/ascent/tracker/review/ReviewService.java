@@ -116,6 +116,7 @@ public class ReviewService {
                 now,
                 null,
                 null));
+        plans.reviewsChanged(plan.id());
         activity.record(ActivityLog.Event.of(
                         owner.id(),
                         plan.id(),
@@ -202,6 +203,9 @@ public class ReviewService {
             throw ApiException.failedPrecondition("NOT_OPEN", row.name() + " is " + row.state() + ", not OPEN");
         }
         ReviewRequestRow cancelled = requests.update(row.cancelled(clock.instant()));
+        if (row.planId() != null) {
+            plans.reviewsChanged(row.planId());
+        }
         activity.record(ActivityLog.Event.of(
                         row.userId(),
                         row.planId(),

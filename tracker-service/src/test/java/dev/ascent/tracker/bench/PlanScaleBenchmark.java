@@ -10,6 +10,8 @@ import dev.ascent.tracker.ContentProcess;
 import dev.ascent.tracker.Mentors;
 import dev.ascent.tracker.Mentors.User;
 import dev.ascent.tracker.TrackerHarness;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,17 +25,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GetPlan's scale curve (issue 15 part 4): plans of 30, 100 and 200 items (200 is the most a plan holds:
- * AddPlanItem answers RESOURCE_EXHAUSTED PLAN_FULL beyond it, and CreatePlan keeps the 200 most urgent), one
- * in-process tracker, a real channel. Each round takes turns between the sizes: one caller for {@code
- * -Dbench.calls} timed calls (p50, p99), then 16 callers for {@code -Dbench.seconds} (calls/s). Prints medians
- * over {@code -Dbench.rounds} and each size's figures against the 30-item plan's.
+ * GetPlan's scale curve (issue 15 part 4): plans of 30, 100, 200 and 500 items, one in-process tracker, a real
+ * channel. 200 is the most a plan holds through the API (AddPlanItem answers RESOURCE_EXHAUSTED PLAN_FULL beyond
+ * it, and CreatePlan keeps the 200 most urgent), so the 500-item plan gets its last 300 items as copies of its last
+ * one, inserted into the database directly: the curve shows what raising the limit would cost. Each round takes
+ * turns between the sizes: one caller for {@code -Dbench.calls} timed calls (p50, p99) of a plan unchanged since
+ * the last read (the kept answer), the same again with the plan's stamp moved before each call (outside the timing;
+ * the read assembles the plan from the database), then 16 callers for {@code -Dbench.seconds} (calls/s). Prints
+ * medians over {@code -Dbench.rounds} and each size's figures against the 30-item plan's.
  *
  * <pre>bench/tracker-plan-scale.sh</pre> runs it on H2; with ASCENT_TEST_MYSQL_URL set on MySQL as well.
  */
 public final class PlanScaleBenchmark {
 
-    private static final int[] SIZES = {30, 100, 200};
+    private static final int[] SIZES = {30, 100, 200, 500};
+    private static final int API_LIMIT = 200;
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1_000);
     private static final int CALLS = Integer.getInteger("bench.calls", 1_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 4);
@@ -51,9 +57,9 @@ public final class PlanScaleBenchmark {
                 WARMUP,
                 CALLERS,
                 SECONDS);
-        System.out.println("| engine | items | response bytes | p50 ms (1 caller) | p99 ms | calls/s (16 callers) | "
-                + "calls/s / 30 items' | load average |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| engine | items | response bytes | p50 ms (1 caller) | p99 ms | p50 ms, changed plan | "
+                + "p99 ms, changed plan | calls/s (16 callers) | calls/s / 30 items' | load average |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         String engines = System.getProperty("bench.engines", "H2,MYSQL");
         if (engines.contains("H2")) {
             run(TestDatabase.Engine.H2);
@@ -75,7 +81,7 @@ public final class PlanScaleBenchmark {
                 User u = m.user("scale");
                 var stub = m.plans(u);
                 Plan plan = m.plan(u);
-                for (int i = plan.getItemsCount(); i < size; i++) {
+                for (int i = plan.getItemsCount(); i < Math.min(size, API_LIMIT); i++) {
                     stub.addPlanItem(AddPlanItemRequest.newBuilder()
                             .setParent(plan.getName())
                             .setPlanItem(PlanItem.newBuilder()
@@ -83,6 +89,15 @@ public final class PlanScaleBenchmark {
                                     .setDescription("Added to reach " + size + " items")
                                     .build())
                             .build());
+                }
+                if (size > API_LIMIT) {
+                    copyLastItem(
+                            tracker,
+                            stub.getPlan(GetPlanRequest.newBuilder()
+                                            .setName(plan.getName())
+                                            .build())
+                                    .getPlan(),
+                            size - API_LIMIT);
                 }
                 GetPlanRequest request =
                         GetPlanRequest.newBuilder().setName(plan.getName()).build();
@@ -99,18 +114,24 @@ public final class PlanScaleBenchmark {
             }
             double[][] p50 = new double[SIZES.length][ROUNDS];
             double[][] p99 = new double[SIZES.length][ROUNDS];
+            double[][] changedP50 = new double[SIZES.length][ROUNDS];
+            double[][] changedP99 = new double[SIZES.length][ROUNDS];
             double[][] rate = new double[SIZES.length][ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 for (int s = 0; s < SIZES.length; s++) {
-                    long[] nanos = new long[CALLS];
-                    for (int i = 0; i < CALLS; i++) {
-                        long start = System.nanoTime();
-                        stubs.get(s).getPlan(requests.get(s));
-                        nanos[i] = System.nanoTime() - start;
+                    var stub = stubs.get(s);
+                    GetPlanRequest request = requests.get(s);
+                    double[] kept = timed(() -> {}, () -> stub.getPlan(request));
+                    p50[s][r] = kept[0];
+                    p99[s][r] = kept[1];
+                    try (Connection c = tracker.database().connect();
+                            PreparedStatement move = c.prepareStatement(
+                                    "UPDATE plan SET last_activity_time = last_activity_time + 1 WHERE id = ?")) {
+                        move.setLong(1, planId(request.getName()));
+                        double[] changed = timed(move::executeUpdate, () -> stub.getPlan(request));
+                        changedP50[s][r] = changed[0];
+                        changedP99[s][r] = changed[1];
                     }
-                    Arrays.sort(nanos);
-                    p50[s][r] = nanos[CALLS / 2] / 1e6;
-                    p99[s][r] = nanos[(int) Math.ceil(CALLS * 0.99) - 1] / 1e6;
                     rate[s][r] = concurrent(stubs.get(s), requests.get(s));
                 }
             }
@@ -120,18 +141,64 @@ public final class PlanScaleBenchmark {
             for (int s = 0; s < SIZES.length; s++) {
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %d | %,d | %.2f | %.2f | %,.0f | %.2fx | %s %s %s |%n",
+                        "| %s | %d | %,d | %.2f | %.2f | %.2f | %.2f | %,.0f | %.2fx | %s %s %s |%n",
                         engine,
                         SIZES[s],
                         bytes.get(s),
                         median(p50[s]),
                         median(p99[s]),
+                        median(changedP50[s]),
+                        median(changedP99[s]),
                         median(rate[s]),
                         median(rate[s]) / base,
                         load[0],
                         load[1],
                         load[2]);
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** p50 and p99 in ms of {@link #CALLS} single calls, each after {@code before} (not timed). */
+    private static double[] timed(Step before, Step call) throws Exception {
+        long[] nanos = new long[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            before.run();
+            long start = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return new double[] {nanos[CALLS / 2] / 1e6, nanos[(int) Math.ceil(CALLS * 0.99) - 1] / 1e6};
+    }
+
+    private static long planId(String name) {
+        return Long.parseLong(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    /** Adds {@code count} copies of the plan's last item after it, past the API's limit, and moves its version. */
+    private static void copyLastItem(TrackerHarness tracker, Plan plan, int count) throws Exception {
+        String columns = "user_id, plan_id, kind, title, description, source_content, source_text, source_name, "
+                + "source_line, estimated_minutes, week, due_day, due_pinned, status, verified, verified_by, notes, "
+                + "notes_private, logged_minutes, version, create_time, update_time, complete_time";
+        PlanItem last = plan.getItems(plan.getItemsCount() - 1);
+        long lastId = Long.parseLong(last.getName().substring(last.getName().lastIndexOf('/') + 1));
+        try (Connection c = tracker.database().connect();
+                PreparedStatement copy = c.prepareStatement("INSERT INTO plan_item (id, position, " + columns
+                        + ") SELECT ?, ?, " + columns + " FROM plan_item WHERE id = ?");
+                PreparedStatement touch = c.prepareStatement("UPDATE plan SET version = version + 1 WHERE id = ?")) {
+            for (int i = 0; i < count; i++) {
+                copy.setLong(1, lastId + 1_000_000 + i);
+                copy.setInt(2, last.getPosition() + 1 + i);
+                copy.setLong(3, lastId);
+                copy.executeUpdate();
+            }
+            touch.setLong(1, planId(plan.getName()));
+            touch.executeUpdate();
         }
     }
 
