@@ -14,6 +14,7 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
+import java.io.BufferedOutputStream;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -65,7 +66,9 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
         QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(rootLevel(properties, env));
-        root.addAppender(appender);
+        BackgroundAppender background = new BackgroundAppender(appender);
+        background.start();
+        root.addAppender(background);
     }
 
     /**
@@ -85,7 +88,10 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
         appender.setContext(context);
         appender.setName("STDOUT");
         appender.setEncoder(encoder(context, TERMINAL_PATTERN));
+        appender.setImmediateFlush(false); // BackgroundAppender flushes once a batch
         appender.start();
+        // System.out flushes every write: buffered here, a batch of lines is one write.
+        appender.setOutputStream(new BufferedOutputStream(appender.getOutputStream(), 16_384));
         return appender;
     }
 
@@ -112,6 +118,7 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);
         appender.setEncoder(encoder(context, FILE_PATTERN));
+        appender.setImmediateFlush(false); // BackgroundAppender flushes once a batch
         appender.start();
         return appender;
     }

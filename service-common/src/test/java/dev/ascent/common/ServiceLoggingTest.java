@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,7 +38,8 @@ class ServiceLoggingTest {
         LoggerContext context = configured(Map.of(), Map.of());
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertEquals(Level.INFO, root.getLevel());
-        assertInstanceOf(ConsoleAppender.class, root.getAppender("STDOUT"));
+        BackgroundAppender background = (BackgroundAppender) root.getAppender("STDOUT");
+        assertInstanceOf(ConsoleAppender.class, background.target());
         assertEquals(Level.WARN, context.getLogger("com.zaxxer.hikari").getLevel());
         assertEquals(Level.WARN, context.getLogger("org.flywaydb").getLevel());
         assertEquals(Level.WARN, context.getLogger("io.micronaut").getLevel());
@@ -46,6 +48,7 @@ class ServiceLoggingTest {
             context.getLogger("ascent.calls").info("one call");
             context.getLogger("dev.ascent.common.ServiceLauncher").warn("a warning");
             context.getLogger("io.micronaut.context.DefaultBeanContext").info("not shown");
+            background.awaitWritten();
         });
         List<String> lines = printed.lines().toList();
         assertEquals(2, lines.size(), printed);
@@ -70,7 +73,8 @@ class ServiceLoggingTest {
                 Map.of("ascent.log.file", file.toString(), "ascent.log.max-size", "1KB", "ascent.log.files", "2"),
                 Map.of());
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        RollingFileAppender<?> appender = (RollingFileAppender<?>) root.getAppender("FILE");
+        RollingFileAppender<?> appender =
+                (RollingFileAppender<?>) ((BackgroundAppender) root.getAppender("FILE")).target();
         assertTrue(appender.isStarted());
         assertNull(root.getAppender("STDOUT"));
 
@@ -81,6 +85,44 @@ class ServiceLoggingTest {
         assertEquals("an earlier run", lines.get(0));
         assertTrue(
                 lines.get(1).matches("\\d{4}-\\d\\d-\\d\\d " + TIME + " INFO  ascent.calls - one call"), lines.get(1));
+    }
+
+    @Test
+    void linesFromManyThreadsAreAllWrittenWholeAndAnIdleLineIsNotLeftInTheBuffer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tracker-service.log");
+        LoggerContext context = configured(Map.of("ascent.log.file", file.toString()), Map.of());
+        Logger calls = context.getLogger("ascent.calls");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    calls.info("thread {} line {}", thread, i);
+                }
+            });
+            writer.start();
+            threads.add(writer);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        ((BackgroundAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE")).awaitWritten();
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(32_000, lines.size(), "no line is dropped, however full the queue gets");
+        assertEquals(
+                32_000,
+                lines.stream()
+                        .filter(l -> l.matches(".* INFO  ascent.calls - thread \\d+ line \\d+"))
+                        .count());
+
+        // A lone line is flushed when its batch ends, without waiting for more lines to fill the buffer.
+        context.getLogger("dev.ascent.common.ServiceLauncher").warn("the last line");
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (!Files.readString(file).contains("the last line") && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.readString(file).endsWith("WARN  d.a.c.ServiceLauncher - the last line\n"));
+        context.stop();
     }
 
     private static String stdout(Runnable logging) {

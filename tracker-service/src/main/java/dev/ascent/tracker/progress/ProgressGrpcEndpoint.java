@@ -12,7 +12,6 @@ import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.activity.ActivityProtoMapper;
 import dev.ascent.tracker.activity.ActivityRow;
 import dev.ascent.tracker.grpc.Names;
-import dev.ascent.tracker.recall.RecallService;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 
@@ -22,10 +21,8 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
 
     private final Authenticator auth;
     private final ProgressService progress;
-    private final RecallService recall;
 
-    public ProgressGrpcEndpoint(Authenticator auth, ProgressService progress, RecallService recall) {
-        this.recall = recall;
+    public ProgressGrpcEndpoint(Authenticator auth, ProgressService progress) {
         this.auth = auth;
         this.progress = progress;
     }
@@ -37,8 +34,7 @@ public class ProgressGrpcEndpoint extends ProgressServiceGrpc.ProgressServiceImp
         Names.PlanName name = Names.plan(request.getPlan(), "plan");
         ProgressService.Result result = progress.summary(caller, name);
         response.onNext(GetProgressSummaryResponse.newBuilder()
-                .setProgressSummary(ProgressProtoMapper.summary(result).toBuilder()
-                        .setRecallDueCount(recall.dueNow(result.plan().userId())))
+                .setProgressSummary(ProgressProtoMapper.summary(result))
                 .build());
         response.onCompleted();
     }

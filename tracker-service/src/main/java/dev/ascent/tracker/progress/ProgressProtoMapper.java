@@ -36,6 +36,7 @@ public final class ProgressProtoMapper {
                 .setProjectionNote(s.projectionNote())
                 .setAwaitingReviewCount(r.awaitingReview())
                 .setToday(Days.format(s.today()))
+                .setRecallDueCount(r.recallDue())
                 .setAsOf(Timestamps.of(r.asOf()));
         if (r.plan().lastActivityTime() > 0) {
             b.setLastActivityTime(

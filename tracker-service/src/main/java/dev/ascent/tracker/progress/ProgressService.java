@@ -13,6 +13,7 @@ import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanReadCache;
 import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.Plans;
+import dev.ascent.tracker.recall.RecallService;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -33,6 +34,7 @@ public class ProgressService {
             PlanRow plan,
             ProgressCalculator.Summary summary,
             int awaitingReview,
+            int recallDue,
             java.time.Instant asOf) {}
 
     private final Plans plans;
@@ -40,6 +42,7 @@ public class ProgressService {
     private final AccessPolicy access;
     private final ActivityQueries activity;
     private final JdbcOperations jdbc;
+    private final RecallService recall;
     private final Clock clock;
     /** Kept summaries, one entry each (a few hundred bytes with the plan's row). */
     private final PlanReadCache<Result> kept = new PlanReadCache<>(KEPT_SUMMARIES, r -> 1);
@@ -50,12 +53,14 @@ public class ProgressService {
             AccessPolicy access,
             ActivityQueries activity,
             JdbcOperations jdbc,
+            RecallService recall,
             Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
         this.activity = activity;
         this.jdbc = jdbc;
+        this.recall = recall;
         this.clock = clock;
     }
 
@@ -70,7 +75,14 @@ public class ProgressService {
             PlanRow plan = readablePlan(owner, name);
             return new PlanReadCache.Loaded<>(plan, summarize(owner, plan));
         });
-        return new Result(r.planName(), r.ownerHandle(), r.plan(), r.summary(), r.awaitingReview(), clock.instant());
+        return new Result(
+                r.planName(),
+                r.ownerHandle(),
+                r.plan(),
+                r.summary(),
+                r.awaitingReview(),
+                recall.dueNow(owner.id()),
+                clock.instant());
     }
 
     /**
@@ -94,9 +106,8 @@ public class ProgressService {
                 .orElseThrow(() -> ApiException.notFound(name.name()));
     }
 
-    /** The summary of a plan the caller has already been allowed to read. */
-    @Connectable
-    public Result summarize(UserRow owner, PlanRow plan) {
+    /** The summary of a plan the caller has already been allowed to read, without the recall cards due now. */
+    private Result summarize(UserRow owner, PlanRow plan) {
         List<PlanItemRow> rows = items.findByUserIdAndPlanIdOrderByPosition(plan.userId(), plan.id());
         int today = Days.today(clock, plan.timeZone());
         ProgressCalculator.Summary summary = ProgressCalculator.summarize(plan, rows, days(plan), today);
@@ -106,6 +117,7 @@ public class ProgressService {
                 plan,
                 summary,
                 awaitingReview(plan.id()),
+                0,
                 clock.instant());
     }
 
