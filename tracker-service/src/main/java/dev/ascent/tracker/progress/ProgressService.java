@@ -1,5 +1,6 @@
 package dev.ascent.tracker.progress;
 
+import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
@@ -12,13 +13,15 @@ import dev.ascent.tracker.plan.PlanItemRow;
 import dev.ascent.tracker.plan.PlanItems;
 import dev.ascent.tracker.plan.PlanReadCache;
 import dev.ascent.tracker.plan.PlanRow;
+import dev.ascent.tracker.plan.PlanStamp;
 import dev.ascent.tracker.plan.Plans;
-import dev.ascent.tracker.recall.RecallService;
+import dev.ascent.tracker.recall.RecallStore;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +45,6 @@ public class ProgressService {
     private final AccessPolicy access;
     private final ActivityQueries activity;
     private final JdbcOperations jdbc;
-    private final RecallService recall;
     private final Clock clock;
     /** Kept summaries, one entry each (a few hundred bytes with the plan's row). */
     private final PlanReadCache<Result> kept = new PlanReadCache<>(KEPT_SUMMARIES, r -> 1);
@@ -53,14 +55,12 @@ public class ProgressService {
             AccessPolicy access,
             ActivityQueries activity,
             JdbcOperations jdbc,
-            RecallService recall,
             Clock clock) {
         this.plans = plans;
         this.items = items;
         this.access = access;
         this.activity = activity;
         this.jdbc = jdbc;
-        this.recall = recall;
         this.clock = clock;
     }
 
@@ -71,18 +71,37 @@ public class ProgressService {
     @Connectable
     public Result summary(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        Result r = kept.read(plans.stamp(owner, name), owner.id() == caller.userId(), owner.handle(), clock, () -> {
+        Instant now = clock.instant();
+        Stamped stamped = stamped(owner, name, now);
+        Result r = kept.read(stamped.stamp(), owner.id() == caller.userId(), owner.handle(), clock, () -> {
             PlanRow plan = readablePlan(owner, name);
             return new PlanReadCache.Loaded<>(plan, summarize(owner, plan));
         });
         return new Result(
-                r.planName(),
-                r.ownerHandle(),
-                r.plan(),
-                r.summary(),
-                r.awaitingReview(),
-                recall.dueNow(owner.id()),
-                clock.instant());
+                r.planName(), r.ownerHandle(), r.plan(), r.summary(), r.awaitingReview(), stamped.recallDue(), now);
+    }
+
+    /** The plan's stamp, and the owner's recall cards due at {@code now}, which move with the clock. */
+    private record Stamped(PlanStamp stamp, int recallDue) {}
+
+    /** Both in one statement, so a kept summary costs one query; NOT_FOUND when the owner has no such plan. */
+    private Stamped stamped(UserRow owner, Names.PlanName name, Instant now) {
+        return jdbc.prepareStatement(
+                "SELECT user_id, version, last_activity_time, time_zone, (" + RecallStore.DUE_COUNT
+                        + ") FROM plan WHERE id = ?",
+                ps -> {
+                    ps.setLong(1, owner.id());
+                    ps.setLong(2, InstantMicros.toMicros(now) + 1); // due at this microsecond counts
+                    ps.setLong(3, name.planId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || rs.getLong(1) != owner.id()) {
+                            throw ApiException.notFound(name.name());
+                        }
+                        return new Stamped(
+                                new PlanStamp(name.planId(), owner.id(), rs.getInt(2), rs.getLong(3), rs.getString(4)),
+                                rs.getInt(5));
+                    }
+                });
     }
 
     /**

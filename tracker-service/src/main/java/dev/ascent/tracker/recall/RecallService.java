@@ -13,7 +13,6 @@ import dev.ascent.tracker.recall.fsrs.FsrsParameters;
 import dev.ascent.tracker.recall.fsrs.Rating;
 import dev.ascent.tracker.recall.fsrs.ScheduledCard;
 import dev.ascent.tracker.recall.fsrs.Scheduler;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -119,15 +118,6 @@ public class RecallService {
     public void delete(Caller caller, RecallNames.CardName name) {
         RecallCardRow card = lock(caller, name, "").card;
         store.delete(card.userId(), card.id(), clock.instant());
-    }
-
-    /**
-     * The owner's cards due now; for the progress summary, whose caller may already read the owner's data. One
-     * statement: a connection, no transaction.
-     */
-    @Connectable
-    public int dueNow(long ownerId) {
-        return store.dueBefore(ownerId, InstantMicros.toMicros(clock.instant()) + 1);
     }
 
     RecallSettingsRow settings(long userId) {

@@ -254,12 +254,13 @@ public class RecallStore {
                 });
     }
 
+    /** A user's unsuspended cards due before a time: parameters user id, then the time in micros (exclusive). */
+    public static final String DUE_COUNT =
+            "SELECT COUNT(*) FROM recall_card WHERE user_id = ? AND suspended = FALSE AND due_time < ?";
+
     /** Unsuspended cards due before {@code beforeMicros}. */
     public int dueBefore(long userId, long beforeMicros) {
-        return count(
-                "SELECT COUNT(*) FROM recall_card WHERE user_id = ? AND suspended = FALSE AND due_time < ?",
-                userId,
-                beforeMicros);
+        return count(DUE_COUNT, userId, beforeMicros);
     }
 
     /** Due times of unsuspended cards before {@code beforeMicros}. */
