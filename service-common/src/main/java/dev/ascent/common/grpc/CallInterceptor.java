@@ -94,6 +94,12 @@ public class CallInterceptor implements ServerInterceptor {
     }
 
     /** Logs the close and makes sure a failing endpoint that already closed its call is not closed twice. */
+    /** "12.034": milliseconds with three decimals (String.format was a third of the log line's cost). */
+    static String millis(long micros) {
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+    }
+
     private static final class OnceClosingCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
         private final String method;
         private final long start;
@@ -112,11 +118,9 @@ public class CallInterceptor implements ServerInterceptor {
             }
             long micros = (System.nanoTime() - start) / 1_000;
             if (status.getCode() == Status.Code.INTERNAL || status.getCode() == Status.Code.UNKNOWN) {
-                LOG.warn(
-                        "{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+                LOG.warn("{} {} {}ms", method, status.getCode(), millis(micros));
             } else {
-                LOG.info(
-                        "{} {} {}.{}ms", method, status.getCode(), micros / 1000, String.format("%03d", micros % 1000));
+                LOG.info("{} {} {}ms", method, status.getCode(), millis(micros));
             }
             super.close(status, trailers);
         }

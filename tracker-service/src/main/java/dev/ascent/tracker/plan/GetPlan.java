@@ -9,6 +9,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * GetPlan: a plan with all its items and their open review requests, for its owner or an active mentor. The answer
@@ -18,8 +19,39 @@ import java.util.Map;
 @Singleton
 public class GetPlan {
 
-    /** A plan as read, with the open review request of each item that has one (item id to request id). */
-    public record PlanRead(PlanView view, Map<Long, Long> reviews) {}
+    /**
+     * A plan as read, with the open review request of each item that has one (item id to request id). A kept read
+     * answers many calls, so it keeps what the edge renders of it too ({@link #rendered}).
+     */
+    public static final class PlanRead {
+        private final PlanView view;
+        private final Map<Long, Long> reviews;
+        private volatile Object rendered;
+
+        PlanRead(PlanView view, Map<Long, Long> reviews) {
+            this.view = view;
+            this.reviews = reviews;
+        }
+
+        public PlanView view() {
+            return view;
+        }
+
+        public Map<Long, Long> reviews() {
+            return reviews;
+        }
+
+        /** {@code render}'s result for this read, made by the first call that asks; the same render every time. */
+        @SuppressWarnings("unchecked")
+        public <T> T rendered(Function<PlanRead, T> render) {
+            Object r = rendered;
+            if (r == null) {
+                r = render.apply(this);
+                rendered = r;
+            }
+            return (T) r;
+        }
+    }
 
     /** Kept answers, weighed by their items: about 10 MB of rows at this many. */
     static final long KEPT_ITEMS = 10_000;

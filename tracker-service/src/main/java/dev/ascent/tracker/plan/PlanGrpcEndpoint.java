@@ -254,7 +254,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     }
 
     private static dev.ascent.proto.tracker.v1.Plan plan(GetPlan.PlanRead read) {
-        return PlanProtoMapper.plan(read.view(), true, read.reviews());
+        return read.rendered(r -> PlanProtoMapper.plan(r.view(), true, r.reviews()));
     }
 
     private static <T> void reply(StreamObserver<T> observer, T value) {
