@@ -129,8 +129,10 @@ public final class ProgressCalculator {
         List<PlanItemRow> next =
                 open.stream().filter(i -> i.dueDay() >= today).limit(MAX_NEXT).toList();
 
-        int activeDays =
-                active.headMap(today, true).tailMap(plan.startDay(), true).size();
+        // A plan that starts after today (a future start date) has no active days yet.
+        int activeDays = plan.startDay() > today
+                ? 0
+                : active.subMap(plan.startDay(), true, today, true).size();
         Projection projection = projectedFinish(plan.startDay(), today, activeDays, doneMinutes, counted - doneMinutes);
         return new Summary(
                 items.size(),

@@ -38,6 +38,15 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void aPlanThatStartsAfterTodayHasNoActiveDaysYet() {
+        // Found by the fuzzer: ListMentees answered INTERNAL for a mentee whose plan starts in the future.
+        List<PlanItemRow> items = List.of(item(1, "TODO", 60, START + 6, false));
+        ProgressCalculator.Summary s = ProgressCalculator.summarize(plan(0), items, List.of(day(START, 30)), START - 3);
+        assertEquals(1, s.todo());
+        assertEquals(1, s.total());
+    }
+
+    @Test
     void percentagesWeighByEstimateAndIgnoreSkippedItems() {
         List<PlanItemRow> items = List.of(
                 item(1, "DONE", 300, START + 6, true),
