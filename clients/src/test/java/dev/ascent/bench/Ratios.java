@@ -134,7 +134,15 @@ public final class Ratios {
                 .build()
                 .start();
         long started = System.nanoTime();
-        try (PackagedPlatform platform = PackagedPlatform.start(engine)) {
+        // -Denv=ASCENT_TRACKER_DB_POOL_SIZE=32,... sets the services' environment: for comparing settings.
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : System.getProperty("env", "").split(",")) {
+            if (pair.contains("=")) {
+                env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        try (PackagedPlatform platform =
+                PackagedPlatform.start(engine, new PackagedPlatform.Options(false, false, Map.of(), env))) {
             double firstStart = (System.nanoTime() - started) / 1e9;
             ManagedChannel echoChannel = channel("127.0.0.1:" + echo.getPort());
             ManagedChannel content = channel(platform.contentTarget());

@@ -162,7 +162,7 @@ public class StatusMapper {
     }
 
     /** Connection failures (SQLState class 08, pool timeouts) mean "try again later", not a bug. */
-    static boolean isDatabaseUnavailable(Throwable error) {
+    public static boolean isDatabaseUnavailable(Throwable error) {
         if (findCause(error, SQLTransientConnectionException.class) != null) {
             return true;
         }

@@ -4,9 +4,12 @@ import dev.ascent.common.db.InstantMicros;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +54,9 @@ public class ActivityLog {
         }
     }
 
+    private static final String INSERT = "INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, summary, "
+            + "old_status, new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher<PlanActivity> planActivity;
@@ -71,33 +77,48 @@ public class ActivityLog {
      */
     public void record(Event e, boolean planTimeSet) {
         Instant now = clock.instant();
-        long micros = InstantMicros.toMicros(now);
-        String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
-        jdbc.prepareStatement(
-                "INSERT INTO activity (user_id, plan_id, item_id, actor_id, type, summary, old_status, "
-                        + "new_status, minutes, on_day, subject, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setLong(1, e.ownerId());
-                    setNullable(ps, 2, e.planId());
-                    setNullable(ps, 3, e.itemId());
-                    ps.setLong(4, e.actorId());
-                    ps.setString(5, e.type().name());
-                    ps.setString(6, summary);
-                    ps.setString(7, e.oldStatus());
-                    ps.setString(8, e.newStatus());
-                    ps.setInt(9, e.minutes());
-                    if (e.day() == null) {
-                        ps.setNull(10, Types.INTEGER);
-                    } else {
-                        ps.setInt(10, e.day());
-                    }
-                    ps.setString(11, e.subject());
-                    ps.setLong(12, micros);
-                    return ps.executeUpdate();
-                });
+        jdbc.prepareStatement(INSERT, ps -> {
+            bind(ps, e, InstantMicros.toMicros(now));
+            return ps.executeUpdate();
+        });
         if (e.planId() != null && !planTimeSet) {
             planActivity.publishEvent(new PlanActivity(e.planId(), now));
         }
+    }
+
+    /**
+     * Records {@code events} in one batch (one statement on MySQL); their writer has already set their plans' last
+     * activity time, so no {@link PlanActivity} is published.
+     */
+    public void recordAll(List<Event> events) {
+        long micros = InstantMicros.toMicros(clock.instant());
+        jdbc.prepareStatement(INSERT, ps -> {
+            for (Event e : events) {
+                bind(ps, e, micros);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Event e, long micros) throws SQLException {
+        String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
+        ps.setLong(1, e.ownerId());
+        setNullable(ps, 2, e.planId());
+        setNullable(ps, 3, e.itemId());
+        ps.setLong(4, e.actorId());
+        ps.setString(5, e.type().name());
+        ps.setString(6, summary);
+        ps.setString(7, e.oldStatus());
+        ps.setString(8, e.newStatus());
+        ps.setInt(9, e.minutes());
+        if (e.day() == null) {
+            ps.setNull(10, Types.INTEGER);
+        } else {
+            ps.setInt(10, e.day());
+        }
+        ps.setString(11, e.subject());
+        ps.setLong(12, micros);
     }
 
     /** Removes a plan's history and day rollups (the plan is being deleted, under its lock). */
@@ -111,31 +132,34 @@ public class ActivityLog {
         }
     }
 
-    /**
-     * Counts an engineer's action (and minutes) on a day of a plan, for streaks and weekly hours. The update-then-
-     * insert keeps it to plain SQL that MySQL and H2 share; the plan row is already locked by the caller's write, so
-     * two writers cannot both insert the same day.
-     */
+    /** An engineer's actions on a day of a plan, and the minutes they logged: what {@link #countDays} adds. */
+    public record DayCount(long ownerId, long planId, int day, long minutes, int actions) {}
+
+    /** Counts an engineer's action (and minutes) on a day of a plan, for streaks and weekly hours. */
     public void countDay(long ownerId, long planId, int day, long minutes) {
-        int updated = jdbc.prepareStatement(
-                "UPDATE plan_day SET minutes = minutes + ?, actions = actions + 1 "
-                        + "WHERE plan_id = ? AND on_day = ?",
+        countDays(List.of(new DayCount(ownerId, planId, day, minutes, 1)));
+    }
+
+    /**
+     * Adds to the days' rollups, creating the days not counted yet: one upsert (MySQL and H2 in MySQL mode share
+     * {@code ON DUPLICATE KEY UPDATE}), in one batch.
+     */
+    public void countDays(List<DayCount> counts) {
+        jdbc.prepareStatement(
+                "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE minutes = minutes + VALUES(minutes), "
+                        + "actions = actions + VALUES(actions)",
                 ps -> {
-                    ps.setLong(1, minutes);
-                    ps.setLong(2, planId);
-                    ps.setInt(3, day);
-                    return ps.executeUpdate();
+                    for (DayCount c : counts) {
+                        ps.setLong(1, c.ownerId());
+                        ps.setLong(2, c.planId());
+                        ps.setInt(3, c.day());
+                        ps.setLong(4, c.minutes());
+                        ps.setInt(5, c.actions());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 });
-        if (updated == 0) {
-            jdbc.prepareStatement(
-                    "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, 1)", ps -> {
-                        ps.setLong(1, ownerId);
-                        ps.setLong(2, planId);
-                        ps.setInt(3, day);
-                        ps.setLong(4, minutes);
-                        return ps.executeUpdate();
-                    });
-        }
     }
 
     /** The day rollups of an imported plan: per day, its minutes and its number of actions. */
@@ -151,7 +175,7 @@ public class ActivityLog {
                 }));
     }
 
-    private static void setNullable(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {
+    private static void setNullable(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -106,9 +107,7 @@ public class Idempotency {
         if (requestId == null || requestId.isEmpty()) {
             return write.apply(prepare.get());
         }
-        if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw ApiException.invalid("request_id", "must be 1 to 64 letters, digits or . _ : - (a UUID is ideal)");
-        }
+        checkFormat(requestId);
         Optional<T> first = stored(caller, requestId, method, parser, secret);
         if (first.isPresent()) {
             return first.get();
@@ -136,6 +135,57 @@ public class Idempotency {
         }
         throw ApiException.aborted(
                 "REQUEST_IN_PROGRESS", "a request with request_id " + requestId + " is still in progress; retry later");
+    }
+
+    /** A write's response to store for its request id: see {@link #saveAll}. */
+    public record Saved(long userId, String requestId, String method, String requestHash, byte[] response) {}
+
+    /**
+     * The stored response of an earlier call with {@code requestId}, as {@link #run} would return it (and its
+     * INVALID_ARGUMENT for a malformed or reused id); empty without an id or when none is stored. For a writer that
+     * writes with {@link #saveAll} and falls back to {@link #run}.
+     */
+    public <T extends Message> Optional<T> replay(Principal caller, String requestId, String method, Parser<T> parser) {
+        if (requestId == null || requestId.isEmpty()) {
+            return Optional.empty();
+        }
+        checkFormat(requestId);
+        return stored(caller, requestId, method, parser, null);
+    }
+
+    /**
+     * Claims the request ids and stores their responses in the caller's transaction, in one batch: the claim of
+     * {@link #run} and its stored response at once. An id already claimed (an earlier call, or a concurrent one that
+     * holds it) fails the batch with a duplicate key or a lock wait ({@link #isContention}); the writer then rolls
+     * back and runs each write through {@link #run}. No secrets: a response that carries one goes through
+     * {@link #runWithSecret}.
+     */
+    public void saveAll(List<Saved> saved) {
+        if (saved.isEmpty()) {
+            return;
+        }
+        long micros = InstantMicros.toMicros(clock.instant());
+        jdbc.prepareStatement(
+                "INSERT INTO request_log (user_id, request_id, method, response, create_time, request_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    for (Saved s : saved) {
+                        ps.setLong(1, s.userId());
+                        ps.setString(2, s.requestId());
+                        ps.setString(3, s.method());
+                        ps.setBytes(4, s.response());
+                        ps.setLong(5, micros);
+                        ps.setString(6, s.requestHash());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
+    }
+
+    private static void checkFormat(String requestId) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiException.invalid("request_id", "must be 1 to 64 letters, digits or . _ : - (a UUID is ideal)");
+        }
     }
 
     private <T extends Message> Optional<T> stored(

@@ -4,8 +4,10 @@ import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.ErrorKind;
 import dev.ascent.common.error.FieldViolation;
+import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.Ids;
+import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
 import dev.ascent.tracker.grpc.Days;
@@ -13,12 +15,26 @@ import dev.ascent.tracker.grpc.Names;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
-/** LogTime: minutes spent on an item on a day (today by default); a TODO item moves to IN_PROGRESS. */
+/**
+ * LogTime: minutes spent on an item on a day (today by default); a TODO item moves to IN_PROGRESS.
+ *
+ * <p>{@link #logAll} applies many LogTimes in one transaction with a fixed number of statements (the group commit of
+ * {@link LogTimeWriter}): it locks their plans in id order, reads their items and the days' sums, decides each
+ * request in order as if it ran alone after the ones before it, and writes what the accepted ones changed. A
+ * refused request writes nothing. {@link #log} is the same for one request.
+ */
 @Singleton
 public class LogTime {
 
@@ -32,29 +48,47 @@ public class LogTime {
         }
     }
 
+    /** One LogTime call. */
+    public record Request(Caller caller, Names.ItemName name, Command command) {}
+
     /** The new time entry and the item after it. */
     public record Logged(long entryId, int minutes, int day, String note, Instant createTime, PlanItemRow item) {}
 
-    private final PlanRepository plans;
-    private final PlanItemRepository items;
-    private final PlanLocks locks;
-    private final PlanItemReads itemReads;
+    /**
+     * A request's result: what it logged, or why it was refused, or neither when it was deferred (its plan was
+     * locked by another transaction); a refused or deferred request wrote nothing.
+     */
+    public record Outcome(Logged logged, ApiException refused) {
+
+        static final Outcome DEFERRED = new Outcome(null, null);
+
+        public boolean deferred() {
+            return logged == null && refused == null;
+        }
+
+        public Logged orThrow() {
+            if (refused != null) {
+                throw refused;
+            }
+            return logged;
+        }
+    }
+
+    /** What {@link #logAll} needs of a locked plan. */
+    private record PlanFacts(long id, long userId, int startDay, String timeZone, boolean archived) {}
+
+    private static final String ITEM_COLUMNS = "id, user_id, plan_id, kind, title, description, source_content, "
+            + "source_text, source_name, source_line, estimated_minutes, week, due_day, due_pinned, status, verified, "
+            + "verified_by, position, notes, notes_private, logged_minutes, version, create_time, update_time, "
+            + "complete_time";
+
+    private final AccessPolicy access;
     private final ActivityLog activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public LogTime(
-            PlanRepository plans,
-            PlanItemRepository items,
-            PlanLocks locks,
-            PlanItemReads itemReads,
-            ActivityLog activity,
-            JdbcOperations jdbc,
-            Clock clock) {
-        this.plans = plans;
-        this.items = items;
-        this.locks = locks;
-        this.itemReads = itemReads;
+    public LogTime(AccessPolicy access, ActivityLog activity, JdbcOperations jdbc, Clock clock) {
+        this.access = access;
         this.activity = activity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -62,69 +96,324 @@ public class LogTime {
 
     @Transactional
     public Logged log(Caller caller, Names.ItemName name, Command command) {
-        PlanRow plan = locks.lockPlan(caller, name.plan()).requireActive().plan();
-        int today = Days.today(clock, plan.timeZone());
-        int day = command.day() == null ? today : command.day();
-        if (day > today) {
-            throw ApiException.invalid("day", "must not be in the future (today is " + Days.format(today) + ")");
+        return logAll(List.of(new Request(caller, name, command)), false).get(0).orThrow();
+    }
+
+    /**
+     * Applies {@code requests} in order, in the caller's transaction (or a new one); one outcome per request. With
+     * {@code skipLocked}, a request whose plan another transaction holds is {@link Outcome#deferred} (nothing of it
+     * written) instead of waiting for the lock, so one busy plan does not hold up a batch of others.
+     */
+    @Transactional
+    public List<Outcome> logAll(List<Request> requests, boolean skipLocked) {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        UserRow[] owners = new UserRow[requests.size()];
+        TreeSet<Long> planIds = new TreeSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            try {
+                owners[i] = access.writableOwner(
+                        r.caller(), r.name().handle(), r.name().name());
+                planIds.add(r.name().plan().planId());
+            } catch (ApiException e) {
+                outcomes[i] = new Outcome(null, e);
+            }
         }
-        if (day < plan.startDay()) {
-            throw ApiException.invalid(
-                    "day", "must not be before the plan's start date " + Days.format(plan.startDay()));
+        if (planIds.isEmpty()) {
+            return List.of(outcomes);
         }
-        // Read after the plan's lock at READ COMMITTED: every earlier writer's entries are in the sum, and no
-        // writer of this plan can add one until this transaction ends. Only this item is read, with its day's sum.
-        PlanItemReads.OnDay found = itemReads
-                .onDay(plan.userId(), plan.id(), name.itemId(), day)
-                .orElseThrow(() -> ApiException.notFound(name.name()));
-        PlanItemRow item = found.item();
-        int logged = found.minutes();
-        if (logged + command.minutes() > PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
-            String why = name.name() + " has " + logged + " minutes logged on " + Days.format(day)
-                    + "; an item takes at most " + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
-                    + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit";
-            throw new ApiException(
-                    ErrorKind.INVALID_ARGUMENT,
-                    "DAILY_MINUTES_EXCEEDED",
-                    "minutes: " + why,
-                    List.of(new FieldViolation("minutes", why)));
-        }
+        // Every write to a plan or its items takes the plan's row lock first; in id order, so two writers that lock
+        // several plans cannot deadlock. Items and sums are read after the locks at READ COMMITTED: every earlier
+        // writer's entries are in the sums, and no writer of these plans can add one until this transaction ends.
+        Map<Long, PlanFacts> plans = lockPlans(planIds, skipLocked);
+        Map<Long, PlanItemRow> items = new HashMap<>();
+        Map<List<Long>, Integer> logged = new HashMap<>(); // (user, plan, item, day) -> minutes logged that day
+        List<long[]> keys = new ArrayList<>();
         Instant now = clock.instant();
-        PlanItemRow.Builder b = item.toBuilder()
-                .loggedMinutes(item.loggedMinutes() + command.minutes())
-                .updateTime(now);
-        boolean started = item.status() == ItemStatus.TODO;
-        if (started) {
-            b.status(ItemStatus.IN_PROGRESS);
+        Map<Long, Integer> todays = new HashMap<>();
+        int[] days = new int[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            Request r = requests.get(i);
+            try {
+                PlanFacts plan = plans.get(r.name().plan().planId());
+                if (plan == null && skipLocked) {
+                    outcomes[i] = Outcome.DEFERRED; // locked elsewhere, or not there: the writer runs it alone
+                    continue;
+                }
+                if (plan == null || plan.userId() != owners[i].id()) {
+                    throw ApiException.notFound(r.name().plan().name());
+                }
+                if (plan.archived()) {
+                    throw ApiException.failedPrecondition(
+                            "PLAN_ARCHIVED", "the plan is archived; unarchive it to change it");
+                }
+                int today = todays.computeIfAbsent(plan.id(), id -> Days.today(clock, plan.timeZone()));
+                int day = r.command().day() == null ? today : r.command().day();
+                if (day > today) {
+                    throw ApiException.invalid(
+                            "day", "must not be in the future (today is " + Days.format(today) + ")");
+                }
+                if (day < plan.startDay()) {
+                    throw ApiException.invalid(
+                            "day", "must not be before the plan's start date " + Days.format(plan.startDay()));
+                }
+                days[i] = day;
+                keys.add(new long[] {plan.userId(), plan.id(), r.name().itemId(), day});
+            } catch (ApiException e) {
+                outcomes[i] = new Outcome(null, e);
+            }
         }
-        PlanItemRow updated = items.update(b.build());
-        long entryId = Ids.next(clock);
-        TimeEntries.insert(jdbc, entryId, item, command.minutes(), day, command.note(), now);
-        // PlanLocks.touch's etag move and the last activity time, in the same statement as the plan's total.
-        plans.addLoggedMinutesAndTouch(plan.id(), command.minutes(), InstantMicros.toMicros(now));
-        activity.countDay(plan.userId(), plan.id(), day, command.minutes());
-        activity.record(
-                ActivityLog.Event.of(
+        if (!keys.isEmpty()) {
+            readItems(keys, items, logged);
+        }
+
+        Map<Long, PlanItemRow> latest = new LinkedHashMap<>();
+        List<Logged> entries = new ArrayList<>();
+        Map<Long, long[]> planWrites = new LinkedHashMap<>(); // plan -> {minutes, writes}
+        Map<List<Long>, long[]> dayCounts = new LinkedHashMap<>(); // (user, plan, day) -> {minutes, actions}
+        List<ActivityLog.Event> events = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            Request r = requests.get(i);
+            PlanFacts plan = plans.get(r.name().plan().planId());
+            PlanItemRow item =
+                    latest.getOrDefault(r.name().itemId(), items.get(r.name().itemId()));
+            if (item == null || item.planId() != plan.id() || item.userId() != plan.userId()) {
+                outcomes[i] = new Outcome(null, ApiException.notFound(r.name().name()));
+                continue;
+            }
+            int minutes = r.command().minutes();
+            List<Long> key = List.of(plan.userId(), plan.id(), item.id(), (long) days[i]);
+            int before = logged.getOrDefault(key, 0);
+            if (before + minutes > PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
+                outcomes[i] = new Outcome(null, tooMany(r.name(), days[i], before));
+                continue;
+            }
+            logged.put(key, before + minutes);
+            PlanItemRow.Builder b = item.toBuilder()
+                    .loggedMinutes(item.loggedMinutes() + minutes)
+                    .updateTime(now);
+            boolean started = item.status() == ItemStatus.TODO;
+            if (started) {
+                b.status(ItemStatus.IN_PROGRESS);
+            }
+            PlanItemRow updated = b.build();
+            latest.put(item.id(), updated);
+            Logged entry =
+                    new Logged(Ids.next(clock), minutes, days[i], r.command().note(), now, updated);
+            entries.add(entry);
+            outcomes[i] = new Outcome(entry, null);
+            planWrites.merge(plan.id(), new long[] {minutes, 1}, (a, c) -> new long[] {a[0] + c[0], a[1] + c[1]});
+            dayCounts.merge(List.of(plan.userId(), plan.id(), (long) days[i]), new long[] {minutes, 1}, (a, c) ->
+                    new long[] {a[0] + c[0], a[1] + c[1]});
+            events.add(ActivityLog.Event.of(
+                            plan.userId(),
+                            plan.id(),
+                            item.id(),
+                            r.caller().userId(),
+                            ActivityType.TIME_LOGGED,
+                            "Logged " + minutes + " min on \"" + item.title() + "\"")
+                    .withMinutes(minutes, days[i]));
+            if (started) {
+                events.add(ActivityLog.Event.of(
                                 plan.userId(),
                                 plan.id(),
                                 item.id(),
-                                caller.userId(),
-                                ActivityType.TIME_LOGGED,
-                                "Logged " + command.minutes() + " min on \"" + item.title() + "\"")
-                        .withMinutes(command.minutes(), day),
-                true);
-        if (started) {
-            activity.record(
-                    ActivityLog.Event.of(
-                                    plan.userId(),
-                                    plan.id(),
-                                    item.id(),
-                                    caller.userId(),
-                                    ActivityType.STATUS_CHANGED,
-                                    "\"" + item.title() + "\": TODO -> IN_PROGRESS")
-                            .withStatuses(ItemStatus.TODO.name(), ItemStatus.IN_PROGRESS.name()),
-                    true);
+                                r.caller().userId(),
+                                ActivityType.STATUS_CHANGED,
+                                "\"" + item.title() + "\": TODO -> IN_PROGRESS")
+                        .withStatuses(ItemStatus.TODO.name(), ItemStatus.IN_PROGRESS.name()));
+            }
         }
-        return new Logged(entryId, command.minutes(), day, command.note(), now, updated);
+        if (!entries.isEmpty()) {
+            write(List.copyOf(latest.values()), entries, planWrites, now);
+            List<ActivityLog.DayCount> counts = new ArrayList<>();
+            dayCounts.forEach((k, v) -> counts.add(
+                    new ActivityLog.DayCount(k.get(0), k.get(1), Math.toIntExact(k.get(2)), v[0], (int) v[1])));
+            activity.countDays(counts);
+            activity.recordAll(events);
+        }
+        return Collections.unmodifiableList(List.of(outcomes));
+    }
+
+    private static ApiException tooMany(Names.ItemName name, int day, int logged) {
+        String why = name.name() + " has " + logged + " minutes logged on " + Days.format(day)
+                + "; an item takes at most " + PlanLimits.MAX_MINUTES_PER_ITEM_DAY + " minutes a day, so at most "
+                + (PlanLimits.MAX_MINUTES_PER_ITEM_DAY - logged) + " more fit";
+        return new ApiException(
+                ErrorKind.INVALID_ARGUMENT,
+                "DAILY_MINUTES_EXCEEDED",
+                "minutes: " + why,
+                List.of(new FieldViolation("minutes", why)));
+    }
+
+    private Map<Long, PlanFacts> lockPlans(TreeSet<Long> ids, boolean skipLocked) {
+        List<Long> padded = padded(List.copyOf(ids));
+        String sql = "SELECT id, user_id, start_day, time_zone, archived FROM plan WHERE id IN ("
+                + marks(padded.size(), "?") + ") ORDER BY id FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
+        return jdbc.prepareStatement(sql, ps -> {
+            int p = 1;
+            for (long id : padded) {
+                ps.setLong(p++, id);
+            }
+            Map<Long, PlanFacts> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(
+                            rs.getLong(1),
+                            new PlanFacts(
+                                    rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The named items (by primary key), and the minutes logged on each (user, plan, item, day) of {@code keys}. */
+    private void readItems(List<long[]> keys, Map<Long, PlanItemRow> items, Map<List<Long>, Integer> logged) {
+        List<Long> itemIds = padded(keys.stream().map(k -> k[2]).distinct().toList());
+        jdbc.prepareStatement(
+                "SELECT " + ITEM_COLUMNS + " FROM plan_item WHERE id IN (" + marks(itemIds.size(), "?") + ")", ps -> {
+                    int p = 1;
+                    for (long id : itemIds) {
+                        ps.setLong(p++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            PlanItemRow row = PlanItemReads.row(rs);
+                            items.put(row.id(), row);
+                        }
+                    }
+                    return null;
+                });
+        // One range per key on ix_time_entry_day (H2 and MariaDB both read a row-value IN list by the index).
+        List<List<Long>> distinct = padded(keys.stream()
+                .map(k -> List.of(k[0], k[1], k[2], k[3]))
+                .distinct()
+                .toList());
+        jdbc.prepareStatement(
+                "SELECT user_id, plan_id, item_id, entry_day, SUM(minutes) FROM time_entry "
+                        + "WHERE (user_id, plan_id, item_id, entry_day) IN (" + marks(distinct.size(), "(?, ?, ?, ?)")
+                        + ") GROUP BY user_id, plan_id, item_id, entry_day",
+                ps -> {
+                    int p = 1;
+                    for (List<Long> k : distinct) {
+                        ps.setLong(p++, k.get(0));
+                        ps.setLong(p++, k.get(1));
+                        ps.setLong(p++, k.get(2));
+                        ps.setInt(p++, Math.toIntExact(k.get(3)));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            logged.put(
+                                    List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), (long) rs.getInt(4)),
+                                    Math.toIntExact(rs.getLong(5)));
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * The items' new totals and statuses, and each plan's total, version and last activity time, one UPDATE each
+     * (a CASE per column), then the time entries in one batch.
+     */
+    private void write(List<PlanItemRow> changed, List<Logged> entries, Map<Long, long[]> planWrites, Instant now) {
+        long micros = InstantMicros.toMicros(now);
+        List<PlanItemRow> items = padded(changed);
+        String cases = marks(items.size(), "WHEN ? THEN ?").replace(",", "");
+        jdbc.prepareStatement(
+                "UPDATE plan_item SET logged_minutes = CASE id " + cases + " END, status = CASE id " + cases
+                        + " END, version = CASE id " + cases + " END, update_time = ? WHERE id IN ("
+                        + marks(items.size(), "?") + ")",
+                ps -> {
+                    int p = 1;
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                        ps.setLong(p++, item.loggedMinutes());
+                    }
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                        ps.setString(p++, item.status().name());
+                    }
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                        ps.setInt(p++, item.version());
+                    }
+                    ps.setLong(p++, micros);
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                    }
+                    return ps.executeUpdate();
+                });
+        // The plan's version (its etag) moves once per write, as PlanLocks.touch moves it; the last activity time
+        // is set here, so no PlanActivity is published.
+        List<Map.Entry<Long, long[]>> plans = padded(List.copyOf(planWrites.entrySet()));
+        String planCases = marks(plans.size(), "WHEN ? THEN ?").replace(",", "");
+        jdbc.prepareStatement(
+                "UPDATE plan SET logged_minutes = logged_minutes + CASE id " + planCases + " END, "
+                        + "version = version + CASE id " + planCases + " END, update_time = ?, "
+                        + "last_activity_time = ? WHERE id IN (" + marks(plans.size(), "?") + ")",
+                ps -> {
+                    int p = 1;
+                    for (Map.Entry<Long, long[]> plan : plans) {
+                        ps.setLong(p++, plan.getKey());
+                        ps.setLong(p++, plan.getValue()[0]);
+                    }
+                    for (Map.Entry<Long, long[]> plan : plans) {
+                        ps.setLong(p++, plan.getKey());
+                        ps.setLong(p++, plan.getValue()[1]);
+                    }
+                    ps.setLong(p++, micros);
+                    ps.setLong(p++, micros);
+                    for (Map.Entry<Long, long[]> plan : plans) {
+                        ps.setLong(p++, plan.getKey());
+                    }
+                    return ps.executeUpdate();
+                });
+        jdbc.prepareStatement(
+                "INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    for (Logged e : entries) {
+                        ps.setLong(1, e.entryId());
+                        ps.setLong(2, e.item().userId());
+                        ps.setLong(3, e.item().planId());
+                        ps.setLong(4, e.item().id());
+                        ps.setInt(5, e.minutes());
+                        ps.setInt(6, e.day());
+                        ps.setString(7, e.note());
+                        ps.setLong(8, micros);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
+    }
+
+    /**
+     * {@code values} with its last one repeated up to the next power of two: a statement over a list then has one of
+     * a few texts (1, 2, 4, ... values), each prepared once per connection and kept, instead of one per length.
+     * Repeating a value changes nothing: an id twice in an IN list or a CASE matches the same row.
+     */
+    static <T> List<T> padded(List<T> values) {
+        int size = Integer.highestOneBit(Math.max(1, values.size() - 1)) << 1;
+        if (values.size() <= 1 || size == values.size()) {
+            return values;
+        }
+        List<T> out = new ArrayList<>(size);
+        out.addAll(values);
+        while (out.size() < size) {
+            out.add(values.get(values.size() - 1));
+        }
+        return out;
+    }
+
+    private static String marks(int count, String mark) {
+        return String.join(", ", Collections.nCopies(count, mark));
     }
 }

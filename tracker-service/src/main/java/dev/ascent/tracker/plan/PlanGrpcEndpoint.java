@@ -48,7 +48,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     private final DeletePlan deletePlan;
     private final AddPlanItem addPlanItem;
     private final UpdatePlanItem updatePlanItem;
-    private final LogTime logTime;
+    private final LogTimeWriter logTime;
     private final ReorderPlanItems reorderPlanItems;
     private final TimeEntryReads timeEntries;
 
@@ -63,7 +63,7 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
             DeletePlan deletePlan,
             AddPlanItem addPlanItem,
             UpdatePlanItem updatePlanItem,
-            LogTime logTime,
+            LogTimeWriter logTime,
             ReorderPlanItems reorderPlanItems,
             TimeEntryReads timeEntries) {
         this.auth = auth;
@@ -198,18 +198,23 @@ public class PlanGrpcEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
                 .throwIfInvalid();
         Integer day = request.getDay().isEmpty() ? null : Days.parse(request.getDay(), "day");
         LogTime.Command command = new LogTime.Command(request.getMinutes(), day, request.getNote());
-        reply(response, idempotency.run(caller, request.getRequestId(), "LogTime", LogTimeResponse.parser(), () -> {
-            LogTime.Logged logged = logTime.log(caller, name, command);
-            return LogTimeResponse.newBuilder()
-                    .setTimeEntry(TimeEntry.newBuilder()
-                            .setName(name.name() + "/timeEntries/" + logged.entryId())
-                            .setMinutes(logged.minutes())
-                            .setDay(Days.format(logged.day()))
-                            .setNote(logged.note())
-                            .setCreateTime(Timestamps.of(logged.createTime())))
-                    .setPlanItem(PlanProtoMapper.item(name.handle(), logged.item(), true))
-                    .build();
-        }));
+        reply(
+                response,
+                logTime.log(
+                        caller,
+                        name,
+                        command,
+                        request.getRequestId(),
+                        LogTimeResponse.parser(),
+                        logged -> LogTimeResponse.newBuilder()
+                                .setTimeEntry(TimeEntry.newBuilder()
+                                        .setName(name.name() + "/timeEntries/" + logged.entryId())
+                                        .setMinutes(logged.minutes())
+                                        .setDay(Days.format(logged.day()))
+                                        .setNote(logged.note())
+                                        .setCreateTime(Timestamps.of(logged.createTime())))
+                                .setPlanItem(PlanProtoMapper.item(name.handle(), logged.item(), true))
+                                .build()));
     }
 
     @Override

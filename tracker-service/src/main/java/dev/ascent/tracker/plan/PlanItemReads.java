@@ -23,14 +23,6 @@ public class PlanItemReads {
             + "complete_time";
     private static final String SELECT =
             "SELECT " + COLUMNS + " FROM plan_item WHERE user_id = ? AND plan_id = ? ORDER BY position";
-    private static final String ON_DAY =
-            "SELECT " + COLUMNS + ", (SELECT COALESCE(SUM(t.minutes), 0) FROM time_entry t "
-                    + "WHERE t.user_id = plan_item.user_id AND t.plan_id = plan_item.plan_id AND t.item_id = plan_item.id "
-                    + "AND t.entry_day = ?) FROM plan_item WHERE user_id = ? AND plan_id = ? AND id = ?";
-
-    /** An item and the minutes its time entries hold on one day. */
-    public record OnDay(PlanItemRow item, int minutes) {}
-
     private final JdbcOperations jdbc;
 
     PlanItemReads(JdbcOperations jdbc) {
@@ -52,25 +44,7 @@ public class PlanItemReads {
         });
     }
 
-    /**
-     * One item of the plan and the minutes logged on it on {@code day} (by {@code ix_time_entry_day}), in one
-     * query; empty when the plan has no such item.
-     */
-    public java.util.Optional<OnDay> onDay(long userId, long planId, long itemId, int day) {
-        return jdbc.prepareStatement(ON_DAY, ps -> {
-            ps.setInt(1, day);
-            ps.setLong(2, userId);
-            ps.setLong(3, planId);
-            ps.setLong(4, itemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? java.util.Optional.of(new OnDay(row(rs), rs.getInt(26)))
-                        : java.util.Optional.empty();
-            }
-        });
-    }
-
-    private static PlanItemRow row(ResultSet rs) throws SQLException {
+    static PlanItemRow row(ResultSet rs) throws SQLException {
         long completeMicros = rs.getLong(25);
         Instant completeTime = rs.wasNull() ? null : InstantMicros.fromMicros(completeMicros);
         return new PlanItemRow(

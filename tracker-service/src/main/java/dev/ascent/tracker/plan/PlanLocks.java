@@ -18,16 +18,6 @@ import java.util.List;
 @Singleton
 public class PlanLocks {
 
-    /** A plan locked for writing, without its items: for a write that reads only what it changes. */
-    public record LockedPlan(UserRow owner, PlanRow plan) {
-
-        /** FAILED_PRECONDITION when the plan is archived, as {@link Locked#requireActive}. */
-        public LockedPlan requireActive() {
-            new Locked(owner, plan, List.of()).requireActive();
-            return this;
-        }
-    }
-
     /** A plan locked for writing, with its items in order, as read under the lock. */
     public record Locked(UserRow owner, PlanRow plan, List<PlanItemRow> items) {
 
@@ -73,24 +63,14 @@ public class PlanLocks {
      * (null or empty: not checked) is not the plan's.
      */
     public Locked lock(Caller caller, Names.PlanName name, String etag) {
-        LockedPlan locked = lockPlan(caller, name);
-        PlanRow plan = locked.plan();
-        if (etag != null && !etag.isEmpty() && !etag.equals(PlanEtags.of(plan))) {
-            throw stale(name.name(), etag);
-        }
-        return new Locked(locked.owner(), plan, items.inPlan(plan.userId(), plan.id()));
-    }
-
-    /**
-     * As {@link #lock} without an etag and without reading the items: LogTime reads its one item after this
-     * ({@link PlanItemReads#onDay}), so a plan of 200 items costs it no more than a plan of 3.
-     */
-    public LockedPlan lockPlan(Caller caller, Names.PlanName name) {
         UserRow owner = access.writableOwner(caller, name.handle(), name.name());
         PlanRow plan = plans.findByIdForUpdate(name.planId())
                 .filter(p -> p.userId() == owner.id())
                 .orElseThrow(() -> ApiException.notFound(name.name()));
-        return new LockedPlan(owner, plan);
+        if (etag != null && !etag.isEmpty() && !etag.equals(PlanEtags.of(plan))) {
+            throw stale(name.name(), etag);
+        }
+        return new Locked(owner, plan, items.inPlan(plan.userId(), plan.id()));
     }
 
     /** Moves the plan's version (its etag) once per write, in SQL, so no other column is written back. */

@@ -17,14 +17,6 @@ public interface PlanRepository extends CrudRepository<PlanRow, Long> {
             + "ORDER BY create_time DESC, id DESC LIMIT :limit OFFSET :offset")
     List<PlanRow> listForUser(long userId, boolean showArchived, int limit, int offset);
 
-    /**
-     * Adds logged minutes, moves the etag as {@link #touch} does and sets the last activity time (which
-     * {@code PlanActivityTimes} would otherwise set in a statement of its own), in one statement.
-     */
-    @Query("UPDATE plan SET logged_minutes = logged_minutes + :minutes, version = version + 1, "
-            + "update_time = :nowMicros, last_activity_time = :nowMicros WHERE id = :id")
-    void addLoggedMinutesAndTouch(long id, long minutes, long nowMicros);
-
     @Query("UPDATE plan SET version = version + 1, update_time = :nowMicros WHERE id = :id")
     void touch(long id, long nowMicros);
 }

@@ -1,0 +1,240 @@
+package dev.ascent.tracker.plan;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.ascent.common.error.ApiException;
+import dev.ascent.common.grpc.RequestFingerprint;
+import dev.ascent.common.grpc.StatusMapper;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.grpc.Idempotency;
+import dev.ascent.tracker.grpc.Names;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The group commit of LogTime: concurrent calls are written together, in one transaction of a fixed number of
+ * statements ({@link LogTime#logAll}), by a few writer threads. A call waits for its batch's commit, so it answers
+ * only once its entry is durable, as before; what it saves is the per-transaction cost (about ten round trips and a
+ * log flush) shared by the calls that arrived while the previous batch was being written. A call alone is a batch
+ * of one.
+ *
+ * <p>Each call's outcome is decided as if it ran alone after the calls before it in the batch; a refused call
+ * writes nothing and does not affect the others. A batch does not wait for a plan that another transaction holds
+ * ({@code FOR UPDATE SKIP LOCKED}): that plan's calls run alone, waiting for the lock as any write does, so one busy
+ * plan holds up no other. With a {@code request_id}, a retry of a stored call is answered
+ * before queueing, and the batch stores each accepted call's response with its id ({@link Idempotency#saveAll}).
+ * When the batch's transaction fails on contention (an id claimed by a concurrent call, a lock wait timeout, a
+ * deadlock) or any other failure but the database's absence, nothing of it was written and each of its calls runs
+ * alone through {@link Idempotency#run}, the path every other write takes; when the database is unreachable, that
+ * is each call's error at once (not after a second wait for a connection).
+ */
+@Singleton
+public class LogTimeWriter {
+
+    static final String METHOD = "LogTime";
+    /**
+     * Writer threads: batches in flight at once, each with one pooled connection. One makes the largest batches
+     * (measured: one writer 0.157x, two 0.12-0.14x, four 0.126x of raw UPDATEs); a batch never waits for a plan
+     * another transaction holds (its calls run alone instead), so one writer is not held up by a busy plan.
+     */
+    static final int WRITERS = 1;
+    /** Calls in one batch at most: bounds a transaction's statements' size and its locks. */
+    static final int MAX_BATCH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogTimeWriter.class);
+    private static final Object RUN_ALONE = new Object();
+
+    private record Pending(
+            LogTime.Request request,
+            String requestId,
+            String requestHash,
+            Context context,
+            Function<LogTime.Logged, ? extends Message> render,
+            CompletableFuture<Object> result) {}
+
+    private final LogTime logTime;
+    private final Idempotency idempotency;
+    private final TransactionOperations<Connection> transactions;
+    /** Bounded by the calls in flight; full (never in practice), a call runs alone. */
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
+
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopped;
+
+    public LogTimeWriter(LogTime logTime, Idempotency idempotency, TransactionOperations<Connection> transactions) {
+        this.logTime = logTime;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        for (int i = 0; i < WRITERS; i++) {
+            Thread writer = new Thread(this::run, "log-time-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /**
+     * Logs the time and answers {@code render} of what was logged: the response stored for {@code requestId} (if
+     * any) and returned to a retry.
+     */
+    public <T extends Message> T log(
+            Caller caller,
+            Names.ItemName name,
+            LogTime.Command command,
+            String requestId,
+            Parser<T> parser,
+            Function<LogTime.Logged, T> render) {
+        Optional<T> stored = idempotency.replay(caller, requestId, METHOD, parser);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        LogTime.Request request = new LogTime.Request(caller, name, command);
+        Pending pending = new Pending(
+                request,
+                requestId,
+                RequestFingerprint.current().orElse(null),
+                Context.current(),
+                render,
+                new CompletableFuture<>());
+        if (stopped || !queue.offer(pending)) {
+            return alone(request, requestId, parser, render);
+        }
+        Object result;
+        try {
+            result = pending.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("INTERRUPTED", "interrupted while the time entry was being written");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (result == RUN_ALONE) {
+            return alone(request, requestId, parser, render);
+        }
+        @SuppressWarnings("unchecked") // the result is what this call's render made
+        T response = (T) result;
+        return response;
+    }
+
+    private <T extends Message> T alone(
+            LogTime.Request r, String requestId, Parser<T> parser, Function<LogTime.Logged, T> render) {
+        return idempotency.run(
+                r.caller(),
+                requestId,
+                METHOD,
+                parser,
+                () -> render.apply(logTime.log(r.caller(), r.name(), r.command())));
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopped) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                write(batch);
+            } catch (Throwable t) { // never leave a caller waiting
+                LOG.error("LogTime batch failed", t);
+                batch.forEach(p -> p.result().completeExceptionally(t));
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        // A call whose client has gone (cancelled, or past its deadline) is not written: nobody would get its answer.
+        batch.removeIf(p -> {
+            if (p.context().isCancelled()) {
+                p.result()
+                        .completeExceptionally(Status.CANCELLED
+                                .withDescription("the call was cancelled before its time entry was written")
+                                .asRuntimeException());
+                return true;
+            }
+            return false;
+        });
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Object> results;
+        try {
+            results = transactions.executeWrite(status -> {
+                List<LogTime.Outcome> outcomes =
+                        logTime.logAll(batch.stream().map(Pending::request).toList(), true);
+                List<Object> out = new ArrayList<>(batch.size());
+                List<Idempotency.Saved> saved = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending p = batch.get(i);
+                    LogTime.Outcome outcome = outcomes.get(i);
+                    if (outcome.deferred()) {
+                        out.add(RUN_ALONE);
+                        continue;
+                    }
+                    if (outcome.refused() != null) {
+                        out.add(outcome.refused());
+                        continue;
+                    }
+                    Message response = p.render().apply(outcome.logged());
+                    out.add(response);
+                    if (p.requestId() != null && !p.requestId().isEmpty()) {
+                        saved.add(new Idempotency.Saved(
+                                p.request().caller().userId(),
+                                p.requestId(),
+                                METHOD,
+                                p.requestHash(),
+                                response.toByteArray()));
+                    }
+                }
+                idempotency.saveAll(saved);
+                return out;
+            });
+        } catch (RuntimeException e) {
+            if (StatusMapper.isDatabaseUnavailable(e) || (batch.size() == 1 && !Idempotency.isContention(e))) {
+                batch.forEach(p -> p.result().completeExceptionally(e));
+            } else {
+                // Nothing of the batch was written. Contention, or (never seen) a failure one call may have caused:
+                // each call runs alone, so at most that one fails.
+                batch.forEach(p -> p.result().complete(RUN_ALONE));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Object r = results.get(i);
+            if (r instanceof ApiException refused) {
+                batch.get(i).result().completeExceptionally(refused);
+            } else {
+                batch.get(i).result().complete(r);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        writers.forEach(Thread::interrupt);
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.result().complete(RUN_ALONE);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.ascent.tracker.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.FieldMask;
+import dev.ascent.common.error.ErrorKind;
+import dev.ascent.common.testing.TestDatabase;
+import dev.ascent.proto.tracker.v1.LogTimeRequest;
+import dev.ascent.proto.tracker.v1.LogTimeResponse;
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.UpdatePlanRequest;
+import dev.ascent.tracker.Mentors;
+import dev.ascent.tracker.TrackerHarness;
+import dev.ascent.tracker.account.Caller;
+import dev.ascent.tracker.account.Users;
+import dev.ascent.tracker.grpc.Days;
+import dev.ascent.tracker.grpc.Names;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * LogTime's group commit ({@link LogTime#logAll}, {@link LogTimeWriter}): a batch decides each call as if it ran
+ * alone after the ones before it, a refused call writes nothing, and the counters equal their raw rows afterwards.
+ * WriteConcurrencyContract races LogTimes through gRPC, where the batches form on their own; here the batches are
+ * made on purpose, so every rule meets a batch that holds several calls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class LogTimeBatchContract {
+
+    private TrackerHarness tracker;
+    private Mentors mentors;
+    private LogTime logTime;
+    private Users users;
+
+    protected abstract TestDatabase.Engine engine();
+
+    @BeforeAll
+    void start() throws Exception {
+        tracker = TrackerHarness.start(engine());
+        mentors = new Mentors(tracker.service().channel());
+        logTime = tracker.service().context().getBean(LogTime.class);
+        users = tracker.service().context().getBean(Users.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    @Test
+    void aBatchDecidesEachCallInOrderAndWritesOnlyTheAcceptedOnes() throws Exception {
+        Mentors.User a = mentors.user("batcha");
+        Mentors.User b = mentors.user("batchb");
+        Plan mine = mentors.plan(a);
+        Plan theirs = mentors.plan(b);
+        Plan archived = mentors.plan(a);
+        mentors.plans(a)
+                .updatePlan(UpdatePlanRequest.newBuilder()
+                        .setPlan(Plan.newBuilder().setName(archived.getName()).setArchived(true))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("archived"))
+                        .build());
+        String x = mine.getItems(0).getName();
+        String y = mine.getItems(1).getName();
+        String z = theirs.getItems(0).getName();
+        int tomorrow = Days.today(Clock.systemUTC(), "UTC") + 2;
+        Caller ca = caller(a);
+        Caller cb = caller(b);
+        long minePlan = Names.plan(mine.getName(), "p").planId();
+        long theirPlan = Names.plan(theirs.getName(), "p").planId();
+        long versionBefore = query("SELECT version FROM plan WHERE id = ?", minePlan);
+
+        List<LogTime.Outcome> outcomes = logTime.logAll(
+                List.of(
+                        request(ca, x, 1000, null),
+                        request(ca, x, 500, null), // 1,500 > 1,440 on the day: refused, after the 1,000 before it
+                        request(ca, x, 440, null), // exactly 1,440
+                        request(cb, z, 30, null),
+                        request(ca, z.replace(b.handle(), a.handle()), 5, null), // b's plan under a's name
+                        request(ca, z, 5, null), // b's data: a is not b's mentor
+                        request(ca, archived.getItems(0).getName(), 5, null),
+                        request(ca, y, 5, tomorrow),
+                        request(ca, y, 10, null),
+                        request(ca, mine.getName() + "/items/9", 5, null)),
+                true);
+
+        assertEquals(10, outcomes.size());
+        accepted(outcomes.get(0), 1000);
+        refused(outcomes.get(1), ErrorKind.INVALID_ARGUMENT, "has 1000 minutes logged");
+        accepted(outcomes.get(2), 440);
+        accepted(outcomes.get(3), 30);
+        refused(outcomes.get(4), ErrorKind.NOT_FOUND, "");
+        refused(outcomes.get(5), ErrorKind.NOT_FOUND, "");
+        refused(outcomes.get(6), ErrorKind.FAILED_PRECONDITION, "archived");
+        refused(outcomes.get(7), ErrorKind.INVALID_ARGUMENT, "future");
+        accepted(outcomes.get(8), 10);
+        refused(outcomes.get(9), ErrorKind.NOT_FOUND, "");
+
+        // Two writes on x in one batch: each answer shows the item after its own write.
+        assertEquals(1000, outcomes.get(0).logged().item().loggedMinutes());
+        assertEquals(1440, outcomes.get(2).logged().item().loggedMinutes());
+        assertEquals(
+                outcomes.get(0).logged().item().version() + 1,
+                outcomes.get(2).logged().item().version());
+        assertEquals(ItemStatus.IN_PROGRESS, outcomes.get(8).logged().item().status());
+
+        assertEquals(1440, query("SELECT logged_minutes FROM plan_item WHERE id = ?", id(x)));
+        assertEquals(
+                outcomes.get(2).logged().item().version(), query("SELECT version FROM plan_item WHERE id = ?", id(x)));
+        assertEquals(10, query("SELECT logged_minutes FROM plan_item WHERE id = ?", id(y)));
+        assertEquals(1450, query("SELECT logged_minutes FROM plan WHERE id = ?", minePlan));
+        assertEquals(30, query("SELECT logged_minutes FROM plan WHERE id = ?", theirPlan));
+        assertEquals(
+                versionBefore + 3,
+                query("SELECT version FROM plan WHERE id = ?", minePlan),
+                "the plan's version moved once per accepted write");
+        assertEquals(3, query("SELECT COUNT(*) FROM time_entry WHERE plan_id = ?", minePlan));
+        assertEquals(1450, query("SELECT SUM(minutes) FROM plan_day WHERE plan_id = ?", minePlan));
+        assertEquals(3, query("SELECT SUM(actions) FROM plan_day WHERE plan_id = ?", minePlan));
+        assertEquals(3, query("SELECT COUNT(*) FROM activity WHERE plan_id = ? AND type = 'TIME_LOGGED'", minePlan));
+        assertEquals(
+                2,
+                query("SELECT COUNT(*) FROM activity WHERE plan_id = ? AND type = 'STATUS_CHANGED'", minePlan),
+                "x and y each started once");
+        assertEquals(
+                0,
+                query(
+                        "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
+                        Names.plan(archived.getName(), "p").planId()));
+    }
+
+    /**
+     * Random batches against the same calls made one at a time on a twin of the same plans: the same outcomes,
+     * and the same counters.
+     */
+    @Test
+    void aBatchEndsWhereTheSameCallsOneAtATimeEnd() throws Exception {
+        Random random = new Random(20261202L);
+        for (int round = 0; round < 5; round++) {
+            Mentors.User batched = mentors.user("batched");
+            Mentors.User serial = mentors.user("serial");
+            List<Plan> batchedPlans = List.of(mentors.plan(batched), mentors.plan(batched));
+            List<Plan> serialPlans = List.of(mentors.plan(serial), mentors.plan(serial));
+            int today = Days.today(Clock.systemUTC(), "UTC");
+            List<int[]> calls = new ArrayList<>(); // {plan, item, minutes, day offset: 0 today, 1 tomorrow}
+            for (int i = 0; i < 40; i++) {
+                calls.add(new int[] {
+                    random.nextInt(2),
+                    random.nextInt(4),
+                    1 + random.nextInt(random.nextBoolean() ? 60 : 900),
+                    random.nextInt(10) == 0 ? 2 : 0
+                });
+            }
+            List<LogTime.Request> batch = new ArrayList<>();
+            for (int[] c : calls) {
+                batch.add(request(
+                        caller(batched), batchedPlans.get(c[0]).getItems(c[1]).getName(), c[2], today + c[3]));
+            }
+            List<LogTime.Outcome> together = logTime.logAll(batch, true);
+            for (int i = 0; i < calls.size(); i++) {
+                int[] c = calls.get(i);
+                LogTime.Request alone = request(
+                        caller(serial), serialPlans.get(c[0]).getItems(c[1]).getName(), c[2], today + c[3]);
+                LogTime.Outcome one = logTime.logAll(List.of(alone), false).get(0);
+                assertEquals(kind(one), kind(together.get(i)), "call " + i + " of round " + round);
+            }
+            for (int p = 0; p < 2; p++) {
+                long bp = Names.plan(batchedPlans.get(p).getName(), "p").planId();
+                long sp = Names.plan(serialPlans.get(p).getName(), "p").planId();
+                for (String column : List.of("logged_minutes", "version")) {
+                    assertEquals(
+                            query("SELECT " + column + " FROM plan WHERE id = ?", sp),
+                            query("SELECT " + column + " FROM plan WHERE id = ?", bp),
+                            column);
+                }
+                for (int item = 0; item < 4; item++) {
+                    long bi = id(batchedPlans.get(p).getItems(item).getName());
+                    long si = id(serialPlans.get(p).getItems(item).getName());
+                    assertEquals(
+                            query("SELECT logged_minutes + 100000 * version FROM plan_item WHERE id = ?", si),
+                            query("SELECT logged_minutes + 100000 * version FROM plan_item WHERE id = ?", bi));
+                }
+                for (String q : List.of(
+                        "SELECT SUM(minutes) * 1000 + SUM(actions) FROM plan_day WHERE plan_id = ?",
+                        "SELECT COUNT(*) FROM activity WHERE plan_id = ?",
+                        "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?")) {
+                    assertEquals(query(q, sp), query(q, bp), q);
+                }
+            }
+        }
+    }
+
+    /**
+     * A plan another transaction holds does not hold up the batch: its call is deferred (and, through gRPC, waits for
+     * the lock on its own), while calls on other plans are written at once.
+     */
+    @Test
+    void aPlanLockedElsewhereIsDeferredAndHoldsUpNoOtherPlan() throws Exception {
+        Mentors.User u = mentors.user("busy");
+        Plan busy = mentors.plan(u);
+        Plan free = mentors.plan(u);
+        String busyItem = busy.getItems(0).getName();
+        String freeItem = free.getItems(0).getName();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = tracker.database().connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM plan WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, Names.plan(busy.getName(), "p").planId());
+                lock.executeQuery().close();
+            }
+            List<LogTime.Outcome> outcomes = logTime.logAll(
+                    List.of(request(caller(u), busyItem, 5, null), request(caller(u), freeItem, 6, null)), true);
+            assertTrue(outcomes.get(0).deferred(), "the busy plan's call is deferred");
+            accepted(outcomes.get(1), 6);
+            assertEquals(0, query("SELECT COUNT(*) FROM time_entry WHERE item_id = ?", id(busyItem)));
+
+            // Through gRPC: the busy plan's call waits for the lock; a call on another plan does not wait for it.
+            Future<LogTimeResponse> waiting = pool.submit(() -> mentors.plans(u)
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(busyItem)
+                            .setMinutes(5)
+                            .build()));
+            Thread.sleep(300);
+            LogTimeResponse other = mentors.plans(u)
+                    .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(freeItem)
+                            .setMinutes(7)
+                            .build());
+            assertEquals(13, other.getPlanItem().getLoggedMinutes());
+            assertTrue(!waiting.isDone(), "the busy plan's call waits for the lock");
+            holder.commit();
+            assertEquals(5, waiting.get().getPlanItem().getLoggedMinutes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One request id sent by eight calls at once: one time entry, and every call gets the same answer. */
+    @Test
+    void oneRequestIdFromConcurrentCallsWritesOnce() throws Exception {
+        Mentors.User u = mentors.user("retry");
+        Plan plan = mentors.plan(u);
+        String item = plan.getItems(0).getName();
+        int calls = 8;
+        CyclicBarrier start = new CyclicBarrier(calls);
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<LogTimeResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mentors.plans(u)
+                            .logTime(LogTimeRequest.newBuilder()
+                                    .setPlanItem(item)
+                                    .setMinutes(7)
+                                    .setRequestId("one-id-many-calls")
+                                    .build());
+                }));
+            }
+            Set<LogTimeResponse> distinct = new HashSet<>();
+            for (Future<LogTimeResponse> a : answers) {
+                distinct.add(a.get());
+            }
+            assertEquals(1, distinct.size(), "every call got the first call's answer");
+            assertEquals(1, query("SELECT COUNT(*) FROM time_entry WHERE item_id = ?", id(item)));
+            assertEquals(7, query("SELECT logged_minutes FROM plan_item WHERE id = ?", id(item)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String kind(LogTime.Outcome o) {
+        return o.refused() == null
+                ? "OK " + o.logged().minutes()
+                : o.refused().kind().name();
+    }
+
+    private static void accepted(LogTime.Outcome o, int minutes) {
+        assertNull(o.refused(), () -> "refused: " + o.refused().getMessage());
+        assertEquals(minutes, o.logged().minutes());
+    }
+
+    private static void refused(LogTime.Outcome o, ErrorKind kind, String says) {
+        assertNotNull(o.refused(), "accepted, but should have been refused");
+        assertEquals(kind, o.refused().kind());
+        assertTrue(o.refused().getMessage().contains(says), o.refused().getMessage());
+    }
+
+    private Caller caller(Mentors.User u) {
+        return new Caller(users.findByHandle(u.handle()).orElseThrow());
+    }
+
+    private static LogTime.Request request(Caller caller, String item, int minutes, Integer day) {
+        return new LogTime.Request(caller, Names.item(item, "plan_item"), new LogTime.Command(minutes, day, ""));
+    }
+
+    private static long id(String name) {
+        return Long.parseLong(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    private long query(String sql, long arg) throws SQLException {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
