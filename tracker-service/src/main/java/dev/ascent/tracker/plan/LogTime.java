@@ -231,7 +231,7 @@ public class LogTime {
             }
         }
         if (!entries.isEmpty()) {
-            write(List.copyOf(latest.values()), entries, planWrites, now);
+            write(items, List.copyOf(latest.values()), entries, planWrites, now);
             List<ActivityLog.DayCount> counts = new ArrayList<>();
             dayCounts.forEach((k, v) -> counts.add(
                     new ActivityLog.DayCount(k.get(0), k.get(1), Math.toIntExact(k.get(2)), v[0], (int) v[1])));
@@ -320,22 +320,30 @@ public class LogTime {
     }
 
     /**
-     * The items' new totals and statuses, and each plan's total, version and last activity time, one UPDATE each
-     * (a CASE per column), then the time entries in one batch.
+     * The items' and plans' counters (added in SQL, as every counter moves: minutes, versions, once per write) and
+     * the items' statuses, one UPDATE for all items and one for all plans (a CASE per column), then the time entries
+     * in one batch. {@code before} holds the items as read under the locks, {@code changed} as they are now.
      */
-    private void write(List<PlanItemRow> changed, List<Logged> entries, Map<Long, long[]> planWrites, Instant now) {
+    private void write(
+            Map<Long, PlanItemRow> before,
+            List<PlanItemRow> changed,
+            List<Logged> entries,
+            Map<Long, long[]> planWrites,
+            Instant now) {
         long micros = InstantMicros.toMicros(now);
         List<PlanItemRow> items = padded(changed);
         String cases = marks(items.size(), "WHEN ? THEN ?").replace(",", "");
         jdbc.prepareStatement(
-                "UPDATE plan_item SET logged_minutes = CASE id " + cases + " END, status = CASE id " + cases
-                        + " END, version = CASE id " + cases + " END, update_time = ? WHERE id IN ("
-                        + marks(items.size(), "?") + ")",
+                "UPDATE plan_item SET logged_minutes = logged_minutes + CASE id " + cases + " END, "
+                        + "status = CASE id " + cases + " END, version = version + CASE id " + cases + " END, "
+                        + "update_time = ? WHERE id IN (" + marks(items.size(), "?") + ")",
                 ps -> {
                     int p = 1;
                     for (PlanItemRow item : items) {
                         ps.setLong(p++, item.id());
-                        ps.setLong(p++, item.loggedMinutes());
+                        ps.setLong(
+                                p++,
+                                item.loggedMinutes() - before.get(item.id()).loggedMinutes());
                     }
                     for (PlanItemRow item : items) {
                         ps.setLong(p++, item.id());
@@ -343,7 +351,7 @@ public class LogTime {
                     }
                     for (PlanItemRow item : items) {
                         ps.setLong(p++, item.id());
-                        ps.setInt(p++, item.version());
+                        ps.setInt(p++, item.version() - before.get(item.id()).version());
                     }
                     ps.setLong(p++, micros);
                     for (PlanItemRow item : items) {
