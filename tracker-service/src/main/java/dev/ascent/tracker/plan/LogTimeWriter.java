@@ -111,6 +111,9 @@ public class LogTimeWriter {
         if (stopped || !queue.offer(pending)) {
             return alone(request, requestId, parser, render);
         }
+        if (stopped) {
+            sendBackQueued(); // stop() may have emptied the queue just before this call joined it
+        }
         Object result;
         try {
             result = pending.result().get();
@@ -236,6 +239,11 @@ public class LogTimeWriter {
     void stop() {
         stopped = true;
         writer.interrupt();
+        sendBackQueued();
+    }
+
+    /** Hands every queued call back to its caller to run alone: nothing writes batches any more. */
+    private void sendBackQueued() {
         for (Pending p; (p = queue.poll()) != null; ) {
             p.result().complete(RUN_ALONE);
         }
