@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * LogTime: minutes spent on an item on a day (today by default); a TODO item moves to IN_PROGRESS.
  *
  * <p>{@link #logAll} applies many LogTimes in one transaction with a fixed number of statements (the group commit of
- * {@link LogTimeWriter}): it locks their plans in id order, reads their items and the days' sums, decides each
+ * {@link LogTimeWriter}): it locks their plans in id order, reads their items and the minutes already logged on each
+ * item's day (from the item's day counter, {@code logged_day}, when it holds that day; else summed), decides each
  * request in order as if it ran alone after the ones before it, and writes what the accepted ones changed. A
  * refused request writes nothing. {@link #log} is the same for one request.
  */
@@ -171,6 +172,7 @@ public class LogTime {
         }
 
         Map<Long, PlanItemRow> latest = new LinkedHashMap<>();
+        Map<Long, int[]> counters = new HashMap<>(); // item -> {day, minutes}: its day counter after this batch
         List<Logged> entries = new ArrayList<>();
         Map<Long, long[]> planWrites = new LinkedHashMap<>(); // plan -> {minutes, writes}
         Map<List<Long>, long[]> dayCounts = new LinkedHashMap<>(); // (user, plan, day) -> {minutes, actions}
@@ -195,6 +197,7 @@ public class LogTime {
                 continue;
             }
             logged.put(key, before + minutes);
+            counters.put(item.id(), new int[] {days[i], before + minutes});
             PlanItemRow.Builder b = item.toBuilder()
                     .loggedMinutes(item.loggedMinutes() + minutes)
                     .updateTime(now);
@@ -231,7 +234,7 @@ public class LogTime {
             }
         }
         if (!entries.isEmpty()) {
-            write(items, List.copyOf(latest.values()), entries, planWrites, now);
+            write(items, List.copyOf(latest.values()), counters, entries, planWrites, now);
             List<ActivityLog.DayCount> counts = new ArrayList<>();
             dayCounts.forEach((k, v) -> counts.add(
                     new ActivityLog.DayCount(k.get(0), k.get(1), Math.toIntExact(k.get(2)), v[0], (int) v[1])));
@@ -274,11 +277,17 @@ public class LogTime {
         });
     }
 
-    /** The named items (by primary key), and the minutes logged on each (user, plan, item, day) of {@code keys}. */
+    /**
+     * The named items (by primary key), and the minutes logged on each (user, plan, item, day) of {@code keys}: from
+     * the item's day counter when it counts that day, else summed from the day's time entries.
+     */
     private void readItems(List<long[]> keys, Map<Long, PlanItemRow> items, Map<List<Long>, Integer> logged) {
         List<Long> itemIds = padded(keys.stream().map(k -> k[2]).distinct().toList());
+        Map<Long, int[]> counters = new HashMap<>();
         jdbc.prepareStatement(
-                "SELECT " + ITEM_COLUMNS + " FROM plan_item WHERE id IN (" + marks(itemIds.size(), "?") + ")", ps -> {
+                "SELECT " + ITEM_COLUMNS + ", logged_day, logged_day_minutes FROM plan_item WHERE id IN ("
+                        + marks(itemIds.size(), "?") + ")",
+                ps -> {
                     int p = 1;
                     for (long id : itemIds) {
                         ps.setLong(p++, id);
@@ -287,15 +296,34 @@ public class LogTime {
                         while (rs.next()) {
                             PlanItemRow row = PlanItemReads.row(rs);
                             items.put(row.id(), row);
+                            int day = rs.getInt(26);
+                            if (!rs.wasNull()) {
+                                counters.put(row.id(), new int[] {day, rs.getInt(27)});
+                            }
                         }
                     }
                     return null;
                 });
-        // One range per key on ix_time_entry_day (H2 and MariaDB both read a row-value IN list by the index).
-        List<List<Long>> distinct = padded(keys.stream()
-                .map(k -> List.of(k[0], k[1], k[2], k[3]))
-                .distinct()
-                .toList());
+        List<List<Long>> uncounted = new ArrayList<>();
+        for (long[] k : keys) {
+            PlanItemRow item = items.get(k[2]);
+            int[] counter = counters.get(k[2]);
+            if (item != null
+                    && item.userId() == k[0]
+                    && item.planId() == k[1]
+                    && counter != null
+                    && counter[0] == k[3]) {
+                logged.put(List.of(k[0], k[1], k[2], k[3]), counter[1]);
+            } else {
+                uncounted.add(List.of(k[0], k[1], k[2], k[3]));
+            }
+        }
+        if (uncounted.isEmpty()) {
+            return;
+        }
+        // One range per key on ix_time_entry_day_minutes, read from the index alone (H2 and MariaDB both read a
+        // row-value IN list by the index).
+        List<List<Long>> distinct = padded(uncounted.stream().distinct().toList());
         jdbc.prepareStatement(
                 "SELECT user_id, plan_id, item_id, entry_day, SUM(minutes) FROM time_entry "
                         + "WHERE (user_id, plan_id, item_id, entry_day) IN (" + marks(distinct.size(), "(?, ?, ?, ?)")
@@ -320,13 +348,15 @@ public class LogTime {
     }
 
     /**
-     * The items' and plans' counters (added in SQL, as every counter moves: minutes, versions, once per write) and
-     * the items' statuses, one UPDATE for all items and one for all plans (a CASE per column), then the time entries
-     * in one batch. {@code before} holds the items as read under the locks, {@code changed} as they are now.
+     * The items' and plans' counters (added in SQL, as every counter moves: minutes, versions, once per write), the
+     * items' statuses and day counters ({@code counters}: item -> {day, minutes logged that day}), one UPDATE for all
+     * items and one for all plans (a CASE per column), then the time entries in one batch. {@code before} holds the
+     * items as read under the locks, {@code changed} as they are now.
      */
     private void write(
             Map<Long, PlanItemRow> before,
             List<PlanItemRow> changed,
+            Map<Long, int[]> counters,
             List<Logged> entries,
             Map<Long, long[]> planWrites,
             Instant now) {
@@ -336,6 +366,7 @@ public class LogTime {
         jdbc.prepareStatement(
                 "UPDATE plan_item SET logged_minutes = logged_minutes + CASE id " + cases + " END, "
                         + "status = CASE id " + cases + " END, version = version + CASE id " + cases + " END, "
+                        + "logged_day = CASE id " + cases + " END, logged_day_minutes = CASE id " + cases + " END, "
                         + "update_time = ? WHERE id IN (" + marks(items.size(), "?") + ")",
                 ps -> {
                     int p = 1;
@@ -352,6 +383,14 @@ public class LogTime {
                     for (PlanItemRow item : items) {
                         ps.setLong(p++, item.id());
                         ps.setInt(p++, item.version() - before.get(item.id()).version());
+                    }
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                        ps.setInt(p++, counters.get(item.id())[0]);
+                    }
+                    for (PlanItemRow item : items) {
+                        ps.setLong(p++, item.id());
+                        ps.setInt(p++, counters.get(item.id())[1]);
                     }
                     ps.setLong(p++, micros);
                     for (PlanItemRow item : items) {

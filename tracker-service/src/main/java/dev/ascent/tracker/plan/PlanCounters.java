@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Checks (and optionally repairs) the counters a plan keeps beside its time entries: each item's
- * {@code logged_minutes} (the sum of its entries), item positions (0..n-1 in stored order, no gap or duplicate) and
- * the plan's {@code logged_minutes} (all its entries, including those of items that no longer exist). For the admin
+ * {@code logged_minutes} (the sum of its entries), each item's day counter ({@code logged_day_minutes}: the sum of
+ * its entries on {@code logged_day}, when that is set), item positions (0..n-1 in stored order, no gap or duplicate)
+ * and the plan's {@code logged_minutes} (all its entries, including those of items that no longer exist). For the admin
  * consistency check; runs in the caller's transaction, which must be a write.
  */
 @Singleton
@@ -44,13 +45,16 @@ public class PlanCounters {
             return Optional.empty(); // deleted since the page was read
         }
         List<Drift> drifts = new ArrayList<>();
-        // id, position, logged_minutes, sum of time entries; in stored order
+        // id, position, logged_minutes, sum of time entries, day counter (-1: none), its day's sum; in stored order
         List<long[]> items = rows(
                 jdbc,
                 "SELECT i.id, i.position, i.logged_minutes, COALESCE((SELECT SUM(t.minutes) "
-                        + "FROM time_entry t WHERE t.item_id = i.id AND t.plan_id = i.plan_id), 0) FROM plan_item i "
-                        + "WHERE i.plan_id = ? ORDER BY i.position, i.id",
-                4,
+                        + "FROM time_entry t WHERE t.item_id = i.id AND t.plan_id = i.plan_id), 0), "
+                        + "CASE WHEN i.logged_day IS NULL THEN -1 ELSE i.logged_day_minutes END, "
+                        + "COALESCE((SELECT SUM(t.minutes) FROM time_entry t WHERE t.user_id = i.user_id "
+                        + "AND t.plan_id = i.plan_id AND t.item_id = i.id AND t.entry_day = i.logged_day), 0) "
+                        + "FROM plan_item i WHERE i.plan_id = ? ORDER BY i.position, i.id",
+                6,
                 planId);
         long total = 0;
         for (int index = 0; index < items.size(); index++) {
@@ -64,6 +68,13 @@ public class PlanCounters {
                             "UPDATE plan_item SET logged_minutes = ?, version = version + 1 WHERE id = ?",
                             item[3],
                             item[0]);
+                }
+            }
+            if (item[4] >= 0 && item[4] != item[5]) {
+                // Read by LogTime for the day's cap; not shown to clients, so no version moves.
+                drifts.add(new Drift(item[0], "logged_day_minutes", item[4], item[5]));
+                if (repair) {
+                    update(jdbc, "UPDATE plan_item SET logged_day_minutes = ? WHERE id = ?", item[5], item[0]);
                 }
             }
             if (item[1] != index) {

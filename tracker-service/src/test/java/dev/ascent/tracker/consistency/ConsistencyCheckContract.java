@@ -95,6 +95,7 @@ public abstract class ConsistencyCheckContract {
         sql(
                 "UPDATE plan_item SET logged_minutes = 3 WHERE id = " + item0,
                 "UPDATE plan_item SET position = 999 WHERE id = " + item1,
+                "UPDATE plan_item SET logged_day_minutes = 7 WHERE id = " + item2,
                 "UPDATE plan SET logged_minutes = 1000 WHERE id = " + planId,
                 "UPDATE plan_day SET minutes = 5 WHERE plan_id = " + planId + " AND on_day = " + today,
                 "UPDATE practice_session SET checked_count = 4 WHERE id = " + id(session.getName()));
@@ -108,6 +109,7 @@ public abstract class ConsistencyCheckContract {
                 planName + " days/" + LocalDate.ofEpochDay(today) + "/minutes 5->33",
                 planName + " logged_minutes 1000->33",
                 planName + "/items/" + item0 + " logged_minutes 3->10",
+                planName + "/items/" + item2 + " logged_day_minutes 7->12",
                 session.getName() + " checked_count 4->0"));
         // position 999 moves item 1 to the end: every item after it moves up one place
         int items = plan.getItemsCount();
@@ -127,6 +129,7 @@ public abstract class ConsistencyCheckContract {
         assertEquals(11, single("SELECT logged_minutes FROM plan_item WHERE id = " + item1));
         assertEquals(items - 1, single("SELECT position FROM plan_item WHERE id = " + item1));
         assertEquals(1, single("SELECT position FROM plan_item WHERE id = " + item2));
+        assertEquals(12, single("SELECT logged_day_minutes FROM plan_item WHERE id = " + item2));
         assertEquals(
                 planVersion + 1,
                 single("SELECT version FROM plan WHERE id = " + planId),

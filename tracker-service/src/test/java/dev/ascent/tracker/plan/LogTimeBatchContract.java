@@ -211,6 +211,68 @@ public abstract class LogTimeBatchContract {
     }
 
     /**
+     * An item's day counter (the minutes of its latest logged day, read in place of summing that day's entries) agrees
+     * with the entries however the days mix: random batches over four days are decided as a model of the 1,440-minute
+     * cap decides them, the counter is wiped now and then (as for an item from before the counter, or an imported one)
+     * and the cap still holds, and afterwards each counter equals the sum of its day's entries.
+     */
+    @Test
+    void theDayCounterAgreesWithTheEntriesAcrossDays() throws Exception {
+        Random random = new Random(20261203L);
+        Mentors.User u = mentors.user("daycounter");
+        Plan plan = mentors.plan(u);
+        long planId = Names.plan(plan.getName(), "p").planId();
+        int today = Days.today(Clock.systemUTC(), "UTC");
+        update("UPDATE plan SET start_day = start_day - 3 WHERE id = ?", planId);
+        int[][] model = new int[3][4]; // item, days ago -> minutes
+        for (int round = 0; round < 12; round++) {
+            if (round % 4 == 3) {
+                update("UPDATE plan_item SET logged_day = NULL WHERE plan_id = ?", planId);
+            }
+            List<LogTime.Request> batch = new ArrayList<>();
+            List<int[]> calls = new ArrayList<>(); // {item, days ago, minutes}
+            for (int i = 0; i < 8; i++) {
+                int[] c = {random.nextInt(3), random.nextInt(4), 1 + random.nextInt(400)};
+                calls.add(c);
+                batch.add(request(caller(u), plan.getItems(c[0]).getName(), c[2], today - c[1]));
+            }
+            List<LogTime.Outcome> outcomes = logTime.logAll(batch, true);
+            for (int i = 0; i < calls.size(); i++) {
+                int[] c = calls.get(i);
+                LogTime.Outcome o = outcomes.get(i);
+                if (model[c[0]][c[1]] + c[2] <= PlanLimits.MAX_MINUTES_PER_ITEM_DAY) {
+                    model[c[0]][c[1]] += c[2];
+                    accepted(o, c[2]);
+                } else {
+                    refused(o, ErrorKind.INVALID_ARGUMENT, "has " + model[c[0]][c[1]] + " minutes logged");
+                }
+            }
+        }
+        for (int item = 0; item < 3; item++) {
+            long id = id(plan.getItems(item).getName());
+            long day = query("SELECT COALESCE(logged_day, -1) FROM plan_item WHERE id = ?", id);
+            if (day >= 0) {
+                assertEquals(
+                        model[item][(int) (today - day)],
+                        query("SELECT logged_day_minutes FROM plan_item WHERE id = ?", id),
+                        "item " + item + "'s counter of " + Days.format((int) day));
+            }
+            for (int ago = 0; ago < 4; ago++) {
+                try (Connection c = tracker.database().connect();
+                        PreparedStatement ps = c.prepareStatement(
+                                "SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE item_id = ? AND entry_day = ?")) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, today - ago);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertEquals(model[item][ago], rs.getLong(1), "item " + item + ", " + ago + " days ago");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A plan another transaction holds does not hold up the batch: its call is deferred (and, through gRPC, waits for
      * the lock on its own), while calls on other plans are written at once.
      */
@@ -317,6 +379,14 @@ public abstract class LogTimeBatchContract {
 
     private static long id(String name) {
         return Long.parseLong(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    private void update(String sql, long arg) throws SQLException {
+        try (Connection c = tracker.database().connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
+            ps.executeUpdate();
+        }
     }
 
     private long query(String sql, long arg) throws SQLException {
