@@ -92,7 +92,15 @@ public final class Ratios {
         void call(int thread) throws Exception;
     }
 
-    private record Result(double perSecond, double p99Millis) {}
+    /** Calls a second, p99, and CPU time per call in microseconds of each process in {@link #PROCESSES}. */
+    private record Result(double perSecond, double p99Millis, double[] cpuMicros) {}
+
+    /**
+     * Whose CPU each row reports: the load client (this JVM, which also serves the echo ceilings), the two services
+     * and the database server (MariaDB; none on H2). The two cores are shared, so a call's cost in CPU time is what
+     * bounds its throughput once they are full, and it moves much less between machines than calls a second do.
+     */
+    private static final List<String> PROCESSES = List.of("load client", "content", "tracker", "database");
 
     public static void main(String[] args) throws Exception {
         System.out.printf(
@@ -274,7 +282,8 @@ public final class Ratios {
             Map<String, List<Result>> results = new LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (Config c : configs) {
-                    results.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(measure(c));
+                    results.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                            .add(measure(c, processes(platform, engine)));
                 }
             }
             System.out.printf(
@@ -310,6 +319,7 @@ public final class Ratios {
                         median(mine.stream().mapToDouble(Result::p99Millis).toArray()),
                         p99Ratio);
             }
+            printCpu(configs, results);
             System.out.printf(
                     Locale.ROOT,
                     "%nresident memory after the load (peak): content %s (%s), tracker %s (%s)" + "; load average %s%n",
@@ -380,7 +390,7 @@ public final class Ratios {
                         .executeUpdate());
     }
 
-    private static Result measure(Config c) throws Exception {
+    private static Result measure(Config c, long[] pids) throws Exception {
         Recorder recorder = new Recorder(3);
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
@@ -402,16 +412,24 @@ public final class Ratios {
         Thread.sleep(WARMUP * 1000L);
         recorder.reset();
         counting.set(true);
+        long[] cpuBefore = cpuTicks(pids);
         long start = System.nanoTime();
         Thread.sleep(SECONDS * 1000L);
         var histogram = recorder.getIntervalHistogram();
+        long[] cpuAfter = cpuTicks(pids);
         double seconds = (System.nanoTime() - start) / 1e9;
         stop.set(true);
         for (Future<?> f : running) {
             f.get();
         }
         pool.shutdown();
-        return new Result(histogram.getTotalCount() / seconds, histogram.getValueAtPercentile(99) / 1000.0);
+        double[] cpu = new double[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            cpu[i] = pids[i] <= 0 || cpuBefore[i] < 0 || cpuAfter[i] < 0 || histogram.getTotalCount() == 0
+                    ? Double.NaN
+                    : (cpuAfter[i] - cpuBefore[i]) * (1e6 / CLOCK_TICKS) / histogram.getTotalCount();
+        }
+        return new Result(histogram.getTotalCount() / seconds, histogram.getValueAtPercentile(99) / 1000.0, cpu);
     }
 
     private static ManagedChannel channel(String target) {
@@ -432,6 +450,80 @@ public final class Ratios {
     }
 
     /** One field of /proc/PID/status: VmRSS (resident now) or VmHWM (the peak). */
+    /** CPU time per call of each process (medians over the rounds): where a call's cost goes on the shared cores. */
+    private static void printCpu(List<Config> configs, Map<String, List<Result>> results) {
+        System.out.printf(
+                Locale.ROOT,
+                "%n| call | CPU per call, \u00b5s: %s | all |%n|---|%s---|%n",
+                String.join(" | ", PROCESSES),
+                "---|".repeat(PROCESSES.size()));
+        for (Config c : configs) {
+            List<Result> mine = results.get(c.name());
+            StringBuilder row = new StringBuilder("| " + c.name() + " |");
+            double all = 0;
+            for (int p = 0; p < PROCESSES.size(); p++) {
+                int process = p;
+                double[] values = mine.stream()
+                        .mapToDouble(r -> r.cpuMicros()[process])
+                        .filter(v -> !Double.isNaN(v))
+                        .toArray();
+                if (values.length == 0) {
+                    row.append(" n/a |");
+                } else {
+                    double median = median(values);
+                    all += median;
+                    row.append(String.format(Locale.ROOT, " %.0f |", median));
+                }
+            }
+            System.out.println(row.append(String.format(Locale.ROOT, " %.0f |", all)));
+        }
+    }
+
+    /** Linux's USER_HZ: the unit of /proc/[pid]/stat's CPU times on every architecture Java runs on here. */
+    private static final double CLOCK_TICKS = 100;
+
+    /** The pids of {@link #PROCESSES}: 0 where there is none (no database server on H2). */
+    private static long[] processes(PackagedPlatform platform, TestDatabase.Engine engine) throws IOException {
+        long database = 0;
+        if (engine == TestDatabase.Engine.MYSQL) {
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                database = dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                        .filter(d -> {
+                            try {
+                                String comm =
+                                        Files.readString(d.resolve("comm")).strip();
+                                return comm.equals("mariadbd") || comm.equals("mysqld");
+                            } catch (IOException e) {
+                                return false; // gone meanwhile, or not ours to read
+                            }
+                        })
+                        .mapToLong(d -> Long.parseLong(d.getFileName().toString()))
+                        .findFirst()
+                        .orElse(0);
+            }
+        }
+        return new long[] {ProcessHandle.current().pid(), platform.pid("content"), platform.pid("tracker"), database};
+    }
+
+    /** User plus system CPU time of each process, in clock ticks (-1 where it cannot be read). */
+    private static long[] cpuTicks(long[] pids) {
+        long[] out = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            if (pids[i] <= 0) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pids[i]), "stat"));
+                // After the command name in parentheses: state is field 3, utime 14, stime 15.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out[i] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                out[i] = -1; // no /proc (not Linux), or the process is gone: no figure
+            }
+        }
+        return out;
+    }
+
     private static String status(long pid, String field) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         if (!Files.exists(status)) {
