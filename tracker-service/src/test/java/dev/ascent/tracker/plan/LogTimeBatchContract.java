@@ -352,6 +352,59 @@ public abstract class LogTimeBatchContract {
         }
     }
 
+    /**
+     * A writer that stops while calls keep arriving leaves none of them waiting: a call queued before the stop, or
+     * joining the queue as it happens, is handed back and runs alone; every call answers, and each wrote its entry.
+     * (The race it covers, a call joining between the stop's drain and its own check, needs the stop to land between
+     * two instructions, so one run may pass without meeting it; it never hangs when the writer is right.)
+     */
+    @Test
+    void callsArrivingAsTheWriterStopsAllAnswer() throws Exception {
+        Mentors.User u = mentors.user("stopping");
+        Plan plan = mentors.plan(u);
+        LogTimeWriter writer = tracker.service().context().createBean(LogTimeWriter.class);
+        Caller owner = caller(u);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> answered = new ArrayList<>();
+            CyclicBarrier start = new CyclicBarrier(threads + 1);
+            for (int t = 0; t < threads; t++) {
+                String item = plan.getItems(t % plan.getItemsCount()).getName();
+                answered.add(pool.submit(() -> {
+                    start.await();
+                    int calls = 0;
+                    for (int i = 0; i < 60; i++) {
+                        writer.log(
+                                owner,
+                                Names.item(item, "plan_item"),
+                                new LogTime.Command(1, null, ""),
+                                null,
+                                LogTimeResponse.parser(),
+                                logged -> LogTimeResponse.getDefaultInstance());
+                        calls++;
+                    }
+                    return calls;
+                }));
+            }
+            start.await();
+            Thread.sleep(20);
+            writer.stop();
+            int calls = 0;
+            for (Future<Integer> f : answered) {
+                calls += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertEquals(threads * 60, calls);
+            assertEquals(
+                    threads * 60,
+                    query(
+                            "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
+                            Names.plan(plan.getName(), "p").planId()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String kind(LogTime.Outcome o) {
         return o.refused() == null
                 ? "OK " + o.logged().minutes()
