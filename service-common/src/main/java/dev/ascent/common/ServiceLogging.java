@@ -112,8 +112,9 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(FileSize.valueOf(orDefault(properties.apply("ascent.log.max-size"), "10MB")));
-        // logback looks at the file's size at most this often (its default is a minute)
-        trigger.setCheckIncrement(Duration.buildBySeconds(1));
+        // logback looks at the file's size at most this often (its default is a minute). A file overshoots the limit by
+        // what is written between two looks: a tenth of a second at a few thousand lines a second is tens of KB.
+        trigger.setCheckIncrement(Duration.buildByMilliseconds(100));
         trigger.start();
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);

@@ -215,8 +215,8 @@ class LauncherIT {
         Path logs = home.resolve("logs");
         try (AscentClient client = client()) {
             // One log line per call: a few thousand calls pass the 64 KB limit more than once (logback looks at the
-            // size once a second). A roll renames .1 to .2 and then the log to .1, so .1 is missing for a moment after
-            // .2 appears: wait for both.
+            // size every 100 ms, so a rolled file is the limit plus what 100 ms wrote). A roll renames .1 to .2 and
+            // then the log to .1, so .1 is missing for a moment after .2 appears: wait for both.
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while ((Files.notExists(logs.resolve("tracker-service.log.2"))
                             || Files.notExists(logs.resolve("tracker-service.log.1")))
