@@ -11,4 +11,6 @@ public interface SalaryRepository extends CrudRepository<SalaryRow, Long> {
     List<SalaryRow> findByRoleIdOrderBySourceIdAndLine(long roleId);
 
     void deleteBySourceId(long sourceId);
+
+    List<SalaryRow> findBySourceId(long sourceId);
 }

@@ -11,4 +11,6 @@ public interface SkillMentionRepository extends CrudRepository<SkillMentionRow, 
     List<SkillMentionRow> findByRoleId(long roleId);
 
     void deleteBySourceId(long sourceId);
+
+    List<SkillMentionRow> findBySourceId(long sourceId);
 }

@@ -91,7 +91,9 @@ public class ImportService {
         command.cancellation().check();
         ImportWriter.Written written = writeWithRetry(
                 new ImportWriter.Document(slug, guide, sourceName, sha, lineCount, titleGiven, command.cancellation()));
-        catalog.invalidate(slug);
+        if (!written.unchanged()) {
+            catalog.invalidate(slug); // unchanged text wrote nothing: the kept role still holds
+        }
         return new Result(catalog.getRole(slug), written.counts(), guide.warnings(), written.unchanged(), format);
     }
 

@@ -16,15 +16,21 @@ import dev.ascent.content.catalog.SourceRepository;
 import dev.ascent.content.catalog.SourceRow;
 import dev.ascent.content.catalog.TopicRepository;
 import dev.ascent.content.catalog.TopicRow;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.repository.CrudRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +39,10 @@ import java.util.Set;
 /**
  * Writes one parsed guide into the catalog in a single transaction. Re-importing a source replaces its content but
  * keeps the ids of sections, topics and items whose text did not change (matched by section kind, topic title and
- * text), so plans that point at them stay valid.
+ * text), so plans that point at them stay valid. It writes only what changed: a kept row that moved no line is not
+ * written, skill mentions and salary ranges are compared with the stored ones, and new items and mentions go in one
+ * batch each, so editing one bullet of a large guide is a handful of statements, not a few hundred
+ * ({@code ReimportContract} checks that the result equals a fresh import of the new text).
  */
 @Singleton
 public class ImportWriter {
@@ -59,6 +68,7 @@ public class ImportWriter {
     private final SkillRepository skills;
     private final SkillMentionRepository mentions;
     private final SalaryRepository salaries;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
     public ImportWriter(
@@ -70,6 +80,7 @@ public class ImportWriter {
             SkillRepository skills,
             SkillMentionRepository mentions,
             SalaryRepository salaries,
+            JdbcOperations jdbc,
             Clock clock) {
         this.roles = roles;
         this.sources = sources;
@@ -79,6 +90,7 @@ public class ImportWriter {
         this.skills = skills;
         this.mentions = mentions;
         this.salaries = salaries;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -138,31 +150,72 @@ public class ImportWriter {
                 false);
     }
 
+    /**
+     * Brings the source's skill mentions to the guide's: a mention that is still there (same skill, section kind and
+     * line) stays, the rest are deleted, the new ones inserted in one batch. A re-import that moved no line writes
+     * none. The skills are looked up in one query; a skill no role mentioned before is created.
+     */
     private int replaceMentions(long roleId, long sourceId, ParsedGuide guide) {
-        mentions.deleteBySourceId(sourceId);
-        Set<Long> linked = new HashSet<>();
-        Map<String, Long> skillIds = new HashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (ParsedSkillMention m : guide.skills()) {
             String key = SkillKeys.key(m.name());
-            if (key.isEmpty() || key.length() > 200) {
+            if (!key.isEmpty() && key.length() <= 200) {
+                names.putIfAbsent(key, m.name());
+            }
+        }
+        Map<String, Long> skillIds = new HashMap<>();
+        if (!names.isEmpty()) {
+            skills.findBySkillKeyIn(names.keySet()).forEach(k -> skillIds.put(k.skillKey(), k.id()));
+        }
+        // A key the batch did not return as is may still equal a stored one under the column's collation (accents,
+        // case): looked up alone, as before, it finds that row rather than colliding with it.
+        names.forEach((key, name) -> skillIds.computeIfAbsent(
+                key,
+                k -> skills.findBySkillKey(k)
+                        .orElseGet(() -> skills.save(new SkillRow(null, k, displayName(name))))
+                        .id()));
+
+        Map<SkillMentionRow, Deque<Long>> old = new HashMap<>();
+        for (SkillMentionRow m : mentions.findBySourceId(sourceId)) {
+            old.computeIfAbsent(withoutId(m), k -> new ArrayDeque<>()).add(m.id());
+        }
+        List<SkillMentionRow> added = new ArrayList<>();
+        Set<Long> linked = new HashSet<>();
+        for (ParsedSkillMention m : guide.skills()) {
+            Long skillId = skillIds.get(SkillKeys.key(m.name()));
+            if (skillId == null) {
                 continue;
             }
-            Long skillId = skillIds.computeIfAbsent(
-                    key,
-                    k -> skills.findBySkillKey(k)
-                            .orElseGet(() -> skills.save(new SkillRow(null, k, displayName(m.name()))))
-                            .id());
-            mentions.save(new SkillMentionRow(
-                    null, roleId, sourceId, skillId, m.sectionKind().name(), m.line()));
+            SkillMentionRow row = new SkillMentionRow(
+                    null, roleId, sourceId, skillId, m.sectionKind().name(), m.line());
+            if (take(old, row) == null) {
+                added.add(row);
+            }
             linked.add(skillId);
         }
+        deleteByIds("skill_mention", leftovers(old));
+        batch(
+                "INSERT INTO skill_mention (role_id, source_id, skill_id, section_kind, line) VALUES (?, ?, ?, ?, ?)",
+                added,
+                (ps, m) -> {
+                    ps.setLong(1, m.roleId());
+                    ps.setLong(2, m.sourceId());
+                    ps.setLong(3, m.skillId());
+                    ps.setString(4, m.sectionKind());
+                    ps.setInt(5, m.line());
+                });
         return linked.size();
     }
 
+    /** Like the mentions: ranges that are still there stay, the rest go, new ones are inserted in one batch. */
     private int replaceSalaries(long roleId, long sourceId, ParsedGuide guide) {
-        salaries.deleteBySourceId(sourceId);
+        Map<SalaryRow, Deque<Long>> old = new HashMap<>();
+        for (SalaryRow r : salaries.findBySourceId(sourceId)) {
+            old.computeIfAbsent(withoutId(r), k -> new ArrayDeque<>()).add(r.id());
+        }
+        List<SalaryRow> added = new ArrayList<>();
         for (ParsedSalary s : guide.salaries()) {
-            salaries.save(new SalaryRow(
+            SalaryRow row = new SalaryRow(
                     null,
                     roleId,
                     sourceId,
@@ -172,9 +225,78 @@ public class ImportWriter {
                     s.currency() == null ? "" : s.currency(),
                     period(s.raw()),
                     s.raw(),
-                    s.line()));
+                    s.line());
+            if (take(old, row) == null) {
+                added.add(row);
+            }
         }
+        deleteByIds("salary_range", leftovers(old));
+        added.forEach(salaries::save); // a guide names a handful at most
         return guide.salaries().size();
+    }
+
+    private static SkillMentionRow withoutId(SkillMentionRow m) {
+        return new SkillMentionRow(null, m.roleId(), m.sourceId(), m.skillId(), m.sectionKind(), m.line());
+    }
+
+    private static SalaryRow withoutId(SalaryRow r) {
+        return new SalaryRow(
+                null,
+                r.roleId(),
+                r.sourceId(),
+                r.label(),
+                r.minAmount(),
+                r.maxAmount(),
+                r.currency(),
+                r.period(),
+                r.rawText(),
+                r.line());
+    }
+
+    /** Takes one of the rows kept under {@code key}, or null when none is left. */
+    private static <K, T> T take(Map<K, Deque<T>> pool, K key) {
+        Deque<T> queue = pool.get(key);
+        return queue == null ? null : queue.poll();
+    }
+
+    private static List<Long> leftovers(Map<?, Deque<Long>> pool) {
+        List<Long> ids = new ArrayList<>();
+        pool.values().forEach(ids::addAll);
+        return ids;
+    }
+
+    /** Deletes rows of {@code table} by id, up to 500 ids a statement. */
+    private void deleteByIds(String table, List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.prepareStatement(
+                    "DELETE FROM " + table + " WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    ps -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setLong(i + 1, chunk.get(i));
+                        }
+                        return ps.executeUpdate();
+                    });
+        }
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** One JDBC batch (one multi-row INSERT on MySQL, with {@code rewriteBatchedStatements}). */
+    private <T> void batch(String sql, List<T> rows, Binder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(sql, ps -> {
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
     }
 
     static String period(String raw) {
@@ -200,7 +322,11 @@ public class ImportWriter {
         return b.toString();
     }
 
-    /** Replaces one source's sections, topics and items, reusing rows whose identity did not change. */
+    /**
+     * Replaces one source's sections, topics and items, reusing rows whose identity did not change. A reused row is
+     * written only when something of it changed (its position, line, text or parent), so a re-import that moved no
+     * line writes none; new items are inserted in one batch.
+     */
     private final class Replacement {
         private final long roleId;
         private final long sourceId;
@@ -236,70 +362,100 @@ public class ImportWriter {
 
         /** A cancel part-way throws, and the transaction rolls back whole: nothing of the import is kept. */
         void apply(ParsedGuide guide, Cancellation cancellation) {
+            List<ItemRow> added = new ArrayList<>();
+            List<ItemRow> moved = new ArrayList<>();
             int sectionPosition = 0;
             for (ParsedSection s : guide.sections()) {
                 cancellation.check();
                 String kind = s.kind().name();
-                SectionRow row = new SectionRow(
-                        take(oldSections, key(kind, s.heading())),
-                        roleId,
-                        sourceId,
-                        kind,
-                        truncate(s.heading(), 300),
-                        s.intro(),
-                        s.closing(),
-                        sectionPosition++,
-                        s.line());
-                SectionRow section = row.id() == null ? sections.save(row) : sections.update(row);
+                SectionRow old = take(oldSections, key(kind, s.heading()));
+                SectionRow section = write(
+                        old,
+                        new SectionRow(
+                                old == null ? null : old.id(),
+                                roleId,
+                                sourceId,
+                                kind,
+                                truncate(s.heading(), 300),
+                                s.intro(),
+                                s.closing(),
+                                sectionPosition++,
+                                s.line()),
+                        sections);
                 int topicPosition = 0;
                 for (ParsedTopic t : s.topics()) {
                     cancellation.check();
                     String topicKey = key(kind, t.title());
-                    TopicRow trow = new TopicRow(
-                            take(oldTopics, topicKey),
-                            roleId,
-                            section.id(),
-                            truncate(t.title(), 300),
-                            t.text(),
-                            topicPosition++,
-                            t.line());
-                    TopicRow topic = trow.id() == null ? topics.save(trow) : topics.update(trow);
+                    TopicRow oldTopic = take(oldTopics, topicKey);
+                    TopicRow topic = write(
+                            oldTopic,
+                            new TopicRow(
+                                    oldTopic == null ? null : oldTopic.id(),
+                                    roleId,
+                                    section.id(),
+                                    truncate(t.title(), 300),
+                                    t.text(),
+                                    topicPosition++,
+                                    t.line()),
+                            topics);
                     topicCount++;
                     int itemPosition = 0;
                     for (ParsedItem i : t.items()) {
-                        Long keep = take(oldItems, topicKey + key(i.text()));
-                        ItemRow irow = new ItemRow(keep, roleId, topic.id(), i.text(), itemPosition++, i.line());
-                        if (keep == null) {
-                            items.save(irow);
-                            itemsCreated++;
+                        ItemRow oldItem = take(oldItems, topicKey + key(i.text()));
+                        ItemRow row = new ItemRow(
+                                oldItem == null ? null : oldItem.id(),
+                                roleId,
+                                topic.id(),
+                                i.text(),
+                                itemPosition++,
+                                i.line());
+                        if (oldItem == null) {
+                            added.add(row);
                         } else {
-                            items.update(irow);
                             itemsKept++;
+                            if (!row.equals(oldItem)) {
+                                moved.add(row);
+                            }
                         }
                     }
                 }
             }
+            itemsCreated = added.size();
+            batch(
+                    "INSERT INTO item (role_id, topic_id, body, position, line) VALUES (?, ?, ?, ?, ?)",
+                    added,
+                    (ps, i) -> {
+                        ps.setLong(1, i.roleId());
+                        ps.setLong(2, i.topicId());
+                        ps.setString(3, i.body());
+                        ps.setInt(4, i.position());
+                        ps.setInt(5, i.line());
+                    });
+            batch("UPDATE item SET topic_id = ?, body = ?, position = ?, line = ? WHERE id = ?", moved, (ps, i) -> {
+                ps.setLong(1, i.topicId());
+                ps.setString(2, i.body());
+                ps.setInt(3, i.position());
+                ps.setInt(4, i.line());
+                ps.setLong(5, i.id());
+            });
             List<Long> staleItems = new ArrayList<>();
             oldItems.values().forEach(q -> q.forEach(i -> staleItems.add(i.id())));
             itemsRemoved = staleItems.size();
-            staleItems.forEach(items::deleteById);
-            oldTopics.values().forEach(q -> q.forEach(t -> topics.deleteById(t.id())));
-            oldSections.values().forEach(q -> q.forEach(s -> sections.deleteById(s.id())));
+            deleteByIds("item", staleItems);
+            List<Long> staleTopics = new ArrayList<>();
+            oldTopics.values().forEach(q -> q.forEach(t -> staleTopics.add(t.id())));
+            deleteByIds("topic", staleTopics);
+            List<Long> staleSections = new ArrayList<>();
+            oldSections.values().forEach(q -> q.forEach(x -> staleSections.add(x.id())));
+            deleteByIds("section", staleSections);
         }
 
-        private static <T> Long take(Map<String, Deque<T>> pool, String key) {
-            Deque<T> queue = pool.get(key);
-            if (queue == null || queue.isEmpty()) {
-                return null;
+        /** Inserts {@code row}, updates it when it differs from {@code old}, or leaves it alone. */
+        private static <T> T write(T old, T row, CrudRepository<T, Long> repository) {
+            if (old == null) {
+                return repository.save(row);
             }
-            T row = queue.poll();
-            if (row instanceof SectionRow s) {
-                return s.id();
-            }
-            if (row instanceof TopicRow t) {
-                return t.id();
-            }
-            return ((ItemRow) row).id();
+            return row.equals(old) ? old : repository.update(row);
         }
     }
 }
