@@ -5,6 +5,7 @@ import dev.ascent.content.catalog.RoleView.Provenance;
 import dev.ascent.content.catalog.RoleView.Section;
 import dev.ascent.content.catalog.RoleView.Topic;
 import dev.ascent.content.importer.SectionKind;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +28,7 @@ public class RoleAssembler {
 
     private final RoleRepository roles;
     private final SourceRepository sources;
-    private final SectionRepository sections;
-    private final TopicRepository topics;
-    private final ItemRepository items;
+    private final StructureRows structure;
     private final SkillMentionRepository mentions;
     private final SkillRepository skills;
     private final SalaryRepository salaries;
@@ -38,22 +36,20 @@ public class RoleAssembler {
     public RoleAssembler(
             RoleRepository roles,
             SourceRepository sources,
-            SectionRepository sections,
-            TopicRepository topics,
-            ItemRepository items,
+            StructureRows structure,
             SkillMentionRepository mentions,
             SkillRepository skills,
             SalaryRepository salaries) {
         this.roles = roles;
         this.sources = sources;
-        this.sections = sections;
-        this.topics = topics;
-        this.items = items;
+        this.structure = structure;
         this.mentions = mentions;
         this.skills = skills;
         this.salaries = salaries;
     }
 
+    /** One connection for the whole assembly, in autocommit: no transaction, each statement reads the latest commits. */
+    @Connectable
     public Optional<RoleView> load(String slug) {
         return roles.findBySlug(slug).map(this::assemble);
     }
@@ -62,17 +58,17 @@ public class RoleAssembler {
         // Each statement reads the latest commits (READ COMMITTED, and no transaction), so the rows that name a
         // source are read before the sources: an import committing between two reads then adds a source without
         // its sections, never a section whose source is missing (its provenance would have no name).
-        List<SectionRow> sectionRows = sections.findByRoleIdOrderBySourceIdAndPosition(role.id());
+        List<SectionRow> sectionRows = structure.sectionsOfRole(role.id());
         Map<Long, SectionRow> sectionById = new HashMap<>();
         sectionRows.forEach(s -> sectionById.put(s.id(), s));
         Map<Long, List<TopicRow>> topicsBySection = new HashMap<>();
-        for (TopicRow t : topics.findByRoleIdOrderByPosition(role.id())) {
+        for (TopicRow t : structure.topicsOfRole(role.id())) {
             topicsBySection
                     .computeIfAbsent(t.sectionId(), k -> new ArrayList<>())
                     .add(t);
         }
         Map<Long, List<ItemRow>> itemsByTopic = new HashMap<>();
-        for (ItemRow i : items.findByRoleIdOrderByPosition(role.id())) {
+        for (ItemRow i : structure.itemsOfRole(role.id())) {
             itemsByTopic.computeIfAbsent(i.topicId(), k -> new ArrayList<>()).add(i);
         }
         List<SalaryRow> salaryRows = salaries.findByRoleIdOrderBySourceIdAndLine(role.id());
@@ -133,14 +129,14 @@ public class RoleAssembler {
             }
             for (TopicRow t : topicsBySection.getOrDefault(s.id(), List.of())) {
                 TopicBuilder b = topicsByTitle.computeIfAbsent(
-                        normalize(t.title()),
+                        TextKeys.normalize(t.title()),
                         k -> new TopicBuilder(t.id(), t.title(), new Provenance(source, t.line())));
                 if (!t.body().isBlank()) {
                     b.texts.add(t.body());
                 }
                 for (ItemRow i : itemsByTopic.getOrDefault(t.id(), List.of())) {
                     b.items.putIfAbsent(
-                            normalize(i.body()), new Item(i.id(), i.body(), new Provenance(source, i.line())));
+                            TextKeys.normalize(i.body()), new Item(i.id(), i.body(), new Provenance(source, i.line())));
                 }
             }
         }
@@ -184,10 +180,6 @@ public class RoleAssembler {
                         s.rawText(),
                         new Provenance(sourceNames.get(s.sourceId()), s.line())))
                 .toList();
-    }
-
-    static String normalize(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     private static String firstParagraph(String text) {

@@ -3,12 +3,6 @@ package dev.ascent.content.catalog;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface SectionRepository extends CrudRepository<SectionRow, Long> {
-
-    List<SectionRow> findByRoleIdOrderBySourceIdAndPosition(long roleId);
-
-    List<SectionRow> findBySourceId(long sourceId);
-}
+public interface SectionRepository extends CrudRepository<SectionRow, Long> {}

@@ -1,6 +1,5 @@
 package dev.ascent.content.importer;
 
-import dev.ascent.content.catalog.ItemRepository;
 import dev.ascent.content.catalog.ItemRow;
 import dev.ascent.content.catalog.RoleRepository;
 import dev.ascent.content.catalog.RoleRow;
@@ -14,6 +13,8 @@ import dev.ascent.content.catalog.SkillRepository;
 import dev.ascent.content.catalog.SkillRow;
 import dev.ascent.content.catalog.SourceRepository;
 import dev.ascent.content.catalog.SourceRow;
+import dev.ascent.content.catalog.StructureRows;
+import dev.ascent.content.catalog.TextKeys;
 import dev.ascent.content.catalog.TopicRepository;
 import dev.ascent.content.catalog.TopicRow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -64,7 +65,7 @@ public class ImportWriter {
     private final SourceRepository sources;
     private final SectionRepository sections;
     private final TopicRepository topics;
-    private final ItemRepository items;
+    private final StructureRows structure;
     private final SkillRepository skills;
     private final SkillMentionRepository mentions;
     private final SalaryRepository salaries;
@@ -76,7 +77,7 @@ public class ImportWriter {
             SourceRepository sources,
             SectionRepository sections,
             TopicRepository topics,
-            ItemRepository items,
+            StructureRows structure,
             SkillRepository skills,
             SkillMentionRepository mentions,
             SalaryRepository salaries,
@@ -86,7 +87,7 @@ public class ImportWriter {
         this.sources = sources;
         this.sections = sections;
         this.topics = topics;
-        this.items = items;
+        this.structure = structure;
         this.skills = skills;
         this.mentions = mentions;
         this.salaries = salaries;
@@ -317,7 +318,7 @@ public class ImportWriter {
     private static String key(String... parts) {
         StringBuilder b = new StringBuilder();
         for (String p : parts) {
-            b.append(p.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).append('\u0001');
+            b.append(TextKeys.normalize(p)).append('\u0001');
         }
         return b.toString();
     }
@@ -342,19 +343,19 @@ public class ImportWriter {
             this.roleId = roleId;
             this.sourceId = sourceId;
             Map<Long, SectionRow> sectionById = new HashMap<>();
-            for (SectionRow s : sections.findBySourceId(sourceId)) {
+            for (SectionRow s : structure.sectionsOfSource(sourceId)) {
                 sectionById.put(s.id(), s);
                 oldSections
                         .computeIfAbsent(key(s.kind(), s.heading()), k -> new ArrayDeque<>())
                         .add(s);
             }
             Map<Long, String> topicKeys = new HashMap<>();
-            for (TopicRow t : topics.findBySourceId(sourceId)) {
+            for (TopicRow t : structure.topicsOfSource(sourceId)) {
                 String k = key(sectionById.get(t.sectionId()).kind(), t.title());
                 topicKeys.put(t.id(), k);
                 oldTopics.computeIfAbsent(k, x -> new ArrayDeque<>()).add(t);
             }
-            for (ItemRow i : items.findBySourceId(sourceId)) {
+            for (ItemRow i : structure.itemsOfSource(sourceId)) {
                 oldItems.computeIfAbsent(topicKeys.get(i.topicId()) + key(i.body()), x -> new ArrayDeque<>())
                         .add(i);
             }
