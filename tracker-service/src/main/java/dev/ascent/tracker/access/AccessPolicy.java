@@ -4,9 +4,11 @@ import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.account.Users;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 
 /**
@@ -15,21 +17,22 @@ import java.sql.ResultSet;
  * pending or ended, gets NOT_FOUND, so the data's existence does not leak. Checked against the database on every
  * call, so ending a mentorship takes effect at once.
  *
- * <p>{@code @Connectable}, not a read-only transaction: inside a write it joins the write's connection and
- * transaction; on a read it only borrows a connection. A {@code @ReadOnly} here opened a transaction (SET autocommit,
- * COMMIT, SET autocommit: three round trips on MySQL) on every read call, even for one's own data, which needs no
- * query at all.
+ * <p>A query here joins the caller's connection and transaction (inside a write) or borrows a connection for itself
+ * (on a read); one's own data, the common case, needs no query and borrows none. Not a read-only transaction: a
+ * {@code @ReadOnly} here opened one (SET autocommit, COMMIT, SET autocommit: three round trips on MySQL) on every read
+ * call, and a class-wide {@code @Connectable} borrowed a connection on every call, even for one's own data.
  */
-@Connectable
 @Singleton
 public class AccessPolicy {
 
     private final Users users;
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
 
-    public AccessPolicy(Users users, JdbcOperations jdbc) {
+    public AccessPolicy(Users users, JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
         this.users = users;
         this.jdbc = jdbc;
+        this.connections = connections;
     }
 
     /** The owner named by a {@code users/{handle}} prefix, if the caller may read their data. */
@@ -37,11 +40,13 @@ public class AccessPolicy {
         if (handle.equals(caller.handle())) {
             return caller.user(); // the common case, without a query: one's own data
         }
-        UserRow owner = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(resourceName));
-        if (!canRead(caller, owner.id())) {
-            throw ApiException.notFound(resourceName);
-        }
-        return owner;
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            UserRow owner = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(resourceName));
+            if (!canRead(caller, owner.id())) {
+                throw ApiException.notFound(resourceName);
+            }
+            return owner;
+        });
     }
 
     /** The owner named by a {@code users/{handle}} prefix, if the caller may change their data. */
@@ -58,13 +63,16 @@ public class AccessPolicy {
     }
 
     public boolean isActiveMentor(long mentorId, long menteeId) {
-        return jdbc.prepareStatement(
-                "SELECT 1 FROM mentorship WHERE mentor_id = ? AND mentee_id = ? " + "AND state = 'ACTIVE'", ps -> {
-                    ps.setLong(1, mentorId);
-                    ps.setLong(2, menteeId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
-                });
+        return connections.execute(
+                ConnectionDefinition.DEFAULT,
+                status -> jdbc.prepareStatement(
+                        "SELECT 1 FROM mentorship WHERE mentor_id = ? AND mentee_id = ? " + "AND state = 'ACTIVE'",
+                        ps -> {
+                            ps.setLong(1, mentorId);
+                            ps.setLong(2, menteeId);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                return rs.next();
+                            }
+                        }));
     }
 }

@@ -5,8 +5,10 @@ import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.grpc.Names;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,6 +64,7 @@ public class GetPlan {
     private final OpenItemReviews reviews;
     private final AccessPolicy access;
     private final Clock clock;
+    private final ConnectionOperations<Connection> connections;
     private final PlanReadCache<PlanRead> kept =
             new PlanReadCache<>(KEPT_ITEMS, r -> 1 + r.view().items().size());
 
@@ -71,24 +74,34 @@ public class GetPlan {
             PlanItemReads items,
             OpenItemReviews reviews,
             AccessPolicy access,
-            Clock clock) {
+            Clock clock,
+            ConnectionOperations<Connection> connections) {
         this.plans = plans;
         this.stamps = stamps;
         this.items = items;
         this.reviews = reviews;
         this.access = access;
         this.clock = clock;
+        this.connections = connections;
     }
 
-    @Connectable
+    /**
+     * Holds no connection while it waits for the plan's stamp (read with other callers', {@link Plans#stamp}); a
+     * plan not kept is read on one borrowed connection.
+     */
     public PlanRead get(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        return kept.read(stamps.stamp(owner, name), owner.id() == caller.userId(), owner.handle(), clock, () -> {
-            PlanRow plan = plans.findById(name.planId())
-                    .filter(p -> p.userId() == owner.id())
-                    .orElseThrow(() -> ApiException.notFound(name.name()));
-            PlanView view = PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);
-            return new PlanReadCache.Loaded<>(plan, new PlanRead(view, Map.copyOf(reviews.byItem(plan.id()))));
-        });
+        return kept.read(
+                stamps.stamp(owner, name),
+                owner.id() == caller.userId(),
+                owner.handle(),
+                clock,
+                () -> connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                    PlanRow plan = plans.findById(name.planId())
+                            .filter(p -> p.userId() == owner.id())
+                            .orElseThrow(() -> ApiException.notFound(name.name()));
+                    PlanView view = PlanView.of(plan, owner, caller, items.inPlan(plan.userId(), plan.id()), clock);
+                    return new PlanReadCache.Loaded<>(plan, new PlanRead(view, Map.copyOf(reviews.byItem(plan.id()))));
+                }));
     }
 }

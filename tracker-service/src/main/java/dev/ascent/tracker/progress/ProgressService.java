@@ -1,5 +1,6 @@
 package dev.ascent.tracker.progress;
 
+import dev.ascent.common.db.CoalescedQueries;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
@@ -16,14 +17,21 @@ import dev.ascent.tracker.plan.PlanRow;
 import dev.ascent.tracker.plan.PlanStamp;
 import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.recall.RecallStore;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Progress summaries: three bounded queries (plan, items, day rollups), whatever the size of the history. */
 @Singleton
@@ -46,6 +54,11 @@ public class ProgressService {
     private final ActivityQueries activity;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ConnectionOperations<Connection> connections;
+    /** Stamps a query reads at most (each IN-list length is a statement of its own in the statement cache). */
+    private static final int STAMPS_A_READ = 64;
+
+    private final CoalescedQueries<Long, Stamped> stamps;
     /** Kept summaries, one entry each (a few hundred bytes with the plan's row). */
     private final PlanReadCache<Result> kept = new PlanReadCache<>(KEPT_SUMMARIES, r -> 1);
 
@@ -55,52 +68,78 @@ public class ProgressService {
             AccessPolicy access,
             ActivityQueries activity,
             JdbcOperations jdbc,
-            Clock clock) {
+            Clock clock,
+            ConnectionOperations<Connection> connections) {
         this.plans = plans;
         this.items = items;
         this.access = access;
         this.activity = activity;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.connections = connections;
+        this.stamps = new CoalescedQueries<>(connections, STAMPS_A_READ, this::readStamps);
     }
 
     /**
      * The plan's summary. Kept per plan while its stamp does not move ({@link PlanReadCache}), so a repeated read
-     * is one narrow query; only the time it is as of is new.
+     * is one narrow query, shared with other callers' ({@link CoalescedQueries}); only the time it is as of is new.
+     * Holds no connection while it waits for that query; a summary not kept is made on one borrowed connection.
      */
-    @Connectable
     public Result summary(Caller caller, Names.PlanName name) {
         UserRow owner = access.readableOwner(caller, name.handle(), name.name());
-        Instant now = clock.instant();
-        Stamped stamped = stamped(owner, name, now);
-        Result r = kept.read(stamped.stamp(), owner.id() == caller.userId(), owner.handle(), clock, () -> {
-            PlanRow plan = readablePlan(owner, name);
-            return new PlanReadCache.Loaded<>(plan, summarize(owner, plan));
-        });
+        Stamped stamped = stamps.get(name.planId());
+        if (stamped == null || stamped.stamp().userId() != owner.id()) {
+            throw ApiException.notFound(name.name());
+        }
+        Result r = kept.read(
+                stamped.stamp(),
+                owner.id() == caller.userId(),
+                owner.handle(),
+                clock,
+                () -> connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                    PlanRow plan = readablePlan(owner, name);
+                    return new PlanReadCache.Loaded<>(plan, summarize(owner, plan));
+                }));
         return new Result(
-                r.planName(), r.ownerHandle(), r.plan(), r.summary(), r.awaitingReview(), stamped.recallDue(), now);
+                r.planName(),
+                r.ownerHandle(),
+                r.plan(),
+                r.summary(),
+                r.awaitingReview(),
+                stamped.recallDue(),
+                stamped.asOf());
     }
 
-    /** The plan's stamp, and the owner's recall cards due at {@code now}, which move with the clock. */
-    private record Stamped(PlanStamp stamp, int recallDue) {}
+    /** The plan's stamp, and its owner's recall cards due at {@code asOf}, which move with the clock. */
+    private record Stamped(PlanStamp stamp, int recallDue, Instant asOf) {}
 
-    /** Both in one statement, so a kept summary costs one query; NOT_FOUND when the owner has no such plan. */
-    private Stamped stamped(UserRow owner, Names.PlanName name, Instant now) {
+    /** Plans' stamps and their owners' due cards, as of the moment the query starts, in one statement. */
+    private Map<Long, Stamped> readStamps(Set<Long> planIds) {
+        Instant now = clock.instant();
         return jdbc.prepareStatement(
-                "SELECT user_id, version, last_activity_time, time_zone, (" + RecallStore.DUE_COUNT
-                        + ") FROM plan WHERE id = ?",
+                "SELECT p.id, p.user_id, p.version, p.last_activity_time, p.time_zone, (" + RecallStore.OWNERS_DUE_COUNT
+                        + ") FROM plan p WHERE p.id IN (" + String.join(", ", Collections.nCopies(planIds.size(), "?"))
+                        + ")",
                 ps -> {
-                    ps.setLong(1, owner.id());
-                    ps.setLong(2, InstantMicros.toMicros(now) + 1); // due at this microsecond counts
-                    ps.setLong(3, name.planId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || rs.getLong(1) != owner.id()) {
-                            throw ApiException.notFound(name.name());
-                        }
-                        return new Stamped(
-                                new PlanStamp(name.planId(), owner.id(), rs.getInt(2), rs.getLong(3), rs.getString(4)),
-                                rs.getInt(5));
+                    ps.setLong(1, InstantMicros.toMicros(now) + 1); // due at this microsecond counts
+                    int i = 2;
+                    for (long id : planIds) {
+                        ps.setLong(i++, id);
                     }
+                    Map<Long, Stamped> out = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            out.put(
+                                    id,
+                                    new Stamped(
+                                            new PlanStamp(
+                                                    id, rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getString(5)),
+                                            rs.getInt(6),
+                                            now));
+                        }
+                    }
+                    return out;
                 });
     }
 

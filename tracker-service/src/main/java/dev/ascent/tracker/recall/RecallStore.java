@@ -258,6 +258,13 @@ public class RecallStore {
     public static final String DUE_COUNT =
             "SELECT COUNT(*) FROM recall_card WHERE user_id = ? AND suspended = FALSE AND due_time < ?";
 
+    /**
+     * {@link #DUE_COUNT} as a subquery of {@code plan p}: the plan owner's cards due before the one parameter (a
+     * summary's plan stamp and due count in one statement).
+     */
+    public static final String OWNERS_DUE_COUNT = "SELECT COUNT(*) FROM recall_card c WHERE c.user_id = p.user_id "
+            + "AND c.suspended = FALSE AND c.due_time < ?";
+
     /** Unsuspended cards due before {@code beforeMicros}. */
     public int dueBefore(long userId, long beforeMicros) {
         return count(DUE_COUNT, userId, beforeMicros);

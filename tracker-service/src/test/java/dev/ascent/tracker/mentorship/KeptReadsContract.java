@@ -27,7 +27,14 @@ import dev.ascent.tracker.TrackerHarness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +165,57 @@ public abstract class KeptReadsContract {
                                 .build())
                         .getPlan(),
                 "both instances answer the same plan");
+    }
+
+    /**
+     * Readers on the first instance share stamp queries (CoalescedReads): eight threads read four owners' plans and
+     * summaries without pause, so one query answers several plans, while time is logged on one of them through the
+     * second instance. Each reader must get its own plan, and every write must show on the next read after it. (That a
+     * shared query never answers a call that began after the query did is CoalescedReadsTest's to show: here the
+     * window for it is too short to hit.)
+     */
+    @Test
+    void readsSharingStampQueriesEachGetTheirOwnPlanAndSeeEveryWrite() throws Exception {
+        List<User> owners = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            owners.add(reads.user("shared"));
+            plans.add(writes.plan(owners.get(i)));
+        }
+        User owner = owners.get(0);
+        Plan plan = plans.get(0);
+        PlanItem item = plan.getItems(0);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> background = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            User u = owners.get(t % 4);
+            Plan p = plans.get(t % 4);
+            background.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    assertEquals(p.getItems(0).getName(), item(u, p, 0).getName());
+                    assertEquals(p.getName(), summary(u, p).getPlan());
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int i = 1; i <= 40; i++) {
+                writes.plans(owner)
+                        .logTime(LogTimeRequest.newBuilder()
+                                .setPlanItem(item.getName())
+                                .setMinutes(1)
+                                .build());
+                assertEquals(i, item(owner, plan, 0).getLoggedMinutes(), "GetPlan after write " + i);
+                assertEquals(i, summary(owner, plan).getLoggedMinutesTotal(), "summary after write " + i);
+            }
+        } finally {
+            stop.set(true);
+            for (Future<?> f : background) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
     }
 
     /** Sets the plan's last activity time to one fixed value, as a clock that stood still would have left it. */
