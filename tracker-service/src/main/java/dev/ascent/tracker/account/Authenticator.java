@@ -1,13 +1,19 @@
 package dev.ascent.tracker.account;
 
+import dev.ascent.common.db.CoalescedQueries;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.RequestHeaders;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * two database reads per second instead of two per call. A revocation on this instance forgets every entry at
  * once; one made through another instance is honoured here when the entry expires, within the TTL. Unknown and
  * revoked tokens are never cached, so a guessing caller always reaches the database, and a newly created token works
- * at once.
+ * at once. The calls that find a token's entry expired at once (a busy client's concurrent calls) share one read of
+ * it ({@link CoalescedQueries}) instead of each reading it.
  */
 @Singleton
 public class Authenticator {
@@ -31,6 +38,12 @@ public class Authenticator {
 
     private record Entry(Caller caller, long tokenId, Instant lastUse, long expiresNanos) {}
 
+    /** A token as read, and its user (null when the user no longer exists). */
+    private record Login(AccessTokenRow token, UserRow user) {}
+
+    /** Tokens a read looks up at most. */
+    private static final int LOGINS_A_READ = 16;
+
     private final AccessTokenRepository tokens;
     private final UserRepository users;
     private final Clock clock;
@@ -39,15 +52,19 @@ public class Authenticator {
     /** Moved by {@link #forgetAll()}, so a login read before a revocation committed is not remembered after it. */
     private final AtomicLong generation = new AtomicLong();
 
+    private final CoalescedQueries<String, Login> logins;
+
     public Authenticator(
             AccessTokenRepository tokens,
             UserRepository users,
             Clock clock,
-            @Value("${ascent.auth.cache-ttl:1s}") Duration ttl) {
+            @Value("${ascent.auth.cache-ttl:1s}") Duration ttl,
+            ConnectionOperations<Connection> connections) {
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
         this.ttlNanos = ttl.toNanos();
+        this.logins = new CoalescedQueries<>(connections, LOGINS_A_READ, this::readLogins);
     }
 
     public Caller require() {
@@ -80,16 +97,31 @@ public class Authenticator {
     private Entry load(String hash, long nanos) {
         cache.remove(hash);
         long before = generation.get();
-        AccessTokenRow row = tokens.findByTokenHash(hash)
-                .filter(t -> !t.revoked())
-                .orElseThrow(() -> ApiException.unauthenticated("the access token is unknown or revoked"));
-        UserRow user = users.findById(row.userId())
-                .orElseThrow(() -> ApiException.unauthenticated("the access token's user no longer exists"));
-        Entry entry = new Entry(new Caller(user), row.id(), row.lastUseTime(), nanos + ttlNanos);
+        Login login = logins.get(hash);
+        if (login == null) {
+            throw ApiException.unauthenticated("the access token is unknown or revoked");
+        }
+        if (login.user() == null) {
+            throw ApiException.unauthenticated("the access token's user no longer exists");
+        }
+        AccessTokenRow row = login.token();
+        Entry entry = new Entry(new Caller(login.user()), row.id(), row.lastUseTime(), nanos + ttlNanos);
         if (generation.get() == before) {
             remember(hash, entry);
         }
         return entry;
+    }
+
+    /** The unrevoked tokens among {@code hashes}, with their users. */
+    private Map<String, Login> readLogins(Set<String> hashes) {
+        Map<String, Login> out = new HashMap<>();
+        for (String hash : hashes) {
+            tokens.findByTokenHash(hash)
+                    .filter(t -> !t.revoked())
+                    .ifPresent(t -> out.put(
+                            hash, new Login(t, users.findById(t.userId()).orElse(null))));
+        }
+        return out;
     }
 
     private void remember(String hash, Entry entry) {
