@@ -46,7 +46,7 @@ public final class CoalescedReads<K, V> {
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private boolean reading;
 
-    /** {@code maxKeys}: at most this many keys a query (the rest wait for the next). */
+    /** {@code maxKeys}: a read answers at most this many calls, so its query has at most this many keys. */
     public CoalescedReads(BatchRead<K, V> read, int maxKeys) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be at least 1");

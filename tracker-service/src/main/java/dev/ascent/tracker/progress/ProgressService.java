@@ -38,6 +38,8 @@ import java.util.Set;
 public class ProgressService {
 
     static final int KEPT_SUMMARIES = 2_000;
+    /** Stamps a query reads at most (each IN-list length is a statement of its own in the statement cache). */
+    private static final int STAMPS_A_READ = 64;
 
     public record Result(
             String planName,
@@ -55,9 +57,6 @@ public class ProgressService {
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final ConnectionOperations<Connection> connections;
-    /** Stamps a query reads at most (each IN-list length is a statement of its own in the statement cache). */
-    private static final int STAMPS_A_READ = 64;
-
     private final CoalescedQueries<Long, Stamped> stamps;
     /** Kept summaries, one entry each (a few hundred bytes with the plan's row). */
     private final PlanReadCache<Result> kept = new PlanReadCache<>(KEPT_SUMMARIES, r -> 1);
