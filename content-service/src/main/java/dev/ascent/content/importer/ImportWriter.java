@@ -1,5 +1,6 @@
 package dev.ascent.content.importer;
 
+import dev.ascent.common.db.SqlLongs;
 import dev.ascent.content.catalog.ItemRow;
 import dev.ascent.content.catalog.RoleRepository;
 import dev.ascent.content.catalog.RoleRow;
@@ -27,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -271,9 +271,7 @@ public class ImportWriter {
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             jdbc.prepareStatement(
-                    "DELETE FROM " + table + " WHERE id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-                    ps -> {
+                    "DELETE FROM " + table + " WHERE id IN (" + SqlLongs.marks(chunk.size()) + ")", ps -> {
                         for (int i = 0; i < chunk.size(); i++) {
                             ps.setLong(i + 1, chunk.get(i));
                         }

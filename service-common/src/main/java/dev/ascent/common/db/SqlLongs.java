@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,6 +38,11 @@ public final class SqlLongs {
             bind(ps, args);
             return ps.executeUpdate();
         });
+    }
+
+    /** {@code ?, ?, ?}: the placeholders of an IN list of {@code n} values. */
+    public static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {

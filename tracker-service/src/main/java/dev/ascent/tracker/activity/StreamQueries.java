@@ -1,5 +1,6 @@
 package dev.ascent.tracker.activity;
 
+import dev.ascent.common.db.SqlLongs;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -86,7 +87,7 @@ public class StreamQueries {
     public List<ActivityRow> backlog(long after, long upTo, Collection<Long> owners, Long planId, int limit) {
         List<ActivityRow> out = new ArrayList<>();
         for (List<Long> chunk : chunks(owners)) {
-            String sql = ActivityQueries.SELECT + "WHERE a.user_id IN (" + placeholders(chunk.size())
+            String sql = ActivityQueries.SELECT + "WHERE a.user_id IN (" + SqlLongs.marks(chunk.size())
                     + ") AND a.seq > ? AND a.seq <= ?" + (planId == null ? "" : " AND a.plan_id = ?")
                     + " ORDER BY a.seq LIMIT ?";
             out.addAll(jdbc.prepareStatement(sql, ps -> {
@@ -117,7 +118,7 @@ public class StreamQueries {
         for (List<Long> chunk : chunks(mentorIds)) {
             jdbc.prepareStatement(
                     "SELECT mentor_id, mentee_id FROM mentorship WHERE state = 'ACTIVE' " + "AND mentor_id IN ("
-                            + placeholders(chunk.size()) + ")",
+                            + SqlLongs.marks(chunk.size()) + ")",
                     ps -> {
                         int i = 1;
                         for (long id : chunk) {
@@ -143,7 +144,7 @@ public class StreamQueries {
         for (List<String> chunk : chunks(hashes)) {
             jdbc.prepareStatement(
                     "SELECT token_hash FROM access_token WHERE revoke_time IS NULL AND token_hash IN ("
-                            + placeholders(chunk.size()) + ")",
+                            + SqlLongs.marks(chunk.size()) + ")",
                     ps -> {
                         int i = 1;
                         for (String h : chunk) {
@@ -170,9 +171,5 @@ public class StreamQueries {
             out.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
         return out;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

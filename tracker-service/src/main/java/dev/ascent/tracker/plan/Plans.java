@@ -1,6 +1,7 @@
 package dev.ascent.tracker.plan;
 
 import dev.ascent.common.db.CoalescedQueries;
+import dev.ascent.common.db.SqlLongs;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.PlanOwners;
@@ -10,7 +11,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ public class Plans implements PlanOwners {
     private Map<Long, PlanStamp> readStamps(Set<Long> planIds) {
         return jdbc.prepareStatement(
                 "SELECT id, user_id, version, last_activity_time, time_zone FROM plan WHERE id IN ("
-                        + String.join(", ", Collections.nCopies(planIds.size(), "?")) + ")",
+                        + SqlLongs.marks(planIds.size()) + ")",
                 ps -> {
                     int i = 1;
                     for (long id : planIds) {

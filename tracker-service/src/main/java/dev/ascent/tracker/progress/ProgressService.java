@@ -2,6 +2,7 @@ package dev.ascent.tracker.progress;
 
 import dev.ascent.common.db.CoalescedQueries;
 import dev.ascent.common.db.InstantMicros;
+import dev.ascent.common.db.SqlLongs;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.tracker.access.AccessPolicy;
 import dev.ascent.tracker.account.Caller;
@@ -27,7 +28,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +117,7 @@ public class ProgressService {
         Instant now = clock.instant();
         return jdbc.prepareStatement(
                 "SELECT p.id, p.user_id, p.version, p.last_activity_time, p.time_zone, (" + RecallStore.OWNERS_DUE_COUNT
-                        + ") FROM plan p WHERE p.id IN (" + String.join(", ", Collections.nCopies(planIds.size(), "?"))
+                        + ") FROM plan p WHERE p.id IN (" + SqlLongs.marks(planIds.size())
                         + ")",
                 ps -> {
                     ps.setLong(1, InstantMicros.toMicros(now) + 1); // due at this microsecond counts

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.review;
 
+import dev.ascent.common.db.SqlLongs;
 import dev.ascent.tracker.plan.OpenItemReviews;
 import dev.ascent.tracker.practice.OpenSessionReviews;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -7,7 +8,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +48,7 @@ public class OpenReviews implements OpenItemReviews, OpenSessionReviews {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
-        String marks = String.join(", ", Collections.nCopies(sessionIds.size(), "?"));
+        String marks = SqlLongs.marks(sessionIds.size());
         return jdbc.prepareStatement(
                 "SELECT open_key, id FROM review_request WHERE open_key IN (" + marks + ")", ps -> {
                     int i = 1;

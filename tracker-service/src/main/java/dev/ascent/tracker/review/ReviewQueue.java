@@ -2,6 +2,7 @@ package dev.ascent.tracker.review;
 
 import dev.ascent.common.db.BoundedCount;
 import dev.ascent.common.db.InstantMicros;
+import dev.ascent.common.db.SqlLongs;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.grpc.Page;
 import dev.ascent.tracker.account.Caller;
@@ -13,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +112,7 @@ public class ReviewQueue {
             return out;
         }
         return jdbc.prepareStatement(
-                "SELECT id, handle FROM app_user WHERE id IN ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                ps -> {
+                "SELECT id, handle FROM app_user WHERE id IN (" + SqlLongs.marks(ids.size()) + ")", ps -> {
                     int i = 1;
                     for (long id : ids) {
                         ps.setLong(i++, id);
