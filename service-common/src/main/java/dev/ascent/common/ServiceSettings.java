@@ -107,7 +107,7 @@ public record ServiceSettings(
      * are kept: LogTime's batch UPDATE over 32 items is about 3 KB, and one not kept is prepared and closed again on
      * every batch (docs/PERFORMANCE.md, seventh round).
      */
-    static String withDriverDefaults(String url) {
+    public static String withDriverDefaults(String url) {
         if (url.startsWith("jdbc:h2:")) {
             // Any H2 URL, the operator's own too: result reuse loses updates (see H2_OPTIONS).
             return url.matches("(?is).*;OPTIMIZE_REUSE_RESULTS=.*") ? url : url + ";OPTIMIZE_REUSE_RESULTS=FALSE";

@@ -1,5 +1,6 @@
 package dev.ascent.content.importer;
 
+import dev.ascent.common.db.BatchInserts;
 import dev.ascent.common.db.SqlLongs;
 import dev.ascent.content.catalog.ItemRow;
 import dev.ascent.content.catalog.RoleRepository;
@@ -22,8 +23,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.repository.CrudRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -195,7 +194,8 @@ public class ImportWriter {
             linked.add(skillId);
         }
         deleteByIds("skill_mention", leftovers(old));
-        batch(
+        BatchInserts.insert(
+                jdbc,
                 "INSERT INTO skill_mention (role_id, source_id, skill_id, section_kind, line) VALUES (?, ?, ?, ?, ?)",
                 added,
                 (ps, m) -> {
@@ -280,12 +280,8 @@ public class ImportWriter {
         }
     }
 
-    private interface Binder<T> {
-        void bind(PreparedStatement ps, T row) throws SQLException;
-    }
-
-    /** One JDBC batch (one multi-row INSERT on MySQL, with {@code rewriteBatchedStatements}). */
-    private <T> void batch(String sql, List<T> rows, Binder<T> binder) {
+    /** One JDBC batch of an UPDATE (inserts go through {@link BatchInserts}). */
+    private <T> void batch(String sql, List<T> rows, BatchInserts.Binder<T> binder) {
         if (rows.isEmpty()) {
             return;
         }
@@ -420,7 +416,8 @@ public class ImportWriter {
                 }
             }
             itemsCreated = added.size();
-            batch(
+            BatchInserts.insert(
+                    jdbc,
                     "INSERT INTO item (role_id, topic_id, body, position, line) VALUES (?, ?, ?, ?, ?)",
                     added,
                     (ps, i) -> {

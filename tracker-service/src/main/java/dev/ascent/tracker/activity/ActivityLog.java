@@ -1,5 +1,6 @@
 package dev.ascent.tracker.activity;
 
+import dev.ascent.common.db.BatchInserts;
 import dev.ascent.common.db.InstantMicros;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -92,13 +93,7 @@ public class ActivityLog {
      */
     public void recordAll(List<Event> events) {
         long micros = InstantMicros.toMicros(clock.instant());
-        jdbc.prepareStatement(INSERT, ps -> {
-            for (Event e : events) {
-                bind(ps, e, micros);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        BatchInserts.insert(jdbc, INSERT, events, (ps, e) -> bind(ps, e, micros));
     }
 
     private static void bind(PreparedStatement ps, Event e, long micros) throws SQLException {
@@ -145,20 +140,18 @@ public class ActivityLog {
      * {@code ON DUPLICATE KEY UPDATE}), in one batch.
      */
     public void countDays(List<DayCount> counts) {
-        jdbc.prepareStatement(
+        BatchInserts.insert(
+                jdbc,
                 "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE minutes = minutes + VALUES(minutes), "
                         + "actions = actions + VALUES(actions)",
-                ps -> {
-                    for (DayCount c : counts) {
-                        ps.setLong(1, c.ownerId());
-                        ps.setLong(2, c.planId());
-                        ps.setInt(3, c.day());
-                        ps.setLong(4, c.minutes());
-                        ps.setInt(5, c.actions());
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
+                counts,
+                (ps, c) -> {
+                    ps.setLong(1, c.ownerId());
+                    ps.setLong(2, c.planId());
+                    ps.setInt(3, c.day());
+                    ps.setLong(4, c.minutes());
+                    ps.setInt(5, c.actions());
                 });
     }
 

@@ -3,6 +3,7 @@ package dev.ascent.tracker.grpc;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.ascent.common.db.BatchInserts;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.db.SqlErrors;
 import dev.ascent.common.error.ApiException;
@@ -165,20 +166,18 @@ public class Idempotency {
             return;
         }
         long micros = InstantMicros.toMicros(clock.instant());
-        jdbc.prepareStatement(
+        BatchInserts.insert(
+                jdbc,
                 "INSERT INTO request_log (user_id, request_id, method, response, create_time, request_hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    for (Saved s : saved) {
-                        ps.setLong(1, s.userId());
-                        ps.setString(2, s.requestId());
-                        ps.setString(3, s.method());
-                        ps.setBytes(4, s.response());
-                        ps.setLong(5, micros);
-                        ps.setString(6, s.requestHash());
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
+                saved,
+                (ps, s) -> {
+                    ps.setLong(1, s.userId());
+                    ps.setString(2, s.requestId());
+                    ps.setString(3, s.method());
+                    ps.setBytes(4, s.response());
+                    ps.setLong(5, micros);
+                    ps.setString(6, s.requestHash());
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.ascent.tracker.plan;
 
+import dev.ascent.common.db.BatchInserts;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.ErrorKind;
@@ -423,22 +424,20 @@ public class LogTime {
                     }
                     return ps.executeUpdate();
                 });
-        jdbc.prepareStatement(
+        BatchInserts.insert(
+                jdbc,
                 "INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    for (Logged e : entries) {
-                        ps.setLong(1, e.entryId());
-                        ps.setLong(2, e.item().userId());
-                        ps.setLong(3, e.item().planId());
-                        ps.setLong(4, e.item().id());
-                        ps.setInt(5, e.minutes());
-                        ps.setInt(6, e.day());
-                        ps.setString(7, e.note());
-                        ps.setLong(8, micros);
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
+                entries,
+                (ps, e) -> {
+                    ps.setLong(1, e.entryId());
+                    ps.setLong(2, e.item().userId());
+                    ps.setLong(3, e.item().planId());
+                    ps.setLong(4, e.item().id());
+                    ps.setInt(5, e.minutes());
+                    ps.setInt(6, e.day());
+                    ps.setString(7, e.note());
+                    ps.setLong(8, micros);
                 });
     }
 
