@@ -23,12 +23,14 @@ import dev.ascent.proto.content.v1.ListChecklistsRequest;
 import dev.ascent.proto.content.v1.ListRolesRequest;
 import dev.ascent.proto.content.v1.ListSkillsRequest;
 import dev.ascent.proto.content.v1.Role;
+import dev.ascent.proto.content.v1.RoleSkill;
 import dev.ascent.proto.content.v1.SearchContentRequest;
 import dev.ascent.proto.content.v1.SearchContentResponse;
 import dev.ascent.proto.content.v1.SearchHitKind;
 import dev.ascent.proto.content.v1.Section;
 import dev.ascent.proto.content.v1.SectionKind;
 import dev.ascent.proto.content.v1.Skill;
+import dev.ascent.proto.content.v1.SkillRole;
 import dev.ascent.proto.content.v1.Topic;
 import io.grpc.Status;
 import java.util.ArrayList;
@@ -425,6 +427,24 @@ abstract class ContentCatalogContract {
                         .build())
                 .getSkillsList();
         assertEquals(role(SCIENTIST).getSkillsCount(), ofRole.size());
+    }
+
+    /** A role's skills (assembled with the role) agree with each skill's roles (summed by another query). */
+    @Test
+    void aRolesSkillsAgreeWithEachSkillsRoles() {
+        Role role = role(SCIENTIST);
+        assertFalse(role.getSkillsList().isEmpty());
+        for (RoleSkill rs : role.getSkillsList()) {
+            Skill skill = stub().getSkill(
+                            GetSkillRequest.newBuilder().setName(rs.getSkill()).build())
+                    .getSkill();
+            assertEquals(skill.getDisplayName(), rs.getDisplayName(), rs.getSkill());
+            SkillRole mine = skill.getRolesList().stream()
+                    .filter(r -> r.getRole().equals(SCIENTIST))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(rs.getSkill() + " does not list " + SCIENTIST));
+            assertEquals(mine.getWeight(), rs.getWeight(), 1e-9, rs.getSkill());
+        }
     }
 
     @Test

@@ -29,22 +29,13 @@ public class RoleAssembler {
     private final RoleRepository roles;
     private final SourceRepository sources;
     private final StructureRows structure;
-    private final SkillMentionRepository mentions;
-    private final SkillRepository skills;
     private final SalaryRepository salaries;
 
     public RoleAssembler(
-            RoleRepository roles,
-            SourceRepository sources,
-            StructureRows structure,
-            SkillMentionRepository mentions,
-            SkillRepository skills,
-            SalaryRepository salaries) {
+            RoleRepository roles, SourceRepository sources, StructureRows structure, SalaryRepository salaries) {
         this.roles = roles;
         this.sources = sources;
         this.structure = structure;
-        this.mentions = mentions;
-        this.skills = skills;
         this.salaries = salaries;
     }
 
@@ -154,15 +145,14 @@ public class RoleAssembler {
 
     private List<RoleView.SkillWeight> skillWeights(long roleId) {
         Map<Long, Double> weights = new HashMap<>();
-        for (SkillMentionRow m : mentions.findByRoleId(roleId)) {
+        Map<Long, StructureRows.Mention> skillOf = new HashMap<>();
+        for (StructureRows.Mention m : structure.mentionsOfRole(roleId)) {
             weights.merge(m.skillId(), SkillWeights.of(SectionKind.valueOf(m.sectionKind())), Double::sum);
+            skillOf.putIfAbsent(m.skillId(), m);
         }
         List<RoleView.SkillWeight> out = new ArrayList<>();
-        if (weights.isEmpty()) {
-            return List.of();
-        }
-        skills.findByIdIn(weights.keySet())
-                .forEach(s -> out.add(new RoleView.SkillWeight(s.skillKey(), s.name(), weights.get(s.id()))));
+        weights.forEach((id, weight) -> out.add(new RoleView.SkillWeight(
+                skillOf.get(id).skillKey(), skillOf.get(id).skillName(), weight)));
         out.sort(Comparator.comparingDouble(RoleView.SkillWeight::weight)
                 .reversed()
                 .thenComparing(RoleView.SkillWeight::key));

@@ -8,8 +8,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface SkillMentionRepository extends CrudRepository<SkillMentionRow, Long> {
 
-    List<SkillMentionRow> findByRoleId(long roleId);
-
     void deleteBySourceId(long sourceId);
 
     List<SkillMentionRow> findBySourceId(long sourceId);

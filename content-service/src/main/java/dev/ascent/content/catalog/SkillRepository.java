@@ -12,7 +12,5 @@ public interface SkillRepository extends CrudRepository<SkillRow, Long> {
 
     Optional<SkillRow> findBySkillKey(String skillKey);
 
-    List<SkillRow> findByIdIn(Collection<Long> ids);
-
     List<SkillRow> findBySkillKeyIn(Collection<String> skillKeys);
 }

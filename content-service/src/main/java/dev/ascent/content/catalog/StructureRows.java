@@ -64,6 +64,18 @@ public class StructureRows {
                 StructureRows::item);
     }
 
+    /** A role's mention of a skill: the skill's row and the kind of the section that names it. */
+    public record Mention(long skillId, String skillKey, String skillName, String sectionKind) {}
+
+    /** The role's skill mentions with their skills, in one query. */
+    public List<Mention> mentionsOfRole(long roleId) {
+        return list(
+                "SELECT s.id, s.skill_key, s.name, m.section_kind FROM skill_mention m JOIN skill s ON s.id = m.skill_id "
+                        + "WHERE m.role_id = ? ORDER BY m.id",
+                roleId,
+                rs -> new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
     private <T> List<T> list(String sql, long id, RowMapper<T> mapper) {
         return jdbc.prepareStatement(sql, (PreparedStatement ps) -> {
             ps.setLong(1, id);
