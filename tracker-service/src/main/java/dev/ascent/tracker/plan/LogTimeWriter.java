@@ -172,6 +172,12 @@ public class LogTimeWriter {
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
                 connections.executeWrite(status -> writeWhileQueued(status.getConnection(), batch));
+            } catch (RuntimeException e) {
+                // No connection: the database is away (health reports it), so each call's error, as write() does.
+                if (!StatusMapper.isDatabaseUnavailable(e)) {
+                    LOG.error("LogTime batch failed", e);
+                }
+                batch.forEach(p -> p.result().completeExceptionally(e));
             } catch (Throwable t) { // never leave a caller waiting
                 LOG.error("LogTime batch failed", t);
                 batch.forEach(p -> p.result().completeExceptionally(t));
