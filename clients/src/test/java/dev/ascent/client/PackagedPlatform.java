@@ -1,10 +1,10 @@
 package dev.ascent.client;
 
+import dev.ascent.common.testing.FreePorts;
 import dev.ascent.common.testing.TcpProxy;
 import dev.ascent.common.testing.TestDatabase;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ public final class PackagedPlatform implements AutoCloseable {
 
     public static PackagedPlatform start(TestDatabase.Engine engine, Options options) throws Exception {
         Path home = Files.createTempDirectory("ascent-e2e");
-        PackagedPlatform platform = new PackagedPlatform(home, freePort(), freePort(), options);
+        PackagedPlatform platform = new PackagedPlatform(home, FreePorts.next(), FreePorts.next(), options);
         platform.engine = engine;
         try {
             platform.launch("content", engine);
@@ -291,11 +291,5 @@ public final class PackagedPlatform implements AutoCloseable {
             contentProxy.close();
         }
         databases.values().forEach(TestDatabase::close);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

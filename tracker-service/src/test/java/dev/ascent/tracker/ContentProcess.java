@@ -1,12 +1,12 @@
 package dev.ascent.tracker;
 
+import dev.ascent.common.testing.FreePorts;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -68,10 +68,7 @@ public final class ContentProcess implements AutoCloseable {
         }
         try {
             Path home = Files.createTempDirectory("ascent-content-for-tracker");
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = FreePorts.next();
             ProcessBuilder pb = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m",

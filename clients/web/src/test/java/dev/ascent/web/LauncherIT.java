@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ascent.client.AscentClient;
 import dev.ascent.client.PackagedPlatform;
+import dev.ascent.common.testing.FreePorts;
 import dev.ascent.proto.tracker.v1.GetCurrentUserRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,9 +62,9 @@ class LauncherIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        contentPort = freePort();
-        trackerPort = freePort();
-        webPort = freePort();
+        contentPort = FreePorts.next();
+        trackerPort = FreePorts.next();
+        webPort = FreePorts.next();
         env = new HashMap<>();
         env.put("ASCENT_HOME", home.toString());
         env.put("ASCENT_CONTENT_PORT", Integer.toString(contentPort));
@@ -196,7 +196,7 @@ class LauncherIT {
         pb.environment().keySet().removeIf(k -> k.startsWith("ASCENT_"));
         pb.environment().putAll(env);
         pb.environment().put("ASCENT_NO_BUILD", "1");
-        pb.environment().put("ASCENT_TRACKER_PORT", Integer.toString(freePort()));
+        pb.environment().put("ASCENT_TRACKER_PORT", Integer.toString(FreePorts.next()));
         Path output = home.resolveSibling(home.getFileName() + "-tracker.txt");
         Process p = pb.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -332,12 +332,6 @@ class LauncherIT {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

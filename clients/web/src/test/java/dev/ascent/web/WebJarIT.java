@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ascent.client.PackagedPlatform;
+import dev.ascent.common.testing.FreePorts;
 import dev.ascent.common.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,7 +44,7 @@ class WebJarIT {
 
     @Test
     void theJarServesPagesOnItsPortAndStopsOnSigterm() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = Files.createTempFile("ascent-web", ".log");
         Process web = launch(Map.of("ASCENT_WEB_PORT", Integer.toString(port)), log);
         try {
@@ -94,12 +94,6 @@ class WebJarIT {
             return Files.readString(log);
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
