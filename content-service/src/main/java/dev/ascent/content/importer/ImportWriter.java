@@ -280,8 +280,14 @@ public class ImportWriter {
         }
     }
 
+    /** Sets one UPDATE's parameters from a row. */
+    @FunctionalInterface
+    private interface UpdateBinder<T> {
+        void bind(java.sql.PreparedStatement ps, T row) throws java.sql.SQLException;
+    }
+
     /** One JDBC batch of an UPDATE (inserts go through {@link BatchInserts}). */
-    private <T> void batch(String sql, List<T> rows, BatchInserts.Binder<T> binder) {
+    private <T> void batch(String sql, List<T> rows, UpdateBinder<T> binder) {
         if (rows.isEmpty()) {
             return;
         }

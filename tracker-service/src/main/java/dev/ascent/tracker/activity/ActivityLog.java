@@ -5,7 +5,6 @@ import dev.ascent.common.db.InstantMicros;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -78,10 +77,8 @@ public class ActivityLog {
      */
     public void record(Event e, boolean planTimeSet) {
         Instant now = clock.instant();
-        jdbc.prepareStatement(INSERT, ps -> {
-            bind(ps, e, InstantMicros.toMicros(now));
-            return ps.executeUpdate();
-        });
+        long micros = InstantMicros.toMicros(now);
+        BatchInserts.insert(jdbc, INSERT, List.of(e), (p, row) -> bind(p, row, micros));
         if (e.planId() != null && !planTimeSet) {
             planActivity.publishEvent(new PlanActivity(e.planId(), now));
         }
@@ -96,22 +93,18 @@ public class ActivityLog {
         BatchInserts.insert(jdbc, INSERT, events, (ps, e) -> bind(ps, e, micros));
     }
 
-    private static void bind(PreparedStatement ps, Event e, long micros) throws SQLException {
+    private static void bind(BatchInserts.Parameters ps, Event e, long micros) throws SQLException {
         String summary = e.summary().length() > 500 ? e.summary().substring(0, 497) + "..." : e.summary();
         ps.setLong(1, e.ownerId());
-        setNullable(ps, 2, e.planId());
-        setNullable(ps, 3, e.itemId());
+        ps.setLong(2, e.planId(), Types.BIGINT);
+        ps.setLong(3, e.itemId(), Types.BIGINT);
         ps.setLong(4, e.actorId());
         ps.setString(5, e.type().name());
         ps.setString(6, summary);
         ps.setString(7, e.oldStatus());
         ps.setString(8, e.newStatus());
         ps.setInt(9, e.minutes());
-        if (e.day() == null) {
-            ps.setNull(10, Types.INTEGER);
-        } else {
-            ps.setInt(10, e.day());
-        }
+        ps.setInt(10, e.day(), Types.INTEGER);
         ps.setString(11, e.subject());
         ps.setLong(12, micros);
     }
@@ -166,13 +159,5 @@ public class ActivityLog {
                     ps.setInt(5, (int) sums[1]);
                     return ps.executeUpdate();
                 }));
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
     }
 }
