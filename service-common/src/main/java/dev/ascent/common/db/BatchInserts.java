@@ -113,26 +113,12 @@ public final class BatchInserts {
             return;
         }
         if (!connection.isWrapperFor(JdbcConnection.class)) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                Parameters p = new Parameters(ps);
-                for (T row : rows) {
-                    binder.bind(p, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            executeBatch(connection.prepareStatement(sql), rows, binder);
             return;
         }
         String multi = multiRow(sql, rows.size());
         if (multi == null) {
-            try (PreparedStatement ps = connection.unwrap(JdbcConnection.class).clientPrepareStatement(sql)) {
-                Parameters p = new Parameters(ps);
-                for (T row : rows) {
-                    binder.bind(p, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            executeBatch(connection.unwrap(JdbcConnection.class).clientPrepareStatement(sql), rows, binder);
             return;
         }
         int perRow = SHAPES.get(sql).perRow();
@@ -143,6 +129,19 @@ public final class BatchInserts {
                 p.offset += perRow;
             }
             ps.executeUpdate();
+        }
+    }
+
+    /** {@code rows} as one JDBC batch of {@code statement}, which this closes. */
+    private static <T> void executeBatch(PreparedStatement statement, Collection<T> rows, Binder<? super T> binder)
+            throws SQLException {
+        try (PreparedStatement ps = statement) {
+            Parameters p = new Parameters(ps);
+            for (T row : rows) {
+                binder.bind(p, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -183,7 +182,7 @@ public final class BatchInserts {
             text = sql.substring(0, open)
                     + String.join(", ", Collections.nCopies(rows, tuple))
                     + sql.substring(close + 1);
-            shape.texts()[rows] = text;
+            shape.texts()[rows] = text; // a race writes the same text twice; a String is safe to publish so
         }
         return text.length() > MAX_CACHED_SQL ? null : text;
     }
