@@ -148,16 +148,18 @@ public class ActivityLog {
                 });
     }
 
-    /** The day rollups of an imported plan: per day, its minutes and its number of actions. */
+    /** The day rollups of an imported plan: per day, its minutes and its number of actions; one batch. */
     public void importDays(long ownerId, long planId, Map<Integer, long[]> minutesAndActionsByDay) {
-        minutesAndActionsByDay.forEach((day, sums) -> jdbc.prepareStatement(
-                "INSERT INTO plan_day (user_id, plan_id, " + "on_day, minutes, actions) VALUES (?, ?, ?, ?, ?)", ps -> {
+        BatchInserts.insert(
+                jdbc,
+                "INSERT INTO plan_day (user_id, plan_id, on_day, minutes, actions) VALUES (?, ?, ?, ?, ?)",
+                minutesAndActionsByDay.entrySet(),
+                (ps, day) -> {
                     ps.setLong(1, ownerId);
                     ps.setLong(2, planId);
-                    ps.setInt(3, day);
-                    ps.setLong(4, sums[0]);
-                    ps.setInt(5, (int) sums[1]);
-                    return ps.executeUpdate();
-                }));
+                    ps.setInt(3, day.getKey());
+                    ps.setLong(4, day.getValue()[0]);
+                    ps.setInt(5, (int) day.getValue()[1]);
+                });
     }
 }
