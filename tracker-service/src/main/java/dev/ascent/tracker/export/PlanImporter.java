@@ -16,6 +16,7 @@ import dev.ascent.tracker.plan.PlanView;
 import dev.ascent.tracker.plan.Plans;
 import dev.ascent.tracker.plan.Ratings;
 import dev.ascent.tracker.plan.Scheduler;
+import dev.ascent.tracker.plan.TimeEntries;
 import dev.ascent.tracker.practice.ImportedSessions;
 import dev.ascent.tracker.practice.PracticeRollupStore;
 import dev.ascent.tracker.practice.PracticeRollups;
@@ -120,12 +121,15 @@ public class PlanImporter {
         }
         planRows.save(plan, itemRows);
         Map<Integer, long[]> days = new TreeMap<>();
+        List<TimeEntries.NewEntry> entries = new ArrayList<>();
         for (ImportCommand.Entry e : c.entries()) {
-            planRows.timeEntry(Ids.next(clock), itemRows.get(e.item()), e.minutes(), e.day(), e.note(), e.createTime());
+            entries.add(new TimeEntries.NewEntry(
+                    Ids.next(clock), itemRows.get(e.item()), e.minutes(), e.day(), e.note(), e.createTime()));
             long[] sums = days.computeIfAbsent(e.day(), d -> new long[2]);
             sums[0] += e.minutes();
             sums[1]++;
         }
+        planRows.timeEntries(entries);
         activity.importDays(userId, plan.id(), days);
         for (ImportCommand.Comment cm : c.comments()) {
             comments.insert(

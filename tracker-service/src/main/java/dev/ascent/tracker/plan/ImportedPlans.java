@@ -2,7 +2,6 @@ package dev.ascent.tracker.plan;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,7 +27,8 @@ public class ImportedPlans {
         return saved;
     }
 
-    public void timeEntry(long id, PlanItemRow item, int minutes, int day, String note, Instant created) {
-        TimeEntries.insert(jdbc, id, item, minutes, day, note, created);
+    /** The imported plan's time entries, in one batch. */
+    public void timeEntries(List<TimeEntries.NewEntry> entries) {
+        TimeEntries.insertAll(jdbc, entries);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ascent.tracker.plan;
 
-import dev.ascent.common.db.BatchInserts;
 import dev.ascent.common.db.InstantMicros;
 import dev.ascent.common.error.ApiException;
 import dev.ascent.common.error.ErrorKind;
@@ -424,21 +423,12 @@ public class LogTime {
                     }
                     return ps.executeUpdate();
                 });
-        BatchInserts.insert(
+        TimeEntries.insertAll(
                 jdbc,
-                "INSERT INTO time_entry (id, user_id, plan_id, item_id, minutes, entry_day, note, create_time) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                entries,
-                (ps, e) -> {
-                    ps.setLong(1, e.entryId());
-                    ps.setLong(2, e.item().userId());
-                    ps.setLong(3, e.item().planId());
-                    ps.setLong(4, e.item().id());
-                    ps.setInt(5, e.minutes());
-                    ps.setInt(6, e.day());
-                    ps.setString(7, e.note());
-                    ps.setLong(8, micros);
-                });
+                entries.stream()
+                        .map(e -> new TimeEntries.NewEntry(
+                                e.entryId(), e.item(), e.minutes(), e.day(), e.note(), e.createTime()))
+                        .toList());
     }
 
     /**
