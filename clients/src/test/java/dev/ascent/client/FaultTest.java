@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -269,8 +270,13 @@ class FaultTest {
 
         void stopAndAwait() throws Exception {
             stop.set(true);
-            for (Future<?> f : running) {
-                f.get(3, TimeUnit.MINUTES);
+            try {
+                for (Future<?> f : running) {
+                    f.get(3, TimeUnit.MINUTES);
+                }
+            } catch (ExecutionException e) {
+                // A writer got an answer it should not have: the services' logs say why.
+                throw new AssertionError(e.getCause() + "\n" + platform.logs(), e.getCause());
             }
             pool.shutdown();
         }

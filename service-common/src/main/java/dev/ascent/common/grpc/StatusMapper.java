@@ -174,6 +174,12 @@ public class StatusMapper {
             }
             // Micronaut Data's ConnectionException: a pooled connection died under the call (Hikari's "Connection
             // is closed" carries no SQLState), as when the database goes away mid-transaction.
+            // The transaction manager could not commit or roll back: the connection broke under it. (When a commit
+            // is cut short, the rollback that follows fails on the closed connection, and Micronaut throws the
+            // rollback's exception, which has lost the commit's 08S01.)
+            if (t instanceof io.micronaut.transaction.exceptions.TransactionSystemException) {
+                return true;
+            }
             if (t.getClass().getName().endsWith("CannotGetJdbcConnectionException")
                     || t.getClass().getName().endsWith("CannotCreateTransactionException")
                     || t.getClass().getName().equals("io.micronaut.data.connection.exceptions.ConnectionException")) {

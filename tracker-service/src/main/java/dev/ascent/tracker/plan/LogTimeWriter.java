@@ -11,6 +11,7 @@ import dev.ascent.tracker.grpc.Names;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -209,7 +210,9 @@ public class LogTimeWriter {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the LogTime writer's connection failed", e);
+            // Switching autocommit failed: the connection broke (a database outage closes it under the writer), so
+            // the pending calls get UNAVAILABLE, as for any call whose connection died, and no error is logged.
+            throw new ConnectionException("the LogTime writer's connection failed", e);
         }
         return null;
     }
