@@ -24,6 +24,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each call's outcome is decided as if it ran alone after the calls before it in the batch; a refused call
  * writes nothing and does not affect the others. A batch does not wait for a plan that another transaction holds
- * ({@code FOR UPDATE SKIP LOCKED}): that plan's calls run alone, waiting for the lock as any write does, so one busy
- * plan holds up no other. With a {@code request_id}, a retry of a stored call is answered
+ * ({@code FOR UPDATE SKIP LOCKED}), so one busy plan holds up no other: that plan's calls are deferred and go first
+ * into the next batches, until the lock is free or {@link #MAX_DEFER_NANOS} has passed; then they run alone, waiting
+ * for the lock as any write does. (They used to run alone at once; under load on one plan that fed itself: the calls
+ * running alone held the plan's lock, so the next batches' calls on it were deferred and ran alone too, and the plan
+ * stayed at one transaction per call, about a seventh of the batched rate, until the load stopped.) With a
+ * {@code request_id}, a retry of a stored call is answered
  * before queueing, and the batch stores each accepted call's response with its id ({@link Idempotency#saveAll}).
  * When the batch's transaction fails on contention (an id claimed by a concurrent call, a lock wait timeout, a
  * deadlock) or any other failure but the database's absence, nothing of it was written and each of its calls runs
@@ -57,17 +63,46 @@ public class LogTimeWriter {
      * may retire it) and borrows one again.
      */
     static final long KEEP_CONNECTION_NANOS = 1_000_000_000L;
+    /**
+     * How long a call whose plan another transaction holds is tried again in the next batches before it runs alone
+     * (and waits for the lock in the database). Writes hold a plan for milliseconds; this is for the long ones.
+     */
+    static final long MAX_DEFER_NANOS = 200_000_000L;
+    /** The pause before a batch of deferred calls alone is tried again: the holder's transaction is under way. */
+    private static final long RETRY_PAUSE_NANOS = 1_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(LogTimeWriter.class);
     private static final Object RUN_ALONE = new Object();
+    /** A batch's answer for a call whose plan was held elsewhere: it goes into the next batch. */
+    private static final Object DEFER = new Object();
 
-    private record Pending(
-            LogTime.Request request,
-            String requestId,
-            String requestHash,
-            Context context,
-            Function<LogTime.Logged, ? extends Message> render,
-            CompletableFuture<Object> result) {}
+    private static final class Pending {
+        final LogTime.Request request;
+        final String requestId;
+        final String requestHash;
+        final Context context;
+        final Function<LogTime.Logged, ? extends Message> render;
+        final CompletableFuture<Object> result = new CompletableFuture<>();
+        /** When a batch first found this call's plan held elsewhere ({@link System#nanoTime}); 0 if never. */
+        long deferredSince;
+
+        Pending(
+                LogTime.Request request,
+                String requestId,
+                String requestHash,
+                Context context,
+                Function<LogTime.Logged, ? extends Message> render) {
+            this.request = request;
+            this.requestId = requestId;
+            this.requestHash = requestHash;
+            this.context = context;
+            this.render = render;
+        }
+
+        LogTime.Request request() {
+            return request;
+        }
+    }
 
     private final LogTime logTime;
     private final Idempotency idempotency;
@@ -75,6 +110,10 @@ public class LogTimeWriter {
     private final ConnectionOperations<Connection> connections;
     /** Bounded by the calls in flight; full (never in practice), a call runs alone. */
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
+    /** Calls deferred by the last batch, first in the next one; the writer thread's alone. */
+    private final List<Pending> deferred = new ArrayList<>(MAX_BATCH);
+    /** Calls handed back to run alone, for tests and profiles. */
+    private final AtomicLong ranAlone = new AtomicLong();
 
     /**
      * One writer thread, so one batch in flight and one pooled connection: it makes the largest batches. Measured
@@ -116,13 +155,8 @@ public class LogTimeWriter {
             return stored.get();
         }
         LogTime.Request request = new LogTime.Request(caller, name, command);
-        Pending pending = new Pending(
-                request,
-                requestId,
-                RequestFingerprint.current().orElse(null),
-                Context.current(),
-                render,
-                new CompletableFuture<>());
+        Pending pending =
+                new Pending(request, requestId, RequestFingerprint.current().orElse(null), Context.current(), render);
         if (stopped || !queue.offer(pending)) {
             return alone(request, requestId, parser, render);
         }
@@ -131,7 +165,7 @@ public class LogTimeWriter {
         }
         Object result;
         try {
-            result = pending.result().get();
+            result = pending.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("INTERRUPTED", "interrupted while the time entry was being written");
@@ -142,6 +176,7 @@ public class LogTimeWriter {
             throw new IllegalStateException(e.getCause());
         }
         if (result == RUN_ALONE) {
+            ranAlone.incrementAndGet();
             return alone(request, requestId, parser, render);
         }
         if (result instanceof LogTime.Logged logged) {
@@ -162,15 +197,21 @@ public class LogTimeWriter {
                 () -> render.apply(logTime.log(r.caller(), r.name(), r.command())));
     }
 
+    /** Calls that were handed back to run alone since this writer started. */
+    long callsRunAlone() {
+        return ranAlone.get();
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!stopped) {
             try {
-                batch.add(queue.take());
+                if (!next(batch, true)) {
+                    continue;
+                }
             } catch (InterruptedException e) {
                 break;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
             try {
                 connections.executeWrite(status -> writeWhileQueued(status.getConnection(), batch));
             } catch (RuntimeException e) {
@@ -178,13 +219,38 @@ public class LogTimeWriter {
                 if (!StatusMapper.isDatabaseUnavailable(e)) {
                     LOG.error("LogTime batch failed", e);
                 }
-                batch.forEach(p -> p.result().completeExceptionally(e));
+                batch.forEach(p -> p.result.completeExceptionally(e));
             } catch (Throwable t) { // never leave a caller waiting
                 LOG.error("LogTime batch failed", t);
-                batch.forEach(p -> p.result().completeExceptionally(t));
+                batch.forEach(p -> p.result.completeExceptionally(t));
             }
             batch.clear();
         }
+        deferred.forEach(p -> p.result.complete(RUN_ALONE));
+        deferred.clear();
+    }
+
+    /**
+     * Fills the empty {@code batch}: the deferred calls first, then the queued ones. With no deferred call, waits for
+     * one to queue when {@code wait}; with deferred calls only, waits {@link #RETRY_PAUSE_NANOS} for new ones, so a
+     * held plan is asked again about once a millisecond, not as fast as the database answers. False when the batch
+     * is empty.
+     */
+    private boolean next(List<Pending> batch, boolean wait) throws InterruptedException {
+        batch.addAll(deferred);
+        deferred.clear();
+        if (batch.isEmpty() && wait) {
+            batch.add(queue.take());
+        }
+        int queued = queue.drainTo(batch, MAX_BATCH - batch.size());
+        if (queued == 0 && !batch.isEmpty() && batch.size() < MAX_BATCH && batch.get(0).deferredSince != 0) {
+            Pending arrived = queue.poll(RETRY_PAUSE_NANOS, TimeUnit.NANOSECONDS);
+            if (arrived != null) {
+                batch.add(arrived);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            }
+        }
+        return !batch.isEmpty();
     }
 
     /**
@@ -201,7 +267,7 @@ public class LogTimeWriter {
             try {
                 while (write(batch)) {
                     batch.clear();
-                    if (stopped || System.nanoTime() - giveBack > 0 || queue.drainTo(batch, MAX_BATCH) == 0) {
+                    if (stopped || System.nanoTime() - giveBack > 0 || !next(batch, false)) {
                         break;
                     }
                 }
@@ -209,6 +275,11 @@ public class LogTimeWriter {
             } finally {
                 connection.setAutoCommit(true);
             }
+        } catch (InterruptedException e) {
+            // stop(): the loop in run() ends and hands back what is deferred
+            Thread.currentThread().interrupt();
+            batch.forEach(p -> p.result.complete(RUN_ALONE));
+            batch.clear();
         } catch (SQLException e) {
             // Switching autocommit failed: the connection broke (a database outage closes it under the writer), so
             // the pending calls get UNAVAILABLE, as for any call whose connection died, and no error is logged.
@@ -221,11 +292,10 @@ public class LogTimeWriter {
     private boolean write(List<Pending> batch) {
         // A call whose client has gone (cancelled, or past its deadline) is not written: nobody would get its answer.
         batch.removeIf(p -> {
-            if (p.context().isCancelled()) {
-                p.result()
-                        .completeExceptionally(Status.CANCELLED
-                                .withDescription("the call was cancelled before its time entry was written")
-                                .asRuntimeException());
+            if (p.context.isCancelled()) {
+                p.result.completeExceptionally(Status.CANCELLED
+                        .withDescription("the call was cancelled before its time entry was written")
+                        .asRuntimeException());
                 return true;
             }
             return false;
@@ -240,27 +310,31 @@ public class LogTimeWriter {
                         logTime.logAll(batch.stream().map(Pending::request).toList(), true);
                 List<Object> out = new ArrayList<>(batch.size());
                 List<Idempotency.Saved> saved = new ArrayList<>();
+                long now = System.nanoTime();
                 for (int i = 0; i < batch.size(); i++) {
                     Pending p = batch.get(i);
                     LogTime.Outcome outcome = outcomes.get(i);
                     if (outcome.deferred()) {
-                        out.add(RUN_ALONE);
+                        if (p.deferredSince == 0) {
+                            p.deferredSince = now;
+                        }
+                        out.add(now - p.deferredSince < MAX_DEFER_NANOS ? DEFER : RUN_ALONE);
                         continue;
                     }
                     if (outcome.refused() != null) {
                         out.add(outcome.refused());
                         continue;
                     }
-                    if (p.requestId() == null || p.requestId().isEmpty()) {
+                    if (p.requestId == null || p.requestId.isEmpty()) {
                         out.add(outcome.logged());
                     } else {
-                        Message response = p.render().apply(outcome.logged());
+                        Message response = p.render.apply(outcome.logged());
                         out.add(response);
                         saved.add(new Idempotency.Saved(
-                                p.request().caller().userId(),
-                                p.requestId(),
+                                p.request.caller().userId(),
+                                p.requestId,
                                 METHOD,
-                                p.requestHash(),
+                                p.requestHash,
                                 response.toByteArray()));
                     }
                 }
@@ -269,20 +343,22 @@ public class LogTimeWriter {
             });
         } catch (RuntimeException e) {
             if (StatusMapper.isDatabaseUnavailable(e) || (batch.size() == 1 && !Idempotency.isContention(e))) {
-                batch.forEach(p -> p.result().completeExceptionally(e));
+                batch.forEach(p -> p.result.completeExceptionally(e));
             } else {
                 // Nothing of the batch was written. Contention, or (never seen) a failure one call may have caused:
                 // each call runs alone, so at most that one fails.
-                batch.forEach(p -> p.result().complete(RUN_ALONE));
+                batch.forEach(p -> p.result.complete(RUN_ALONE));
             }
             return false;
         }
         for (int i = 0; i < batch.size(); i++) {
             Object r = results.get(i);
-            if (r instanceof ApiException refused) {
-                batch.get(i).result().completeExceptionally(refused);
+            if (r == DEFER) {
+                deferred.add(batch.get(i));
+            } else if (r instanceof ApiException refused) {
+                batch.get(i).result.completeExceptionally(refused);
             } else {
-                batch.get(i).result().complete(r);
+                batch.get(i).result.complete(r);
             }
         }
         return true;
@@ -298,7 +374,7 @@ public class LogTimeWriter {
     /** Hands every queued call back to its caller to run alone: nothing writes batches any more. */
     private void sendBackQueued() {
         for (Pending p; (p = queue.poll()) != null; ) {
-            p.result().complete(RUN_ALONE);
+            p.result.complete(RUN_ALONE);
         }
     }
 }
