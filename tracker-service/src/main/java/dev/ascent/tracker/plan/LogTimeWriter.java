@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,6 +113,13 @@ public class LogTimeWriter {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4096);
     /** Calls deferred by the last batch, first in the next one; the writer thread's alone. */
     private final List<Pending> deferred = new ArrayList<>(MAX_BATCH);
+    /**
+     * The request ids (user/id) of calls running alone now, with how many run each. A call alone claims its id,
+     * then locks its plan; a batch locks its plans, then claims its ids. A batch that would claim an id a call alone
+     * holds gives up instead ({@link ClaimHeldAlone}): waiting for that claim while holding the plan the call alone
+     * waits for is a deadlock, which MariaDB breaks at once but H2 only after its lock timeout (10 s).
+     */
+    private final ConcurrentHashMap<String, Integer> claimsAlone = new ConcurrentHashMap<>();
     /** Calls handed back to run alone, for tests and profiles. */
     private final AtomicLong ranAlone = new AtomicLong();
 
@@ -189,12 +197,28 @@ public class LogTimeWriter {
 
     private <T extends Message> T alone(
             LogTime.Request r, String requestId, Parser<T> parser, Function<LogTime.Logged, T> render) {
-        return idempotency.run(
-                r.caller(),
-                requestId,
-                METHOD,
-                parser,
-                () -> render.apply(logTime.log(r.caller(), r.name(), r.command())));
+        String claim = requestId == null || requestId.isEmpty()
+                ? null
+                : claimKey(r.caller().userId(), requestId);
+        if (claim != null) {
+            claimsAlone.merge(claim, 1, Integer::sum);
+        }
+        try {
+            return idempotency.run(
+                    r.caller(),
+                    requestId,
+                    METHOD,
+                    parser,
+                    () -> render.apply(logTime.log(r.caller(), r.name(), r.command())));
+        } finally {
+            if (claim != null) {
+                claimsAlone.computeIfPresent(claim, (k, n) -> n == 1 ? null : n - 1);
+            }
+        }
+    }
+
+    private static String claimKey(long userId, String requestId) {
+        return userId + "/" + requestId;
     }
 
     /** Calls that were handed back to run alone since this writer started. */
@@ -226,6 +250,8 @@ public class LogTimeWriter {
             }
             batch.clear();
         }
+        // Stopped: what next() had gathered when the stop interrupted it, and what is deferred, runs alone.
+        batch.forEach(p -> p.result.complete(RUN_ALONE));
         deferred.forEach(p -> p.result.complete(RUN_ALONE));
         deferred.clear();
     }
@@ -338,11 +364,17 @@ public class LogTimeWriter {
                                 response.toByteArray()));
                     }
                 }
+                for (Idempotency.Saved s : saved) {
+                    if (claimsAlone.containsKey(claimKey(s.userId(), s.requestId()))) {
+                        throw new ClaimHeldAlone();
+                    }
+                }
                 idempotency.saveAll(saved);
                 return out;
             });
         } catch (RuntimeException e) {
-            if (StatusMapper.isDatabaseUnavailable(e) || (batch.size() == 1 && !Idempotency.isContention(e))) {
+            boolean contention = Idempotency.isContention(e) || e instanceof ClaimHeldAlone;
+            if (StatusMapper.isDatabaseUnavailable(e) || (batch.size() == 1 && !contention)) {
                 batch.forEach(p -> p.result.completeExceptionally(e));
             } else {
                 // Nothing of the batch was written. Contention, or (never seen) a failure one call may have caused:
@@ -362,6 +394,13 @@ public class LogTimeWriter {
             }
         }
         return true;
+    }
+
+    /** A batch's request id is claimed by a call running alone: the batch rolls back and its calls run alone. */
+    private static final class ClaimHeldAlone extends RuntimeException {
+        ClaimHeldAlone() {
+            super("a request id of the batch is claimed by a call running alone", null, false, false);
+        }
     }
 
     @PreDestroy
