@@ -142,11 +142,7 @@ public abstract class LogTimeBatchContract {
                 2,
                 query("SELECT COUNT(*) FROM activity WHERE plan_id = ? AND type = 'STATUS_CHANGED'", minePlan),
                 "x and y each started once");
-        assertEquals(
-                0,
-                query(
-                        "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
-                        Names.plan(archived.getName(), "p").planId()));
+        assertEquals(0, entriesOf(archived));
     }
 
     /**
@@ -284,12 +280,7 @@ public abstract class LogTimeBatchContract {
         String busyItem = busy.getItems(0).getName();
         String freeItem = free.getItems(0).getName();
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = tracker.database().connect()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM plan WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, Names.plan(busy.getName(), "p").planId());
-                lock.executeQuery().close();
-            }
+        try (Connection holder = lockPlan(busy)) {
             List<LogTime.Outcome> outcomes = logTime.logAll(
                     List.of(request(caller(u), busyItem, 5, null), request(caller(u), freeItem, 6, null)), true);
             assertTrue(outcomes.get(0).deferred(), "the busy plan's call is deferred");
@@ -352,11 +343,7 @@ public abstract class LogTimeBatchContract {
             }
             assertEquals(threads * callsEach, calls);
             assertEquals(0, writer.callsRunAlone(), "no call ran alone");
-            assertEquals(
-                    threads * callsEach,
-                    query(
-                            "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
-                            Names.plan(plan.getName(), "p").planId()));
+            assertEquals(threads * callsEach, entriesOf(plan));
         } finally {
             pool.shutdownNow();
             writer.stop();
@@ -416,14 +403,17 @@ public abstract class LogTimeBatchContract {
             for (Future<LogTimeResponse> a : answers) {
                 a.get(30, java.util.concurrent.TimeUnit.SECONDS);
             }
-            assertEquals(
-                    threads,
-                    query(
-                            "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
-                            Names.plan(plan.getName(), "p").planId()));
+            assertEquals(threads, entriesOf(plan));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The time entries of {@code plan}. */
+    private long entriesOf(Plan plan) throws SQLException {
+        return query(
+                "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
+                Names.plan(plan.getName(), "p").planId());
     }
 
     /** A connection in a transaction that holds {@code plan}'s row lock, as any write to the plan takes it. */
@@ -529,11 +519,7 @@ public abstract class LogTimeBatchContract {
                 calls += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
             assertEquals(threads * 60, calls);
-            assertEquals(
-                    threads * 60,
-                    query(
-                            "SELECT COUNT(*) FROM time_entry WHERE plan_id = ?",
-                            Names.plan(plan.getName(), "p").planId()));
+            assertEquals(threads * 60, entriesOf(plan));
         } finally {
             pool.shutdownNow();
         }
