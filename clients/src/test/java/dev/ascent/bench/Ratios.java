@@ -273,9 +273,10 @@ public final class Ratios {
             }
 
             // -Donly=GetPlan,LogTime keeps the rows whose names start so (and the ceilings): for profiling one call.
+            // A value with ';' or ', ' in it is split at ';' instead, for names with a comma: -Donly="LogTime, 32".
             String only = System.getProperty("only", "");
             if (!only.isEmpty()) {
-                List<String> wanted = Arrays.asList(only.split(","));
+                List<String> wanted = Arrays.asList(only.split(only.contains(";") || only.contains(", ") ? ";" : ","));
                 configs.removeIf(
                         c -> !c.name().contains("ceiling") && wanted.stream().noneMatch(c.name()::startsWith));
             }
@@ -292,6 +293,7 @@ public final class Ratios {
                             + "p99 / ceiling's p99 |%n|---|---|---|---|---|---|---|%n",
                     (engine == TestDatabase.Engine.H2 ? "H2 (embedded)" : "MariaDB") + ", load average "
                             + loadAverage());
+            List<String> byRound = new ArrayList<>();
             for (Config c : configs) {
                 Config ceiling = c.write() ? raw : configs.get(0);
                 List<Result> mine = results.get(c.name());
@@ -306,6 +308,12 @@ public final class Ratios {
                         p[i] = mine.get(i).p99Millis() / base.get(i).p99Millis();
                     }
                     ratio = String.format(Locale.ROOT, "%.3fx", median(r));
+                    if (c != ceiling) {
+                        byRound.add(c.name() + ": "
+                                + Arrays.stream(r)
+                                        .mapToObj(x -> String.format(Locale.ROOT, "%.3f", x))
+                                        .collect(java.util.stream.Collectors.joining(", ")));
+                    }
                     p99Ratio = String.format(Locale.ROOT, "%.1fx", median(p));
                 }
                 System.out.printf(
@@ -319,6 +327,8 @@ public final class Ratios {
                         median(mine.stream().mapToDouble(Result::p99Millis).toArray()),
                         p99Ratio);
             }
+            // The spread behind each median: on shared cores one round can be far off the others.
+            System.out.printf(Locale.ROOT, "%nratios by round: %s%n", String.join("; ", byRound));
             printCpu(configs, results);
             System.out.printf(
                     Locale.ROOT,
