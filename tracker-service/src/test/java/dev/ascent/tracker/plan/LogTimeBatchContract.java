@@ -28,10 +28,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -324,16 +326,12 @@ public abstract class LogTimeBatchContract {
         int callsEach = 5;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Connection holder = lockPlan(plan)) {
-            List<Future<Integer>> answered = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                String item = plan.getItems(t % plan.getItemsCount()).getName();
-                answered.add(pool.submit(() -> {
-                    for (int i = 0; i < callsEach; i++) {
-                        log(writer, caller(u), item);
-                    }
-                    return callsEach;
-                }));
-            }
+            List<Future<Integer>> answered = onItems(pool, plan, threads, item -> () -> {
+                for (int i = 0; i < callsEach; i++) {
+                    log(writer, caller(u), item);
+                }
+                return callsEach;
+            });
             Thread.sleep(60);
             assertTrue(answered.stream().noneMatch(Future::isDone), "the calls wait while the plan is held");
             holder.commit();
@@ -391,11 +389,8 @@ public abstract class LogTimeBatchContract {
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Connection holder = lockPlan(plan)) {
-            List<Future<LogTimeResponse>> answers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                String item = plan.getItems(t % plan.getItemsCount()).getName();
-                answers.add(pool.submit(() -> log(writer, caller(u), item)));
-            }
+            List<Future<LogTimeResponse>> answers =
+                    onItems(pool, plan, threads, item -> () -> log(writer, caller(u), item));
             Thread.sleep(50);
             writer.stop();
             Thread.sleep(50);
@@ -407,6 +402,17 @@ public abstract class LogTimeBatchContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code threads} tasks on {@code pool}: task t made by {@code task} for item t of {@code plan} (round its items). */
+    private static <T> List<Future<T>> onItems(
+            ExecutorService pool, Plan plan, int threads, Function<String, Callable<T>> task) {
+        List<Future<T>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(
+                    task.apply(plan.getItems(t % plan.getItemsCount()).getName())));
+        }
+        return futures;
     }
 
     /** The time entries of {@code plan}. */
