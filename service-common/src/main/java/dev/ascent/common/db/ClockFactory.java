@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** The services' only source of "now"; tests replace it to control time. Truncated to microseconds, like the columns. */
@@ -30,12 +29,12 @@ public class ClockFactory {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return base.getZone();
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return this;
+            return new MicrosecondClock(base.withZone(zone));
         }
 
         @Override

@@ -28,8 +28,9 @@ public final class Days {
         return LocalDate.ofEpochDay(epochDay).toString();
     }
 
+    /** The date in {@code zone} at the clock's instant (a plan's "today" is its own, in its time zone). */
     public static int today(Clock clock, String zone) {
-        return (int) LocalDate.now(clock.withZone(ZoneId.of(zone))).toEpochDay();
+        return (int) LocalDate.ofInstant(clock.instant(), ZoneId.of(zone)).toEpochDay();
     }
 
     public static String zone(String value, String field) {

@@ -8,6 +8,7 @@ import dev.ascent.tracker.account.Ids;
 import dev.ascent.tracker.account.UserRow;
 import dev.ascent.tracker.activity.ActivityLog;
 import dev.ascent.tracker.activity.ActivityType;
+import dev.ascent.tracker.grpc.Days;
 import dev.ascent.tracker.recall.fsrs.CardState;
 import dev.ascent.tracker.recall.fsrs.FsrsParameters;
 import dev.ascent.tracker.recall.fsrs.Rating;
@@ -124,13 +125,9 @@ public class RecallService {
         return store.settings(userId).orElse(RecallSettingsRow.DEFAULTS);
     }
 
-    /**
-     * Today in the settings' time zone. Not {@code Days.today}: the service clock ignores {@code withZone}, so that
-     * always answers in UTC.
-     */
+    /** Today in the settings' time zone. */
     int today(RecallSettingsRow settings) {
-        return (int) LocalDate.ofInstant(clock.instant(), ZoneId.of(settings.timeZone()))
-                .toEpochDay();
+        return Days.today(clock, settings.timeZone());
     }
 
     static long startOfDayMicros(int epochDay, String zone) {

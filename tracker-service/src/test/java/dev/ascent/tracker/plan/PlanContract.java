@@ -54,6 +54,7 @@ import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -399,6 +400,53 @@ public abstract class PlanContract {
                                 .minusDays(1)
                                 .toString())
                         .build()));
+    }
+
+    /**
+     * "Today" is the plan's own day, in its time zone, through the service's own clock. At any instant one of these
+     * two zones (UTC+14 and UTC-12) is on another date than UTC, so a service that takes today from UTC fails here
+     * whatever the time. A call that crosses a zone's midnight may see either of the two dates around it.
+     */
+    @Test
+    void todayIsThePlansOwnDateInItsTimeZone() {
+        for (String zone : List.of("Pacific/Kiritimati", "Etc/GMT+12")) {
+            ZoneId id = ZoneId.of(zone);
+            LocalDate before = LocalDate.now(id);
+            Plan plan = eng().createPlan(CreatePlanRequest.newBuilder()
+                            .setTargetRole(SMLE)
+                            .setHoursPerWeek(5)
+                            .setTimeZone(zone)
+                            .build())
+                    .getPlan();
+            String item = plan.getItems(0).getName();
+            var byDefault = eng().logTime(LogTimeRequest.newBuilder()
+                    .setPlanItem(item)
+                    .setMinutes(10)
+                    .build());
+            // Its start date, today unless given, is a day the plan takes time on.
+            var onItsToday = eng().logTime(LogTimeRequest.newBuilder()
+                    .setPlanItem(item)
+                    .setMinutes(5)
+                    .setDay(plan.getStartDate())
+                    .build());
+            ProgressSummary summary = summary(plan);
+            LocalDate after = LocalDate.now(id);
+            Set<String> dates = new HashSet<>(List.of(before.toString(), after.toString()));
+            assertTrue(dates.contains(plan.getStartDate()), zone + ": start date " + plan.getStartDate());
+            assertTrue(
+                    dates.contains(byDefault.getTimeEntry().getDay()),
+                    zone + ": default day " + byDefault.getTimeEntry().getDay());
+            assertEquals(plan.getStartDate(), onItsToday.getTimeEntry().getDay(), zone);
+            assertTrue(dates.contains(summary.getToday()), zone + ": summary's today " + summary.getToday());
+            assertEquals(15, summary.getMinutesThisWeek(), zone);
+            assertInvalidField(
+                    "day",
+                    () -> eng().logTime(LogTimeRequest.newBuilder()
+                            .setPlanItem(item)
+                            .setMinutes(5)
+                            .setDay(after.plusDays(1).toString())
+                            .build()));
+        }
     }
 
     @Test
