@@ -10,6 +10,7 @@ import dev.ascent.client.UnavailableException;
 import dev.ascent.client.UnimplementedException;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -157,7 +158,8 @@ public final class AscentCli {
             return "invalid input: " + Wording.invalid(i, flags);
         }
         if (e instanceof AscentException a) {
-            return a.code().name().toLowerCase().replace('_', ' ') + ": " + Wording.text(a.description(), flags);
+            return a.code().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                    + Wording.text(a.description(), flags);
         }
         if (e instanceof CliException) {
             return e.getMessage();

@@ -7,6 +7,7 @@ import dev.ascent.proto.tracker.v1.PracticeSession;
 import dev.ascent.proto.tracker.v1.PracticeStats;
 import dev.ascent.proto.tracker.v1.StartPracticeSessionRequest;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -210,7 +211,7 @@ final class PracticeCommands implements Runnable {
                 Table phases = new Table("PHASE", "MISSED", "OF", "MISS %");
                 s.getPhasesList()
                         .forEach(p -> phases.row(
-                                p.getPhase().toLowerCase().replace('_', ' '),
+                                p.getPhase().toLowerCase(Locale.ROOT).replace('_', ' '),
                                 p.getMissedCount(),
                                 p.getStepCount(),
                                 Fmt.percent(p.getMissPercent())));

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The interactive checklist: shows the scenario and the steps, toggles steps by number, and shows the time left
@@ -40,7 +41,7 @@ final class PracticeSessionRunner {
                     timeLeft(session));
             out.flush();
             String raw = TerminalInput.readRaw(in);
-            String line = raw == null ? null : raw.strip().toLowerCase();
+            String line = raw == null ? null : raw.strip().toLowerCase(Locale.ROOT);
             if (line == null || line.equals("later")) {
                 out.printf(
                         "%nleft open: session %s; continue with 'ascent practice resume %s'%n",

@@ -11,6 +11,7 @@ import dev.ascent.proto.tracker.v1.PracticeStep;
 import dev.ascent.proto.tracker.v1.PracticeStepUpdate;
 import dev.ascent.proto.tracker.v1.UpdatePracticeSessionRequest;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -178,7 +179,9 @@ final class PracticeSessions {
                 "  %2d [%s] %s%s%s%n",
                 n,
                 step.getChecked() ? "x" : " ",
-                step.getPhase().isEmpty() ? "" : step.getPhase().toLowerCase().replace('_', ' ') + ": ",
+                step.getPhase().isEmpty()
+                        ? ""
+                        : step.getPhase().toLowerCase(Locale.ROOT).replace('_', ' ') + ": ",
                 step.getTitle(),
                 step.getMentorScore() > 0 ? "  (mentor: " + step.getMentorScore() + "/5)" : "");
         if (full) {

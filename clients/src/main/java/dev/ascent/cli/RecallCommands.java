@@ -17,6 +17,7 @@ import dev.ascent.proto.tracker.v1.SuspendCardRequest;
 import dev.ascent.proto.tracker.v1.UpdateRecallSettingsRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,7 +106,7 @@ final class RecallCommands extends ClientCommand {
     }
 
     static RecallRating rating(String value) {
-        return switch (value.toLowerCase()) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "1", "again" -> RecallRating.RECALL_RATING_AGAIN;
             case "2", "hard" -> RecallRating.RECALL_RATING_HARD;
             case "3", "good" -> RecallRating.RECALL_RATING_GOOD;

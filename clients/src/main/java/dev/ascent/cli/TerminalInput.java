@@ -2,6 +2,7 @@ package dev.ascent.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Locale;
 
 /** Reading answers from the terminal (or a pipe) for the interactive commands. */
 final class TerminalInput {
@@ -21,7 +22,7 @@ final class TerminalInput {
     static String readLine(BufferedReader in) {
         try {
             String line = in.readLine();
-            return line == null ? null : line.strip().toLowerCase();
+            return line == null ? null : line.strip().toLowerCase(Locale.ROOT);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot read the terminal: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ascent.common.testing.FeatureRules;
+import dev.ascent.common.testing.LocaleRules;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -43,4 +44,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule plumbingDependsOnNoFeature = FEATURES.plumbingDependsOnNoFeature("grpc", PLUMBING);
+
+    @ArchTest
+    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.content");
+
+    @ArchTest
+    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.content");
 }

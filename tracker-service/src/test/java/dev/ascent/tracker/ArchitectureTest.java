@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ascent.common.testing.FeatureRules;
+import dev.ascent.common.testing.LocaleRules;
 
 /** The tracker's features and their dependencies, as docs/ARCHITECTURE.md ("Features and layers") draws them. */
 @AnalyzeClasses(packages = "dev.ascent.tracker", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,4 +21,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule plumbingDependsOnNoFeature = FEATURES.plumbingDependsOnNoFeature("grpc");
+
+    @ArchTest
+    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.tracker");
+
+    @ArchTest
+    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.tracker");
 }

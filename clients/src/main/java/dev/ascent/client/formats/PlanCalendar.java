@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -140,7 +141,7 @@ public final class PlanCalendar {
                 .name()
                 .replace("PLAN_ITEM_KIND_", "")
                 .replace('_', ' ')
-                .toLowerCase()));
+                .toLowerCase(Locale.ROOT)));
         event.add(new Transp(Transp.VALUE_TRANSPARENT));
         return event;
     }
@@ -158,6 +159,6 @@ public final class PlanCalendar {
     }
 
     private static String hours(long minutes) {
-        return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", minutes / 60.0);
+        return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(Locale.ROOT, "%.1f h", minutes / 60.0);
     }
 }

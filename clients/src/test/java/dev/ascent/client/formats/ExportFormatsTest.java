@@ -14,6 +14,7 @@ import dev.ascent.proto.tracker.v1.RecallCard;
 import dev.ascent.proto.tracker.v1.TimeEntry;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -149,5 +150,33 @@ class ExportFormatsTest {
                                         .setUpdateTime(Timestamp.newBuilder().setSeconds(1_950_000_000L))))
                 .build();
         assertNotEquals(ics, PlanCalendar.of(changed));
+    }
+
+    /** Under a Turkish default locale "SKILL_GAP" must not become the category "skıll gap" (dotless i). */
+    @Test
+    void icsIsTheSameUnderATurkishDefaultLocale() throws Exception {
+        PlanExport export = export();
+        export = export.toBuilder()
+                .setPlan(export.getPlan().toBuilder()
+                        .setItems(
+                                0,
+                                export.getPlan().getItems(0).toBuilder()
+                                        .setKind(PlanItemKind.PLAN_ITEM_KIND_SKILL_GAP)))
+                .build();
+        String here = PlanCalendar.of(export);
+        Locale before = Locale.getDefault();
+        String turkish;
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            turkish = PlanCalendar.of(export);
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(here, turkish);
+        VEvent first = new CalendarBuilder()
+                .build(new StringReader(turkish))
+                .<VEvent>getComponents("VEVENT")
+                .get(0);
+        assertEquals("skill gap", first.getProperty("CATEGORIES").orElseThrow().getValue());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Turns uploaded bytes into normalized text, refusing anything that is not a plain UTF-8 text document. */
 public final class GuideText {
@@ -82,7 +83,7 @@ public final class GuideText {
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
             } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
-                String what = c == 0 ? "NUL byte" : String.format("control character U+%04X", (int) c);
+                String what = c == 0 ? "NUL byte" : String.format(Locale.ROOT, "control character U+%04X", (int) c);
                 throw new GuideParseException("binary content: " + what + " at line " + line, line);
             }
         }

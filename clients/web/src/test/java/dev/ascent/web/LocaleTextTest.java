@@ -1,0 +1,18 @@
+package dev.ascent.web;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.ascent.common.testing.LocaleRules;
+
+/** The web app's pages read the same whatever the server's default locale ({@link LocaleRules}). */
+@AnalyzeClasses(packages = "dev.ascent.web", importOptions = ImportOption.DoNotIncludeTests.class)
+class LocaleTextTest {
+
+    @ArchTest
+    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.web");
+
+    @ArchTest
+    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.web");
+}

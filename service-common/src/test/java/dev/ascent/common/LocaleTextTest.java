@@ -1,0 +1,18 @@
+package dev.ascent.common;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.ascent.common.testing.LocaleRules;
+
+/** The shared service code makes the same text on every host ({@link LocaleRules}). */
+@AnalyzeClasses(packages = "dev.ascent.common", importOptions = ImportOption.DoNotIncludeTests.class)
+class LocaleTextTest {
+
+    @ArchTest
+    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.common");
+
+    @ArchTest
+    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.common");
+}
