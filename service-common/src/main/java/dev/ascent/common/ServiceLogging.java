@@ -15,6 +15,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import java.io.BufferedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -128,6 +129,7 @@ public final class ServiceLogging extends ContextAwareBase implements Configurat
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(pattern);
+        encoder.setCharset(StandardCharsets.UTF_8); // not the locale's: with none set, Java 17's is ASCII
         encoder.start();
         return encoder;
     }

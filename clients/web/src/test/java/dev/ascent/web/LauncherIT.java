@@ -209,6 +209,30 @@ class LauncherIT {
         assertFalse(read(output).contains("DB_USER"), read(output));
     }
 
+    /**
+     * With no locale set (LANG=C, as in many containers), Java 17 would decode the arguments as ASCII, and the
+     * name below would be stored as "Jos\uFFFD\uFFFD Mu\uFFFD\uFFFDoz": the launcher runs Java in a UTF-8 locale then.
+     * What is printed is the name as the server stored it.
+     */
+    @Test
+    @Order(6)
+    void aCommandWithoutALocaleStoresItsArgumentsAsTyped() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(
+                ROOT.resolve("ascent").toString(), "admin", "create-user", "jose-no-locale", "José", "Muñoz");
+        pb.environment().keySet().removeIf(k -> k.startsWith("ASCENT_") || k.startsWith("LC_") || k.equals("LANG"));
+        pb.environment().putAll(env);
+        pb.environment().put("LANG", "C");
+        pb.environment().put("ASCENT_NO_BUILD", "1");
+        pb.environment().put("ASCENT_TOKEN", PackagedPlatform.ADMIN_TOKEN);
+        pb.environment().put("ASCENT_TRACKER_TARGET", "127.0.0.1:" + trackerPort);
+        pb.environment().put("ASCENT_CONTENT_TARGET", "127.0.0.1:" + contentPort);
+        Path output = home.resolveSibling(home.getFileName() + "-no-locale.txt");
+        Process p = pb.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), read(output));
+        assertTrue(read(output).startsWith("created jose-no-locale (José Muñoz)"), read(output));
+    }
+
     @Test
     @Order(5)
     void logsRollBySizeAndAStartAppendsToThem() throws Exception {
