@@ -12,7 +12,7 @@ import java.util.Locale;
 public final class Labels {
 
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * {@code PLAN_ITEM_STATUS_IN_PROGRESS} -> {@code in progress}. Empty for the zero value, and for a value newer

@@ -3,9 +3,15 @@ package dev.ascent.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ascent.proto.tracker.v1.Plan;
+import dev.ascent.proto.tracker.v1.PlanItem;
+import dev.ascent.proto.tracker.v1.PlanItemStatus;
+import dev.ascent.proto.tracker.v1.ProgressSummary;
 import dev.ascent.web.chart.Chart;
+import dev.ascent.web.plan.PlanCharts;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The SVG chart geometry: axes scale to the data, gaps stay gaps, the table carries the same numbers. */
@@ -54,5 +60,31 @@ class ChartTest {
     void anEmptyChartSaysSo() {
         assertTrue(Chart.lines("x", "%", List.of(), List.of(), 100).empty());
         assertTrue(Chart.bars("x", "min", List.of(), List.of()).empty());
+    }
+
+    /** The pages are in English whatever the server's default locale: "Dec 1", not "Dez. 1". */
+    @Test
+    void burnUpWeeksAreLabelledInEnglishUnderAnotherDefaultLocale() {
+        Plan plan = Plan.newBuilder()
+                .setStartDate("2026-12-01")
+                .setTimeZone("UTC")
+                .addItems(PlanItem.newBuilder()
+                        .setEstimatedMinutes(60)
+                        .setWeek(2)
+                        .setStatus(PlanItemStatus.PLAN_ITEM_STATUS_TODO))
+                .build();
+        ProgressSummary summary =
+                ProgressSummary.newBuilder().setToday("2026-12-03").build();
+        Locale before = Locale.getDefault();
+        Chart chart;
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            chart = PlanCharts.burnUp(plan, summary);
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(
+                List.of("Dec 1", "Dec 8"),
+                chart.rows().stream().map(r -> r.get(0)).toList());
     }
 }

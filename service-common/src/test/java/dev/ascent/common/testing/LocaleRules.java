@@ -3,6 +3,7 @@ package dev.ascent.common.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Text the code makes does not change with the default locale of the machine it runs on. {@code "ITEM"
@@ -34,7 +35,10 @@ public final class LocaleRules {
                 .callMethod(String.class, "format", String.class, Object[].class)
                 .orShould()
                 .callMethod(String.class, "formatted", Object[].class)
-                .because("the default locale changes digits and separators: pass Locale.ROOT");
+                .orShould()
+                .callMethod(DateTimeFormatter.class, "ofPattern", String.class)
+                .because("the default locale changes digits, separators and month names: pass Locale.ROOT (or"
+                        + " Locale.ENGLISH for English words)");
     }
 
     private static String[] packages(String... roots) {

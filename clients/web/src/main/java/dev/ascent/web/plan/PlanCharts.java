@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The plan page's charts. The burn-up compares, week by week, the percent the schedule expects done (items weighted
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class PlanCharts {
 
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d");
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
     private PlanCharts() {}
 

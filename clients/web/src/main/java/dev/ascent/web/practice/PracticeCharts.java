@@ -11,12 +11,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Practice stats as charts: coverage and self-rating of every completed attempt, in time order. */
 final class PracticeCharts {
 
     private static final DateTimeFormatter LABEL =
-            DateTimeFormatter.ofPattern("MMM d").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private PracticeCharts() {}
 
