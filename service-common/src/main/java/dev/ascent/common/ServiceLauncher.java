@@ -1,5 +1,6 @@
 package dev.ascent.common;
 
+import dev.ascent.common.db.DatabaseCharset;
 import dev.ascent.common.db.MigrationState;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,7 @@ public final class ServiceLauncher {
             // Held open until the service has started: an embedded database then stays open for the pool instead
             // of being closed (H2 compacts on close) and opened again.
             Connection check = openDatabase(settings);
+            requireUnicode(check);
             // The embedded database's file now exists, made by H2 under the process umask: tighten it too.
             secureHome(settings);
             LOG.info(
@@ -191,6 +194,37 @@ public final class ServiceLauncher {
 
     static void checkDatabase(ServiceSettings settings) {
         closeQuietly(openDatabase(settings));
+    }
+
+    /**
+     * Refuses a MySQL database whose default character set cannot hold all of Unicode (every table a migration
+     * makes would take that set), naming the one statement that fixes it; warns of columns already made that way.
+     */
+    static void requireUnicode(Connection connection) {
+        Optional<DatabaseCharset.Report> report;
+        try {
+            report = DatabaseCharset.of(connection);
+        } catch (SQLException e) {
+            LOG.warn("could not read the database's character set: {}", firstLine(e));
+            return;
+        }
+        if (report.isEmpty()) {
+            return;
+        }
+        DatabaseCharset.Report r = report.get();
+        if (!r.defaultHoldsUnicode()) {
+            throw new StartupException("the database '" + r.database() + "' stores text as " + r.defaultCharset()
+                    + " unless told otherwise, which cannot hold all of Unicode; make utf8mb4 its default (tables "
+                    + "already there keep their own): ALTER DATABASE `"
+                    + r.database().replace("`", "``")
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        if (!r.narrowColumns().isEmpty()) {
+            LOG.warn(
+                    "text columns not stored as utf8mb4 refuse text outside their character set: {}; convert each"
+                            + " table with ALTER TABLE <table> CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                    String.join(", ", r.narrowColumns()));
+        }
     }
 
     /** A connection to the service's database, or a StartupException that says what to fix. */
