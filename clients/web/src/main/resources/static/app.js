@@ -21,6 +21,18 @@
       el.classList.toggle("over", over);
     }
   }
+  // A new plan counts its days in the browser's time zone unless the engineer types another.
+  function fillZone() {
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+    var fields = document.querySelectorAll("input[data-browser-zone]");
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].value && zone) { fields[i].value = zone; }
+    }
+  }
+  document.addEventListener("DOMContentLoaded", fillZone);
+  document.addEventListener("htmx:afterSettle", fillZone);
+
   setInterval(tick, 1000);
   document.addEventListener("DOMContentLoaded", tick);
   document.addEventListener("htmx:afterSettle", tick);

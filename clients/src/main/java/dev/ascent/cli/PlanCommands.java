@@ -7,6 +7,7 @@ import dev.ascent.proto.tracker.v1.ListPlansRequest;
 import dev.ascent.proto.tracker.v1.ListPlansResponse;
 import dev.ascent.proto.tracker.v1.Plan;
 import dev.ascent.proto.tracker.v1.SkillRating;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ final class PlanCommands implements Runnable {
         @Option(
                 names = "--time-zone",
                 paramLabel = "ZONE",
-                description = "IANA zone for dates and streaks (default: UTC)")
+                description = "IANA zone for the plan's dates and streaks (default: this machine's)")
         String timeZone;
 
         @Option(
@@ -114,9 +115,9 @@ final class PlanCommands implements Runnable {
             if (title != null) {
                 request.setTitle(title);
             }
-            if (timeZone != null) {
-                request.setTimeZone(timeZone);
-            }
+            // The plan's "today" is the engineer's own: the zone of the machine they plan on, unless they name one.
+            request.setTimeZone(
+                    timeZone != null ? timeZone : ZoneId.systemDefault().getId());
             ratings.forEach((skill, n) -> request.addSkillRatings(
                     SkillRating.newBuilder().setSkill(skill).setRating(n)));
             String picked = storedPlan(client);

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +125,43 @@ class CliTest {
 
         CliRun prompts = ascent(null, "prompts");
         assertTrue(prompts.out.contains("feature-store"), prompts::toString);
+    }
+
+    /** A plan made at the command line counts its days where the engineer is, unless told otherwise. */
+    @Test
+    void aNewPlanTakesThisMachinesTimeZone() {
+        String token = newUser("cli-kiri");
+        TimeZone before = TimeZone.getDefault();
+        CliRun created;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            created =
+                    ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "3");
+        } finally {
+            TimeZone.setDefault(before);
+        }
+        assertEquals(0, created.exitCode, created::toString);
+        assertEquals("Pacific/Kiritimati", currentPlanTimeZone(token));
+        CliRun named = ascent(
+                token,
+                "plan",
+                "new",
+                "--role",
+                "senior-machine-learning-engineer",
+                "--hours-per-week",
+                "3",
+                "--time-zone",
+                "Europe/Berlin",
+                "--use");
+        assertEquals(0, named.exitCode, named::toString);
+        assertEquals("Europe/Berlin", currentPlanTimeZone(token));
+    }
+
+    private static String currentPlanTimeZone(String token) {
+        return JsonParser.parseString(ascent(token, "plan", "show", "--json").out)
+                .getAsJsonObject()
+                .get("timeZone")
+                .getAsString();
     }
 
     @Test

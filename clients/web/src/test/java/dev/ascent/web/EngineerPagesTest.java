@@ -43,6 +43,25 @@ class EngineerPagesTest {
         return Jsoup.parse(user.page(planPath).body()).select("li.item").eachAttr("id");
     }
 
+    /** The form asks for the zone days are counted in (app.js fills in the browser's); the plan page shows it. */
+    @Test
+    void aPlanCountsItsDaysInTheZoneTheFormGives() throws Exception {
+        WebUser kim = web.signedIn("eng-kim", "Kim");
+        Document form = Jsoup.parse(kim.page("/plans/new?role=" + ROLE).body());
+        assertEquals(1, form.select("input[name=time_zone][data-browser-zone]").size());
+        WebUser.Page tokyo =
+                kim.post("/plans", Map.of("role", "roles/" + ROLE, "hours_per_week", "4", "time_zone", "Asia/Tokyo"));
+        assertEquals(303, tokyo.status(), tokyo::body);
+        assertEquals(
+                "· days in Asia/Tokyo",
+                Jsoup.parse(kim.page(tokyo.location()).body()).select(".zone").text());
+        WebUser.Page unnamed = kim.post("/plans", Map.of("role", "roles/" + ROLE, "hours_per_week", "4"));
+        assertEquals(303, unnamed.status(), unnamed::body);
+        assertEquals(
+                "· days in UTC",
+                Jsoup.parse(kim.page(unnamed.location()).body()).select(".zone").text());
+    }
+
     @Test
     void aPlanFromARoleShowsItsItemsProgressAndCharts() throws Exception {
         WebUser erin = web.signedIn("eng-erin", "Erin");

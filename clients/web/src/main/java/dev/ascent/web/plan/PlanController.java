@@ -82,7 +82,8 @@ public final class PlanController {
                 .setTargetRole(Names.role(form.get("role").replaceFirst("^roles/", "")))
                 .setTitle(form.get("title"))
                 .setHoursPerWeek(form.decimal("hours_per_week", 0))
-                .setTargetDate(form.get("target_date"));
+                .setTargetDate(form.get("target_date"))
+                .setTimeZone(form.get("time_zone"));
         for (String name : form.names()) {
             if (name.startsWith("rate:")) {
                 int rating = form.integer(name, 0);
