@@ -135,26 +135,23 @@ class CliTest {
         CliRun created;
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            created =
-                    ascent(token, "plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", "3");
+            created = newPlan(token, "3");
         } finally {
             TimeZone.setDefault(before);
         }
         assertEquals(0, created.exitCode, created::toString);
         assertEquals("Pacific/Kiritimati", currentPlanTimeZone(token));
-        CliRun named = ascent(
-                token,
-                "plan",
-                "new",
-                "--role",
-                "senior-machine-learning-engineer",
-                "--hours-per-week",
-                "3",
-                "--time-zone",
-                "Europe/Berlin",
-                "--use");
+        CliRun named = newPlan(token, "3", "--time-zone", "Europe/Berlin", "--use");
         assertEquals(0, named.exitCode, named::toString);
         assertEquals("Europe/Berlin", currentPlanTimeZone(token));
+    }
+
+    /** {@code plan new} for the SMLE role at {@code hours} a week, with {@code more} options. */
+    private static CliRun newPlan(String token, String hours, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("plan", "new", "--role", "senior-machine-learning-engineer", "--hours-per-week", hours));
+        args.addAll(List.of(more));
+        return ascent(token, args.toArray(String[]::new));
     }
 
     private static String currentPlanTimeZone(String token) {
@@ -167,16 +164,7 @@ class CliTest {
     @Test
     void aPlanFromCreationToProgress() {
         String token = newUser("cli-ann");
-        CliRun created = ascent(
-                token,
-                "plan",
-                "new",
-                "--role",
-                "senior-machine-learning-engineer",
-                "--hours-per-week",
-                "6",
-                "--rate",
-                "python=1");
+        CliRun created = newPlan(token, "6", "--rate", "python=1");
         assertEquals(0, created.exitCode, created::toString);
         assertTrue(created.out.contains("Path to"), created.out);
 

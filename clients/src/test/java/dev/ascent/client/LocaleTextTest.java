@@ -17,6 +17,5 @@ import dev.ascent.common.testing.LocaleRules;
 class LocaleTextTest {
 
     @ArchTest
-    static final ArchRule caseMappingNamesItsLocale =
-            LocaleRules.caseMappingNamesItsLocale("dev.ascent.cli", "dev.ascent.client");
+    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale;
 }

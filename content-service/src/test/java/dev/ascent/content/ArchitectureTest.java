@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ascent.common.testing.FeatureRules;
 import dev.ascent.common.testing.LocaleRules;
@@ -46,8 +47,5 @@ class ArchitectureTest {
     static final ArchRule plumbingDependsOnNoFeature = FEATURES.plumbingDependsOnNoFeature("grpc", PLUMBING);
 
     @ArchTest
-    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.content");
-
-    @ArchTest
-    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.content");
+    static final ArchTests locale = ArchTests.in(LocaleRules.class);
 }

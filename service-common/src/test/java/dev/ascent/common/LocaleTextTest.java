@@ -3,7 +3,7 @@ package dev.ascent.common;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import dev.ascent.common.testing.LocaleRules;
 
 /** The shared service code makes the same text on every host ({@link LocaleRules}). */
@@ -11,8 +11,5 @@ import dev.ascent.common.testing.LocaleRules;
 class LocaleTextTest {
 
     @ArchTest
-    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.common");
-
-    @ArchTest
-    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.common");
+    static final ArchTests locale = ArchTests.in(LocaleRules.class);
 }

@@ -3,6 +3,7 @@ package dev.ascent.tracker;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.ascent.common.testing.FeatureRules;
 import dev.ascent.common.testing.LocaleRules;
@@ -23,8 +24,5 @@ class ArchitectureTest {
     static final ArchRule plumbingDependsOnNoFeature = FEATURES.plumbingDependsOnNoFeature("grpc");
 
     @ArchTest
-    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.tracker");
-
-    @ArchTest
-    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.tracker");
+    static final ArchTests locale = ArchTests.in(LocaleRules.class);
 }

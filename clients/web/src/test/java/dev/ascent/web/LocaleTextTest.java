@@ -3,7 +3,7 @@ package dev.ascent.web;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import dev.ascent.common.testing.LocaleRules;
 
 /** The web app's pages read the same whatever the server's default locale ({@link LocaleRules}). */
@@ -11,8 +11,5 @@ import dev.ascent.common.testing.LocaleRules;
 class LocaleTextTest {
 
     @ArchTest
-    static final ArchRule caseMappingNamesItsLocale = LocaleRules.caseMappingNamesItsLocale("dev.ascent.web");
-
-    @ArchTest
-    static final ArchRule formattingNamesItsLocale = LocaleRules.formattingNamesItsLocale("dev.ascent.web");
+    static final ArchTests locale = ArchTests.in(LocaleRules.class);
 }
